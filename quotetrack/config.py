@@ -1,0 +1,34 @@
+"""Bounds that keep every search window finite, so parsing is linear in the input size."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Limits"]
+
+
+def _positive(instance, attribute, value):
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ValueError(f"Limits.{attribute.name} must be a positive int, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """Every bound quotetrack's search windows obey (see docs/limits.md)."""
+
+    #: inputs longer than this raise InputTooLarge
+    max_input_chars: int = attrs.field(default=20_000_000, validator=_positive)
+    #: a quotation longer than this is not returned (diagnostic "quote-too-long")
+    max_quote_chars: int = attrs.field(default=20_000, validator=_positive)
+    #: quotation marks nested deeper than this are ignored (diagnostic "nesting-too-deep")
+    max_nesting: int = attrs.field(default=8, validator=_positive)
+    #: a quote may go on over at most this many further paragraphs
+    max_continued_paragraphs: int = attrs.field(default=12, validator=_positive)
+    #: characters searched before and after a quote for its cue and speaker
+    cue_window_chars: int = attrs.field(default=400, validator=_positive)
+    #: tokens in one speaker mention
+    max_mention_tokens: int = attrs.field(default=12, validator=_positive)
+    #: characters searched back for the antecedent of a pronoun or role noun
+    antecedent_window_chars: int = attrs.field(default=4000, validator=_positive)
+    #: diagnostics recorded per document before a single summary diagnostic
+    max_diagnostics: int = attrs.field(default=200, validator=_positive)

@@ -1,0 +1,104 @@
+"""Loads the word lists in ``quotetrack/data`` into one frozen `Lexicon`.
+
+Each file is UTF-8 text: ``#`` lines are comments, other lines are tab-separated columns. A file
+that is missing or has the wrong number of columns raises `LexiconError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Mapping
+
+import attrs
+
+from .errors import LexiconError
+
+__all__ = ["Lexicon", "CueVerb", "default_lexicon", "read_table"]
+
+CUE_CLASSES = ("neutral", "assertive", "denial", "hedging")
+
+
+def read_table(name: str, columns: int, text: str | None = None) -> list[tuple[str, ...]]:
+    """Rows of the data file ``name`` with exactly ``columns`` columns (trailing empties allowed)."""
+    if text is None:
+        try:
+            text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")
+        except (FileNotFoundError, OSError) as exc:
+            raise LexiconError(f"lexicon file {name!r} could not be read: {exc}") from exc
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        cells += [""] * (columns - len(cells))
+        if len(cells) != columns or not cells[0].strip():
+            raise LexiconError(
+                f"{name}:{lineno}: expected {columns} tab-separated column(s), got {line!r}"
+            )
+        rows.append(tuple(c.strip() for c in cells))
+    return rows
+
+
+@attrs.frozen
+class CueVerb:
+    lemma: str
+    cue_class: str
+
+
+def _frozen_map(d: dict) -> Mapping:
+    # a plain dict (not MappingProxyType) so that a Lexicon pickles for process pools and Dask;
+    # nothing in quotetrack writes to it after loading
+    return dict(d)
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """All word lists, as immutable sets and mappings keyed by lower-case text."""
+
+    cue_forms: Mapping[str, CueVerb]  # "said" -> CueVerb("say", "neutral")
+    cue_phrases: Mapping[str, tuple[str, str]]  # "told reporters" -> (class, channel)
+    titles: Mapping[str, str]  # "spokeswoman" -> "female", "director" -> ""
+    honorifics: Mapping[str, str]  # "mr." -> "male"
+    pronouns: Mapping[str, tuple[str, str, str]]  # "she" -> (gender, number, person)
+    org_words: frozenset[str]
+    group_nouns: frozenset[str]
+    anonymity: tuple[str, ...]
+    not_speech: tuple[str, ...]
+    abbreviations: frozenset[str]
+    name_stopwords: frozenset[str]
+    first_names: Mapping[str, str]
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        """Read every data file shipped in the package."""
+        cue_forms: dict[str, CueVerb] = {}
+        for lemma, cue_class, forms in read_table("cue_verbs.tsv", 3):
+            if cue_class not in CUE_CLASSES:
+                raise LexiconError(
+                    f"cue_verbs.tsv: class {cue_class!r} of {lemma!r} is not one of {CUE_CLASSES}"
+                )
+            for form in [lemma, *forms.split(",")]:
+                cue_forms.setdefault(form.strip().lower(), CueVerb(lemma, cue_class))
+        return cls(
+            cue_forms=_frozen_map(cue_forms),
+            cue_phrases=_frozen_map(
+                {p.lower(): (c, ch) for p, c, ch in read_table("cue_phrases.tsv", 3)}
+            ),
+            titles=_frozen_map({t.lower(): g for t, g in read_table("titles.tsv", 2)}),
+            honorifics=_frozen_map({h.lower(): g for h, g in read_table("honorifics.tsv", 2)}),
+            pronouns=_frozen_map({p: (g, n, pp) for p, g, n, pp in read_table("pronouns.tsv", 4)}),
+            org_words=frozenset(w.lower() for (w,) in read_table("org_words.tsv", 1)),
+            group_nouns=frozenset(w.lower() for (w,) in read_table("group_nouns.tsv", 1)),
+            anonymity=tuple(w.lower() for (w,) in read_table("anonymity.tsv", 1)),
+            not_speech=tuple(w.lower() for (w,) in read_table("not_speech.tsv", 1)),
+            abbreviations=frozenset(w.lower() for (w,) in read_table("abbreviations.tsv", 1)),
+            name_stopwords=frozenset(w.lower() for (w,) in read_table("name_stopwords.tsv", 1)),
+            first_names=_frozen_map({n: g for n, g in read_table("first_names.tsv", 2)}),
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with quotetrack, loaded once."""
+    return Lexicon.load()

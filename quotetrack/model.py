@@ -1,0 +1,169 @@
+"""Frozen value types returned by quotetrack.
+
+Every span is a ``start``/``end`` (end exclusive) pair into the exact string the caller passed,
+and ``text[start:end] == span.text`` always holds. This module imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Optional
+
+import attrs
+
+__all__ = [
+    "Span",
+    "QuoteKind",
+    "SpeakerKind",
+    "Resolution",
+    "Severity",
+    "Speaker",
+    "Attribution",
+    "Quote",
+    "Diagnostic",
+    "ParseResult",
+]
+
+
+def _non_negative(instance, attribute, value):  # attrs validator
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen
+class Span:
+    """A piece of the source text: ``text == source[start:end]``."""
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field()
+    text: str = attrs.field()
+
+    @end.validator
+    def _check_end(self, attribute, value):
+        if value < self.start:
+            raise ValueError(f"span end {value} is before its start {self.start}")
+
+    @text.validator
+    def _check_text(self, attribute, value):
+        if len(value) != self.end - self.start:
+            raise ValueError(
+                f"span text has {len(value)} characters but the span covers {self.end - self.start}"
+            )
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> "Span":
+        """The span of ``source[start:end]``."""
+        return cls(start, end, source[start:end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def shifted(self, offset: int) -> "Span":
+        """The same span in a text that has ``offset`` more characters in front."""
+        return Span(self.start + offset, self.end + offset, self.text)
+
+
+class QuoteKind(str, enum.Enum):
+    """What a quotation is: the speaker's own words, words inside a paraphrase, or not speech."""
+
+    DIRECT = "direct"
+    MIXED = "mixed"
+    INDIRECT = "indirect"
+    OTHER = "other"
+
+
+class SpeakerKind(str, enum.Enum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+
+class Resolution(str, enum.Enum):
+    """How a speaker mention was tied to a speaker."""
+
+    NAME = "name"  # a full name, as written
+    SURNAME = "surname"  # a part of a full name seen elsewhere in the document ("Slim")
+    PRONOUN = "pronoun"  # "she", resolved to an earlier person
+    ROLE_NOUN = "role_noun"  # "the western diplomat", resolved to an earlier description
+    DESCRIPTION = "description"  # an unnamed source as described ("one western diplomat")
+    ORGANIZATION = "organization"  # "the State Department"
+    GROUP = "group"  # "U.S. military commanders"
+    CONTINUATION = "continuation"  # no attribution of its own: continues the previous speaker
+    UNRESOLVED = "unresolved"  # a mention that could not be tied to anyone ("I", "it")
+
+
+class Severity(str, enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+
+
+@attrs.frozen(kw_only=True)
+class Speaker:
+    """Who said something: one object per distinct speaker in a document."""
+
+    id: int
+    name: str
+    kind: SpeakerKind = SpeakerKind.PERSON
+    anonymous: bool = False
+    anonymity_reason: Optional[str] = None
+    title: Optional[str] = None
+    affiliation: Optional[str] = None
+    gender: Optional[str] = None  # "female" / "male" where the text shows it
+    mentions: tuple[Span, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """Why a quote is given to a speaker: the mention as written, the cue and the deciding rules."""
+
+    speaker: Optional[Speaker]
+    mention: Optional[Span]
+    cue: Optional[Span]
+    sieve: str
+    resolution: Resolution
+    continues: Optional[int] = None  # index of the quote whose speaker this one continues
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """A quotation: ``span`` includes the quotation marks, ``content`` is the words inside."""
+
+    span: Span
+    content: Span
+    kind: QuoteKind
+    paragraph: int
+    attribution: Optional[Attribution] = None
+
+    @property
+    def speaker(self) -> Optional[Speaker]:
+        return self.attribution.speaker if self.attribution else None
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """Something odd in the input that did not stop the parse (an unclosed mark, a limit hit)."""
+
+    code: str
+    message: str
+    span: Optional[Span] = None
+    severity: Severity = Severity.WARNING
+
+
+@attrs.frozen(kw_only=True)
+class ParseResult:
+    """Everything quotetrack found in one document."""
+
+    text: str
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    id: Optional[str] = None
+
+    def by_kind(self, *kinds: QuoteKind | str) -> tuple[Quote, ...]:
+        """The quotes of the given kinds, in document order."""
+        wanted = {QuoteKind(k) for k in kinds}
+        return tuple(q for q in self.quotes if q.kind in wanted)

@@ -1,0 +1,77 @@
+"""Runs the stages in order and assembles the frozen result.
+
+text -> fold -> paragraphs -> quotation marks -> quote candidates -> sentences (quotes masked)
+-> kinds -> cues and mentions -> attribution sieves -> speaker resolution -> ParseResult
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import attrs
+
+from .config import Limits
+from .errors import InputTooLarge, InputTypeError
+from .lexicon import Lexicon, default_lexicon
+from .model import Diagnostic, ParseResult, Quote, QuoteKind, Span
+from .rules.marks import pair_marks
+from .text import fold, paragraph_spans
+
+__all__ = ["Parser", "parse"]
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise InputTypeError(
+            f"parse() expects str, got {type(text).__name__}; decode it first, "
+            "e.g. data.decode('utf-8')"
+        )
+    raise InputTypeError(f"parse() expects str, got {type(text).__name__}")
+
+
+@attrs.frozen(kw_only=True)
+class Parser:
+    """A configured parser. Immutable and picklable; one instance can parse any number of texts."""
+
+    lexicon: Lexicon = attrs.field(factory=default_lexicon)
+    limits: Limits = attrs.field(factory=Limits)
+
+    def parse(self, text: str, *, id: Optional[str] = None) -> ParseResult:
+        """Find the quotations in ``text`` and who said them."""
+        text = _check_text(text)
+        if len(text) > self.limits.max_input_chars:
+            raise InputTooLarge(
+                f"input has {len(text)} characters; the limit is {self.limits.max_input_chars} "
+                "(raise Limits.max_input_chars or split the document)"
+            )
+        folded = fold(text)
+        paragraphs = paragraph_spans(folded)
+        diagnostics: list[Diagnostic] = []
+        lim = self.limits
+        candidates = pair_marks(
+            text, paragraphs, max_depth=lim.max_nesting, max_quote_chars=lim.max_quote_chars,
+            max_continued_paragraphs=lim.max_continued_paragraphs,
+            max_diagnostics=lim.max_diagnostics, diagnostics=diagnostics,
+        )
+        quotes = tuple(
+            Quote(span=Span.of(text, c.start, c.end), content=Span.of(text, *c.content),
+                  kind=QuoteKind.DIRECT, paragraph=c.paragraph)
+            for c in candidates
+        )
+        return ParseResult(text=text, quotes=quotes, diagnostics=tuple(diagnostics), id=id)
+
+
+def parse(text: str, *, id: Optional[str] = None) -> ParseResult:
+    """Parse ``text`` with the default parser."""
+    return _default_parser().parse(text, id=id)
+
+
+_DEFAULT: list[Parser] = []
+
+
+def _default_parser() -> Parser:
+    if not _DEFAULT:
+        _DEFAULT.append(Parser())
+    return _DEFAULT[0]

@@ -1,0 +1,67 @@
+"""Length-preserving folding, paragraphs and sentences, all as offsets into the original text."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+__all__ = ["fold", "paragraph_spans", "sentence_bounds"]
+
+# Curly and other quotation marks fold to their straight forms; odd spaces to a space; dashes to
+# "-". Every replacement is one character for one character, so offsets never shift.
+_FOLD = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200a": " ", "\u3000": " ",
+        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-",
+        "\u2028": "\n", "\u2029": "\n", "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """A copy of ``text`` of the same length with marks, spaces and dashes made uniform."""
+    return text.translate(_FOLD)
+
+
+_PARA_BREAK = regex.compile(r"\n")
+
+
+def paragraph_spans(folded: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line: news text keeps one paragraph per line."""
+    spans = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(folded):
+        if folded[pos:m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if folded[pos:].strip():
+        spans.append((pos, len(folded)))
+    return spans
+
+
+# A sentence ends at . ! ? (possibly followed by closing marks or brackets) before white space.
+_SENT_END = regex.compile(r"""[.!?]+(?:["')\]]{1,3})?(?=\s)""")
+_WORD_BEFORE = regex.compile(r"(?:[\w.'-]{1,20})\Z")
+
+
+def sentence_bounds(
+    masked: str, start: int, end: int, abbreviations: frozenset[str]
+) -> Iterable[tuple[int, int]]:
+    """Sentences of ``masked[start:end]``; quoted text must already be masked out."""
+    pos = start
+    for m in _SENT_END.finditer(masked, start, end):
+        if m.group().startswith(".") and len(m.group()) == 1:
+            w = _WORD_BEFORE.search(masked, max(start, m.start() - 20), m.end())
+            word = w.group().lower() if w else ""
+            # "U.S.", "Mr.", "J." and other listed abbreviations do not end a sentence
+            if word in abbreviations or (len(word) == 2 and word[0].isalpha()):
+                continue
+        stop = m.end()
+        if masked[pos:stop].strip():
+            yield pos, stop
+        pos = stop
+    if masked[pos:end].strip():
+        yield pos, end
