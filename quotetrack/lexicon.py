@@ -68,6 +68,10 @@ class Lexicon:
     abbreviations: frozenset[str]
     name_stopwords: frozenset[str]
     first_names: Mapping[str, str]
+    documents: frozenset[str]
+    adverbs: frozenset[str]
+    determiners: Mapping[str, str]  # "the" -> "definite"
+    function_words: frozenset[str]
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -95,7 +99,15 @@ class Lexicon:
             abbreviations=frozenset(w.lower() for (w,) in read_table("abbreviations.tsv", 1)),
             name_stopwords=frozenset(w.lower() for (w,) in read_table("name_stopwords.tsv", 1)),
             first_names=_frozen_map({n: g for n, g in read_table("first_names.tsv", 2)}),
+            documents=_words("documents.tsv"),
+            adverbs=_words("adverbs.tsv"),
+            determiners=_frozen_map({w: d for w, d in read_table("determiners.tsv", 2)}),
+            function_words=_words("function_words.tsv"),
         )
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for (w,) in read_table(name, 1))
 
 
 @functools.lru_cache(maxsize=1)

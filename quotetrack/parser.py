@@ -14,7 +14,11 @@ from .config import Limits
 from .errors import InputTooLarge, InputTypeError
 from .lexicon import Lexicon, default_lexicon
 from .model import Diagnostic, ParseResult, Quote, QuoteKind, Span
+from .errors import ConfigError
+from .rules.attribution import SIEVE_NAMES, classify_kinds, finish_kinds, run_sieves
+from .rules.context import build_context
 from .rules.marks import pair_marks
+from .rules.resolve import resolve
 from .text import fold, paragraph_spans
 
 __all__ = ["Parser", "parse"]
@@ -37,6 +41,16 @@ class Parser:
 
     lexicon: Lexicon = attrs.field(factory=default_lexicon)
     limits: Limits = attrs.field(factory=Limits)
+    #: attribution sieves to run, by name, in their fixed order (see `SIEVE_NAMES`)
+    sieves: tuple[str, ...] = attrs.field(default=SIEVE_NAMES, converter=tuple)
+
+    @sieves.validator
+    def _check_sieves(self, attribute, value):
+        unknown = [v for v in value if v not in SIEVE_NAMES]
+        if unknown:
+            raise ConfigError(
+                f"unknown sieve name(s) {unknown}; known sieves are {list(SIEVE_NAMES)}"
+            )
 
     def parse(self, text: str, *, id: Optional[str] = None) -> ParseResult:
         """Find the quotations in ``text`` and who said them."""
@@ -55,12 +69,18 @@ class Parser:
             max_continued_paragraphs=lim.max_continued_paragraphs,
             max_diagnostics=lim.max_diagnostics, diagnostics=diagnostics,
         )
+        ctx = build_context(text, folded, self.lexicon, lim, paragraphs, candidates, diagnostics)
+        classify_kinds(ctx)
+        run_sieves(ctx, self.sieves)
+        finish_kinds(ctx)
+        attributions, speakers = resolve(ctx)
         quotes = tuple(
             Quote(span=Span.of(text, c.start, c.end), content=Span.of(text, *c.content),
-                  kind=QuoteKind.DIRECT, paragraph=c.paragraph)
-            for c in candidates
+                  kind=ctx.kinds[i], paragraph=c.paragraph, attribution=attributions[i])
+            for i, c in enumerate(candidates)
         )
-        return ParseResult(text=text, quotes=quotes, diagnostics=tuple(diagnostics), id=id)
+        return ParseResult(text=text, quotes=quotes, speakers=speakers,
+                           diagnostics=tuple(diagnostics), id=id)
 
 
 def parse(text: str, *, id: Optional[str] = None) -> ParseResult:

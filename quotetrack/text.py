@@ -42,8 +42,9 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A sentence ends at . ! ? (possibly followed by closing marks or brackets) before white space.
-_SENT_END = regex.compile(r"""[.!?]+(?:["')\]]{1,3})?(?=\s)""")
+# A sentence ends at . ! ? (possibly followed by closing marks, brackets or the mask of a
+# quotation that ends there) before white space and a word that is not lower case.
+_SENT_END = regex.compile(r"""[.!?]+(?:["')\]\x01]{1,3})?(?=\s+[^\s\p{Ll}]|\s*\Z)""")
 _WORD_BEFORE = regex.compile(r"(?:[\w.'-]{1,20})\Z")
 
 

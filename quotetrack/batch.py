@@ -1,0 +1,255 @@
+"""Reading many documents and parsing them, in order, optionally in worker processes.
+
+Inputs are streamed: a JSON Lines file is read one line at a time and at most a bounded number
+of chunks is in flight in the worker pool, so memory does not grow with the input size. A
+document that cannot be read or parsed becomes a `DocumentError` in the output stream, in its
+place, and the others go on.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import itertools
+import json
+import os
+from typing import IO, Iterable, Iterator, Optional, Union
+
+import attrs
+
+from .errors import ConfigError
+from .model import ParseResult
+from .parser import Parser
+
+__all__ = [
+    "Document",
+    "DocumentError",
+    "input_format",
+    "process",
+    "read_input",
+    "read_inputs",
+    "read_jsonl_documents",
+]
+
+#: how ``-`` is named in messages when stdin holds JSON Lines
+STDIN_NAME = "<stdin>"
+#: the id of the one article read from stdin when it is not JSON Lines
+STDIN_ID = "-"
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One input article: its id and its text."""
+
+    id: str
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class DocumentError:
+    """An input that produced no result: ``id`` is its id, or ``FILE:LINE`` where it had none."""
+
+    id: str
+    message: str
+
+
+Item = Union[Document, DocumentError]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _decode(raw: bytes) -> str:
+    text = raw.decode("utf-8")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _unicode_error(exc: UnicodeDecodeError) -> str:
+    return f"expected UTF-8 text, got byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"
+
+
+def _document_from_line(raw: bytes, source: str, lineno: int) -> Item:
+    where = f"{source}:{lineno}"
+    try:
+        line = _decode(raw) if lineno == 1 else raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return DocumentError(id=where, message=_unicode_error(exc))
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return DocumentError(id=where, message=f"expected a JSON object, got invalid JSON ({exc})")
+    if not isinstance(value, dict):
+        return DocumentError(
+            id=where, message=f"expected a JSON object, got {type(value).__name__}"
+        )
+    doc_id = value.get("id")
+    if not isinstance(doc_id, str) or not doc_id:
+        got = "no 'id' key" if "id" not in value else f"{type(doc_id).__name__} {doc_id!r:.40}"
+        return DocumentError(id=where, message=f"expected a non-empty string 'id', got {got}")
+    text = value.get("text")
+    if not isinstance(text, str):
+        got = "no 'text' key" if "text" not in value else type(text).__name__
+        return DocumentError(id=doc_id, message=f"{where}: expected a string 'text', got {got}")
+    return Document(id=doc_id, text=text)
+
+
+def read_jsonl_documents(lines: Iterable[bytes], *, source: str) -> Iterator[Item]:
+    """One `Document` per non-blank line ``{"id", "text", ...}`` of a binary stream, or an error.
+
+    ``source`` names the stream in the ids of lines that have no usable id (``source:LINE``).
+    """
+    for lineno, raw in enumerate(lines, 1):
+        if raw.strip():
+            yield _document_from_line(raw, source, lineno)
+
+
+def _read_text_file(path: str) -> Item:
+    try:
+        with open(path, "rb") as fh:
+            return Document(id=path, text=_decode(fh.read()))
+    except UnicodeDecodeError as exc:
+        return DocumentError(id=path, message=_unicode_error(exc))
+    except OSError as exc:
+        return DocumentError(id=path, message=f"could not be read: {exc.strerror or exc}")
+
+
+def _looks_like_json_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, UnicodeDecodeError):
+        return False
+
+
+def _read_stdin(stream: IO[bytes]) -> Iterator[Item]:
+    head: list[bytes] = []
+    for raw in stream:  # skip to the first non-blank line, which decides the format
+        head.append(raw)
+        if raw.strip():
+            break
+    first = head[-1] if head else b""
+    if first.strip() and _looks_like_json_object(first.lstrip(b"\xef\xbb\xbf")):
+        yield from read_jsonl_documents(itertools.chain(head, stream), source=STDIN_NAME)
+        return
+    data = b"".join(head) + stream.read()
+    try:
+        yield Document(id=STDIN_ID, text=_decode(data))
+    except UnicodeDecodeError as exc:
+        yield DocumentError(id=STDIN_ID, message=_unicode_error(exc))
+
+
+def input_format(path: str) -> str:
+    """``"jsonl"`` for ``.jsonl``/``.ndjson`` files, ``"text"`` otherwise; `ConfigError` for ``.json``."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if ext == ".json":
+        raise ConfigError(
+            f"{path}: expected a .txt article or a .jsonl file (one JSON document per line), "
+            "got a .json file; write one document per line and name it .jsonl"
+        )
+    return "text"
+
+
+def read_input(path: str, *, stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
+    """The documents of one input: ``-`` is stdin, ``*.jsonl`` JSON Lines, anything else one article.
+
+    A plain-text article's id is ``path`` as given. Stdin holds JSON Lines when its first
+    non-blank line is a JSON object, and otherwise one article with id ``-``.
+    """
+    if path == "-":
+        if stdin is None:
+            raise ConfigError("reading '-' needs a stdin stream; got none")
+        yield from _read_stdin(stdin)
+    elif input_format(path) == "jsonl":
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:
+            yield DocumentError(id=path, message=f"could not be read: {exc.strerror or exc}")
+            return
+        with fh:
+            yield from read_jsonl_documents(fh, source=path)
+    else:
+        yield _read_text_file(path)
+
+
+def read_inputs(paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
+    """The documents of every input in turn (see `read_input`)."""
+    for path in paths:
+        yield from read_input(path, stdin=stdin)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse_one(parser: Parser, item: Item) -> Union[ParseResult, DocumentError]:
+    if isinstance(item, DocumentError):
+        return item
+    try:
+        return parser.parse(item.text, id=item.id)
+    except Exception as exc:  # one bad document must not stop the others
+        return DocumentError(id=item.id, message=f"{type(exc).__name__}: {exc}")
+
+
+_WORKER_PARSER: list[Parser] = []
+
+
+def _init_worker(parser: Parser) -> None:
+    _WORKER_PARSER[:] = [parser]
+
+
+def _parse_chunk(chunk: list[Item]) -> list[Union[ParseResult, DocumentError]]:
+    parser = _WORKER_PARSER[0]
+    return [_parse_one(parser, item) for item in chunk]
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _positive(name: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"{name} must be a positive integer, got {value!r}")
+    return value
+
+
+def process(
+    docs: Iterable[Item],
+    parser: Optional[Parser] = None,
+    *,
+    workers: int = 1,
+    chunk_size: int = 16,
+    max_pending: Optional[int] = None,
+) -> Iterator[Union[ParseResult, DocumentError]]:
+    """Parse every document, yielding a `ParseResult` or a `DocumentError` for each, in order.
+
+    With ``workers`` > 1 the documents go to a process pool in chunks of ``chunk_size``, and at
+    most ``max_pending`` chunks (default: twice the workers) are read ahead of the output.
+    Options are checked at once (`ConfigError`); the documents are read lazily.
+    """
+    parser = parser if parser is not None else Parser()
+    workers = _positive("workers", workers)
+    chunk_size = _positive("chunk_size", chunk_size)
+    max_pending = _positive("max_pending", max_pending if max_pending is not None else 2 * workers)
+    if workers == 1:
+        return (_parse_one(parser, item) for item in docs)
+    return _process_in_pool(docs, parser, workers, chunk_size, max_pending)
+
+
+def _process_in_pool(
+    docs: Iterable[Item], parser: Parser, workers: int, chunk_size: int, max_pending: int
+) -> Iterator[Union[ParseResult, DocumentError]]:
+    pending: collections.deque[concurrent.futures.Future] = collections.deque()
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(parser,)
+    )
+    try:
+        for chunk in _chunks(docs, chunk_size):
+            pending.append(pool.submit(_parse_chunk, chunk))
+            if len(pending) >= max_pending:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,303 @@
+"""Stage 5: attribution sieves, high precision first; each decides only quotes still open.
+
+Every sieve is a named function ``(ctx, q) -> Decision | None`` in `SIEVES`, run in order. A
+parser may enable a subset by name. Sieves find the mention and the cue; who the mention is
+(a pronoun's antecedent, a surname's full name) is decided later, in `resolve`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from ..model import QuoteKind
+from .context import Context, Decision
+from .mentions import appositive_after, np_after, np_before
+
+__all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "finish_kinds"]
+
+Sieve = Callable[[Context, int], Optional[Decision]]
+
+_TRAILING_PUNCT = frozenset(",-:;")
+
+
+def _skip_adverbs(ctx: Context, j: int, lo: int) -> int:
+    """Index of the last token before ``j`` that is not an adverb ("he also said")."""
+    k = j
+    steps = 0
+    while k >= lo and ctx.wc.is_adverb(k) and steps < 3:
+        k -= 1
+        steps += 1
+    return k
+
+
+def _sentence_range(ctx: Context, tok: int) -> tuple[int, int]:
+    return ctx.sentences[ctx.tokens[tok].sentence]
+
+
+def _is_finite_cue(ctx: Context, k: int) -> bool:
+    return ctx.wc.is_cue(k) and not ctx.tokens[k].lower.endswith("ing")
+
+
+def _subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
+    """The subject at the start of the clause of a participle cue ("X announced ..., citing")."""
+    lo, _ = _sentence_range(ctx, cue)
+    k = lo
+    toks = ctx.tokens
+    # skip a leading adverbial ending in a comma: "On Sunday, the coalition ..."
+    for x in range(lo, min(cue, lo + 8)):
+        if toks[x].text == ",":
+            k = x + 1
+            break
+        if toks[x].quote >= 0:
+            break
+    return np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
+
+
+def _subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
+    """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
+    wc, toks = ctx.wc, ctx.tokens
+    if toks[cue].lower.endswith("ing") and cue - 1 >= lo and toks[cue - 1].text == ",":
+        np = _subject_of_clause(ctx, cue)
+        return Decision(sieve="", mention=np, cue=(cue, cue + 1)) if np else None
+    j = _skip_adverbs(ctx, cue - 1, lo)
+    np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
+    if np:
+        return Decision(sieve="", mention=np, cue=(cue, cue + 1))
+    if j >= lo and toks[j].text == ",":  # "Solomon Yue, an RNC committeeman, said"
+        for c in range(j - 1, max(lo, j - 25) - 1, -1):
+            if toks[c].text == "," or toks[c].quote >= 0:
+                if toks[c].text == ",":
+                    np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
+                    if np and toks[np[1] - 1].is_cap:
+                        return Decision(sieve="", mention=np, cue=(cue, cue + 1),
+                                        appositive=(c + 1, j))
+                break
+    return None
+
+
+def _inverted_after_cue(ctx: Context, cue: int, hi: int) -> Optional[Decision]:
+    """``said X`` with an optional appositive ``, director of ...``."""
+    np = np_after(ctx.wc, cue + 1, hi, ctx.limits.max_mention_tokens)
+    if not np:
+        return None
+    app = appositive_after(ctx.wc, np[1], hi, 25)
+    return Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=app)
+
+
+def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
+    """“…,” she said. / “…,” said Randa Slim, director of …"""
+    toks = ctx.tokens
+    k = ctx.quote_last[q] + 1
+    lo, hi = _sentence_range(ctx, ctx.quote_last[q])
+    if k < hi and toks[k].text in _TRAILING_PUNCT:
+        k += 1
+    if k >= hi:
+        return None
+    if _is_finite_cue(ctx, k):
+        d = _inverted_after_cue(ctx, k, hi)
+        if d:
+            d.sieve = "cue_after_quote"
+            return d
+    np = np_after(ctx.wc, k, hi, ctx.limits.max_mention_tokens)
+    if np is None:
+        return None
+    m = np[1]
+    steps = 0
+    while m < hi and ctx.wc.is_adverb(m) and steps < 3:
+        m += 1
+        steps += 1
+    if m < hi and _is_finite_cue(ctx, m):
+        return Decision(sieve="cue_after_quote", mention=np, cue=(m, m + 1))
+    app = appositive_after(ctx.wc, np[1], hi, 25)
+    if app and app[1] + 1 < hi and toks[app[1]].text == "," and _is_finite_cue(ctx, app[1] + 1):
+        return Decision(sieve="cue_after_quote", mention=np, cue=(app[1] + 1, app[1] + 2),
+                        appositive=app)
+    return None
+
+
+def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
+    """She said, “…” / He told reporters: “…” / Nienaber said “…”"""
+    toks = ctx.tokens
+    first = ctx.quote_first[q]
+    lo, _ = _sentence_range(ctx, first)
+    k = first - 1
+    if k < lo:
+        return None
+    colon = toks[k].text == ":"
+    punct = toks[k].text in (",", ":")
+    if punct:
+        k -= 1
+    # the cue, possibly followed by a short complement: "told reporters", "said in a statement"
+    reach = 8 if punct else 1
+    for c in range(k, max(lo, k - reach) - 1, -1):
+        t = toks[c]
+        if t.quote >= 0 or (not t.is_word and t.text not in (".",)):
+            break
+        if ctx.wc.is_cue(c):
+            d = _subject_before_cue(ctx, c, lo)
+            if d is None and c + 1 <= k:
+                d = _inverted_after_cue(ctx, c, k + 1)
+            if d:
+                d.sieve = "colon_intro" if colon else "cue_before_quote"
+                return d
+            break
+    return None
+
+
+def according_to(ctx: Context, q: int) -> Optional[Decision]:
+    """… “…”, according to X. / According to X, “…”"""
+    lo, hi = _sentence_range(ctx, ctx.quote_first[q])
+    toks = ctx.tokens
+    best = None
+    for k in range(lo, hi - 1):
+        if toks[k].lower == "according" and toks[k + 1].lower == "to":
+            np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
+            if np:
+                dist = abs(k - ctx.quote_first[q])
+                if best is None or dist < best[0]:
+                    app = appositive_after(ctx.wc, np[1], hi, 25)
+                    best = (dist, Decision(sieve="according_to", mention=np, cue=(k, k + 2),
+                                           appositive=app))
+    return best[1] if best else None
+
+
+def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
+    """A quotation inside reported speech: Oh said the pairing came because they are “…”."""
+    lo, hi = _sentence_range(ctx, ctx.quote_first[q])
+    first, last = ctx.quote_first[q], ctx.quote_last[q]
+    toks = ctx.tokens
+    options = []
+    for c in range(lo, hi):
+        if toks[c].quote >= 0 or not ctx.wc.is_cue(c):
+            continue
+        d = _subject_before_cue(ctx, c, lo)
+        if d is None and c > last and c - 1 >= lo and toks[c - 1].text in ",-":
+            d = _inverted_after_cue(ctx, c, hi)
+        if d:
+            dist = first - c if c < first else (c - last) + 2
+            options.append((dist, c, d))
+    if not options:
+        return None
+    d = min(options, key=lambda o: (o[0], o[1]))[2]
+    d.sieve = "sentence_cue"
+    return d
+
+
+def _quote_only_sentence(ctx: Context, q: int) -> bool:
+    lo, hi = _sentence_range(ctx, ctx.quote_first[q])
+    return all(not ctx.tokens[x].is_word for x in range(lo, ctx.quote_first[q]))
+
+
+def _previous_sentence(ctx: Context, q: int) -> Optional[int]:
+    s = ctx.sentence_of(q)
+    if s == 0:
+        return None
+    p, prev_p = ctx.sentence_paragraph[s], ctx.sentence_paragraph[s - 1]
+    if prev_p == p:
+        return s - 1
+    if prev_p == p - 1 or (ctx.quotes[q].paragraph - prev_p <= 1):
+        return s - 1
+    return None
+
+
+def continuation(ctx: Context, q: int) -> Optional[Decision]:
+    """A quotation with no cue of its own right after an attributed one: the same speaker."""
+    if ctx.kinds[q] != QuoteKind.DIRECT or not _quote_only_sentence(ctx, q):
+        return None
+    s = _previous_sentence(ctx, q)
+    if s is None:
+        return None
+    lo, hi = ctx.sentences[s]
+    prev = [t.quote for t in ctx.tokens[lo:hi] if t.quote >= 0 and t.quote != q]
+    # a quote that began earlier and ends in the previous sentence counts too
+    for p in reversed(prev):
+        if ctx.decisions[p] is not None and ctx.kinds[p] in (QuoteKind.DIRECT, QuoteKind.MIXED):
+            return Decision(sieve="continuation", mention=ctx.decisions[p].mention,
+                            cue=None, appositive=ctx.decisions[p].appositive, continues=p)
+    return None
+
+
+def lead_in(ctx: Context, q: int) -> Optional[Decision]:
+    """Slim said Tuesday. / He added: — then a paragraph or sentence that is only a quote."""
+    if ctx.kinds[q] != QuoteKind.DIRECT or not _quote_only_sentence(ctx, q):
+        return None
+    s = _previous_sentence(ctx, q)
+    if s is None:
+        return None
+    lo, hi = ctx.sentences[s]
+    if any(t.quote >= 0 for t in ctx.tokens[lo:hi]):
+        return None
+    for c in range(hi - 1, lo - 1, -1):
+        if _is_finite_cue(ctx, c):
+            d = _subject_before_cue(ctx, c, lo) or _inverted_after_cue(ctx, c, hi)
+            if d:
+                d.sieve = "lead_in"
+                return d
+    return None
+
+
+SIEVES: tuple[tuple[str, Sieve], ...] = (
+    ("cue_after_quote", cue_after_quote),
+    ("cue_before_quote", cue_before_quote),
+    ("according_to", according_to),
+    ("sentence_cue", sentence_cue),
+    ("continuation", continuation),
+    ("lead_in", lead_in),
+)
+SIEVE_NAMES = tuple(name for name, _ in SIEVES)
+
+
+def classify_kinds(ctx: Context) -> None:
+    """Direct when a quotation opens its sentence or follows its cue; embedded ones are mixed."""
+    toks = ctx.tokens
+    for q in range(len(ctx.quotes)):
+        first = ctx.quote_first[q]
+        if first < 0:
+            continue
+        lo, _ = _sentence_range(ctx, first)
+        k = first - 1
+        while k >= lo and not toks[k].is_word and toks[k].quote < 0 and toks[k].text not in ",:":
+            k -= 1
+        if k < lo or toks[k].text == ":":
+            ctx.kinds[q] = QuoteKind.DIRECT
+        elif toks[k].text == "," and k - 1 >= lo and ctx.wc.is_cue(k - 1):
+            ctx.kinds[q] = QuoteKind.DIRECT
+        elif ctx.wc.is_cue(k) and not toks[k].lower.endswith("ing"):
+            ctx.kinds[q] = QuoteKind.DIRECT
+        elif toks[k].quote >= 0:
+            ctx.kinds[q] = QuoteKind.DIRECT
+        else:
+            ctx.kinds[q] = QuoteKind.MIXED
+        before = ctx.folded[max(0, ctx.quotes[q].start - 30):ctx.quotes[q].start].lower().rstrip()
+        if any(before == w or before.endswith((" " + w, "\n" + w)) for w in ctx.lex.not_speech):
+            ctx.kinds[q] = QuoteKind.OTHER  # so-called "X", a film titled "Y"
+
+
+def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
+    """Apply the enabled sieves in order; quotes are visited in document order in each."""
+    for name, sieve in SIEVES:
+        if name not in enabled:
+            continue
+        for q in range(len(ctx.quotes)):
+            if ctx.decisions[q] is None and ctx.kinds[q] != QuoteKind.OTHER \
+                    and ctx.quote_first[q] >= 0:
+                ctx.decisions[q] = sieve(ctx, q)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def finish_kinds(ctx: Context) -> None:
+    """Quotations with no speaker that look like names, titles or scare quotes become ``other``."""
+    for q, c in enumerate(ctx.quotes):
+        if ctx.kinds[q] == QuoteKind.OTHER or ctx.decisions[q] is not None:
+            continue
+        s, e = c.content
+        content = ctx.folded[s:e].strip()
+        n = _words(content)
+        sentence_like = content[-1:] in ".?!,-" if content else False
+        if ctx.kinds[q] == QuoteKind.MIXED and n <= 4:
+            ctx.kinds[q] = QuoteKind.OTHER
+        elif ctx.kinds[q] == QuoteKind.DIRECT and not sentence_like and n <= 6:
+            ctx.kinds[q] = QuoteKind.OTHER

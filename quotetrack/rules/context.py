@@ -1,0 +1,112 @@
+"""The internal, mutable state of one parse: what each stage has found so far.
+
+Only the parser and the rule modules see it; the result handed to the caller is frozen.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+import attrs
+
+from ..config import Limits
+from ..lexicon import Lexicon
+from ..model import Diagnostic, QuoteKind
+from ..text import sentence_bounds
+from .marks import Candidate
+from .mentions import WordClasses
+from .tokens import MASK, Token, tokenize
+
+__all__ = ["Context", "Decision", "build_context"]
+
+
+@attrs.define
+class Decision:
+    """An attribution before speaker resolution: token ranges into ``Context.tokens``."""
+
+    sieve: str
+    mention: Optional[tuple[int, int]] = None
+    cue: Optional[tuple[int, int]] = None
+    appositive: Optional[tuple[int, int]] = None
+    continues: Optional[int] = None  # quote index whose speaker this quote continues
+
+
+@attrs.define
+class Context:
+    text: str
+    folded: str
+    lex: Lexicon
+    limits: Limits
+    paragraphs: list[tuple[int, int]]
+    quotes: list[Candidate]
+    tokens: list[Token]
+    wc: WordClasses
+    sentences: list[tuple[int, int]]  # token ranges
+    sentence_paragraph: list[int]
+    quote_first: list[int]  # token index of each quote's first (masked) token
+    quote_last: list[int]
+    kinds: list[QuoteKind]
+    decisions: list[Optional[Decision]]
+    diagnostics: list[Diagnostic]
+
+    def sentence_of(self, q: int) -> int:
+        return self.tokens[self.quote_first[q]].sentence
+
+    def paragraph_of_token(self, i: int) -> int:
+        return self.sentence_paragraph[self.tokens[i].sentence]
+
+
+def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
+                  paragraphs: list[tuple[int, int]], quotes: list[Candidate],
+                  diagnostics: list[Diagnostic]) -> Context:
+    """Mask the quotations, split sentences and tokenise every paragraph (one linear pass)."""
+    pieces = []
+    pos = 0
+    for c in quotes:
+        pieces.append(folded[pos:c.start])
+        inner = folded[c.start:c.end]
+        # keep line breaks (paragraphs) and a final . ! ? (a sentence may end with the quote)
+        masked = "".join("\n" if ch == "\n" else MASK for ch in inner) if "\n" in inner \
+            else MASK * len(inner)
+        content_end = c.end - c.close_len - 1
+        if c.closed and content_end >= c.start and folded[content_end] in ".!?":
+            rel = content_end - c.start
+            masked = masked[:rel] + folded[content_end] + masked[rel + 1:]
+        pieces.append(masked)
+        pos = c.end
+    pieces.append(folded[pos:])
+    masked_text = "".join(pieces)
+    starts = [c.start for c in quotes]
+    tokens: list[Token] = []
+    sentences: list[tuple[int, int]] = []
+    sentence_paragraph: list[int] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        for s_start, s_end in sentence_bounds(masked_text, p_start, p_end, lex.abbreviations):
+            first = len(tokens)
+            for tok in tokenize(masked_text, s_start, s_end, lex):
+                tok.sentence = len(sentences)
+                if tok.text[0] == MASK or (tok.text in ".!?" and masked_text[tok.start - 1:tok.start] == MASK
+                                           and tok.end < len(masked_text) and masked_text[tok.end] == MASK):
+                    tok.quote = bisect_right(starts, tok.start) - 1
+                    if tokens and tokens[-1].quote == tok.quote and tokens[-1].end == tok.start:
+                        tokens[-1].end = tok.end  # one token per quotation and paragraph
+                        continue
+                tokens.append(tok)
+            if len(tokens) > first:
+                sentences.append((first, len(tokens)))
+                sentence_paragraph.append(p_index)
+    quote_first = [-1] * len(quotes)
+    quote_last = [-1] * len(quotes)
+    for i, tok in enumerate(tokens):
+        if tok.quote >= 0:
+            if quote_first[tok.quote] < 0:
+                quote_first[tok.quote] = i
+            quote_last[tok.quote] = i
+    return Context(
+        text=text, folded=folded, lex=lex, limits=limits, paragraphs=paragraphs, quotes=quotes,
+        tokens=tokens, wc=WordClasses(lex, tokens), sentences=sentences,
+        sentence_paragraph=sentence_paragraph, quote_first=quote_first, quote_last=quote_last,
+        kinds=[QuoteKind.DIRECT] * len(quotes), decisions=[None] * len(quotes),
+        diagnostics=diagnostics,
+    )

@@ -1,0 +1,327 @@
+"""Stage 4: speaker noun phrases next to a cue, and what they say about the speaker.
+
+A mention is read off the tokens before a cue ("State Department spokeswoman Morgan Ortagus said")
+or after it ("said Randa Slim, director of ..."), in windows of at most ``max_mention_tokens``.
+`analyse` splits a mention into name, title (role) and affiliation.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import attrs
+
+from ..lexicon import Lexicon
+from ..model import SpeakerKind
+from .tokens import Token
+
+__all__ = ["WordClasses", "MentionInfo", "np_before", "np_after", "appositive_after",
+           "analyse"]
+
+_PREPS_IN_NP = frozenset({"of", "for", "at"})
+_ANON_HEADS = frozenset({"source", "sources", "insider", "insiders", "official", "officials",
+                         "person", "people"})
+
+
+class WordClasses:
+    """Word-class tests over tokens, from the lexicon; titles may span several tokens."""
+
+    def __init__(self, lex: Lexicon, tokens: Sequence[Token]):
+        self.lex = lex
+        self.tokens = tokens
+        self.title_len = self._titles(tokens)
+
+    def _titles(self, tokens: Sequence[Token]) -> list[int]:
+        """For each token, the number of tokens of the title it is part of (0 if none)."""
+        flags = [0] * len(tokens)
+        titles, hon = self.lex.titles, self.lex.honorifics
+        i = 0
+        while i < len(tokens):
+            matched = 0
+            for n in (4, 3, 2, 1):
+                if i + n <= len(tokens):
+                    words = " ".join(t.bare.lower() for t in tokens[i:i + n])
+                    if words in titles or (n == 1 and words in hon):
+                        matched = n
+                        break
+            for k in range(i, i + matched):
+                flags[k] = matched
+            i += matched or 1
+        return flags
+
+    def is_title(self, i: int) -> bool:
+        return self.title_len[i] > 0
+
+    def is_anchor(self, i: int) -> bool:
+        """A word that can head a speaker mention by itself: title, group, organisation, document."""
+        low = self.tokens[i].bare.lower()
+        lex = self.lex
+        return (self.is_title(i) or low in lex.group_nouns or low in lex.org_words
+                or low in lex.documents)
+
+    def is_name_word(self, i: int) -> bool:
+        t = self.tokens[i]
+        if not t.is_cap or t.bare.lower() in self.lex.name_stopwords:
+            return False
+        # "Asked if he ...": a capitalised cue verb opens the sentence; "State" is a name word
+        return not (t.lower in self.lex.cue_forms
+                    and (i == 0 or self.tokens[i - 1].sentence != t.sentence))
+
+    def is_cue(self, i: int) -> bool:
+        return self.tokens[i].lower in self.lex.cue_forms
+
+    def is_det(self, i: int) -> bool:
+        return self.tokens[i].lower in self.lex.determiners
+
+    def is_pronoun(self, i: int) -> bool:
+        return self.tokens[i].lower in self.lex.pronouns
+
+    def is_adverb(self, i: int) -> bool:
+        low = self.tokens[i].lower
+        return low in self.lex.adverbs or (low.endswith("ly") and len(low) > 4
+                                           and low not in self.lex.titles)
+
+    def is_modifier(self, i: int) -> bool:
+        """A lower-case word that may modify a title or noun ("western", "caretaker", "U.S.")."""
+        t = self.tokens[i]
+        low = t.lower
+        lex = self.lex
+        return (t.is_word and not t.is_cap and low not in lex.function_words
+                and low not in lex.cue_forms and low not in lex.pronouns
+                and low not in lex.adverbs and low not in lex.determiners)
+
+
+def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tuple[int, int]]:
+    """Token range of the noun phrase ending at token ``j`` (scanning back no further than ``lo``)."""
+    toks = wc.tokens
+    if j < lo or not toks[j].is_word:
+        return None
+    if wc.is_pronoun(j):
+        return (j, j + 1)
+    anchored = wc.is_anchor(j) or wc.is_name_word(j)
+    if not anchored:
+        return None
+    i = j
+    while i - 1 >= lo and j - i + 1 < max_tokens:
+        k = i - 1
+        p = toks[k]
+        if not p.is_word:
+            break
+        if wc.is_det(k):
+            i = k
+            break
+        if p.lower in _PREPS_IN_NP and k - 1 >= lo and (wc.is_title(k - 1) or wc.is_name_word(k - 1)) \
+                and (toks[i].is_cap or wc.is_det(i)):
+            i = k
+            continue
+        if wc.is_name_word(k) or wc.is_anchor(k) or (p.possessive and p.is_cap):
+            i = k
+            continue
+        if wc.is_modifier(k) and any(wc.is_anchor(x) for x in range(i, j + 1)):
+            i = k
+            continue
+        break
+    return (i, j + 1)
+
+
+def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tuple[int, int]]:
+    """Token range of the noun phrase starting at token ``i`` (scanning no further than ``hi``)."""
+    toks = wc.tokens
+    if i >= hi or not toks[i].is_word:
+        return None
+    if wc.is_pronoun(i):
+        return (i, i + 1)
+    k = i + 1 if wc.is_det(i) else i
+    last_anchor = -1
+    while k < hi and k - i < max_tokens:
+        t = toks[k]
+        if not t.is_word:
+            break
+        if wc.is_name_word(k) or wc.is_anchor(k) or (t.possessive and t.is_cap):
+            last_anchor = k
+            k += 1
+            continue
+        if t.lower in _PREPS_IN_NP and last_anchor == k - 1 and k + 1 < hi and (
+                toks[k + 1].is_cap or wc.is_det(k + 1)):
+            k += 1
+            if wc.is_det(k):
+                k += 1
+            continue
+        if wc.is_modifier(k):
+            k += 1
+            continue
+        break
+    if last_anchor < 0:
+        return None
+    return (i, last_anchor + 1)
+
+
+def appositive_after(wc: WordClasses, j: int, hi: int, max_tokens: int) -> Optional[tuple[int, int]]:
+    """Token range of ", director of X" after a name ending before token ``j`` (ages skipped)."""
+    toks = wc.tokens
+    k = j
+    if k >= hi or toks[k].text != ",":
+        return None
+    k += 1
+    # ", 21," : an age, then perhaps a description
+    if k < hi and toks[k].text.isdigit():
+        if k + 1 < hi and toks[k + 1].text == ",":
+            k += 2
+        else:
+            return None
+    start = k
+    if k >= hi or not (wc.is_det(k) or wc.is_anchor(k) or wc.is_modifier(k) or toks[k].is_cap):
+        return None
+    if toks[k].lower.endswith("ing") or toks[k].lower in ("who", "as", "which"):
+        return None
+    while k < hi and k - start < max_tokens:
+        t = toks[k]
+        if not t.is_word and t.text not in "-&'":
+            break
+        if wc.is_cue(k) and k > start:
+            return None  # ", the judge said" is a clause, not an appositive
+        k += 1
+    if k == start:
+        return None
+    return (start, k)
+
+
+@attrs.frozen(kw_only=True)
+class MentionInfo:
+    """What one mention says about its speaker."""
+
+    start: int  # character offsets of the whole mention
+    end: int
+    name: Optional[str]  # a proper name, as written ("Morgan Ortagus", "State Department")
+    description: Optional[str]  # the mention without its determiner, for unnamed speakers
+    head: str  # lower-case last word
+    pronoun: Optional[str] = None
+    kind: SpeakerKind = SpeakerKind.PERSON
+    title: Optional[str] = None
+    affiliation: Optional[str] = None
+    definite: Optional[bool] = None  # None: no determiner
+    gender: Optional[str] = None
+    anonymous: bool = False
+    document: bool = False
+
+
+def _join(text: str, toks: Sequence[Token]) -> str:
+    return text[toks[0].start:toks[-1].end] if toks else ""
+
+
+def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
+            appositive: Optional[tuple[int, int]] = None) -> MentionInfo:
+    """Split the mention ``tokens[rng]`` into name, title and affiliation."""
+    lex = wc.lex
+    toks = wc.tokens
+    i, j = rng
+    head_tok = toks[j - 1]
+    head = head_tok.bare.lower()
+    start, end = toks[i].start, toks[j - 1].end
+    if j - i == 1 and head_tok.lower in lex.pronouns:
+        gender = lex.pronouns[head_tok.lower][0]
+        return MentionInfo(start=start, end=end, name=None, description=None, head=head,
+                           pronoun=head_tok.lower,
+                           gender=gender if gender in ("male", "female") else None)
+    definite = None
+    k = i
+    if wc.is_det(k):
+        definite = lex.determiners[toks[k].lower] == "definite"
+        k += 1
+    # the name: the last run of capitalised words that are not titles
+    n_end = j
+    n_start = n_end
+    while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1):
+        n_start -= 1
+    name_toks = list(toks[n_start:n_end])
+    org = bool(name_toks) and (name_toks[-1].bare.lower() in lex.org_words)
+    if org:  # "the Middle East Institute", "State Department": take capitalised words before too
+        while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive:
+            n_start -= 1
+        name_toks = list(toks[n_start:n_end])
+    # the title: title words (and their lower-case modifiers) just before the name or as head
+    t_end = n_start if name_toks else j
+    t_start = t_end
+    while t_start - 1 >= k and (wc.is_title(t_start - 1) or (
+            t_start < t_end and wc.is_modifier(t_start - 1))):
+        t_start -= 1
+    title_toks = [t for x, t in enumerate(toks[t_start:t_end], t_start)
+                  if wc.is_title(x) or wc.is_modifier(x)]
+    honorific = None
+    if title_toks and title_toks[-1].lower in lex.honorifics and name_toks:
+        honorific = title_toks[-1].lower
+    title = _join(text, title_toks) if title_toks and any(
+        wc.is_title(x) and toks[x].lower not in lex.honorifics for x in range(t_start, t_end)) \
+        else None
+    if title is None and honorific and honorific not in ("mr.", "mrs.", "ms.", "mr", "mrs", "ms",
+                                                          "miss", "dr.", "sir", "dame"):
+        title = toks[t_end - 1].text
+    aff_toks = [t for t in toks[k:t_start] if t.is_cap]
+    affiliation = None
+    if aff_toks:
+        affiliation = _join(text, aff_toks)
+        if aff_toks[-1].possessive:
+            affiliation = affiliation[: len(affiliation) - (len(aff_toks[-1].text) - len(aff_toks[-1].bare))]
+    description = _join(text, toks[k:j]) or None
+    name = _join(text, name_toks) if name_toks else None
+    # appositive: ", director of the Track II Dialogues initiative at the Middle East Institute"
+    if appositive is not None:
+        a_title, a_aff = _appositive_fields(wc, text, appositive)
+        title = title or a_title
+        affiliation = affiliation or a_aff
+    gender = None
+    if name_toks:
+        gender = lex.first_names.get(name_toks[0].lower)
+    for t in title_toks:
+        g = lex.titles.get(t.lower) or lex.honorifics.get(t.lower)
+        if g:
+            gender = g
+    if name:
+        kind = SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON
+    elif head in lex.org_words:
+        kind = SpeakerKind.ORGANIZATION
+    elif head in lex.group_nouns or (head.endswith("s") and not head.endswith("ss")
+                                     and head not in lex.titles):
+        kind = SpeakerKind.GROUP
+    else:
+        kind = SpeakerKind.PERSON
+    anonymous = name is None and kind != SpeakerKind.ORGANIZATION and (
+        definite is False or head in _ANON_HEADS)
+    document = name is None and head in lex.documents
+    return MentionInfo(start=start, end=end, name=name, description=description, head=head,
+                       kind=kind, title=title, affiliation=affiliation, definite=definite,
+                       gender=gender, anonymous=anonymous and not document, document=document)
+
+
+def _appositive_fields(wc: WordClasses, text: str,
+                       rng: tuple[int, int]) -> tuple[Optional[str], Optional[str]]:
+    """(title, affiliation) of an appositive such as "a student" or "director of the X at Y"."""
+    toks = wc.tokens
+    i, j = rng
+    k = i + 1 if wc.is_det(i) else i
+    head_end = k
+    while head_end < j and toks[head_end].lower not in ("of", "at", "for", "with", "from", "in") \
+            and toks[head_end].text != ",":
+        head_end += 1
+    if head_end == k:
+        return None, None
+    title_x = [x for x in range(k, head_end) if wc.is_title(x)]
+    if title_x:
+        t0 = title_x[0]
+        while t0 - 1 >= k and wc.is_modifier(t0 - 1):
+            t0 -= 1
+        title = text[toks[t0].start:toks[title_x[-1]].end]
+    else:
+        title = toks[head_end - 1].text if not toks[head_end - 1].is_cap else None
+    aff = None
+    caps_before = [t for t in toks[k:head_end - 1] if t.is_cap]
+    if head_end < j and toks[head_end].text != ",":
+        a_start = head_end + 1
+        stop = a_start
+        while stop < j and toks[stop].text != ",":
+            stop += 1
+        if stop > a_start:
+            aff = text[toks[a_start].start:toks[stop - 1].end]
+    elif caps_before:
+        aff = text[caps_before[0].start:caps_before[-1].end]
+    return title, aff

@@ -1,0 +1,287 @@
+"""Stage 6: tie each mention to a speaker: full names, surnames, pronouns, role nouns.
+
+People named in the text (outside quotations) are collected once, in order; a pronoun looks
+back over them, and over earlier speakers, no further than ``antecedent_window_chars``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional
+
+import attrs
+
+from ..model import Attribution, Resolution, Span, Speaker, SpeakerKind
+from .context import Context, Decision
+from .mentions import MentionInfo, analyse
+
+__all__ = ["resolve"]
+
+
+@attrs.define
+class _Entity:
+    id: int
+    name: str
+    kind: SpeakerKind
+    anonymous: bool = False
+    reason: Optional[str] = None
+    title: Optional[str] = None
+    affiliation: Optional[str] = None
+    gender: Optional[str] = None
+    head: str = ""
+    mentions: list = attrs.Factory(list)
+    last_pos: int = 0
+
+
+@attrs.define
+class _Name:
+    pos: int
+    name: str
+    words: int
+    possessive: bool
+    gender: Optional[str]
+
+
+def _person_names(ctx: Context) -> list[_Name]:
+    """Runs of capitalised words that name people, outside quotations, in text order."""
+    wc, toks, lex = ctx.wc, ctx.tokens, ctx.lex
+    names: list[_Name] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not wc.is_name_word(i) or wc.is_title(i):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 6 and wc.is_name_word(j) and not wc.is_title(j) \
+                and toks[j].sentence == toks[i].sentence:
+            j += 1
+            if toks[j - 1].possessive:
+                break
+        run = toks[i:j]
+        before = toks[i - 1] if i > 0 and toks[i - 1].sentence == toks[i].sentence else None
+        sentence_start = before is None
+        last = run[-1].bare.lower()
+        skip = (
+            (before is not None and before.lower in ("the", "of", "in", "at", "from", "to"))
+            or last in lex.org_words
+            or (len(run) == 1 and sentence_start and run[0].lower not in lex.first_names)
+        )
+        if not skip:
+            gender = lex.first_names.get(run[0].lower) if len(run) > 1 else None
+            if before is not None and (wc.is_title(i - 1)):
+                gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
+            text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
+            names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None))
+        i = j
+    return names
+
+
+class _Resolver:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.names = _person_names(ctx)
+        self.name_pos = [n.pos for n in self.names]
+        self.full: dict[str, list[_Name]] = {}
+        for nm in self.names:
+            if nm.words >= 2:
+                self.full.setdefault(nm.name.split()[-1].lower(), []).append(nm)
+        self.entities: list[_Entity] = []
+        self.by_key: dict[str, _Entity] = {}
+        self.spoken: list[tuple[int, _Entity]] = []  # (mention position, entity) in order
+
+    def full_name(self, name: str, pos: int) -> tuple[str, bool]:
+        """The fullest form of ``name`` in the document; True when it was a surname."""
+        parts = name.split()
+        if len(parts) >= 2:
+            return name, False
+        cands = self.full.get(name.lower())
+        if not cands:
+            return name, False
+        before = [c for c in cands if c.pos < pos]
+        return (before[-1] if before else cands[0]).name, True
+
+    def entity(self, key: str, make) -> _Entity:
+        ent = self.by_key.get(key)
+        if ent is None:
+            ent = make(len(self.entities))
+            self.entities.append(ent)
+            self.by_key[key] = ent
+        return ent
+
+    def named(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
+        name, was_surname = self.full_name(info.name, info.start)
+        if info.kind == SpeakerKind.ORGANIZATION:
+            key = "org:" + name.lower()
+        else:
+            key = "person:" + name.lower()
+        ent = self.entity(key, lambda i: _Entity(i, name, info.kind))
+        if ent.gender is None:
+            ent.gender = info.gender or self._gender_of(name)
+        return ent, (Resolution.SURNAME if was_surname else
+                     Resolution.ORGANIZATION if info.kind == SpeakerKind.ORGANIZATION
+                     else Resolution.NAME)
+
+    def _gender_of(self, name: str) -> Optional[str]:
+        for nm in self.names:
+            if nm.name == name and nm.gender:
+                return nm.gender
+        return self.ctx.lex.first_names.get(name.split()[0].lower()) if " " in name else None
+
+    def pronoun(self, info: MentionInfo) -> tuple[Optional[_Entity], Resolution]:
+        ctx = self.ctx
+        window = ctx.limits.antecedent_window_chars
+        pos = info.start
+        if info.pronoun in ("he", "she"):
+            # people named before the pronoun, nearest first, and earlier speakers
+            k = bisect_left(self.name_pos, pos) - 1
+            best: Optional[tuple[int, str]] = None
+            while k >= 0 and pos - self.names[k].pos <= window:
+                nm = self.names[k]
+                k -= 1
+                if nm.possessive:
+                    continue
+                g = nm.gender or self._known_gender(nm.name)
+                if g and g != info.gender:
+                    continue
+                if nm.words == 1 and not self.full.get(nm.name.lower()) \
+                        and nm.name.lower() not in ctx.lex.first_names \
+                        and not self._known_person(nm.name):
+                    continue
+                best = (nm.pos, nm.name)
+                break
+            for spos, ent in reversed(self.spoken):
+                if pos - spos > window:
+                    break
+                if ent.kind != SpeakerKind.PERSON or (ent.gender and ent.gender != info.gender):
+                    continue
+                if best is None or spos > best[0]:
+                    ent.gender = ent.gender or info.gender
+                    return ent, Resolution.PRONOUN
+                break
+            if best is None:
+                return None, Resolution.UNRESOLVED
+            name, _ = self.full_name(best[1], best[0])
+            ent = self.entity("person:" + name.lower(),
+                              lambda i: _Entity(i, name, SpeakerKind.PERSON))
+            ent.gender = ent.gender or info.gender
+            return ent, Resolution.PRONOUN
+        if info.pronoun in ("they", "it"):
+            for spos, ent in reversed(self.spoken):
+                if pos - spos > window:
+                    break
+                if info.pronoun == "they" and ent.kind == SpeakerKind.PERSON:
+                    continue
+                return ent, Resolution.PRONOUN
+            if info.pronoun == "it" and self.spoken and pos - self.spoken[-1][0] <= window:
+                return self.spoken[-1][1], Resolution.PRONOUN
+        return None, Resolution.UNRESOLVED
+
+    def _known_gender(self, name: str) -> Optional[str]:
+        full, _ = self.full_name(name, 10**12)
+        ent = self.by_key.get("person:" + full.lower())
+        return ent.gender if ent else None
+
+    def _known_person(self, name: str) -> bool:
+        return ("person:" + name.lower()) in self.by_key
+
+    def described(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
+        if info.definite:
+            # "the western diplomat" -> an earlier "one western diplomat"; "the judge" -> Judge X
+            for ent in reversed(self.entities):
+                if ent.head == info.head or (ent.title and ent.title.lower().split()[-1] == info.head):
+                    return ent, Resolution.ROLE_NOUN
+        desc = info.description or info.head
+        key = f"desc:{len(self.entities)}"
+        ent = self.entity(key, lambda i: _Entity(i, desc, info.kind, head=info.head))
+        res = {SpeakerKind.ORGANIZATION: Resolution.ORGANIZATION,
+               SpeakerKind.GROUP: Resolution.GROUP}.get(info.kind, Resolution.DESCRIPTION)
+        return ent, res
+
+    def document(self, info: MentionInfo) -> tuple[Optional[_Entity], Resolution]:
+        """"the statement said", "it read": the author of the text, the speaker just before."""
+        if self.spoken and info.start - self.spoken[-1][0] <= self.ctx.limits.antecedent_window_chars:
+            return self.spoken[-1][1], Resolution.ROLE_NOUN
+        return self.described(info)
+
+
+def _anonymity_reason(ctx: Context, d: Decision) -> Optional[str]:
+    """The phrase that says why a source is unnamed, from the attribution's sentence."""
+    if d.mention is None:
+        return None
+    lo, hi = ctx.sentences[ctx.tokens[d.mention[0]].sentence]
+    s_start, s_end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    low = ctx.folded[s_start:s_end].lower()
+    for phrase in ctx.lex.anonymity:
+        at = low.find(phrase)
+        if at >= 0:
+            # the clause: from the comma before the phrase to the next comma or the end
+            c0 = low.rfind(",", 0, at)
+            c1 = low.find(",", at)
+            start = s_start + (c0 + 1 if c0 >= 0 else 0)
+            end = s_start + (c1 if c1 >= 0 else len(low))
+            return ctx.text[start:end].strip().rstrip(".")
+    return None
+
+
+def resolve(ctx: Context) -> tuple[list[Optional[Attribution]], tuple[Speaker, ...]]:
+    """Attributions (one per quote, None where undecided) and the document's speakers."""
+    r = _Resolver(ctx)
+    toks = ctx.tokens
+    results: list[Optional[tuple]] = [None] * len(ctx.quotes)
+    for q, d in enumerate(ctx.decisions):
+        if d is None:
+            continue
+        cue_span = None
+        if d.cue is not None:
+            cue_span = (toks[d.cue[0]].start, toks[d.cue[1] - 1].end)
+        mention_span = None
+        if d.mention is not None:
+            mention_span = (toks[d.mention[0]].start, toks[d.mention[1] - 1].end)
+        if d.continues is not None and results[d.continues] is not None:
+            ent = results[d.continues][0]
+            results[q] = (ent, Resolution.CONTINUATION, mention_span, cue_span, d)
+            continue
+        if d.mention is None:
+            continue
+        info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
+        if info.pronoun:
+            ent, res = r.pronoun(info)
+        elif info.document:
+            ent, res = r.document(info)
+        elif info.name:
+            ent, res = r.named(info)
+        else:
+            ent, res = r.described(info)
+        if ent is not None:
+            ent.title = ent.title or info.title
+            ent.affiliation = ent.affiliation or info.affiliation
+            if info.anonymous and not ent.anonymous and res == Resolution.DESCRIPTION:
+                ent.anonymous = True
+            reason = _anonymity_reason(ctx, d)
+            if reason and ent.reason is None and not info.name and not info.pronoun:
+                ent.anonymous, ent.reason = True, reason
+            ent.mentions.append(mention_span)
+            r.spoken.append((info.start, ent))
+        results[q] = (ent, res, mention_span, cue_span, d)
+    speakers = {
+        e.id: Speaker(
+            id=e.id, name=e.name, kind=e.kind, anonymous=e.anonymous, anonymity_reason=e.reason,
+            title=e.title, affiliation=e.affiliation, gender=e.gender,
+            mentions=tuple(Span.of(ctx.text, s, t) for s, t in sorted(set(e.mentions))),
+        )
+        for e in r.entities
+    }
+    attributions: list[Optional[Attribution]] = []
+    for item in results:
+        if item is None:
+            attributions.append(None)
+            continue
+        ent, res, mention_span, cue_span, d = item
+        attributions.append(Attribution(
+            speaker=speakers[ent.id] if ent is not None else None,
+            mention=Span.of(ctx.text, *mention_span) if mention_span else None,
+            cue=Span.of(ctx.text, *cue_span) if cue_span else None,
+            sieve=d.sieve, resolution=res, continues=d.continues,
+        ))
+    return attributions, tuple(speakers[i] for i in sorted(speakers))

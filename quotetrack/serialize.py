@@ -1,0 +1,380 @@
+"""Plain-dict and JSON forms of parse results that convert back exactly.
+
+``result_from_dict(result_to_dict(r)) == r`` for every `ParseResult` whose quotes' speakers are
+the ones listed in ``r.speakers`` (the parser guarantees this). Enums become their lowercase
+string values, spans become ``{"start", "end", "text"}`` and speakers are written once, in the
+result's ``"speakers"`` list, and referenced from each quote by ``speaker_id``; reading a
+document back rebuilds one `Speaker` object per id and shares it between its quotes.
+
+The per-quote dict is the shape scored by ``shared/eval/SCORING.md`` (``start``, ``end``,
+``text``, ``kind``, ``speaker``, ``cue``, ``sieve``) plus the keys needed to rebuild the quote
+exactly: ``content``, ``paragraph``, ``resolution``, ``speaker_id``, ``continues``,
+``unresolved_mention`` and, inside ``speaker``, ``anonymity_reason``. See docs/json-format.md.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar
+
+from .errors import FormatError
+from .model import (
+    Attribution,
+    Diagnostic,
+    ParseResult,
+    Quote,
+    QuoteKind,
+    Resolution,
+    Severity,
+    Span,
+    Speaker,
+    SpeakerKind,
+)
+
+__all__ = [
+    "document_output",
+    "quote_to_dict",
+    "read_jsonl",
+    "result_from_dict",
+    "result_to_dict",
+    "from_json",
+    "to_json",
+    "write_jsonl",
+]
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _span(span: Optional[Span]) -> Optional[dict[str, Any]]:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _quote_speaker(speaker: Speaker, mention: Optional[Span]) -> dict[str, Any]:
+    return {
+        "name": speaker.name,
+        "kind": speaker.kind.value,
+        "title": speaker.title,
+        "affiliation": speaker.affiliation,
+        "anonymous": speaker.anonymous,
+        "mention": _span(mention),
+        "anonymity_reason": speaker.anonymity_reason,
+    }
+
+
+def quote_to_dict(quote: Quote) -> dict[str, Any]:
+    """The scored output shape of one quote, plus the keys that make it convert back exactly."""
+    att = quote.attribution
+    speaker = att.speaker if att else None
+    mention = att.mention if att else None
+    return {
+        "start": quote.span.start,
+        "end": quote.span.end,
+        "text": quote.span.text,
+        "kind": quote.kind.value,
+        "speaker": _quote_speaker(speaker, mention) if speaker else None,
+        "cue": _span(att.cue) if att else None,
+        "sieve": att.sieve if att else None,
+        "content": _span(quote.content),
+        "paragraph": quote.paragraph,
+        "resolution": att.resolution.value if att else None,
+        "speaker_id": speaker.id if speaker else None,
+        "continues": att.continues if att else None,
+        # a mention that no speaker could be tied to has no speaker dict to live in
+        "unresolved_mention": _span(mention) if att and speaker is None else None,
+    }
+
+
+def _speaker_to_dict(speaker: Speaker) -> dict[str, Any]:
+    return {
+        "id": speaker.id,
+        "name": speaker.name,
+        "kind": speaker.kind.value,
+        "title": speaker.title,
+        "affiliation": speaker.affiliation,
+        "anonymous": speaker.anonymous,
+        "anonymity_reason": speaker.anonymity_reason,
+        "gender": speaker.gender,
+        "mentions": [_span(m) for m in speaker.mentions],
+    }
+
+
+def _diagnostic_to_dict(diagnostic: Diagnostic) -> dict[str, Any]:
+    return {
+        "code": diagnostic.code,
+        "message": diagnostic.message,
+        "span": _span(diagnostic.span),
+        "severity": diagnostic.severity.value,
+    }
+
+
+def _check_speakers(result: ParseResult) -> None:
+    known: dict[int, Speaker] = {}
+    for speaker in result.speakers:
+        if speaker.id in known:
+            raise FormatError(
+                f"result {result.id!r} lists two speakers with id {speaker.id}; "
+                "expected one Speaker per id"
+            )
+        known[speaker.id] = speaker
+    for index, quote in enumerate(result.quotes):
+        speaker = quote.speaker
+        if speaker is not None and known.get(speaker.id) != speaker:
+            raise FormatError(
+                f"quote {index} of result {result.id!r} has speaker id {speaker.id} "
+                f"({speaker.name!r}), which is not one of result.speakers "
+                f"(ids {sorted(known)}); expected every quote's speaker to be listed there"
+            )
+
+
+def result_to_dict(result: ParseResult) -> dict[str, Any]:
+    """Everything in ``result`` as JSON-ready dicts and lists (the inverse of `result_from_dict`).
+
+    Raises `FormatError` if a quote's speaker is not listed in ``result.speakers``: such a result
+    could not be rebuilt exactly.
+    """
+    _check_speakers(result)
+    return {
+        "id": result.id,
+        "text": result.text,
+        "quotes": [quote_to_dict(q) for q in result.quotes],
+        "speakers": [_speaker_to_dict(s) for s in result.speakers],
+        "diagnostics": [_diagnostic_to_dict(d) for d in result.diagnostics],
+    }
+
+
+def document_output(result: ParseResult) -> dict[str, Any]:
+    """The scored per-document line ``{"id", "quotes"}`` (no text, no speaker list)."""
+    return {"id": result.id, "quotes": [quote_to_dict(q) for q in result.quotes]}
+
+
+def to_json(result: ParseResult, *, indent: Optional[int] = None) -> str:
+    """``result`` as one JSON document (non-ASCII characters kept as they are)."""
+    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+
+
+def write_jsonl(results: Iterable[ParseResult], fp: IO[str]) -> int:
+    """Write each result as one JSON line to the text stream ``fp``; return how many."""
+    count = 0
+    for result in results:
+        fp.write(json.dumps(result_to_dict(result), ensure_ascii=False))
+        fp.write("\n")
+        count += 1
+    return count
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+class _Reader:
+    """Typed access to the keys of one JSON object, with errors that name where it was."""
+
+    def __init__(self, data: object, where: str):
+        if not isinstance(data, Mapping):
+            raise FormatError(f"{where}: expected a JSON object, got {_type_name(data)}")
+        self.data = data
+        self.where = where
+
+    def _get(self, key: str) -> object:
+        if key not in self.data:
+            raise FormatError(f"{self.where}: expected a {key!r} key, got keys {sorted(self.data)}")
+        return self.data[key]
+
+    def _typed(self, key: str, types: tuple[type, ...], label: str, optional: bool) -> Any:
+        value = self._get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            null = " or null" if optional else ""
+            raise FormatError(
+                f"{self.where}: {key!r} must be {label}{null}, got {_type_name(value)} {value!r:.60}"
+            )
+        return value
+
+    def integer(self, key: str, *, optional: bool = False) -> Any:
+        return self._typed(key, (int,), "an integer", optional)
+
+    def string(self, key: str, *, optional: bool = False) -> Any:
+        return self._typed(key, (str,), "a string", optional)
+
+    def boolean(self, key: str) -> Any:
+        return self._typed(key, (bool,), "true or false", False)
+
+    def array(self, key: str) -> Any:
+        return self._typed(key, (list,), "a list", False)
+
+    def choice(self, key: str, cls: type[_E], *, optional: bool = False) -> Any:
+        value = self.string(key, optional=optional)
+        if value is None:
+            return None
+        try:
+            return cls(value)
+        except ValueError:
+            choices = ", ".join(m.value for m in cls)
+            raise FormatError(
+                f"{self.where}: {key!r} must be one of {choices}; got {value!r}"
+            ) from None
+
+    def span(self, key: str, source: str, *, optional: bool = False) -> Optional[Span]:
+        value = self._get(key)
+        if value is None and optional:
+            return None
+        return _read_span(_Reader(value, f"{self.where}.{key}"), source)
+
+
+def _read_span(r: _Reader, source: str) -> Span:
+    """The span in the ``start``, ``end`` and ``text`` keys of ``r``, checked against ``source``."""
+    where = r.where
+    start, end, text = r.integer("start"), r.integer("end"), r.string("text")
+    if not 0 <= start <= end <= len(source):
+        raise FormatError(
+            f"{where}: expected 0 <= start <= end <= {len(source)} (the text length), "
+            f"got start={start}, end={end}"
+        )
+    if source[start:end] != text:
+        raise FormatError(
+            f"{where}: text {text!r:.60} is not the source text at {start}:{end} "
+            f"({source[start:end]!r:.60})"
+        )
+    return Span(start, end, text)
+
+
+def _read_speaker(data: object, source: str, where: str) -> Speaker:
+    r = _Reader(data, where)
+    mentions = r.array("mentions")
+    return Speaker(
+        id=r.integer("id"),
+        name=r.string("name"),
+        kind=r.choice("kind", SpeakerKind),
+        anonymous=r.boolean("anonymous"),
+        anonymity_reason=r.string("anonymity_reason", optional=True),
+        title=r.string("title", optional=True),
+        affiliation=r.string("affiliation", optional=True),
+        gender=r.string("gender", optional=True),
+        mentions=tuple(
+            _read_span(_Reader(m, f"{where}.mentions[{i}]"), source)
+            for i, m in enumerate(mentions)
+        ),
+    )
+
+
+def _read_quote(data: object, source: str, speakers: Mapping[int, Speaker], where: str) -> Quote:
+    r = _Reader(data, where)
+    span = _read_span(r, source)
+    sieve = r.string("sieve", optional=True)
+    attribution = None
+    if sieve is not None:
+        speaker_id = r.integer("speaker_id", optional=True)
+        speaker_data = r.data.get("speaker")
+        if (speaker_id is None) != (speaker_data is None):
+            raise FormatError(
+                f"{where}: 'speaker' and 'speaker_id' must both be null or both be set, "
+                f"got speaker {_type_name(speaker_data)} and speaker_id {speaker_id!r}"
+            )
+        if speaker_id is None:
+            speaker = None
+            mention = r.span("unresolved_mention", source, optional=True)
+        else:
+            if speaker_id not in speakers:
+                raise FormatError(
+                    f"{where}: speaker_id {speaker_id} is not one of the document's speakers "
+                    f"(ids {sorted(speakers)})"
+                )
+            speaker = speakers[speaker_id]
+            mention = _Reader(speaker_data, f"{where}.speaker").span(
+                "mention", source, optional=True
+            )
+        attribution = Attribution(
+            speaker=speaker,
+            mention=mention,
+            cue=r.span("cue", source, optional=True),
+            sieve=sieve,
+            resolution=r.choice("resolution", Resolution),
+            continues=r.integer("continues", optional=True),
+        )
+    return Quote(
+        span=span,
+        content=r.span("content", source),
+        kind=r.choice("kind", QuoteKind),
+        paragraph=r.integer("paragraph"),
+        attribution=attribution,
+    )
+
+
+def _read_diagnostic(data: object, source: str, where: str) -> Diagnostic:
+    r = _Reader(data, where)
+    return Diagnostic(
+        code=r.string("code"),
+        message=r.string("message"),
+        span=r.span("span", source, optional=True),
+        severity=r.choice("severity", Severity),
+    )
+
+
+def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
+    """Rebuild the `ParseResult` that `result_to_dict` wrote; `FormatError` if ``data`` is not one.
+
+    Each speaker is built once and the same object is shared by all quotes that reference it.
+    """
+    r = _Reader(data, "result")
+    doc_id = r.string("id", optional=True)
+    where = f"result {doc_id!r}" if doc_id is not None else "result"
+    r.where = where
+    text = r.string("text")
+    speakers: dict[int, Speaker] = {}
+    for i, s in enumerate(r.array("speakers")):
+        speaker = _read_speaker(s, text, f"{where}.speakers[{i}]")
+        if speaker.id in speakers:
+            raise FormatError(f"{where}.speakers[{i}]: speaker id {speaker.id} appears twice")
+        speakers[speaker.id] = speaker
+    quotes = tuple(
+        _read_quote(q, text, speakers, f"{where}.quotes[{i}]")
+        for i, q in enumerate(r.array("quotes"))
+    )
+    diagnostics = tuple(
+        _read_diagnostic(d, text, f"{where}.diagnostics[{i}]")
+        for i, d in enumerate(r.array("diagnostics"))
+    )
+    try:
+        return ParseResult(
+            text=text,
+            quotes=quotes,
+            speakers=tuple(speakers.values()),
+            diagnostics=diagnostics,
+            id=doc_id,
+        )
+    except (TypeError, ValueError) as exc:  # a model invariant the checks above did not cover
+        raise FormatError(f"{where}: {exc}") from exc
+
+
+def from_json(data: str) -> ParseResult:
+    """Read one result written by `to_json`."""
+    try:
+        value = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"expected a JSON document, got invalid JSON: {exc}") from None
+    return result_from_dict(value)
+
+
+def read_jsonl(fp: IO[str]) -> Iterator[ParseResult]:
+    """Yield the results in a JSON Lines stream written by `write_jsonl` (blank lines skipped)."""
+    for lineno, line in enumerate(fp, 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"line {lineno}: expected a JSON object, got invalid JSON: {exc}") from None
+        try:
+            yield result_from_dict(value)
+        except FormatError as exc:
+            raise FormatError(f"line {lineno}: {exc}") from None
