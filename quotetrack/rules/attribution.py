@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
+import regex
+
 from ..model import QuoteKind
 from .context import Context, Decision
 from .mentions import appositive_after, np_after, np_before
@@ -89,6 +91,9 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
     toks = ctx.tokens
     k = ctx.quote_last[q] + 1
     lo, hi = _sentence_range(ctx, ctx.quote_last[q])
+    if k >= hi and k < len(toks) and ctx.paragraph_of_token(k) == ctx.paragraph_of_token(k - 1):
+        # “Who wants that?” Smith asked. — the ? closed the sentence before its attribution
+        hi = ctx.sentences[toks[k].sentence][1]
     if k < hi and toks[k].text in _TRAILING_PUNCT:
         k += 1
     if k >= hi:
@@ -184,8 +189,12 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
 
 
 def _quote_only_sentence(ctx: Context, q: int) -> bool:
+    """The quotation opens its sentence and reads as a sentence (not a headline or a title)."""
     lo, hi = _sentence_range(ctx, ctx.quote_first[q])
-    return all(not ctx.tokens[x].is_word for x in range(lo, ctx.quote_first[q]))
+    s, e = ctx.quotes[q].content
+    content = ctx.folded[s:e].rstrip()
+    return all(not ctx.tokens[x].is_word for x in range(lo, ctx.quote_first[q])) and (
+        content[-1:] in ".?!,-:;" or len(content.split()) > 6)
 
 
 def _previous_sentence(ctx: Context, q: int) -> Optional[int]:
@@ -247,12 +256,35 @@ SIEVES: tuple[tuple[str, Sieve], ...] = (
 SIEVE_NAMES = tuple(name for name, _ in SIEVES)
 
 
+_LABEL = regex.compile(r"[A-Z][A-Z ]{1,20}:")
+
+
+def _headline_paragraphs(ctx: Context) -> set[int]:
+    """Paragraphs that are headlines, captions or labels: "READ MORE: …", no final full stop."""
+    heads = set()
+    uses_double = any(c.double for c in ctx.quotes)
+    for p, (s, e) in enumerate(ctx.paragraphs):
+        para = ctx.folded[s:e].strip()
+        if _LABEL.match(para) or para[-1:] not in ".!?\"')]:;,-":
+            heads.add(p)
+    for c in ctx.quotes:
+        s, e = ctx.paragraphs[c.paragraph]
+        if uses_double and not c.double and c.paragraph == c.last_paragraph \
+                and not ctx.folded[s:c.start].strip() and not ctx.folded[c.end:e].strip():
+            heads.add(c.paragraph)  # a subheading in single marks: 'Just listen to us'
+    return heads
+
+
 def classify_kinds(ctx: Context) -> None:
     """Direct when a quotation opens its sentence or follows its cue; embedded ones are mixed."""
     toks = ctx.tokens
+    headlines = _headline_paragraphs(ctx)
     for q in range(len(ctx.quotes)):
         first = ctx.quote_first[q]
         if first < 0:
+            continue
+        if ctx.quotes[q].paragraph in headlines:
+            ctx.kinds[q] = QuoteKind.OTHER
             continue
         lo, _ = _sentence_range(ctx, first)
         k = first - 1
@@ -297,7 +329,7 @@ def finish_kinds(ctx: Context) -> None:
         content = ctx.folded[s:e].strip()
         n = _words(content)
         sentence_like = content[-1:] in ".?!,-" if content else False
-        if ctx.kinds[q] == QuoteKind.MIXED and n <= 4:
+        if ctx.kinds[q] == QuoteKind.MIXED and n <= 1:
             ctx.kinds[q] = QuoteKind.OTHER
         elif ctx.kinds[q] == QuoteKind.DIRECT and not sentence_like and n <= 6:
             ctx.kinds[q] = QuoteKind.OTHER

@@ -40,10 +40,12 @@ class _Name:
     words: int
     possessive: bool
     gender: Optional[str]
+    person: bool  # shows it names a person: a first name, a title, a cue verb after it
+    registry: bool  # a full name others may be short for
 
 
 def _person_names(ctx: Context) -> list[_Name]:
-    """Runs of capitalised words that name people, outside quotations, in text order."""
+    """Runs of capitalised words outside quotations, in text order, with person evidence."""
     wc, toks, lex = ctx.wc, ctx.tokens, ctx.lex
     names: list[_Name] = []
     i = 0
@@ -59,20 +61,25 @@ def _person_names(ctx: Context) -> list[_Name]:
             if toks[j - 1].possessive:
                 break
         run = toks[i:j]
-        before = toks[i - 1] if i > 0 and toks[i - 1].sentence == toks[i].sentence else None
-        sentence_start = before is None
+        same = lambda k: 0 <= k < n and toks[k].sentence == toks[i].sentence  # noqa: E731
+        before = toks[i - 1] if same(i - 1) else None
         last = run[-1].bare.lower()
-        skip = (
-            (before is not None and before.lower in ("the", "of", "in", "at", "from", "to"))
-            or last in lex.org_words
-            or (len(run) == 1 and sentence_start and run[0].lower not in lex.first_names)
-        )
-        if not skip:
+        org = last in lex.org_words or (before is not None and before.lower == "the")
+        first_name = run[0].lower in lex.first_names
+        titled = before is not None and wc.is_title(i - 1)
+        k = j
+        while same(k) and wc.is_adverb(k) and k - j < 2:
+            k += 1
+        cue_after = same(k) and wc.is_cue(k) and not run[-1].possessive
+        aged = same(j + 1) and toks[j].text == "," and toks[j + 1].text.isdigit()
+        person = not org and (first_name or titled or cue_after or aged)
+        if not (len(run) == 1 and before is None and not person):
             gender = lex.first_names.get(run[0].lower) if len(run) > 1 else None
-            if before is not None and (wc.is_title(i - 1)):
+            if titled:
                 gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
             text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
-            names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None))
+            names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None,
+                               person, len(run) >= 2 and not org))
         i = j
     return names
 
@@ -84,8 +91,13 @@ class _Resolver:
         self.name_pos = [n.pos for n in self.names]
         self.full: dict[str, list[_Name]] = {}
         for nm in self.names:
-            if nm.words >= 2:
+            if nm.registry:
                 self.full.setdefault(nm.name.split()[-1].lower(), []).append(nm)
+        # a surname seen with person evidence makes its full name a person too
+        persons = {nm.name.split()[-1].lower() for nm in self.names if nm.person}
+        for nm in self.names:
+            if not nm.person and nm.name.split()[-1].lower() in persons and nm.registry:
+                nm.person = True
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
         self.spoken: list[tuple[int, _Entity]] = []  # (mention position, entity) in order
@@ -144,9 +156,7 @@ class _Resolver:
                 g = nm.gender or self._known_gender(nm.name)
                 if g and g != info.gender:
                     continue
-                if nm.words == 1 and not self.full.get(nm.name.lower()) \
-                        and nm.name.lower() not in ctx.lex.first_names \
-                        and not self._known_person(nm.name):
+                if not nm.person and not self._known_person(self.full_name(nm.name, nm.pos)[0]):
                     continue
                 best = (nm.pos, nm.name)
                 break
@@ -170,12 +180,21 @@ class _Resolver:
             for spos, ent in reversed(self.spoken):
                 if pos - spos > window:
                     break
-                if info.pronoun == "they" and ent.kind == SpeakerKind.PERSON:
-                    continue
+                if ent.kind == SpeakerKind.PERSON:
+                    continue  # "they" and "it" speak for groups and organisations
                 return ent, Resolution.PRONOUN
-            if info.pronoun == "it" and self.spoken and pos - self.spoken[-1][0] <= window:
-                return self.spoken[-1][1], Resolution.PRONOUN
         return None, Resolution.UNRESOLVED
+
+    def _recent_person(self, pos: int, window: int) -> Optional[_Entity]:
+        k = bisect_left(self.name_pos, pos) - 1
+        while k >= 0 and pos - self.names[k].pos <= window:
+            nm = self.names[k]
+            k -= 1
+            if nm.person and not nm.possessive:
+                name, _ = self.full_name(nm.name, nm.pos)
+                return self.entity("person:" + name.lower(),
+                                   lambda i: _Entity(i, name, SpeakerKind.PERSON))
+        return None
 
     def _known_gender(self, name: str) -> Optional[str]:
         full, _ = self.full_name(name, 10**12)
@@ -190,6 +209,11 @@ class _Resolver:
             # "the western diplomat" -> an earlier "one western diplomat"; "the judge" -> Judge X
             for ent in reversed(self.entities):
                 if ent.head == info.head or (ent.title and ent.title.lower().split()[-1] == info.head):
+                    return ent, Resolution.ROLE_NOUN
+            # "the rookie defenceman said": a person named just before, described anew
+            if info.kind == SpeakerKind.PERSON and info.head in self.ctx.lex.titles:
+                ent = self._recent_person(info.start, 600)
+                if ent is not None:
                     return ent, Resolution.ROLE_NOUN
         desc = info.description or info.head
         key = f"desc:{len(self.entities)}"
@@ -245,7 +269,10 @@ def resolve(ctx: Context) -> tuple[list[Optional[Attribution]], tuple[Speaker, .
         if d.mention is None:
             continue
         info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
-        if info.pronoun:
+        written = d.cue is not None and toks[d.cue[0]].lower in ("read", "reads")
+        if info.pronoun == "it" and written:
+            ent, res = r.document(info)  # “…,” it read: the sign or message of the last speaker
+        elif info.pronoun:
             ent, res = r.pronoun(info)
         elif info.document:
             ent, res = r.document(info)

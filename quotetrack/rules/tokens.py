@@ -18,7 +18,7 @@ MASK = "\x01"
 _TOKEN = regex.compile(
     r"\x01+"  # a masked quotation
     r"|(?:[A-Za-z]\.){2,}"  # U.S., D.C.
-    r"|[$\u00a3\u20ac]?\w+(?:['\-&./]\w+){0,8}'?"  # words, Iraq's, al-Muhandis, 81-country, 5,000
+    r"|[$\u00a3\u20ac]?\w+(?:['\-&.]\w+){0,8}'?"  # words, Iraq's, al-Muhandis, 81-country, 5,000
     r"|[^\w\s]"
 )
 
