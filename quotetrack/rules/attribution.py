@@ -13,7 +13,7 @@ import regex
 
 from ..model import QuoteKind
 from .context import Context, Decision
-from .mentions import appositive_after, np_after, np_before
+from .mentions import appositive_after, np_after, np_before, skip_parenthesis
 
 __all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "finish_kinds"]
 
@@ -46,12 +46,16 @@ def _subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
     k = lo
     toks = ctx.tokens
     # skip a leading adverbial ending in a comma: "On Sunday, the coalition ..."
-    for x in range(lo, min(cue, lo + 8)):
-        if toks[x].text == ",":
-            k = x + 1
-            break
-        if toks[x].quote >= 0:
-            break
+    first = toks[lo].lower
+    if first in ctx.lex.function_words or first in ("but", "and", "so", "yet", "also"):
+        for x in range(lo, min(cue, lo + 8)):
+            if toks[x].text == ",":
+                k = x + 1
+                break
+            if toks[x].quote >= 0:
+                break
+    if k == lo and toks[lo].lower in ("but", "and", "so", "yet", "also"):
+        k = lo + 1
     return np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
 
 
@@ -106,7 +110,7 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
     np = np_after(ctx.wc, k, hi, ctx.limits.max_mention_tokens)
     if np is None:
         return None
-    m = np[1]
+    m = skip_parenthesis(toks, np[1], hi)
     steps = 0
     while m < hi and ctx.wc.is_adverb(m) and steps < 3:
         m += 1
@@ -245,6 +249,21 @@ def lead_in(ctx: Context, q: int) -> Optional[Decision]:
     return None
 
 
+def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
+    """Last resort for a quote inside a sentence: its subject ("Cruz blamed the law on “…”")."""
+    first = ctx.quote_first[q]
+    lo, hi = _sentence_range(ctx, first)
+    if first == lo:
+        return None
+    np = _subject_of_clause(ctx, first)
+    if np is None or np[1] >= first:
+        return None
+    nxt = ctx.tokens[np[1]]
+    if not nxt.is_word or nxt.lower in ctx.lex.function_words:
+        return None
+    return Decision(sieve="sentence_subject", mention=np)
+
+
 SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("cue_after_quote", cue_after_quote),
     ("cue_before_quote", cue_before_quote),
@@ -252,6 +271,7 @@ SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("sentence_cue", sentence_cue),
     ("continuation", continuation),
     ("lead_in", lead_in),
+    ("sentence_subject", sentence_subject),
 )
 SIEVE_NAMES = tuple(name for name, _ in SIEVES)
 
@@ -321,15 +341,18 @@ def _words(text: str) -> int:
 
 
 def finish_kinds(ctx: Context) -> None:
-    """Quotations with no speaker that look like names, titles or scare quotes become ``other``."""
+    """Quotations with no cue that look like names, titles or scare quotes become ``other``."""
     for q, c in enumerate(ctx.quotes):
-        if ctx.kinds[q] == QuoteKind.OTHER or ctx.decisions[q] is not None:
+        d = ctx.decisions[q]
+        if ctx.kinds[q] == QuoteKind.OTHER or (d is not None and d.sieve != "sentence_subject"):
             continue
         s, e = c.content
         content = ctx.folded[s:e].strip()
         n = _words(content)
         sentence_like = content[-1:] in ".?!,-" if content else False
         if ctx.kinds[q] == QuoteKind.MIXED and n <= 1:
+            ctx.kinds[q] = QuoteKind.OTHER  # a single quoted word with no cue: a scare quote
+        elif ctx.kinds[q] == QuoteKind.DIRECT and not sentence_like and n <= 6 and d is None:
             ctx.kinds[q] = QuoteKind.OTHER
-        elif ctx.kinds[q] == QuoteKind.DIRECT and not sentence_like and n <= 6:
-            ctx.kinds[q] = QuoteKind.OTHER
+        if ctx.kinds[q] == QuoteKind.OTHER:
+            ctx.decisions[q] = None

@@ -16,7 +16,16 @@ from ..model import SpeakerKind
 from .tokens import Token
 
 __all__ = ["WordClasses", "MentionInfo", "np_before", "np_after", "appositive_after",
-           "analyse"]
+           "analyse", "skip_parenthesis"]
+
+
+def skip_parenthesis(tokens: Sequence[Token], k: int, hi: int) -> int:
+    """The index after a short "(R-Fla.)" at ``k``, or ``k`` when there is none."""
+    if k < hi and tokens[k].text == "(":
+        for x in range(k + 1, min(hi, k + 9)):
+            if tokens[x].text == ")":
+                return x + 1
+    return k
 
 _PREPS_IN_NP = frozenset({"of", "for", "at"})
 _ANON_HEADS = frozenset({"source", "sources", "insider", "insiders", "official", "officials",
@@ -94,6 +103,12 @@ class WordClasses:
 def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tuple[int, int]]:
     """Token range of the noun phrase ending at token ``j`` (scanning back no further than ``lo``)."""
     toks = wc.tokens
+    if j >= lo and toks[j].text == ")":  # "Sen. Marco Rubio (R-Fla.) said"
+        k = j - 1
+        while k >= max(lo, j - 8) and toks[k].text != "(":
+            k -= 1
+        if k >= lo and toks[k].text == "(":
+            j = k - 1
     if j < lo or not toks[j].is_word:
         return None
     if wc.is_pronoun(j):
@@ -141,7 +156,7 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tupl
             last_anchor = k
             k += 1
             continue
-        if t.lower in _PREPS_IN_NP and last_anchor == k - 1 and k + 1 < hi and (
+        if t.lower in _PREPS_IN_NP and k > i and toks[k - 1].is_word and k + 1 < hi and (
                 toks[k + 1].is_cap or wc.is_det(k + 1)):
             k += 1
             if wc.is_det(k):
