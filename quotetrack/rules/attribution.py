@@ -73,6 +73,11 @@ def _subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         for c in range(j - 1, max(lo, j - 25) - 1, -1):
             if toks[c].text == "," or toks[c].quote >= 0:
                 if toks[c].text == ",":
+                    # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
+                    inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
+                    if inner and inner[0] == c + 1 and wc.is_name_word(inner[1] - 1) \
+                            and toks[c + 1].is_cap:
+                        return Decision(sieve="", mention=inner, cue=(cue, cue + 1))
                     np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
                     if np and toks[np[1] - 1].is_cap:
                         return Decision(sieve="", mention=np, cue=(cue, cue + 1),
@@ -298,7 +303,7 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
 def classify_kinds(ctx: Context) -> None:
     """Direct when a quotation opens its sentence or follows its cue; embedded ones are mixed."""
     toks = ctx.tokens
-    headlines = _headline_paragraphs(ctx)
+    headlines = ctx.headlines = _headline_paragraphs(ctx)
     for q in range(len(ctx.quotes)):
         first = ctx.quote_first[q]
         if first < 0:

@@ -49,6 +49,7 @@ class Context:
     kinds: list[QuoteKind]
     decisions: list[Optional[Decision]]
     diagnostics: list[Diagnostic]
+    headlines: set = attrs.Factory(set)  # paragraph indexes of headlines, captions, labels
 
     def sentence_of(self, q: int) -> int:
         return self.tokens[self.quote_first[q]].sentence

@@ -243,13 +243,23 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if wc.is_det(k):
         definite = lex.determiners[toks[k].lower] == "definite"
         k += 1
-    # the name: the last run of capitalised words that are not titles
+    # "Richard Shelby of Alabama": a name before "of" keeps what follows as its affiliation
+    tail_aff = None
+    for p in range(k + 1, j - 1):
+        if toks[p].lower in ("of", "from") and wc.is_name_word(p - 1) and not wc.is_title(p - 1) \
+                and toks[p - 1].bare.lower() not in lex.org_words:
+            tail_aff = text[toks[p + 1].start:toks[j - 1].end]
+            j = p
+            break
+    # the name: the last run of capitalised words that are not titles (at most three for people)
     n_end = j
     n_start = n_end
     while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1):
         n_start -= 1
+    org = n_end > n_start and toks[n_end - 1].bare.lower() in lex.org_words
+    if not org:
+        n_start = max(n_start, n_end - 3)
     name_toks = list(toks[n_start:n_end])
-    org = bool(name_toks) and (name_toks[-1].bare.lower() in lex.org_words)
     if org:  # "the Middle East Institute", "State Department": take capitalised words before too
         while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive:
             n_start -= 1
@@ -272,8 +282,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                                                           "miss", "dr.", "sir", "dame"):
         title = toks[t_end - 1].text
     aff_toks = [t for t in toks[k:t_start] if t.is_cap]
-    affiliation = None
-    if aff_toks:
+    affiliation = tail_aff
+    if aff_toks and affiliation is None:
         affiliation = _join(text, aff_toks)
         if aff_toks[-1].possessive:
             affiliation = affiliation[: len(affiliation) - (len(aff_toks[-1].text) - len(aff_toks[-1].bare))]

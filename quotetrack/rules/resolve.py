@@ -51,7 +51,7 @@ def _person_names(ctx: Context) -> list[_Name]:
     i = 0
     n = len(toks)
     while i < n:
-        if not wc.is_name_word(i) or wc.is_title(i):
+        if not wc.is_name_word(i) or wc.is_title(i) or ctx.paragraph_of_token(i) in ctx.headlines:
             i += 1
             continue
         j = i
@@ -93,6 +93,10 @@ class _Resolver:
         for nm in self.names:
             if nm.registry:
                 self.full.setdefault(nm.name.split()[-1].lower(), []).append(nm)
+        self.first: dict[str, list[_Name]] = {}
+        for nm in self.names:
+            if nm.registry and nm.person:
+                self.first.setdefault(nm.name.split()[0].lower(), []).append(nm)
         # a surname seen with person evidence makes its full name a person too
         persons = {nm.name.split()[-1].lower() for nm in self.names if nm.person}
         for nm in self.names:
@@ -109,6 +113,10 @@ class _Resolver:
             return name, False
         cands = self.full.get(name.lower())
         if not cands:
+            # "Jordan said" after "Jordan Stewart": a first name standing for the full name
+            firsts = self.first.get(name.lower())
+            if firsts and len({c.name for c in firsts}) == 1:
+                return firsts[0].name, True
             return name, False
         before = [c for c in cands if c.pos < pos]
         return (before[-1] if before else cands[0]).name, True
