@@ -69,6 +69,7 @@ class Lexicon:
     name_stopwords: frozenset[str]
     first_names: Mapping[str, str]
     documents: frozenset[str]
+    title_first_words: frozenset[str]  # first words of multi-word titles ("prime", "secretary")
     adverbs: frozenset[str]
     determiners: Mapping[str, str]  # "the" -> "definite"
     function_words: frozenset[str]
@@ -100,6 +101,8 @@ class Lexicon:
             name_stopwords=frozenset(w.lower() for (w,) in read_table("name_stopwords.tsv", 1)),
             first_names=_frozen_map({n: g for n, g in read_table("first_names.tsv", 2)}),
             documents=_words("documents.tsv"),
+            title_first_words=frozenset(
+                t.split()[0].lower() for t, _ in read_table("titles.tsv", 2) if " " in t),
             adverbs=_words("adverbs.tsv"),
             determiners=_frozen_map({w: d for w, d in read_table("determiners.tsv", 2)}),
             function_words=_words("function_words.tsv"),

@@ -43,16 +43,19 @@ class WordClasses:
     def _titles(self, tokens: Sequence[Token]) -> list[int]:
         """For each token, the number of tokens of the title it is part of (0 if none)."""
         flags = [0] * len(tokens)
-        titles, hon = self.lex.titles, self.lex.honorifics
+        titles, hon, firsts = self.lex.titles, self.lex.honorifics, self.lex.title_first_words
         i = 0
-        while i < len(tokens):
+        n_tok = len(tokens)
+        while i < n_tok:
+            key = tokens[i].key
             matched = 0
-            for n in (4, 3, 2, 1):
-                if i + n <= len(tokens):
-                    words = " ".join(t.bare.lower() for t in tokens[i:i + n])
-                    if words in titles or (n == 1 and words in hon):
+            if key in firsts:
+                for n in range(min(4, n_tok - i), 1, -1):
+                    if " ".join(t.key for t in tokens[i:i + n]) in titles:
                         matched = n
                         break
+            if not matched and (key in titles or key in hon):
+                matched = 1
             for k in range(i, i + matched):
                 flags[k] = matched
             i += matched or 1

@@ -31,6 +31,12 @@ class Token:
     lower: str
     quote: int = -1  # index of the quotation this token masks, or -1
     sentence: int = -1
+    key: str = ""  # lower case without a possessive ending: the form looked up in lexicons
+
+    def __attrs_post_init__(self):
+        if not self.key:
+            low = self.lower
+            self.key = low[:-2] if low.endswith("'s") else low[:-1] if low.endswith("'") else low
 
     @property
     def is_word(self) -> bool:
