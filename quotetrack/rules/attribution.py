@@ -300,6 +300,19 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
     return heads
 
 
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def _title_case(ctx: Context, q: int) -> bool:
+    """Every word capitalised and no closing punctuation: "Face the Nation", "Rush Hour"."""
+    s, e = ctx.quotes[q].content
+    words = ctx.folded[s:e].split()
+    if not words or len(words) > 8 or ctx.folded[e - 1:e] in ".!?,":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words) \
+        and (words[0][:1].isupper() or words[0][:1].isdigit())
+
+
 def classify_kinds(ctx: Context) -> None:
     """Direct when a quotation opens its sentence or follows its cue; embedded ones are mixed."""
     toks = ctx.tokens
@@ -328,6 +341,8 @@ def classify_kinds(ctx: Context) -> None:
         before = ctx.folded[max(0, ctx.quotes[q].start - 30):ctx.quotes[q].start].lower().rstrip()
         if any(before == w or before.endswith((" " + w, "\n" + w)) for w in ctx.lex.not_speech):
             ctx.kinds[q] = QuoteKind.OTHER  # so-called "X", a film titled "Y"
+        elif ctx.kinds[q] == QuoteKind.MIXED and _title_case(ctx, q):
+            ctx.kinds[q] = QuoteKind.OTHER  # on CBS's "Face the Nation": the name of a work
 
 
 def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
