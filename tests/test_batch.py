@@ -1,0 +1,213 @@
+"""Reading inputs as streams and parsing them in order, with per-document errors."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+
+import quotetrack
+from quotetrack import ConfigError, ParseResult, Parser
+from quotetrack.batch import (
+    Document,
+    DocumentError,
+    input_format,
+    process,
+    read_input,
+    read_inputs,
+    read_jsonl_documents,
+)
+
+ARTICLE = "“We will win,” Jane Roe said.\r\n\r\nShe left.\n"
+
+
+def jsonl(*values) -> bytes:
+    return b"".join(
+        (v if isinstance(v, bytes) else json.dumps(v).encode()) + b"\n" for v in values
+    )
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def test_text_file_is_one_article(tmp_path):
+    """A .txt file is one document whose id is the path as given and whose text is exact."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode())
+    assert list(read_input(str(path))) == [Document(id=str(path), text=ARTICLE)]
+
+
+def test_text_file_byte_order_mark_is_dropped(tmp_path):
+    """A UTF-8 byte order mark is not part of the text, so offsets start at the first letter."""
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + ARTICLE.encode())
+    (doc,) = read_input(str(path))
+    assert doc.text == ARTICLE
+
+
+def test_text_file_that_is_not_utf8_is_an_error(tmp_path):
+    """Undecodable bytes give a DocumentError naming the byte and offset, not an exception."""
+    path = tmp_path / "latin.txt"
+    path.write_bytes("café".encode("latin-1"))
+    (err,) = read_input(str(path))
+    assert err == DocumentError(id=str(path), message="expected UTF-8 text, got byte 0xe9 at offset 3")
+
+
+def test_any_other_extension_is_an_article(tmp_path):
+    """Files other than .jsonl/.ndjson (here .md and no extension) are read as one article."""
+    assert input_format("notes.md") == "text"
+    assert input_format("ARTICLE") == "text"
+    assert input_format("docs.JSONL") == "jsonl"
+    assert input_format("docs.ndjson") == "jsonl"
+
+
+def test_json_extension_is_refused():
+    """A .json file is refused with a message that points to .jsonl."""
+    with pytest.raises(ConfigError, match=r"expected a \.txt article or a \.jsonl file .* got a \.json file"):
+        input_format("docs.json")
+
+
+def test_jsonl_lines_and_errors():
+    """Good lines become Documents; each bad line becomes a DocumentError in its place."""
+    data = jsonl(
+        {"id": "a", "text": "one"},
+        b"{broken",
+        {"id": "b"},
+        {"id": "c", "text": 3},
+        [1, 2],
+        {"text": "no id"},
+        {"id": 7, "text": "numeric id"},
+        b"   ",
+        b"\xff\xfe",
+        {"id": "d", "text": "two", "meta": {"x": 1}},
+    )
+    items = list(read_jsonl_documents(io.BytesIO(data), source="in.jsonl"))
+    assert items[0] == Document(id="a", text="one")
+    assert items[1].id == "in.jsonl:2"
+    assert items[1].message.startswith("expected a JSON object, got invalid JSON (")
+    assert items[2] == DocumentError(id="b", message="in.jsonl:3: expected a string 'text', got no 'text' key")
+    assert items[3] == DocumentError(id="c", message="in.jsonl:4: expected a string 'text', got int")
+    assert items[4] == DocumentError(id="in.jsonl:5", message="expected a JSON object, got list")
+    assert items[5] == DocumentError(id="in.jsonl:6", message="expected a non-empty string 'id', got no 'id' key")
+    assert items[6] == DocumentError(id="in.jsonl:7", message="expected a non-empty string 'id', got int 7")
+    assert items[7] == DocumentError(id="in.jsonl:9", message="expected UTF-8 text, got byte 0xff at offset 0")
+    assert items[8] == Document(id="d", text="two")
+    assert len(items) == 9  # the blank line 8 is skipped
+
+
+def test_jsonl_is_read_lazily():
+    """Documents come out as lines are read: an endless stream yields its first documents."""
+    endless = (json.dumps({"id": str(i), "text": "x"}).encode() + b"\n" for i in itertools.count())
+    first = list(itertools.islice(read_jsonl_documents(endless, source="s"), 3))
+    assert [d.id for d in first] == ["0", "1", "2"]
+
+
+def test_stdin_with_json_lines():
+    """Stdin whose first non-blank line is a JSON object is read as JSON Lines."""
+    stdin = io.BytesIO(b"\n" + jsonl({"id": "a", "text": "one"}, b"oops"))
+    items = list(read_input("-", stdin=stdin))
+    assert items[0] == Document(id="a", text="one")
+    assert items[1].id == "<stdin>:3"
+
+
+def test_stdin_with_plain_text():
+    """Stdin that does not start with a JSON object is one article with id '-'."""
+    stdin = io.BytesIO(b"\n{not json} " + ARTICLE.encode())
+    assert list(read_input("-", stdin=stdin)) == [Document(id="-", text="\n{not json} " + ARTICLE)]
+
+
+def test_several_inputs_in_order(tmp_path):
+    """read_inputs goes through the inputs in the order given."""
+    (tmp_path / "a.txt").write_text("A", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_bytes(jsonl({"id": "b1", "text": "B1"}, {"id": "b2", "text": "B2"}))
+    paths = [str(tmp_path / "b.jsonl"), str(tmp_path / "a.txt")]
+    assert [d.id for d in read_inputs(paths)] == ["b1", "b2", str(tmp_path / "a.txt")]
+
+
+def test_unreadable_input_is_an_error_record(tmp_path):
+    """A file that vanished before reading gives a DocumentError rather than an exception."""
+    missing = str(tmp_path / "gone.txt")
+    (err,) = read_input(missing)
+    assert err.id == missing and err.message.startswith("could not be read: ")
+
+
+# --------------------------------------------------------------------------- processing
+
+
+@attrs.frozen
+class FailingParser:
+    """A picklable parser that fails on texts containing 'BOOM' (for error handling tests)."""
+
+    inner: Parser = attrs.field(factory=Parser)
+
+    def parse(self, text, *, id=None):
+        if "BOOM" in text:
+            raise RuntimeError(f"cannot parse {id}")
+        return self.inner.parse(text, id=id)
+
+
+def _docs(n: int):
+    for i in range(n):
+        text = "BOOM" if i % 7 == 3 else f"Doc {i}: “Quote number {i},” Jane Roe said."
+        yield Document(id=f"d{i}", text=text)
+
+
+def test_serial_processing_keeps_order_and_errors():
+    """Results come in input order; a failing document yields an error and the rest go on."""
+    items = [DocumentError(id="x:1", message="bad line"), *_docs(10)]
+    out = list(process(items, FailingParser()))
+    assert [o.id for o in out] == ["x:1"] + [f"d{i}" for i in range(10)]
+    assert out[0] == DocumentError(id="x:1", message="bad line")
+    assert out[4] == DocumentError(id="d3", message="RuntimeError: cannot parse d3")
+    assert isinstance(out[1], ParseResult) and out[1].quotes
+
+
+def test_pool_gives_the_same_results_in_order():
+    """With worker processes the output equals the serial output, in the same order."""
+    serial = list(process(_docs(50), FailingParser()))
+    pooled = list(process(_docs(50), FailingParser(), workers=2, chunk_size=3))
+    assert pooled == serial
+    assert sum(isinstance(o, DocumentError) for o in pooled) == 7
+
+
+def test_pool_keeps_a_bounded_number_of_documents_in_flight():
+    """The pool reads at most max_pending chunks ahead of what has been yielded."""
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield Document(id=str(i), text="“Hi,” she said.")
+
+    results = process(endless(), workers=2, chunk_size=4, max_pending=3)
+    taken = list(itertools.islice(results, 25))
+    assert [r.id for r in taken] == [str(i) for i in range(25)]
+    assert pulled <= 25 + 3 * 4
+    results.close()
+
+
+def test_default_parser_is_used():
+    """Without a parser, process uses a default Parser and gives what quotetrack.parse gives."""
+    (result,) = process([Document(id="a", text=ARTICLE)])
+    assert result == quotetrack.parse(ARTICLE, id="a")
+
+
+@pytest.mark.parametrize("option", ["workers", "chunk_size", "max_pending"])
+@pytest.mark.parametrize("value", [0, -1, 1.5, True])
+def test_bad_options_raise_at_once(option, value):
+    """Non-positive or non-integer options raise ConfigError when process is called."""
+    with pytest.raises(ConfigError, match=rf"{option} must be a positive integer, got {value!r}"):
+        process([], **{option: value})
+
+
+def test_fixture_file_processes(tmp_path):
+    """The bundled seed fixture reads and parses as one document with quotes."""
+    fixture = Path(__file__).parent / "fixtures" / "seed.jsonl"
+    (result,) = process(read_input(str(fixture)))
+    assert result.id == "seed/iraq-coalition-withdrawal"
+    assert len(result.quotes) >= 10
