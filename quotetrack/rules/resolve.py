@@ -288,6 +288,13 @@ def resolve(ctx: Context) -> tuple[list[Optional[Attribution]], tuple[Speaker, .
             ent, res = r.named(info)
         else:
             ent, res = r.described(info)
+        if ent is None:
+            # a mention no one could be tied to ("he" with no person before it) still names
+            # who spoke as written; the resolution says it is unresolved
+            written = ctx.text[info.start:info.end]
+            ent = r.entity(f"unresolved:{len(r.entities)}",
+                           lambda i: _Entity(i, written, info.kind, head=info.head))
+            res = Resolution.UNRESOLVED
         if ent is not None:
             ent.title = ent.title or info.title
             ent.affiliation = ent.affiliation or info.affiliation
