@@ -80,7 +80,11 @@ class WordClasses:
                     and (i == 0 or self.tokens[i - 1].sentence != t.sentence))
 
     def is_cue(self, i: int) -> bool:
-        return self.tokens[i].lower in self.lex.cue_forms
+        """A speech verb: lower case, or capitalised only where it opens its sentence."""
+        t = self.tokens[i]
+        if t.lower not in self.lex.cue_forms:
+            return False
+        return not t.is_cap or i == 0 or self.tokens[i - 1].sentence != t.sentence
 
     def is_det(self, i: int) -> bool:
         return self.tokens[i].lower in self.lex.determiners
