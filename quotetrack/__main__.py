@@ -1,0 +1,8 @@
+"""``python -m quotetrack``: the same as the ``quotetrack`` command."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,398 @@
+"""The ``quotetrack`` command: a thin layer over `quotetrack.batch`, `serialize` and `evaluate`.
+
+Exit status: 0 when everything went through, 1 when some document could not be read or parsed
+(the others are still written), 2 for a usage error such as a missing file or a bad option.
+See docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from typing import IO, Any, Callable, Iterable, Iterator, Optional, Sequence, Union
+
+from . import __version__
+from .batch import DocumentError, Document, input_format, process, read_inputs
+from .errors import QuotetrackError
+from .evaluate import Scores, evaluate
+from .model import ParseResult, Quote
+from .parser import Parser
+from .serialize import document_output, result_to_dict
+
+__all__ = ["main"]
+
+FORMATS = ("jsonl", "json", "csv", "text")
+CSV_COLUMNS = (
+    "id", "start", "end", "kind", "text", "speaker", "mention", "cue", "sieve",
+    "title", "affiliation", "anonymous",
+)
+
+EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(QuotetrackError):
+    """The command line cannot be run as given (exit status 2)."""
+
+
+# --------------------------------------------------------------------------- argument parsing
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    return number
+
+
+def _non_negative_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {value!r}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``quotetrack`` command."""
+    parser = argparse.ArgumentParser(
+        prog="quotetrack",
+        description="Find quotations and their speakers in news text.",
+    )
+    parser.add_argument("--version", action="version", version=f"quotetrack {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    extract = commands.add_parser(
+        "extract",
+        help="find the quotes in articles",
+        description="Find the quotes in articles: .txt files (one article each, id = the path "
+        "as given), .jsonl files (one {\"id\", \"text\"} document per line) or - for stdin.",
+    )
+    extract.add_argument(
+        "files", nargs="*", metavar="FILE", default=["-"],
+        help="input files; - or nothing reads stdin",
+    )
+    extract.add_argument(
+        "--format", choices=FORMATS, default="jsonl",
+        help="jsonl: one {\"id\", \"quotes\"} line per document (default); json: an array of "
+        "full results; csv: one row per quote; text: for reading",
+    )
+    _add_workers(extract)
+
+    ev = commands.add_parser(
+        "evaluate",
+        help="score predictions against gold annotations",
+        description="Score predicted quotes against gold annotations (the rules of the "
+        "evaluation's SCORING.md). Without PRED, quotetrack parses the gold texts itself.",
+    )
+    ev.add_argument("gold", metavar="GOLD", help="gold JSON Lines file")
+    ev.add_argument(
+        "pred", metavar="PRED", nargs="?",
+        help="predictions as written by 'quotetrack extract' (default: run quotetrack)",
+    )
+    ev.add_argument(
+        "--indirect", action="store_true",
+        help="score indirect speech with speech-verb cues instead of direct and mixed quotes",
+    )
+    ev.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    ev.add_argument(
+        "--misses", type=_non_negative_int, default=0, metavar="N",
+        help="also show the first N errors (wrong speaker, missed, spurious)",
+    )
+    _add_workers(ev)
+    return parser
+
+
+def _add_workers(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--workers", type=_positive_int, default=1, metavar="N",
+        help="parse in N worker processes (default 1)",
+    )
+    command.add_argument(
+        "--chunk-size", type=_positive_int, default=16, metavar="N",
+        help="documents sent to a worker at a time (default 16)",
+    )
+
+
+def _check_input_paths(paths: Sequence[str]) -> None:
+    if sum(p == "-" for p in paths) > 1:
+        raise UsageError("stdin ('-') can be read only once")
+    for path in paths:
+        if path == "-":
+            continue
+        if not os.path.exists(path):
+            raise UsageError(f"{path}: no such file")
+        if not os.path.isfile(path):
+            raise UsageError(f"{path}: expected a file, got a directory or special file")
+        if not os.access(path, os.R_OK):
+            raise UsageError(f"{path}: permission denied")
+        try:
+            input_format(path)
+        except QuotetrackError as exc:
+            raise UsageError(str(exc)) from None
+
+
+def _stdin_bytes() -> IO[bytes]:
+    return getattr(sys.stdin, "buffer", sys.stdin)
+
+
+# --------------------------------------------------------------------------- extract
+
+
+class _Writer:
+    """Writes results in one output format; `error` reports a document that failed."""
+
+    def __init__(self, out: IO[str]):
+        self.out = out
+
+    def begin(self) -> None:
+        pass
+
+    def result(self, result: ParseResult) -> None:
+        raise NotImplementedError
+
+    def error(self, error: DocumentError) -> None:
+        pass
+
+    def end(self) -> None:
+        pass
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _JsonLinesWriter(_Writer):
+    def result(self, result: ParseResult) -> None:
+        self.out.write(_dumps(document_output(result)) + "\n")
+
+    def error(self, error: DocumentError) -> None:
+        self.out.write(_dumps({"id": error.id, "error": error.message}) + "\n")
+
+
+class _JsonArrayWriter(_Writer):
+    def begin(self) -> None:
+        self.out.write("[")
+        self.first = True
+
+    def result(self, result: ParseResult) -> None:
+        data = _dumps(result_to_dict(result))  # may raise FormatError: then nothing is written
+        self.out.write(("\n" if self.first else ",\n") + data)
+        self.first = False
+
+    def end(self) -> None:
+        self.out.write("]\n" if self.first else "\n]\n")
+
+
+class _CsvWriter(_Writer):
+    def begin(self) -> None:
+        self.csv = csv.writer(self.out, lineterminator="\n")
+        self.csv.writerow(CSV_COLUMNS)
+
+    def result(self, result: ParseResult) -> None:
+        self.csv.writerows([_csv_row(result.id, q) for q in result.quotes])
+
+
+def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
+    att = quote.attribution
+    speaker = quote.speaker
+    return [
+        doc_id, quote.span.start, quote.span.end, quote.kind.value, quote.span.text,
+        speaker.name if speaker else "",
+        att.mention.text if att and att.mention else "",
+        att.cue.text if att and att.cue else "",
+        att.sieve if att else "",
+        (speaker.title or "") if speaker else "",
+        (speaker.affiliation or "") if speaker else "",
+        ("true" if speaker.anonymous else "false") if speaker else "",
+    ]
+
+
+class _TextWriter(_Writer):
+    def result(self, result: ParseResult) -> None:
+        self.out.write(format_text(result))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def format_text(result: ParseResult) -> str:
+    """A readable report of one result: its id, then each quote with speaker, cue and sieve."""
+    n = len(result.quotes)
+    lines = [f"== {result.id} ({n} quote{'' if n == 1 else 's'})"]
+    for quote in result.quotes:
+        lines.append(
+            f"  [{quote.span.start}:{quote.span.end}] {quote.kind.value}: {_one_line(quote.text)}"
+        )
+        att = quote.attribution
+        if att is None:
+            lines.append("      speaker: none")
+            continue
+        speaker = att.speaker
+        if speaker is None:
+            who = "unresolved"
+        else:
+            extras = [x for x in (speaker.title, speaker.affiliation) if x]
+            if speaker.anonymous:
+                extras.append("anonymous")
+            if speaker.kind.value != "person":
+                extras.append(speaker.kind.value)
+            who = speaker.name + (f" ({', '.join(extras)})" if extras else "")
+        details = [f"speaker: {who}"]
+        if att.mention is not None:
+            details.append(f"as {_one_line(att.mention.text)!r}")
+        if att.cue is not None:
+            details.append(f"cue {_one_line(att.cue.text)!r}")
+        details.append(f"sieve {att.sieve}")
+        lines.append("      " + "; ".join(details))
+    for diagnostic in result.diagnostics:
+        where = f" at {diagnostic.span.start}" if diagnostic.span is not None else ""
+        lines.append(f"  ! {diagnostic.code}{where}: {diagnostic.message}")
+    return "\n".join(lines) + "\n\n"
+
+
+_WRITERS: dict[str, Callable[[IO[str]], _Writer]] = {
+    "jsonl": _JsonLinesWriter,
+    "json": _JsonArrayWriter,
+    "csv": _CsvWriter,
+    "text": _TextWriter,
+}
+
+
+def _report(error: DocumentError, stderr: IO[str]) -> None:
+    stderr.write(f"{error.id}: {error.message}\n")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    _check_input_paths(args.files)
+    out, err = sys.stdout, sys.stderr
+    writer = _WRITERS[args.format](out)
+    docs = read_inputs(args.files, stdin=_stdin_bytes())
+    failed = 0
+    writer.begin()
+    for item in process(docs, Parser(), workers=args.workers, chunk_size=args.chunk_size):
+        if isinstance(item, ParseResult):
+            try:
+                writer.result(item)
+                continue
+            except QuotetrackError as exc:
+                item = DocumentError(id=str(item.id), message=f"{type(exc).__name__}: {exc}")
+        failed += 1
+        _report(item, err)
+        writer.error(item)
+    writer.end()
+    return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- evaluate
+
+
+def _read_json_lines(path: str, what: str) -> Iterator[dict[str, Any]]:
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                value = json.loads(raw)
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise UsageError(f"{path}:{lineno}: expected a JSON {what} document, got: {exc}") from None
+            if not isinstance(value, dict) or "id" not in value:
+                raise UsageError(
+                    f"{path}:{lineno}: expected a JSON object with an 'id', "
+                    f"got {type(value).__name__} {str(value)[:60]}"
+                )
+            yield value
+
+
+def _predict(args: argparse.Namespace) -> tuple[list[dict[str, Any]], int]:
+    """Run quotetrack on the gold texts: the prediction lines and the number of failures."""
+    docs: Iterator[Union[Document, DocumentError]] = (
+        Document(id=d["id"], text=d["text"]) if isinstance(d.get("text"), str)
+        else DocumentError(id=str(d["id"]), message="expected a string 'text'")
+        for d in _read_json_lines(args.gold, "gold")
+    )
+    predictions, failed = [], 0
+    for item in process(docs, Parser(), workers=args.workers, chunk_size=args.chunk_size):
+        if isinstance(item, DocumentError):
+            failed += 1
+            _report(item, sys.stderr)
+        else:
+            predictions.append(document_output(item))
+    return predictions, failed
+
+
+def _format_miss_line(miss: Any) -> str:
+    return (
+        f"  {miss.reason:<8} {miss.doc_id}  gold: {miss.gold_speaker!r}  "
+        f"predicted: {miss.pred_speaker!r}  {miss.excerpt!r}"
+    )
+
+
+def _print_scores(scores: Scores, args: argparse.Namespace) -> None:
+    misses = scores.misses[: args.misses]
+    if args.json:
+        data = scores.as_dict()
+        if args.misses:
+            data["misses"] = [
+                {"doc_id": m.doc_id, "reason": m.reason, "gold_speaker": m.gold_speaker,
+                 "pred_speaker": m.pred_speaker, "excerpt": m.excerpt}
+                for m in misses
+            ]
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        for miss in misses:
+            print(_format_miss_line(miss))
+        print(scores.summary())
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    _check_input_paths([args.gold] + ([args.pred] if args.pred else []))
+    failed = 0
+    if args.pred:
+        predictions: Iterable[dict[str, Any]] = list(_read_json_lines(args.pred, "prediction"))
+    else:
+        predictions, failed = _predict(args)
+    scores = evaluate(_read_json_lines(args.gold, "gold"), predictions, indirect=args.indirect)
+    _print_scores(scores, args)
+    return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- main
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "extract": _extract,
+    "evaluate": _evaluate,
+}
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the ``quotetrack`` command with ``argv`` (default: ``sys.argv[1:]``); return its status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version or a usage error already reported by argparse
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return _COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"quotetrack {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except QuotetrackError as exc:
+        print(f"quotetrack {args.command}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): stop quietly, without a second error at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_DOCUMENT_ERRORS
+    except KeyboardInterrupt:
+        return 130

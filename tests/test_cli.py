@@ -1,0 +1,298 @@
+"""The quotetrack command: formats, stdin, per-document errors, exit codes and evaluate."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import quotetrack
+from quotetrack.cli import CSV_COLUMNS, build_parser, main
+from quotetrack.evaluate import evaluate
+from quotetrack.serialize import document_output, result_from_dict
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "seed.jsonl"
+EXAMPLE = REPO / "examples" / "seed.txt"
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+SEED = json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+ARTICLE = "“We will win this,” Senator Jane Roe said on Monday.\n\n“It is close,” she added.\n"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def feed_stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "roe.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def test_example_article_is_the_seed_text():
+    """examples/seed.txt is exactly the text of the seed fixture."""
+    assert EXAMPLE.read_text(encoding="utf-8") == SEED["text"]
+
+
+def test_extract_jsonl_is_document_output(capsys, article):
+    """The default format writes one document_output line per document, id = path as given."""
+    code, out, err = run(capsys, "extract", str(article))
+    assert (code, err) == (0, "")
+    (line,) = out.splitlines()
+    assert json.loads(line) == document_output(quotetrack.parse(ARTICLE, id=str(article)))
+    assert "“We will win this,”" in line  # not escaped to \u201c
+
+
+def test_extract_json_is_an_array_of_full_results(capsys, article):
+    """--format json writes an array of full result dicts that read back as the parse results."""
+    code, out, _ = run(capsys, "extract", str(article), str(FIXTURE), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and len(data) == 2
+    assert result_from_dict(data[0]) == quotetrack.parse(ARTICLE, id=str(article))
+    assert result_from_dict(data[1]) == quotetrack.parse(SEED["text"], id=SEED["id"])
+
+
+def test_extract_json_with_no_documents_is_an_empty_array(capsys, monkeypatch):
+    """An empty JSON Lines input gives a valid empty JSON array."""
+    feed_stdin(monkeypatch, b"")
+    code, out, _ = run(capsys, "extract", "--format", "json", "-")
+    assert json.loads(out) == [{"id": "-", "text": "", "quotes": [], "speakers": [], "diagnostics": []}]
+    assert code == 0
+
+
+def test_extract_csv_has_one_row_per_quote(capsys):
+    """--format csv writes the documented header and one row per quote with its speaker fields."""
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    result = quotetrack.parse(SEED["text"])
+    assert code == 0
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == 1 + len(result.quotes)
+    for row, quote in zip(rows[1:], result.quotes):
+        record = dict(zip(CSV_COLUMNS, row))
+        assert record["id"] == str(EXAMPLE)
+        assert (int(record["start"]), int(record["end"])) == (quote.span.start, quote.span.end)
+        assert record["text"] == quote.text
+        assert record["speaker"] == (quote.speaker.name if quote.speaker else "")
+        assert record["anonymous"] in {"true", "false", ""}
+
+
+def test_extract_text_is_readable(capsys):
+    """--format text shows the id, each quote's offsets and kind, and the speaker line with sieve."""
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--format", "text")
+    result = quotetrack.parse(SEED["text"])
+    assert code == 0
+    assert out.startswith(f"== {EXAMPLE} ({len(result.quotes)} quotes)\n")
+    first = result.quotes[0]
+    assert f"  [{first.span.start}:{first.span.end}] {first.kind.value}: " in out
+    attributed = [q for q in result.quotes if q.attribution]
+    assert out.count("; sieve ") == len(attributed)
+    for quote in attributed:
+        if quote.speaker:
+            assert f"speaker: {quote.speaker.name}" in out
+
+
+def test_extract_reads_stdin_text(capsys, monkeypatch):
+    """'-' (and no file at all) reads stdin as one article with id '-'."""
+    for argv in (["extract", "-"], ["extract"]):
+        feed_stdin(monkeypatch, ARTICLE.encode())
+        code, out, _ = run(capsys, *argv)
+        assert code == 0
+        assert json.loads(out) == document_output(quotetrack.parse(ARTICLE, id="-"))
+
+
+def test_extract_reads_stdin_jsonl(capsys, monkeypatch):
+    """Stdin holding JSON Lines gives one output line per document."""
+    lines = [json.dumps({"id": f"n{i}", "text": ARTICLE}) for i in range(3)]
+    feed_stdin(monkeypatch, "\n".join(lines).encode())
+    code, out, _ = run(capsys, "extract")
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["n0", "n1", "n2"]
+
+
+def test_bad_documents_are_reported_and_the_rest_go_on(capsys, tmp_path):
+    """A bad line is an error line in jsonl and 'id: message' on stderr; exit status is 1."""
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        json.dumps({"id": "ok1", "text": ARTICLE}) + "\n{oops\n"
+        + json.dumps({"id": "notext"}) + "\n" + json.dumps({"id": "ok2", "text": "x"}) + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "extract", str(path))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [r["id"] for r in records] == ["ok1", f"{path}:2", "notext", "ok2"]
+    assert records[1]["error"].startswith("expected a JSON object, got invalid JSON")
+    assert records[2] == {"id": "notext", "error": f"{path}:3: expected a string 'text', got no 'text' key"}
+    assert err.splitlines() == [f"{path}:2: {records[1]['error']}", f"notext: {records[2]['error']}"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "text"])
+def test_errors_go_only_to_stderr_in_other_formats(capsys, tmp_path, fmt):
+    """Outside jsonl a bad document is reported on stderr only and the output stays well-formed."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text("[]\n" + json.dumps({"id": "ok", "text": ARTICLE}) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(path), "--format", fmt)
+    assert code == 1
+    assert err == f"{path}:1: expected a JSON object, got list\n"
+    assert "expected a JSON object" not in out
+    if fmt == "json":
+        assert [d["id"] for d in json.loads(out)] == ["ok"]
+
+
+def test_workers_give_the_same_output(capsys, tmp_path):
+    """--workers 2 writes exactly what one process writes."""
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": ARTICLE * (i % 4)}) + "\n"
+                            for i in range(40)), encoding="utf-8")
+    _, serial, _ = run(capsys, "extract", str(path))
+    code, pooled, _ = run(capsys, "extract", str(path), "--workers", "2", "--chunk-size", "3")
+    assert code == 0 and pooled == serial and serial.count("\n") == 40
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extract", "no/such/file.txt"], "quotetrack extract: error: no/such/file.txt: no such file"),
+        (["extract", "-", "-"], "stdin ('-') can be read only once"),
+        (["extract", "docs.json"], "got a .json file"),
+        (["evaluate", "no/gold.jsonl"], "quotetrack evaluate: error: no/gold.jsonl: no such file"),
+        (["extract", "--format", "xml"], "invalid choice: 'xml'"),
+        (["extract", "--workers", "0"], "expected a positive integer, got '0'"),
+        (["evaluate"], "the following arguments are required: GOLD"),
+        ([], "the following arguments are required: COMMAND"),
+    ],
+)
+def test_usage_errors_exit_2(capsys, tmp_path, monkeypatch, argv, message):
+    """Usage errors exit with status 2, print a clear message on stderr and write no output."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs.json").write_text("[]", encoding="utf-8")
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_directory_is_a_usage_error(capsys, tmp_path):
+    """A directory given as input is refused with exit status 2."""
+    code, _, err = run(capsys, "extract", str(tmp_path))
+    assert code == 2 and "expected a file" in err
+
+
+def test_version(capsys):
+    """--version prints the package version and exits 0."""
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"quotetrack {quotetrack.__version__}\n")
+
+
+# --------------------------------------------------------------------------- evaluate
+
+
+def test_evaluate_without_predictions_runs_quotetrack(capsys):
+    """Without PRED, evaluate scores quotetrack's own parse of the gold texts."""
+    code, out, _ = run(capsys, "evaluate", str(FIXTURE))
+    expected = evaluate([SEED], [quotetrack.parse(SEED["text"], id=SEED["id"])])
+    assert code == 0
+    assert out == expected.summary() + "\n"
+
+
+def test_evaluate_json_and_indirect(capsys, tmp_path):
+    """--json prints the scores dict; --indirect scores the indirect records instead."""
+    pred = tmp_path / "pred.jsonl"
+    _, extracted, _ = run(capsys, "extract", str(FIXTURE))
+    pred.write_text(extracted, encoding="utf-8")
+    predictions = [json.loads(pred.read_text(encoding="utf-8"))]
+    for extra, indirect in (([], False), (["--indirect"], True)):
+        code, out, _ = run(capsys, "evaluate", str(FIXTURE), str(pred), "--json", *extra)
+        assert code == 0
+        assert json.loads(out) == evaluate([SEED], predictions, indirect=indirect).as_dict()
+    assert json.loads(out)["counts"]["gold"] == 5  # the seed's speech-verb indirect records
+
+
+def test_evaluate_misses(capsys, tmp_path):
+    """--misses N lists at most N misses before the metrics, in text and in --json."""
+    pred = tmp_path / "empty.jsonl"
+    pred.write_text(json.dumps({"id": SEED["id"], "quotes": []}) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "evaluate", str(FIXTURE), str(pred), "--misses", "2")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 3
+    assert lines[0].startswith(f"  missed   {SEED['id']}  gold: 'Morgan Ortagus'")
+    assert lines[2].startswith("quote_p=0.000")
+    code, out, _ = run(capsys, "evaluate", str(FIXTURE), str(pred), "--misses", "2", "--json")
+    data = json.loads(out)
+    assert [m["reason"] for m in data["misses"]] == ["missed", "missed"]
+
+
+def test_evaluate_bad_prediction_file(capsys, tmp_path):
+    """A prediction file with a broken line exits 2 naming the file and line."""
+    pred = tmp_path / "bad.jsonl"
+    pred.write_text("{}\n", encoding="utf-8")
+    code, out, err = run(capsys, "evaluate", str(FIXTURE), str(pred))
+    assert (code, out) == (2, "")
+    assert f"{pred}:1: expected a JSON object with an 'id'" in err
+
+
+def _python(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, **kwargs)
+
+
+def test_python_dash_m(tmp_path):
+    """python -m quotetrack runs the same command, exit status included."""
+    ok = _python("-m", "quotetrack", "extract", str(EXAMPLE), cwd=tmp_path)
+    assert ok.returncode == 0
+    assert json.loads(ok.stdout)["id"] == str(EXAMPLE)
+    missing = _python("-m", "quotetrack", "extract", "missing.txt", cwd=tmp_path)
+    assert missing.returncode == 2 and "missing.txt: no such file" in missing.stderr
+
+
+@pytest.mark.skipif(not (SHARED_EVAL / "score.py").is_file(),
+                    reason=f"the reference scorer is not in {SHARED_EVAL}")
+@pytest.mark.parametrize("indirect", [[], ["--indirect"]], ids=["quotes", "indirect"])
+def test_evaluate_prints_what_score_py_prints(tmp_path, indirect):
+    """On ggt-dev, 'quotetrack evaluate' prints the same metrics line and JSON as score.py."""
+    gold = SHARED_EVAL / "ggt-dev.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    extracted = _python("-m", "quotetrack", "extract", str(gold))
+    assert extracted.returncode == 0, extracted.stderr
+    pred.write_text(extracted.stdout, encoding="utf-8")
+    for extra in ([], ["--json"]):
+        ours = _python("-m", "quotetrack", "evaluate", str(gold), str(pred), *indirect, *extra)
+        reference = _python(str(SHARED_EVAL / "score.py"), str(gold), str(pred), *indirect, *extra)
+        assert ours.returncode == reference.returncode == 0
+        assert ours.stdout == reference.stdout
+
+
+# --------------------------------------------------------------------------- docs
+
+
+def test_every_command_and_option_is_documented():
+    """docs/cli.md names every subcommand and every option of the argument parser."""
+    doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    for name, command in sub.choices.items():
+        assert f"quotetrack {name}" in doc
+        for action in command._actions:
+            for option in action.option_strings:
+                assert option in doc, f"{option} of '{name}' is not in docs/cli.md"
+            if not action.option_strings:
+                assert action.metavar in doc
+    assert "--version" in doc
