@@ -206,52 +206,52 @@ def _quote_only_sentence(ctx: Context, q: int) -> bool:
         content[-1:] in ".?!,-:;" or len(content.split()) > 6)
 
 
-def _previous_sentence(ctx: Context, q: int) -> Optional[int]:
-    s = ctx.sentence_of(q)
-    if s == 0:
+_LOOK_BACK_SENTENCES = 8
+
+
+def _look_back(ctx: Context, q: int) -> Optional[Decision]:
+    """For a quote-only sentence: the nearest earlier attributed quote or speech cue.
+
+    Walks back over the sentences of the quote's paragraph and of the paragraph before it (at
+    most ``_LOOK_BACK_SENTENCES``): a sentence with an attributed quote gives a continuation; a
+    sentence with a speech cue and its subject gives a lead-in ("Slim said Tuesday.").
+    """
+    if ctx.kinds[q] != QuoteKind.DIRECT or not _quote_only_sentence(ctx, q):
         return None
-    p, prev_p = ctx.sentence_paragraph[s], ctx.sentence_paragraph[s - 1]
-    if prev_p == p:
-        return s - 1
-    if prev_p == p - 1 or (ctx.quotes[q].paragraph - prev_p <= 1):
-        return s - 1
+    s = ctx.sentence_of(q)
+    para = ctx.sentence_paragraph[s]
+    toks = ctx.tokens
+    for prev in range(s - 1, max(-1, s - 1 - _LOOK_BACK_SENTENCES), -1):
+        if ctx.sentence_paragraph[prev] < para - 1 or ctx.sentence_paragraph[prev] in ctx.headlines:
+            return None
+        lo, hi = ctx.sentences[prev]
+        quotes = [t.quote for t in toks[lo:hi] if t.quote >= 0 and t.quote != q]
+        for p in reversed(quotes):
+            d = ctx.decisions[p]
+            if d is not None and ctx.kinds[p] in (QuoteKind.DIRECT, QuoteKind.MIXED):
+                return Decision(sieve="continuation", mention=d.mention, cue=None,
+                                appositive=d.appositive, continues=p)
+        if quotes:
+            return None  # an unattributed quote in between: no safe speaker
+        for c in range(hi - 1, lo - 1, -1):
+            if _is_finite_cue(ctx, c):
+                d = _subject_before_cue(ctx, c, lo) or _inverted_after_cue(ctx, c, hi)
+                if d:
+                    d.sieve = "lead_in"
+                    return d
     return None
 
 
 def continuation(ctx: Context, q: int) -> Optional[Decision]:
-    """A quotation with no cue of its own right after an attributed one: the same speaker."""
-    if ctx.kinds[q] != QuoteKind.DIRECT or not _quote_only_sentence(ctx, q):
-        return None
-    s = _previous_sentence(ctx, q)
-    if s is None:
-        return None
-    lo, hi = ctx.sentences[s]
-    prev = [t.quote for t in ctx.tokens[lo:hi] if t.quote >= 0 and t.quote != q]
-    # a quote that began earlier and ends in the previous sentence counts too
-    for p in reversed(prev):
-        if ctx.decisions[p] is not None and ctx.kinds[p] in (QuoteKind.DIRECT, QuoteKind.MIXED):
-            return Decision(sieve="continuation", mention=ctx.decisions[p].mention,
-                            cue=None, appositive=ctx.decisions[p].appositive, continues=p)
-    return None
+    """A quotation with no cue of its own after an attributed one: the same speaker."""
+    d = _look_back(ctx, q)
+    return d if d is not None and d.sieve == "continuation" else None
 
 
 def lead_in(ctx: Context, q: int) -> Optional[Decision]:
-    """Slim said Tuesday. / He added: — then a paragraph or sentence that is only a quote."""
-    if ctx.kinds[q] != QuoteKind.DIRECT or not _quote_only_sentence(ctx, q):
-        return None
-    s = _previous_sentence(ctx, q)
-    if s is None:
-        return None
-    lo, hi = ctx.sentences[s]
-    if any(t.quote >= 0 for t in ctx.tokens[lo:hi]):
-        return None
-    for c in range(hi - 1, lo - 1, -1):
-        if _is_finite_cue(ctx, c):
-            d = _subject_before_cue(ctx, c, lo) or _inverted_after_cue(ctx, c, hi)
-            if d:
-                d.sieve = "lead_in"
-                return d
-    return None
+    """Slim said Tuesday. / He added: — then a sentence or paragraph that is only a quote."""
+    d = _look_back(ctx, q)
+    return d if d is not None and d.sieve == "lead_in" else None
 
 
 def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:

@@ -122,6 +122,15 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
         return (j, j + 1)
     anchored = wc.is_anchor(j) or wc.is_name_word(j)
     if not anchored:
+        # "the rookie defenceman said", "one of the players said": determiner + nouns
+        k = j
+        while k - 1 >= lo and j - k < 3 and wc.is_modifier(k - 1):
+            k -= 1
+        if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1):
+            i = k - 1
+            if i - 2 >= lo and toks[i - 1].lower == "of" and wc.is_det(i - 2):
+                i -= 2  # "one of the players"
+            return (i, j + 1)
         return None
     i = j
     while i - 1 >= lo and j - i + 1 < max_tokens:
@@ -174,6 +183,9 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tupl
             continue
         break
     if last_anchor < 0:
+        # "said the rookie defenceman", "says one of the players": determiner + nouns
+        if wc.is_det(i) and k > i + 1 and wc.is_modifier(k - 1):
+            return (i, k)
         return None
     return (i, last_anchor + 1)
 
