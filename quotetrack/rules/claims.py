@@ -218,6 +218,7 @@ class _Core(NamedTuple):
     scale: Fraction
     start: int
     end: int
+    num: int  # the token of the digits, or the first number word
     unit: Optional[str]  # a currency prefix or an attached unit ("10km")
     spelled: bool  # written in words
     plain: bool  # digits only, no commas or decimals
@@ -247,6 +248,7 @@ class _Reader:
         self.t = toks
         self.n = len(toks)
         self.tb = tb
+        self._currency = "".join(k for k in tb.prefix_units if len(k) == 1)
 
     # --- small helpers -------------------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -321,12 +323,10 @@ class _Reader:
         start = i
         unit = None
         # a currency before the digits: "$5", "US$5", "£5", "Rs 5"
-        if self.is_sym(i - 1, "".join(k for k in tb.prefix_units if len(k) == 1)) and self.adj(
-            i - 1, i
-        ):
+        if self.is_sym(i - 1, self._currency) and self.adj(i - 1, i):
             unit, start = tb.prefix_units[t[i - 1].text], i - 1
             combined = self.word(i - 2) + t[i - 1].text
-            if self.adj(i - 2, i - 1) and combined in tb.prefix_units:
+            if self.word(i - 2) and self.adj(i - 2, i - 1) and combined in tb.prefix_units:
                 unit, start = tb.prefix_units[combined], i - 2
         elif self.word(i - 1) in tb.prefix_units:
             unit, start = tb.prefix_units[self.word(i - 1)], i - 1
@@ -390,7 +390,7 @@ class _Reader:
             if self.word(end) in tb.scales and tb.scales[self.word(end)] > scale:
                 scale, end = scale * tb.scales[self.word(end)], end + 1
         plain = digits.isdigit() and scale == 1
-        return _Core(base * scale, base, scale, start, end, unit, False, plain)
+        return _Core(base * scale, base, scale, start, end, i, unit, False, plain)
 
     def spelled(self, i: int):
         """A number written in words at ``i`` ("five", "two million", "a dozen"), or None."""
@@ -457,7 +457,7 @@ class _Reader:
         value = total + (current or 0)
         if t[i].text[:1].isupper() and i > 0 and t[i - 1].kind == "word":
             return k  # "Formula One", "the Big Three": a name
-        return _Core(value, value / scale_seen, scale_seen, i, k, None, True, False)
+        return _Core(value, value / scale_seen, scale_seen, i, k, i, None, True, False)
 
     # --- special forms -------------------------------------------------------------------------
     def ratio(self, i: int):
@@ -497,7 +497,7 @@ class _Reader:
             nxt = self.word(i + 1)
             if nxt in ("a", "an") and self.word(i + 2) in tb.scales:  # "half a million"
                 s = tb.scales[self.word(i + 2)]
-                core = _Core(s / 2, Fraction(1, 2), s, i, i + 3, None, True, False)
+                core = _Core(s / 2, Fraction(1, 2), s, i, i + 3, i, None, True, False)
                 found, _ = self.finish(core)
                 return found if found is not None else i + 3
             if nxt == "of" or nxt in ("the", "its", "their", "his", "her", "our", "all", "these",
@@ -524,7 +524,7 @@ class _Reader:
         value = num * tb.fractions[f]
         if self.word(k + 2) in ("a", "an") and self.word(k + 3) in tb.scales:  # "a quarter of a million"
             s = tb.scales[self.word(k + 3)]
-            core = _Core(value * s, value, s, i, k + 4, None, True, False)
+            core = _Core(value * s, value, s, i, k + 4, i, None, True, False)
             found, _ = self.finish(core)
             return found if found is not None else k + 4
         return self.fraction_found(i, k + 1, value)
@@ -566,8 +566,6 @@ class _Reader:
         while self.word(k) == "of" and self.word(k + 1) in tb.vague and chain < 3:
             k += 2
             chain += 1
-        if t_is_name := (self.t[i].text[:1].isupper() and i > 0 and self.t[i - 1].kind == "word"):
-            return k if t_is_name else None
         tail = self.tail(k, allow_of=True, has_unit=False, compound=False)
         if tail is _REJECT:
             return k
@@ -641,10 +639,9 @@ class _Reader:
                 return _REJECT  # "3-D", "one-off"
         # "500 or more", "500 or so"
         q, length = self.longest(k, tb.qualifiers_after, 2)
-        if q is not None and length > 1 or (q is not None and self.word(k) != "odd"):
-            if q is not None and self.t[k].kind == "word":
-                qualifier = q
-                k += length
+        if q is not None and length > 1:  # "odd" and "plus" alone only after a hyphen
+            qualifier = q
+            k += length
         if has_unit:
             return _Tail(k, None, qualifier, None)
         # "5 per cent", "3.2 percentage points", "5 million dollars"
@@ -671,7 +668,7 @@ class _Reader:
             p += 1
             steps += 1
         pred = tb.predicates_after.get(self.word(p))
-        if pred and (noun is not None or p > k or self.word(k) == self.word(p)):
+        if pred:
             unit = f"{unit} {pred}" if unit else pred
             end = p + 1
         return _Tail(end, unit, qualifier, "count" if unit else None)
@@ -775,12 +772,16 @@ class _Reader:
             comparative or qualifier is Qualifier.UP_TO
         ):
             return None, skip
-        year_like = core.plain and len(t[core.end - 1].text) == 4 and 1000 <= core.value <= 2100
-        if year_like and core.unit is None and not comparative:
+        year_like = (
+            core.plain and core.unit is None and len(t[core.num].text) == 4
+            and 1000 <= core.value <= 2100
+        )
+        if year_like and not comparative:
             if self.is_sym(core.end, "-") and self.adj(core.end - 1, core.end):
                 return None, skip + 2  # "2010-11", "2010-2014"
             return None, skip
         low_high = None
+        span_start = qstart
         end = core.end
         rule = None
         unit = core.unit
@@ -790,10 +791,8 @@ class _Reader:
             if second is not None:
                 low_high = self.range_of(core, second)
                 if low_high is not None:
-                    end, unit, qstart = second.end, unit or second.unit, core.start - 1
-                    if qualifier is None or qstart > core.start - 1:
-                        qualifier = None
-                    rule = "range"
+                    end, unit, rule = second.end, unit or second.unit, "range"
+                    span_start, qualifier = core.start - 1, None
         elif (
             not core.spelled and self.is_sym(core.end, "-") and self.adj(core.end - 1, core.end)
             and self.adj(core.end, core.end + 1) and core.end + 1 < self.n
@@ -822,24 +821,17 @@ class _Reader:
                 rule = "percent" if core.unit == "percent" else "measure"
             else:
                 rule = tail.rule or "count"
-        pred = self.predicate_before(qstart)
-        if pred and rule in ("count", "range", "compound") and (unit is None or " " not in unit):
-            if unit is None or unit[:1].islower() or unit[:1].isupper():
-                unit = f"{unit} {pred}" if unit else pred
+        pred = self.predicate_before(span_start)
+        if pred and rule in ("count", "range") and (unit is None or " " not in unit):
+            unit = f"{unit} {pred}" if unit else pred  # "killing at least 12 people"
         # a bare number with nothing counted is a claim only with a qualifier, a scale, "between"
         # or a cue such as "rose to" / "a total of"
         if unit is None and qualifier is None and core.scale == 1 and low_high is None:
-            cue = before_core
-            if cue in ("of", "at"):
-                cue = self.word(core.start - 2) if cue == before_core else cue
-                if cue not in self.ctx("bare"):
-                    return None, skip
-            elif cue not in self.ctx("bare"):
-                return None, skip
-            if core.spelled or year_like:
+            cue = self.word(core.start - 2) if before_core in ("of", "at") else before_core
+            if core.spelled or cue not in self.ctx("bare"):
                 return None, skip
         if year_like and not comparative:
-            return None, skip
+            return None, skip  # "2014 protests"
         if low_high is not None:
             lo, hi = low_high
             quantity = Quantity(low=float(lo), high=float(hi), unit=unit,
@@ -847,14 +839,14 @@ class _Reader:
         else:
             quantity = Quantity(value=float(core.value), unit=unit,
                                 qualifier=qualifier or Qualifier.EXACT)
-        return _Found(qstart if qualifier is not None else core.start, end, quantity, rule), end
+        return _Found(span_start, end, quantity, rule), end
 
     def second(self, k: int) -> Optional[_Core]:
         """The second number of a range."""
+        if self.is_sym(k, self._currency) and self.adj(k, k + 1):
+            k += 1
         if not 0 <= k < self.n:
             return None
-        if self.t[k].kind == "sym" and self.t[k].text in self.tb.prefix_units and self.t[k + 1:k + 2]:
-            k += 1
         if self.t[k].kind == "num":
             core = self.digits(k, after_hyphen=True)
         elif self.t[k].low in self.tb.cardinals:
@@ -882,7 +874,7 @@ class _Reader:
             second.end + 1 < self.n and t[second.end + 1].kind == "num"
         ):
             return second.end + 2  # "020-7946-0958"
-        a, b = t[core.end - 1].text, t[j].text
+        a, b = t[core.num].text, t[j].text
         if a.isdigit() and b.isdigit() and len(a) == 3 and len(b) == 4:
             return second.end  # "555-1234"
         if len(a) == 4 and a.isdigit() and 1000 <= int(a) <= 2100:

@@ -126,7 +126,8 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
         k = j
         while k - 1 >= lo and j - k < 3 and wc.is_modifier(k - 1):
             k -= 1
-        if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1):
+        if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1) and not (
+                k - 2 >= lo and toks[k - 2].lower in wc.lex.function_words):
             i = k - 1
             if i - 2 >= lo and toks[i - 1].lower == "of" and wc.is_det(i - 2):
                 i -= 2  # "one of the players"
@@ -237,6 +238,7 @@ class MentionInfo:
     gender: Optional[str] = None
     anonymous: bool = False
     document: bool = False
+    capitalised_head: bool = False  # "the Kentucky Republican": a description in capitals
 
 
 def _join(text: str, toks: Sequence[Token]) -> str:
@@ -283,6 +285,11 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive:
             n_start -= 1
         name_toks = list(toks[n_start:n_end])
+    capitalised_head = False
+    if definite and name_toks and not org and i < k and toks[i].lower == "the" \
+            and len(name_toks) <= 2 and not any(wc.is_title(x) for x in range(k, j)) \
+            and name_toks[0].lower not in lex.first_names:
+        name_toks, n_start, capitalised_head = [], n_end, True  # "the Kentucky Republican said"
     # the title: title words (and their lower-case modifiers) just before the name or as head
     t_end = n_start if name_toks else j
     t_start = t_end
@@ -334,7 +341,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     document = name is None and head in lex.documents
     return MentionInfo(start=start, end=end, name=name, description=description, head=head,
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
-                       gender=gender, anonymous=anonymous and not document, document=document)
+                       gender=gender, anonymous=anonymous and not document, document=document,
+                       capitalised_head=capitalised_head)
 
 
 def _appositive_fields(wc: WordClasses, text: str,

@@ -42,6 +42,8 @@ class _Name:
     gender: Optional[str]
     person: bool  # shows it names a person: a first name, a title, a cue verb after it
     registry: bool  # a full name others may be short for
+    subject: bool = False  # opens its clause: "Hassan Al-Rubaie, also 21, saw ..."
+    acronym: bool = False  # "RCMP", "FBI": not a person a pronoun stands for
 
 
 def _person_names(ctx: Context) -> list[_Name]:
@@ -78,8 +80,14 @@ def _person_names(ctx: Context) -> list[_Name]:
             if titled:
                 gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
             text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
+            after = toks[j] if same(j) else None
+            subject = (before is None or before.text == ",") and after is not None and (
+                after.text == "," or (after.is_word and not after.is_cap
+                                      and after.lower not in lex.function_words))
             names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None,
-                               person, len(run) >= 2 and not org))
+                               person or (subject and len(run) >= 2), len(run) >= 2 and not org,
+                               subject and not org,
+                               len(run) == 1 and len(text) > 1 and text.isupper()))
         i = j
     return names
 
@@ -95,7 +103,7 @@ class _Resolver:
                 self.full.setdefault(nm.name.split()[-1].lower(), []).append(nm)
         self.first: dict[str, list[_Name]] = {}
         for nm in self.names:
-            if nm.registry and nm.person:
+            if nm.registry:
                 self.first.setdefault(nm.name.split()[0].lower(), []).append(nm)
         # a surname seen with person evidence makes its full name a person too
         persons = {nm.name.split()[-1].lower() for nm in self.names if nm.person}
@@ -110,6 +118,12 @@ class _Resolver:
         """The fullest form of ``name`` in the document; True when it was a surname."""
         parts = name.split()
         if len(parts) >= 2:
+            # "Paz Akin" after "Lorena Paz Akin": a longer name ending the same way
+            longer = [c for c in self.full.get(parts[-1].lower(), ())
+                      if c.words > len(parts) and c.name.lower().endswith(" " + name.lower())]
+            if longer:
+                before = [c for c in longer if c.pos < pos]
+                return (before[-1] if before else longer[0]).name, True
             return name, False
         cands = self.full.get(name.lower())
         if not cands:
@@ -153,33 +167,35 @@ class _Resolver:
         window = ctx.limits.antecedent_window_chars
         pos = info.start
         if info.pronoun in ("he", "she"):
-            # people named before the pronoun, nearest first, and earlier speakers
+            # candidates: people named before the pronoun and earlier speakers, nearest first;
+            # the nearest one that is a sentence subject wins, else the nearest one
+            cands: list[tuple[int, bool, object]] = []
             k = bisect_left(self.name_pos, pos) - 1
-            best: Optional[tuple[int, str]] = None
-            while k >= 0 and pos - self.names[k].pos <= window:
+            while k >= 0 and pos - self.names[k].pos <= window and len(cands) < 12:
                 nm = self.names[k]
                 k -= 1
-                if nm.possessive:
+                if nm.possessive or nm.acronym:
                     continue
                 g = nm.gender or self._known_gender(nm.name)
                 if g and g != info.gender:
                     continue
                 if not nm.person and not self._known_person(self.full_name(nm.name, nm.pos)[0]):
                     continue
-                best = (nm.pos, nm.name)
-                break
+                cands.append((nm.pos, nm.subject, nm))
             for spos, ent in reversed(self.spoken):
-                if pos - spos > window:
+                if pos - spos > window or len(cands) >= 24:
                     break
                 if ent.kind != SpeakerKind.PERSON or (ent.gender and ent.gender != info.gender):
                     continue
-                if best is None or spos > best[0]:
-                    ent.gender = ent.gender or info.gender
-                    return ent, Resolution.PRONOUN
-                break
-            if best is None:
+                cands.append((spos, True, ent))
+            if not cands:
                 return None, Resolution.UNRESOLVED
-            name, _ = self.full_name(best[1], best[0])
+            cands.sort(key=lambda c: -c[0])
+            pick = next((c for c in cands if c[1]), cands[0])[2]
+            if isinstance(pick, _Entity):
+                pick.gender = pick.gender or info.gender
+                return pick, Resolution.PRONOUN
+            name, _ = self.full_name(pick.name, pick.pos)
             ent = self.entity("person:" + name.lower(),
                               lambda i: _Entity(i, name, SpeakerKind.PERSON))
             ent.gender = ent.gender or info.gender
@@ -219,7 +235,8 @@ class _Resolver:
                 if ent.head == info.head or (ent.title and ent.title.lower().split()[-1] == info.head):
                     return ent, Resolution.ROLE_NOUN
             # "the rookie defenceman said": a person named just before, described anew
-            if info.kind == SpeakerKind.PERSON and info.head in self.ctx.lex.titles:
+            if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
+                                                    or info.capitalised_head):
                 ent = self._recent_person(info.start, 600)
                 if ent is not None:
                     return ent, Resolution.ROLE_NOUN
