@@ -1,0 +1,97 @@
+"""The package metadata ships what the code needs, and the README's commands are what CI runs."""
+
+from __future__ import annotations
+
+import configparser
+import fnmatch
+import importlib
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import quotetrack
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "quotetrack"
+
+
+@pytest.fixture(scope="module")
+def setup_cfg() -> configparser.ConfigParser:
+    config = configparser.ConfigParser()
+    config.read(REPO / "setup.cfg", encoding="utf-8")
+    return config
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+def test_every_data_file_is_package_data(setup_cfg):
+    """Each file in quotetrack/data matches a package_data pattern, so the wheel has it."""
+    patterns = _lines(setup_cfg["options.package_data"]["quotetrack"])
+    shipped = [p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "data").iterdir() if p.is_file()]
+    assert any(name.endswith(".tsv") for name in shipped)
+    missing = [name for name in shipped if not any(fnmatch.fnmatch(name, pat) for pat in patterns)]
+    assert missing == []
+
+
+def test_py_typed_ships(setup_cfg):
+    """py.typed exists and is listed as package data."""
+    assert (PACKAGE / "py.typed").is_file()
+    assert "py.typed" in _lines(setup_cfg["options.package_data"]["quotetrack"])
+
+
+def test_metadata(setup_cfg):
+    """The version comes from quotetrack.__version__ and the runtime requirements are regex, attrs."""
+    assert setup_cfg["metadata"]["version"].strip() == "attr: quotetrack.__version__"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", quotetrack.__version__)
+    assert _lines(setup_cfg["options"]["install_requires"]) == ["regex", "attrs"]
+    assert setup_cfg["options"]["python_requires"].strip() == ">=3.11"
+    assert _lines(setup_cfg["options.extras_require"]["test"]) == ["pytest", "hypothesis"]
+
+
+def test_console_script_is_the_cli_main(setup_cfg):
+    """The quotetrack console script points at quotetrack.cli:main."""
+    (script,) = _lines(setup_cfg["options.entry_points"]["console_scripts"])
+    name, target = (part.strip() for part in script.split("="))
+    module, function = target.split(":")
+    assert name == "quotetrack"
+    assert getattr(importlib.import_module(module), function) is quotetrack.cli.main
+
+
+def test_pytest_settings(setup_cfg):
+    """Strict xfails and warnings as errors are configured for the test suite."""
+    section = setup_cfg["tool:pytest"]
+    assert section["xfail_strict"].strip() == "true"
+    assert section["filterwarnings"].strip() == "error"
+
+
+def _first_code_block(text: str) -> list[str]:
+    match = re.search(r"^```[^\n]*\n(.*?)^```", text, re.S | re.M)
+    assert match, "README.md has no code block"
+    return match.group(1).strip().splitlines()
+
+
+def test_readme_starts_with_two_commands():
+    """README.md's first code block holds exactly the install-and-run and the test commands."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    install, test = _first_code_block(readme)
+    assert readme.index("```") < readme.index("\n## ")  # before any other section
+    assert install.startswith("python3 -m venv .venv && ") and "quotetrack extract examples/" in install
+    assert test.startswith("python3 -m venv .venv && ") and test.endswith("-m pytest")
+
+
+def test_ci_runs_the_readme_test_command():
+    """.ci/run finds the same test command in README.md as the second line of its first block."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    script = REPO / ".ci" / "run"
+    assert script.stat().st_mode & 0o111, ".ci/run is not executable"
+    text = script.read_text(encoding="utf-8")
+    assert "set -euo pipefail" in text
+    extract = re.search(r"test_command=\$\((.*)\)\n", text)
+    assert extract
+    found = subprocess.run(["bash", "-c", extract.group(1)], cwd=REPO, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    assert found == _first_code_block(readme)[1]
