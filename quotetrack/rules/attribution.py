@@ -63,6 +63,13 @@ def _subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
     wc, toks = ctx.wc, ctx.tokens
     if toks[cue].lower.endswith("ing") and cue - 1 >= lo and toks[cue - 1].text == ",":
+        # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before
+        for c in range(cue - 2, lo - 1, -1):
+            if toks[c].quote < 0 and _is_finite_cue(ctx, c):
+                d = _subject_before_cue(ctx, c, lo)
+                if d:
+                    return Decision(sieve="", mention=d.mention, cue=(cue, cue + 1),
+                                    appositive=d.appositive)
         np = _subject_of_clause(ctx, cue)
         return Decision(sieve="", mention=np, cue=(cue, cue + 1)) if np else None
     j = _skip_adverbs(ctx, cue - 1, lo)
@@ -70,19 +77,25 @@ def _subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     if np:
         return Decision(sieve="", mention=np, cue=(cue, cue + 1))
     if j >= lo and toks[j].text == ",":  # "Solomon Yue, an RNC committeeman, said"
-        for c in range(j - 1, max(lo, j - 25) - 1, -1):
-            if toks[c].text == "," or toks[c].quote >= 0:
-                if toks[c].text == ",":
-                    # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
-                    inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
-                    if inner and inner[0] == c + 1 and wc.is_name_word(inner[1] - 1) \
-                            and toks[c + 1].is_cap:
-                        return Decision(sieve="", mention=inner, cue=(cue, cue + 1))
-                    np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
-                    if np and toks[np[1] - 1].is_cap:
-                        return Decision(sieve="", mention=np, cue=(cue, cue + 1),
-                                        appositive=(c + 1, j))
+        nearest = None
+        for c in range(j - 1, max(lo, j - 30) - 1, -1):
+            if toks[c].quote >= 0:
                 break
+            if toks[c].text != ",":
+                continue
+            if nearest is None:
+                # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
+                inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
+                if inner and inner[0] == c + 1 and wc.is_name_word(inner[1] - 1) \
+                        and toks[c + 1].is_cap:
+                    return Decision(sieve="", mention=inner, cue=(cue, cue + 1))
+            np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
+            if np and toks[np[1] - 1].is_cap:
+                d = Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
+                if np[0] == lo:  # the name that opens the sentence, however long the appositive
+                    return d
+                nearest = nearest or d
+        return nearest
     return None
 
 
@@ -189,10 +202,11 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
             d = _inverted_after_cue(ctx, c, hi)
         if d:
             dist = first - c if c < first else (c - last) + 2
-            options.append((dist, c, d))
+            neutral = ctx.lex.cue_forms[toks[c].lower].cue_class == "neutral"
+            options.append((not neutral, dist, c, d))
     if not options:
         return None
-    d = min(options, key=lambda o: (o[0], o[1]))[2]
+    d = min(options, key=lambda o: o[:3])[3]
     d.sieve = "sentence_cue"
     return d
 

@@ -240,6 +240,18 @@ class _Tail(NamedTuple):
 
 _REJECT = "reject"  # a _tail result meaning "this is not a claim"
 
+# a word before one of these is a verb with its object, not a counted noun
+_VERB_OBJECTS = frozenset({"the", "into", "their", "its", "his", "her", "our", "them", "it"})
+
+_PERCENT_UNITS = frozenset({"percent", "percentage points", "basis points"})
+
+
+def _unit_rule(unit: str) -> str:
+    """The rule name for a unit from the units table: money, percent or measure."""
+    if unit.isupper():
+        return "money"
+    return "percent" if unit in _PERCENT_UNITS else "measure"
+
 
 class _Reader:
     """Reads the claims of one chunk of tokens."""
@@ -371,7 +383,9 @@ class _Reader:
         # letters written onto the digits: "5bn", "10km", "10th", "1990s", "5pm", "3D"
         if nxt < self.n and self.adj(i, nxt) and t[nxt].kind == "word":
             w = t[nxt].low
-            if w in tb.suffixes:
+            if w == "m" and unit is None and self.singular_noun(nxt + 1):
+                unit, end = "metres", nxt + 1  # "the 10m line", "the 100m final"
+            elif w in tb.suffixes:
                 scale, end = tb.suffixes[w], nxt + 1
             elif w in tb.attached_units and unit is None:
                 unit, end = tb.attached_units[w], nxt + 1
@@ -607,7 +621,8 @@ class _Reader:
             elif w in tb.time["unit"]:
                 return _REJECT
             elif (w,) in tb.after_units and not has_unit:
-                return _Tail(k + 2, tb.after_units[(w,)], None, "percent")
+                unit = tb.after_units[(w,)]
+                return _Tail(k + 2, unit, None, _unit_rule(unit))
             elif w == "strong" and not has_unit:
                 k += 2
                 noun = self.noun(k, allow_of=False)
@@ -647,8 +662,7 @@ class _Reader:
         # "5 per cent", "3.2 percentage points", "5 million dollars"
         unit, length = self.longest(k, tb.after_units, 3)
         if unit is not None:
-            rule = "percent" if "point" in unit or unit == "percent" else "money"
-            return _Tail(k + length, unit, qualifier, rule)
+            return _Tail(k + length, unit, qualifier, _unit_rule(unit))
         # the counted noun
         end = k
         unit = None
@@ -658,7 +672,8 @@ class _Reader:
         if noun is not None:
             head = t[noun]
             if (head.low,) in tb.after_units:  # "millions of dollars"
-                return _Tail(noun + 1, tb.after_units[(head.low,)], qualifier, "money")
+                unit = tb.after_units[(head.low,)]
+                return _Tail(noun + 1, unit, qualifier, _unit_rule(unit))
             unit = head.text
             end = noun + 1
         # the predicate: "people have been killed", "dozens were injured"
@@ -704,16 +719,33 @@ class _Reader:
         head = None
         for x in words:
             w = t[x].low
-            if w in tb.plural_forms or w in tb.time["unit"] or (
-                len(w) >= 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
-            ):
+            if w in tb.time["unit"] or self.plural_looking(w):
                 head = x
                 break
-        if head is None and len(words) <= 2 and t[words[-1]].text.islower():
+        if head is None and len(words) <= 2 and t[words[-1]].text.islower() and not (
+            t[words[-1]].low.endswith("ly")
+        ):
             head = words[-1]
-        if head is not None and t[head].low in tb.time["unit"]:
+        if head is None:
+            return None
+        if t[head].low in tb.time["unit"]:
             return _REJECT  # "five days earlier", "the last two months"
+        if self.word(head + 1) in _VERB_OBJECTS:
+            return None  # "5 million browse the web": a verb, not a noun
         return head
+
+    def plural_looking(self, w: str) -> bool:
+        return w in self.tb.plural_forms or (
+            len(w) >= 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+        )
+
+    def singular_noun(self, k: int) -> bool:
+        """Whether token ``k`` is a lower-case word that looks like a singular noun."""
+        w = self.word(k)
+        return bool(w) and self.t[k].text.islower() and len(w) >= 2 and not (
+            w in self.tb.stopwords or self.plural_looking(w) or w in self.tb.scales
+            or (w,) in self.tb.after_units or w in self.tb.predicates_after
+        )
 
     def plural(self, w: str) -> str:
         if w in self.tb.plurals:
@@ -815,20 +847,19 @@ class _Reader:
             unit = tail.unit
         end = tail.end
         if rule is None:
-            if core.unit is not None and core.unit.isupper():
-                rule = "money"
-            elif core.unit is not None:
-                rule = "percent" if core.unit == "percent" else "measure"
-            else:
-                rule = tail.rule or "count"
+            rule = _unit_rule(core.unit) if core.unit is not None else (tail.rule or "count")
         pred = self.predicate_before(span_start)
         if pred and rule in ("count", "range") and (unit is None or " " not in unit):
             unit = f"{unit} {pred}" if unit else pred  # "killing at least 12 people"
         # a bare number with nothing counted is a claim only with a qualifier, a scale, "between"
         # or a cue such as "rose to" / "a total of"
-        if unit is None and qualifier is None and core.scale == 1 and low_high is None:
+        if unit is None and core.scale == 1:
+            if core.spelled:
+                return None, skip  # "children under five", "around four"
+            if any(self.word(x) in self.ctx("age") for x in range(span_start - 8, span_start)):
+                return None, skip  # "raising the retirement age from 60 to 65"
             cue = self.word(core.start - 2) if before_core in ("of", "at") else before_core
-            if core.spelled or cue not in self.ctx("bare"):
+            if qualifier is None and low_high is None and cue not in self.ctx("bare"):
                 return None, skip
         if year_like and not comparative:
             return None, skip  # "2014 protests"

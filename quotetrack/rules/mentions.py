@@ -180,6 +180,9 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tupl
                 k += 1
             continue
         if wc.is_modifier(k):
+            prev = toks[k - 1]
+            if k > i and last_anchor == k - 1 and not prev.is_cap:
+                break  # "a judge chastised ...": a lower-case head ends the phrase
             k += 1
             continue
         break

@@ -44,6 +44,7 @@ class _Name:
     registry: bool  # a full name others may be short for
     subject: bool = False  # opens its clause: "Hassan Al-Rubaie, also 21, saw ..."
     acronym: bool = False  # "RCMP", "FBI": not a person a pronoun stands for
+    title: str = ""  # lower-case title written just before: "prime minister"
 
 
 def _person_names(ctx: Context) -> list[_Name]:
@@ -84,10 +85,14 @@ def _person_names(ctx: Context) -> list[_Name]:
             subject = (before is None or before.text == ",") and after is not None and (
                 after.text == "," or (after.is_word and not after.is_cap
                                       and after.lower not in lex.function_words))
+            title = ""
+            if titled:
+                n_title = wc.title_len[i - 1]
+                title = " ".join(t.key for t in toks[max(0, i - n_title):i])
             names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None,
                                person or (subject and len(run) >= 2), len(run) >= 2 and not org,
                                subject and not org,
-                               len(run) == 1 and len(text) > 1 and text.isupper()))
+                               len(run) == 1 and len(text) > 1 and text.isupper(), title))
         i = j
     return names
 
@@ -234,6 +239,16 @@ class _Resolver:
             for ent in reversed(self.entities):
                 if ent.head == info.head or (ent.title and ent.title.lower().split()[-1] == info.head):
                     return ent, Resolution.ROLE_NOUN
+            # "the prime minister said" -> "Prime Minister Justin Trudeau" named earlier
+            k = bisect_left(self.name_pos, info.start) - 1
+            window = self.ctx.limits.antecedent_window_chars
+            while k >= 0 and info.start - self.names[k].pos <= window:
+                nm = self.names[k]
+                k -= 1
+                if nm.title and nm.title.split()[-1] == info.head:
+                    name, _ = self.full_name(nm.name, nm.pos)
+                    return self.entity("person:" + name.lower(), lambda i: _Entity(
+                        i, name, SpeakerKind.PERSON)), Resolution.ROLE_NOUN
             # "the rookie defenceman said": a person named just before, described anew
             if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
                                                     or info.capitalised_head):
