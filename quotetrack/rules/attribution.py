@@ -13,7 +13,14 @@ import regex
 
 from ..model import QuoteKind
 from .context import Context, Decision
-from .mentions import appositive_after, np_after, np_before, skip_parenthesis
+from .cues import (
+    inverted_after_cue,
+    is_finite_cue,
+    sentence_range,
+    subject_before_cue,
+    subject_of_clause,
+)
+from .mentions import appositive_after, np_after, skip_parenthesis
 
 __all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "finish_kinds"]
 
@@ -22,97 +29,11 @@ Sieve = Callable[[Context, int], Optional[Decision]]
 _TRAILING_PUNCT = frozenset(",-:;")
 
 
-def _skip_adverbs(ctx: Context, j: int, lo: int) -> int:
-    """Index of the last token before ``j`` that is not an adverb ("he also said")."""
-    k = j
-    steps = 0
-    while k >= lo and ctx.wc.is_adverb(k) and steps < 3:
-        k -= 1
-        steps += 1
-    return k
-
-
-def _sentence_range(ctx: Context, tok: int) -> tuple[int, int]:
-    return ctx.sentences[ctx.tokens[tok].sentence]
-
-
-def _is_finite_cue(ctx: Context, k: int) -> bool:
-    return ctx.wc.is_cue(k) and not ctx.tokens[k].lower.endswith("ing")
-
-
-def _subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
-    """The subject at the start of the clause of a participle cue ("X announced ..., citing")."""
-    lo, _ = _sentence_range(ctx, cue)
-    k = lo
-    toks = ctx.tokens
-    # skip a leading adverbial ending in a comma: "On Sunday, the coalition ..."
-    first = toks[lo].lower
-    if first in ctx.lex.function_words or first in ("but", "and", "so", "yet", "also"):
-        for x in range(lo, min(cue, lo + 8)):
-            if toks[x].text == ",":
-                k = x + 1
-                break
-            if toks[x].quote >= 0:
-                break
-    if k == lo and toks[lo].lower in ("but", "and", "so", "yet", "also"):
-        k = lo + 1
-    return np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
-
-
-def _subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
-    """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
-    wc, toks = ctx.wc, ctx.tokens
-    if toks[cue].lower.endswith("ing") and cue - 1 >= lo and toks[cue - 1].text == ",":
-        # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before
-        for c in range(cue - 2, lo - 1, -1):
-            if toks[c].quote < 0 and _is_finite_cue(ctx, c):
-                d = _subject_before_cue(ctx, c, lo)
-                if d:
-                    return Decision(sieve="", mention=d.mention, cue=(cue, cue + 1),
-                                    appositive=d.appositive)
-        np = _subject_of_clause(ctx, cue)
-        return Decision(sieve="", mention=np, cue=(cue, cue + 1)) if np else None
-    j = _skip_adverbs(ctx, cue - 1, lo)
-    np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
-    if np:
-        return Decision(sieve="", mention=np, cue=(cue, cue + 1))
-    if j >= lo and toks[j].text == ",":  # "Solomon Yue, an RNC committeeman, said"
-        nearest = None
-        for c in range(j - 1, max(lo, j - 30) - 1, -1):
-            if toks[c].quote >= 0:
-                break
-            if toks[c].text != ",":
-                continue
-            if nearest is None:
-                # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
-                inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
-                if inner and inner[0] == c + 1 and wc.is_name_word(inner[1] - 1) \
-                        and toks[c + 1].is_cap:
-                    return Decision(sieve="", mention=inner, cue=(cue, cue + 1))
-            np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
-            if np and toks[np[1] - 1].is_cap:
-                d = Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
-                if np[0] == lo:  # the name that opens the sentence, however long the appositive
-                    return d
-                nearest = nearest or d
-        return nearest
-    return None
-
-
-def _inverted_after_cue(ctx: Context, cue: int, hi: int) -> Optional[Decision]:
-    """``said X`` with an optional appositive ``, director of ...``."""
-    np = np_after(ctx.wc, cue + 1, hi, ctx.limits.max_mention_tokens)
-    if not np:
-        return None
-    app = appositive_after(ctx.wc, np[1], hi, 25)
-    return Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=app)
-
-
 def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
     """“…,” she said. / “…,” said Randa Slim, director of …"""
     toks = ctx.tokens
     k = ctx.quote_last[q] + 1
-    lo, hi = _sentence_range(ctx, ctx.quote_last[q])
+    lo, hi = sentence_range(ctx, ctx.quote_last[q])
     if k >= hi and k < len(toks) and ctx.paragraph_of_token(k) == ctx.paragraph_of_token(k - 1):
         # “Who wants that?” Smith asked. — the ? closed the sentence before its attribution
         hi = ctx.sentences[toks[k].sentence][1]
@@ -120,8 +41,8 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
         k += 1
     if k >= hi:
         return None
-    if _is_finite_cue(ctx, k):
-        d = _inverted_after_cue(ctx, k, hi)
+    if is_finite_cue(ctx, k):
+        d = inverted_after_cue(ctx, k, hi)
         if d:
             d.sieve = "cue_after_quote"
             return d
@@ -133,10 +54,10 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
     while m < hi and ctx.wc.is_adverb(m) and steps < 3:
         m += 1
         steps += 1
-    if m < hi and _is_finite_cue(ctx, m):
+    if m < hi and is_finite_cue(ctx, m):
         return Decision(sieve="cue_after_quote", mention=np, cue=(m, m + 1))
     app = appositive_after(ctx.wc, np[1], hi, 25)
-    if app and app[1] + 1 < hi and toks[app[1]].text == "," and _is_finite_cue(ctx, app[1] + 1):
+    if app and app[1] + 1 < hi and toks[app[1]].text == "," and is_finite_cue(ctx, app[1] + 1):
         return Decision(sieve="cue_after_quote", mention=np, cue=(app[1] + 1, app[1] + 2),
                         appositive=app)
     return None
@@ -146,7 +67,7 @@ def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
     """She said, “…” / He told reporters: “…” / Nienaber said “…”"""
     toks = ctx.tokens
     first = ctx.quote_first[q]
-    lo, _ = _sentence_range(ctx, first)
+    lo, _ = sentence_range(ctx, first)
     k = first - 1
     if k < lo:
         return None
@@ -161,9 +82,9 @@ def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
         if t.quote >= 0 or (not t.is_word and t.text not in (".",)):
             break
         if ctx.wc.is_cue(c):
-            d = _subject_before_cue(ctx, c, lo)
+            d = subject_before_cue(ctx, c, lo)
             if d is None and c + 1 <= k:
-                d = _inverted_after_cue(ctx, c, k + 1)
+                d = inverted_after_cue(ctx, c, k + 1)
             if d:
                 d.sieve = "colon_intro" if colon else "cue_before_quote"
                 return d
@@ -173,7 +94,7 @@ def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
 
 def according_to(ctx: Context, q: int) -> Optional[Decision]:
     """… “…”, according to X. / According to X, “…”"""
-    lo, hi = _sentence_range(ctx, ctx.quote_first[q])
+    lo, hi = sentence_range(ctx, ctx.quote_first[q])
     toks = ctx.tokens
     best = None
     for k in range(lo, hi - 1):
@@ -190,16 +111,16 @@ def according_to(ctx: Context, q: int) -> Optional[Decision]:
 
 def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
     """A quotation inside reported speech: Oh said the pairing came because they are “…”."""
-    lo, hi = _sentence_range(ctx, ctx.quote_first[q])
+    lo, hi = sentence_range(ctx, ctx.quote_first[q])
     first, last = ctx.quote_first[q], ctx.quote_last[q]
     toks = ctx.tokens
     options = []
     for c in range(lo, hi):
         if toks[c].quote >= 0 or not ctx.wc.is_cue(c):
             continue
-        d = _subject_before_cue(ctx, c, lo)
+        d = subject_before_cue(ctx, c, lo)
         if d is None and c > last and c - 1 >= lo and toks[c - 1].text in ",-":
-            d = _inverted_after_cue(ctx, c, hi)
+            d = inverted_after_cue(ctx, c, hi)
         if d:
             dist = first - c if c < first else (c - last) + 2
             neutral = ctx.lex.cue_forms[toks[c].lower].cue_class == "neutral"
@@ -213,7 +134,7 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
 
 def _quote_only_sentence(ctx: Context, q: int) -> bool:
     """The quotation opens its sentence and reads as a sentence (not a headline or a title)."""
-    lo, hi = _sentence_range(ctx, ctx.quote_first[q])
+    lo, hi = sentence_range(ctx, ctx.quote_first[q])
     s, e = ctx.quotes[q].content
     content = ctx.folded[s:e].rstrip()
     return all(not ctx.tokens[x].is_word for x in range(lo, ctx.quote_first[q])) and (
@@ -248,8 +169,8 @@ def _look_back(ctx: Context, q: int) -> Optional[Decision]:
         if quotes:
             return None  # an unattributed quote in between: no safe speaker
         for c in range(hi - 1, lo - 1, -1):
-            if _is_finite_cue(ctx, c):
-                d = _subject_before_cue(ctx, c, lo) or _inverted_after_cue(ctx, c, hi)
+            if is_finite_cue(ctx, c):
+                d = subject_before_cue(ctx, c, lo) or inverted_after_cue(ctx, c, hi)
                 if d:
                     d.sieve = "lead_in"
                     return d
@@ -271,10 +192,10 @@ def lead_in(ctx: Context, q: int) -> Optional[Decision]:
 def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     """Last resort for a quote inside a sentence: its subject ("Cruz blamed the law on “…”")."""
     first = ctx.quote_first[q]
-    lo, hi = _sentence_range(ctx, first)
+    lo, hi = sentence_range(ctx, first)
     if first == lo:
         return None
-    np = _subject_of_clause(ctx, first)
+    np = subject_of_clause(ctx, first)
     if np is None or np[1] >= first:
         return None
     nxt = ctx.tokens[np[1]]
@@ -338,7 +259,7 @@ def classify_kinds(ctx: Context) -> None:
         if ctx.quotes[q].paragraph in headlines:
             ctx.kinds[q] = QuoteKind.OTHER
             continue
-        lo, _ = _sentence_range(ctx, first)
+        lo, _ = sentence_range(ctx, first)
         k = first - 1
         while k >= lo and not toks[k].is_word and toks[k].quote < 0 and toks[k].text not in ",:":
             k -= 1

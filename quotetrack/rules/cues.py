@@ -1,0 +1,100 @@
+"""Speakers around a cue verb: ``X said``, ``said X``, ``X, an aide, said``, ``…, saying``.
+
+Shared by the quotation sieves (`attribution`) and by reported speech (`indirect`).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .context import Context, Decision
+from .mentions import appositive_after, np_after, np_before
+
+__all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
+           "subject_before_cue", "inverted_after_cue"]
+
+
+def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
+    """Index of the last token before ``j`` that is not an adverb ("he also said")."""
+    k = j
+    steps = 0
+    while k >= lo and ctx.wc.is_adverb(k) and steps < 3:
+        k -= 1
+        steps += 1
+    return k
+
+
+def sentence_range(ctx: Context, tok: int) -> tuple[int, int]:
+    return ctx.sentences[ctx.tokens[tok].sentence]
+
+
+def is_finite_cue(ctx: Context, k: int) -> bool:
+    return ctx.wc.is_cue(k) and not ctx.tokens[k].lower.endswith("ing")
+
+
+def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
+    """The subject at the start of the clause of a participle cue ("X announced ..., citing")."""
+    lo, _ = sentence_range(ctx, cue)
+    k = lo
+    toks = ctx.tokens
+    # skip a leading adverbial ending in a comma: "On Sunday, the coalition ..."
+    first = toks[lo].lower
+    if first in ctx.lex.function_words or first in ("but", "and", "so", "yet", "also"):
+        for x in range(lo, min(cue, lo + 8)):
+            if toks[x].text == ",":
+                k = x + 1
+                break
+            if toks[x].quote >= 0:
+                break
+    if k == lo and toks[lo].lower in ("but", "and", "so", "yet", "also"):
+        k = lo + 1
+    return np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
+
+
+def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
+    """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
+    wc, toks = ctx.wc, ctx.tokens
+    if toks[cue].lower.endswith("ing") and cue - 1 >= lo and toks[cue - 1].text == ",":
+        # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before
+        for c in range(cue - 2, lo - 1, -1):
+            if toks[c].quote < 0 and is_finite_cue(ctx, c):
+                d = subject_before_cue(ctx, c, lo)
+                if d:
+                    return Decision(sieve="", mention=d.mention, cue=(cue, cue + 1),
+                                    appositive=d.appositive)
+        np = subject_of_clause(ctx, cue)
+        return Decision(sieve="", mention=np, cue=(cue, cue + 1)) if np else None
+    j = skip_adverbs(ctx, cue - 1, lo)
+    np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
+    if np:
+        return Decision(sieve="", mention=np, cue=(cue, cue + 1))
+    if j >= lo and toks[j].text == ",":  # "Solomon Yue, an RNC committeeman, said"
+        nearest = None
+        for c in range(j - 1, max(lo, j - 30) - 1, -1):
+            if toks[c].quote >= 0:
+                break
+            if toks[c].text != ",":
+                continue
+            if nearest is None:
+                # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
+                inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
+                if inner and inner[0] == c + 1 and wc.is_name_word(inner[1] - 1) \
+                        and toks[c + 1].is_cap:
+                    return Decision(sieve="", mention=inner, cue=(cue, cue + 1))
+            np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
+            if np and toks[np[1] - 1].is_cap:
+                d = Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
+                if np[0] == lo:  # the name that opens the sentence, however long the appositive
+                    return d
+                nearest = nearest or d
+        return nearest
+    return None
+
+
+def inverted_after_cue(ctx: Context, cue: int, hi: int) -> Optional[Decision]:
+    """``said X`` with an optional appositive ``, director of ...``."""
+    np = np_after(ctx.wc, cue + 1, hi, ctx.limits.max_mention_tokens)
+    if not np:
+        return None
+    app = appositive_after(ctx.wc, np[1], hi, 25)
+    return Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=app)
