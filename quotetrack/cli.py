@@ -15,7 +15,7 @@ import sys
 from typing import IO, Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from . import __version__
-from .batch import DocumentError, Document, input_format, process, read_inputs
+from .batch import Document, DocumentError, input_format, process, read_inputs
 from .errors import QuotetrackError
 from .evaluate import Scores, evaluate
 from .model import ParseResult, Quote
@@ -26,8 +26,18 @@ __all__ = ["main"]
 
 FORMATS = ("jsonl", "json", "csv", "text")
 CSV_COLUMNS = (
-    "id", "start", "end", "kind", "text", "speaker", "mention", "cue", "sieve",
-    "title", "affiliation", "anonymous",
+    "id",
+    "start",
+    "end",
+    "kind",
+    "text",
+    "speaker",
+    "mention",
+    "cue",
+    "sieve",
+    "title",
+    "affiliation",
+    "anonymous",
 )
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -73,15 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="find the quotes in articles",
         description="Find the quotes in articles: .txt files (one article each, id = the path "
-        "as given), .jsonl files (one {\"id\", \"text\"} document per line) or - for stdin.",
+        'as given), .jsonl files (one {"id", "text"} document per line) or - for stdin.',
     )
     extract.add_argument(
-        "files", nargs="*", metavar="FILE", default=["-"],
+        "files",
+        nargs="*",
+        metavar="FILE",
+        default=["-"],
         help="input files; - or nothing reads stdin",
     )
     extract.add_argument(
-        "--format", choices=FORMATS, default="jsonl",
-        help="jsonl: one {\"id\", \"quotes\"} line per document (default); json: an array of "
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help='jsonl: one {"id", "quotes"} line per document (default); json: an array of '
         "full results; csv: one row per quote; text: for reading",
     )
     _add_workers(extract)
@@ -94,16 +109,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("gold", metavar="GOLD", help="gold JSON Lines file")
     ev.add_argument(
-        "pred", metavar="PRED", nargs="?",
+        "pred",
+        metavar="PRED",
+        nargs="?",
         help="predictions as written by 'quotetrack extract' (default: run quotetrack)",
     )
     ev.add_argument(
-        "--indirect", action="store_true",
+        "--indirect",
+        action="store_true",
         help="score indirect speech with speech-verb cues instead of direct and mixed quotes",
     )
     ev.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     ev.add_argument(
-        "--misses", type=_non_negative_int, default=0, metavar="N",
+        "--misses",
+        type=_non_negative_int,
+        default=0,
+        metavar="N",
         help="also show the first N errors (wrong speaker, missed, spurious)",
     )
     _add_workers(ev)
@@ -112,11 +133,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_workers(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--workers", type=_positive_int, default=1, metavar="N",
+        "--workers",
+        type=_positive_int,
+        default=1,
+        metavar="N",
         help="parse in N worker processes (default 1)",
     )
     command.add_argument(
-        "--chunk-size", type=_positive_int, default=16, metavar="N",
+        "--chunk-size",
+        type=_positive_int,
+        default=16,
+        metavar="N",
         help="documents sent to a worker at a time (default 16)",
     )
 
@@ -140,7 +167,7 @@ def _check_input_paths(paths: Sequence[str]) -> None:
 
 
 def _stdin_bytes() -> IO[bytes]:
-    return getattr(sys.stdin, "buffer", sys.stdin)
+    return sys.stdin.buffer
 
 
 # --------------------------------------------------------------------------- extract
@@ -204,7 +231,11 @@ def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
     att = quote.attribution
     speaker = quote.speaker
     return [
-        doc_id, quote.span.start, quote.span.end, quote.kind.value, quote.span.text,
+        doc_id,
+        quote.span.start,
+        quote.span.end,
+        quote.kind.value,
+        quote.span.text,
         speaker.name if speaker else "",
         att.mention.text if att and att.mention else "",
         att.cue.text if att and att.cue else "",
@@ -303,7 +334,9 @@ def _read_json_lines(path: str, what: str) -> Iterator[dict[str, Any]]:
             try:
                 value = json.loads(raw)
             except (ValueError, UnicodeDecodeError) as exc:
-                raise UsageError(f"{path}:{lineno}: expected a JSON {what} document, got: {exc}") from None
+                raise UsageError(
+                    f"{path}:{lineno}: expected a JSON {what} document, got: {exc}"
+                ) from None
             if not isinstance(value, dict) or "id" not in value:
                 raise UsageError(
                     f"{path}:{lineno}: expected a JSON object with an 'id', "
@@ -315,7 +348,8 @@ def _read_json_lines(path: str, what: str) -> Iterator[dict[str, Any]]:
 def _predict(args: argparse.Namespace) -> tuple[list[dict[str, Any]], int]:
     """Run quotetrack on the gold texts: the prediction lines and the number of failures."""
     docs: Iterator[Union[Document, DocumentError]] = (
-        Document(id=d["id"], text=d["text"]) if isinstance(d.get("text"), str)
+        Document(id=d["id"], text=d["text"])
+        if isinstance(d.get("text"), str)
         else DocumentError(id=str(d["id"]), message="expected a string 'text'")
         for d in _read_json_lines(args.gold, "gold")
     )
@@ -342,8 +376,13 @@ def _print_scores(scores: Scores, args: argparse.Namespace) -> None:
         data = scores.as_dict()
         if args.misses:
             data["misses"] = [
-                {"doc_id": m.doc_id, "reason": m.reason, "gold_speaker": m.gold_speaker,
-                 "pred_speaker": m.pred_speaker, "excerpt": m.excerpt}
+                {
+                    "doc_id": m.doc_id,
+                    "reason": m.reason,
+                    "gold_speaker": m.gold_speaker,
+                    "pred_speaker": m.pred_speaker,
+                    "excerpt": m.excerpt,
+                }
                 for m in misses
             ]
         print(json.dumps(data, ensure_ascii=False))

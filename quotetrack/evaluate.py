@@ -122,9 +122,7 @@ class Scores:
     def summary(self) -> str:
         """One line ``quote_p=0.950 quote_r=… {counts}``, as the reference scorer prints it."""
         metrics = " ".join(
-            f"{name}={value:.3f}"
-            for name, value in self.as_dict().items()
-            if name != "counts"
+            f"{name}={value:.3f}" for name, value in self.as_dict().items() if name != "counts"
         )
         return f"{metrics} {self.counts.as_dict()}"
 
@@ -215,7 +213,7 @@ def _bounds(record: Mapping[str, Any], where: str) -> _Bounds:
 
 
 def _predictions_by_id(
-    pred_docs: Iterable[Union[Mapping[str, Any], ParseResult]]
+    pred_docs: Iterable[Union[Mapping[str, Any], ParseResult]],
 ) -> dict[Any, Sequence[Mapping[str, Any]]]:
     by_id: dict[Any, Sequence[Mapping[str, Any]]] = {}
     for doc in pred_docs:
@@ -248,16 +246,20 @@ def _score_document(
     speech_only: bool,
     tally: _Tally,
 ) -> None:
-    doc_id = doc.get("id")
+    doc_id = str(doc.get("id"))
     text = doc.get("text")
     if not isinstance(text, str):
-        raise FormatError(f"gold document {doc_id!r}: expected a 'text' string, got {type(text).__name__}")
+        raise FormatError(
+            f"gold document {doc_id!r}: expected a 'text' string, got {type(text).__name__}"
+        )
 
     def scored(q: Mapping[str, Any]) -> bool:
         kind = q.get("kind")
         if kind not in kinds:
             return False
-        return not (speech_only and kind == "indirect" and not SPEECH_CUE.search(q.get("cue") or ""))
+        return not (
+            speech_only and kind == "indirect" and not SPEECH_CUE.search(q.get("cue") or "")
+        )
 
     gold_records = list(doc.get("quotes") or ())
     gold = [q for q in gold_records if scored(q)]
@@ -276,7 +278,7 @@ def _score_document(
         outside = any(match_value(x, span, "mixed") >= MATCH_THRESHOLD for x in unscored_spans)
         inside = any(
             match_value(g, span, gq.get("kind")) >= MATCH_THRESHOLD
-            for g, gq in zip(gold_spans, gold)
+            for g, gq in zip(gold_spans, gold, strict=True)
         )
         if outside and not inside:
             tally.add("ignored")
@@ -309,10 +311,15 @@ def _score_document(
             tally.add("name_gold")
             tally.add("name_ok", name_ok)
             if not name_ok:
-                tally.misses.append(Miss(
-                    doc_id=doc_id, reason="speaker", gold_speaker=g.get("speaker_name"),
-                    pred_speaker=speaker.get("name"), excerpt=_excerpt(text, gold_spans[i]),
-                ))
+                tally.misses.append(
+                    Miss(
+                        doc_id=doc_id,
+                        reason="speaker",
+                        gold_speaker=g.get("speaker_name"),
+                        pred_speaker=speaker.get("name"),
+                        excerpt=_excerpt(text, gold_spans[i]),
+                    )
+                )
         if mention_ok is not None:
             tally.add("mention_gold")
             tally.add("mention_ok", mention_ok)
@@ -331,22 +338,30 @@ def _score_document(
     for i in range(len(gold)):
         if i not in used_gold:
             g = gold[i]
-            tally.misses.append(Miss(
-                doc_id=doc_id, reason="missed",
-                gold_speaker=g.get("speaker_name") or g.get("speaker"), pred_speaker=None,
-                excerpt=_excerpt(text, gold_spans[i]),
-            ))
+            tally.misses.append(
+                Miss(
+                    doc_id=doc_id,
+                    reason="missed",
+                    gold_speaker=g.get("speaker_name") or g.get("speaker"),
+                    pred_speaker=None,
+                    excerpt=_excerpt(text, gold_spans[i]),
+                )
+            )
     for j in range(len(preds)):
         if j not in used_pred:
-            tally.misses.append(Miss(
-                doc_id=doc_id, reason="spurious", gold_speaker=None,
-                pred_speaker=(preds[j].get("speaker") or {}).get("name"),
-                excerpt=_excerpt(text, pred_spans[j]),
-            ))
+            tally.misses.append(
+                Miss(
+                    doc_id=doc_id,
+                    reason="spurious",
+                    gold_speaker=None,
+                    pred_speaker=(preds[j].get("speaker") or {}).get("name"),
+                    excerpt=_excerpt(text, pred_spans[j]),
+                )
+            )
 
 
 def _excerpt(text: str, span: _Bounds) -> str:
-    return text[span[0]:span[1]][:50]
+    return text[span[0] : span[1]][:50]
 
 
 def _ratio(part: int, whole: int) -> float:

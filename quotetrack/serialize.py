@@ -123,11 +123,11 @@ def _check_speakers(result: ParseResult) -> None:
             )
         known[speaker.id] = speaker
     for index, quote in enumerate(result.quotes):
-        speaker = quote.speaker
-        if speaker is not None and known.get(speaker.id) != speaker:
+        said_by = quote.speaker
+        if said_by is not None and known.get(said_by.id) != said_by:
             raise FormatError(
-                f"quote {index} of result {result.id!r} has speaker id {speaker.id} "
-                f"({speaker.name!r}), which is not one of result.speakers "
+                f"quote {index} of result {result.id!r} has speaker id {said_by.id} "
+                f"({said_by.name!r}), which is not one of result.speakers "
                 f"(ids {sorted(known)}); expected every quote's speaker to be listed there"
             )
 
@@ -224,11 +224,11 @@ class _Reader:
                 f"{self.where}: {key!r} must be one of {choices}; got {value!r}"
             ) from None
 
-    def span(self, key: str, source: str, *, optional: bool = False) -> Optional[Span]:
-        value = self._get(key)
-        if value is None and optional:
-            return None
-        return _read_span(_Reader(value, f"{self.where}.{key}"), source)
+    def span(self, key: str, source: str) -> Span:
+        return _read_span(_Reader(self._get(key), f"{self.where}.{key}"), source)
+
+    def optional_span(self, key: str, source: str) -> Optional[Span]:
+        return None if self._get(key) is None else self.span(key, source)
 
 
 def _read_span(r: _Reader, source: str) -> Span:
@@ -261,8 +261,7 @@ def _read_speaker(data: object, source: str, where: str) -> Speaker:
         affiliation=r.string("affiliation", optional=True),
         gender=r.string("gender", optional=True),
         mentions=tuple(
-            _read_span(_Reader(m, f"{where}.mentions[{i}]"), source)
-            for i, m in enumerate(mentions)
+            _read_span(_Reader(m, f"{where}.mentions[{i}]"), source) for i, m in enumerate(mentions)
         ),
     )
 
@@ -282,7 +281,7 @@ def _read_quote(data: object, source: str, speakers: Mapping[int, Speaker], wher
             )
         if speaker_id is None:
             speaker = None
-            mention = r.span("unresolved_mention", source, optional=True)
+            mention = r.optional_span("unresolved_mention", source)
         else:
             if speaker_id not in speakers:
                 raise FormatError(
@@ -290,13 +289,11 @@ def _read_quote(data: object, source: str, speakers: Mapping[int, Speaker], wher
                     f"(ids {sorted(speakers)})"
                 )
             speaker = speakers[speaker_id]
-            mention = _Reader(speaker_data, f"{where}.speaker").span(
-                "mention", source, optional=True
-            )
+            mention = _Reader(speaker_data, f"{where}.speaker").optional_span("mention", source)
         attribution = Attribution(
             speaker=speaker,
             mention=mention,
-            cue=r.span("cue", source, optional=True),
+            cue=r.optional_span("cue", source),
             sieve=sieve,
             resolution=r.choice("resolution", Resolution),
             continues=r.integer("continues", optional=True),
@@ -315,7 +312,7 @@ def _read_diagnostic(data: object, source: str, where: str) -> Diagnostic:
     return Diagnostic(
         code=r.string("code"),
         message=r.string("message"),
-        span=r.span("span", source, optional=True),
+        span=r.optional_span("span", source),
         severity=r.choice("severity", Severity),
     )
 
@@ -373,7 +370,9 @@ def read_jsonl(fp: IO[str]) -> Iterator[ParseResult]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise FormatError(f"line {lineno}: expected a JSON object, got invalid JSON: {exc}") from None
+            raise FormatError(
+                f"line {lineno}: expected a JSON object, got invalid JSON: {exc}"
+            ) from None
         try:
             yield result_from_dict(value)
         except FormatError as exc:

@@ -26,9 +26,7 @@ ARTICLE = "“We will win,” Jane Roe said.\r\n\r\nShe left.\n"
 
 
 def jsonl(*values) -> bytes:
-    return b"".join(
-        (v if isinstance(v, bytes) else json.dumps(v).encode()) + b"\n" for v in values
-    )
+    return b"".join((v if isinstance(v, bytes) else json.dumps(v).encode()) + b"\n" for v in values)
 
 
 # --------------------------------------------------------------------------- reading
@@ -54,7 +52,9 @@ def test_text_file_that_is_not_utf8_is_an_error(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("café".encode("latin-1"))
     (err,) = read_input(str(path))
-    assert err == DocumentError(id=str(path), message="expected UTF-8 text, got byte 0xe9 at offset 3")
+    assert err == DocumentError(
+        id=str(path), message="expected UTF-8 text, got byte 0xe9 at offset 3"
+    )
 
 
 def test_any_other_extension_is_an_article(tmp_path):
@@ -67,7 +67,9 @@ def test_any_other_extension_is_an_article(tmp_path):
 
 def test_json_extension_is_refused():
     """A .json file is refused with a message that points to .jsonl."""
-    with pytest.raises(ConfigError, match=r"expected a \.txt article or a \.jsonl file .* got a \.json file"):
+    with pytest.raises(
+        ConfigError, match=r"expected a \.txt article or a \.jsonl file .* got a \.json file"
+    ):
         input_format("docs.json")
 
 
@@ -89,12 +91,22 @@ def test_jsonl_lines_and_errors():
     assert items[0] == Document(id="a", text="one")
     assert items[1].id == "in.jsonl:2"
     assert items[1].message.startswith("expected a JSON object, got invalid JSON (")
-    assert items[2] == DocumentError(id="b", message="in.jsonl:3: expected a string 'text', got no 'text' key")
-    assert items[3] == DocumentError(id="c", message="in.jsonl:4: expected a string 'text', got int")
+    assert items[2] == DocumentError(
+        id="b", message="in.jsonl:3: expected a string 'text', got no 'text' key"
+    )
+    assert items[3] == DocumentError(
+        id="c", message="in.jsonl:4: expected a string 'text', got int"
+    )
     assert items[4] == DocumentError(id="in.jsonl:5", message="expected a JSON object, got list")
-    assert items[5] == DocumentError(id="in.jsonl:6", message="expected a non-empty string 'id', got no 'id' key")
-    assert items[6] == DocumentError(id="in.jsonl:7", message="expected a non-empty string 'id', got int 7")
-    assert items[7] == DocumentError(id="in.jsonl:9", message="expected UTF-8 text, got byte 0xff at offset 0")
+    assert items[5] == DocumentError(
+        id="in.jsonl:6", message="expected a non-empty string 'id', got no 'id' key"
+    )
+    assert items[6] == DocumentError(
+        id="in.jsonl:7", message="expected a non-empty string 'id', got int 7"
+    )
+    assert items[7] == DocumentError(
+        id="in.jsonl:9", message="expected UTF-8 text, got byte 0xff at offset 0"
+    )
     assert items[8] == Document(id="d", text="two")
     assert len(items) == 9  # the blank line 8 is skipped
 
@@ -123,7 +135,9 @@ def test_stdin_with_plain_text():
 def test_several_inputs_in_order(tmp_path):
     """read_inputs goes through the inputs in the order given."""
     (tmp_path / "a.txt").write_text("A", encoding="utf-8")
-    (tmp_path / "b.jsonl").write_bytes(jsonl({"id": "b1", "text": "B1"}, {"id": "b2", "text": "B2"}))
+    (tmp_path / "b.jsonl").write_bytes(
+        jsonl({"id": "b1", "text": "B1"}, {"id": "b2", "text": "B2"})
+    )
     paths = [str(tmp_path / "b.jsonl"), str(tmp_path / "a.txt")]
     assert [d.id for d in read_inputs(paths)] == ["b1", "b2", str(tmp_path / "a.txt")]
 

@@ -73,7 +73,9 @@ def test_extract_json_with_no_documents_is_an_empty_array(capsys, monkeypatch):
     """An empty JSON Lines input gives a valid empty JSON array."""
     feed_stdin(monkeypatch, b"")
     code, out, _ = run(capsys, "extract", "--format", "json", "-")
-    assert json.loads(out) == [{"id": "-", "text": "", "quotes": [], "speakers": [], "diagnostics": []}]
+    assert json.loads(out) == [
+        {"id": "-", "text": "", "quotes": [], "speakers": [], "diagnostics": []}
+    ]
     assert code == 0
 
 
@@ -85,8 +87,8 @@ def test_extract_csv_has_one_row_per_quote(capsys):
     assert code == 0
     assert tuple(rows[0]) == CSV_COLUMNS
     assert len(rows) == 1 + len(result.quotes)
-    for row, quote in zip(rows[1:], result.quotes):
-        record = dict(zip(CSV_COLUMNS, row))
+    for row, quote in zip(rows[1:], result.quotes, strict=True):
+        record = dict(zip(CSV_COLUMNS, row, strict=True))
         assert record["id"] == str(EXAMPLE)
         assert (int(record["start"]), int(record["end"])) == (quote.span.start, quote.span.end)
         assert record["text"] == quote.text
@@ -131,8 +133,12 @@ def test_bad_documents_are_reported_and_the_rest_go_on(capsys, tmp_path):
     """A bad line is an error line in jsonl and 'id: message' on stderr; exit status is 1."""
     path = tmp_path / "mixed.jsonl"
     path.write_text(
-        json.dumps({"id": "ok1", "text": ARTICLE}) + "\n{oops\n"
-        + json.dumps({"id": "notext"}) + "\n" + json.dumps({"id": "ok2", "text": "x"}) + "\n",
+        json.dumps({"id": "ok1", "text": ARTICLE})
+        + "\n{oops\n"
+        + json.dumps({"id": "notext"})
+        + "\n"
+        + json.dumps({"id": "ok2", "text": "x"})
+        + "\n",
         encoding="utf-8",
     )
     code, out, err = run(capsys, "extract", str(path))
@@ -140,8 +146,14 @@ def test_bad_documents_are_reported_and_the_rest_go_on(capsys, tmp_path):
     assert code == 1
     assert [r["id"] for r in records] == ["ok1", f"{path}:2", "notext", "ok2"]
     assert records[1]["error"].startswith("expected a JSON object, got invalid JSON")
-    assert records[2] == {"id": "notext", "error": f"{path}:3: expected a string 'text', got no 'text' key"}
-    assert err.splitlines() == [f"{path}:2: {records[1]['error']}", f"notext: {records[2]['error']}"]
+    assert records[2] == {
+        "id": "notext",
+        "error": f"{path}:3: expected a string 'text', got no 'text' key",
+    }
+    assert err.splitlines() == [
+        f"{path}:2: {records[1]['error']}",
+        f"notext: {records[2]['error']}",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "text"])
@@ -160,8 +172,10 @@ def test_errors_go_only_to_stderr_in_other_formats(capsys, tmp_path, fmt):
 def test_workers_give_the_same_output(capsys, tmp_path):
     """--workers 2 writes exactly what one process writes."""
     path = tmp_path / "many.jsonl"
-    path.write_text("".join(json.dumps({"id": str(i), "text": ARTICLE * (i % 4)}) + "\n"
-                            for i in range(40)), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps({"id": str(i), "text": ARTICLE * (i % 4)}) + "\n" for i in range(40)),
+        encoding="utf-8",
+    )
     _, serial, _ = run(capsys, "extract", str(path))
     code, pooled, _ = run(capsys, "extract", str(path), "--workers", "2", "--chunk-size", "3")
     assert code == 0 and pooled == serial and serial.count("\n") == 40
@@ -170,7 +184,10 @@ def test_workers_give_the_same_output(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["extract", "no/such/file.txt"], "quotetrack extract: error: no/such/file.txt: no such file"),
+        (
+            ["extract", "no/such/file.txt"],
+            "quotetrack extract: error: no/such/file.txt: no such file",
+        ),
         (["extract", "-", "-"], "stdin ('-') can be read only once"),
         (["extract", "docs.json"], "got a .json file"),
         (["evaluate", "no/gold.jsonl"], "quotetrack evaluate: error: no/gold.jsonl: no such file"),
@@ -250,8 +267,9 @@ def test_evaluate_bad_prediction_file(capsys, tmp_path):
 
 def _python(*args: str, **kwargs) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, **kwargs)
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, encoding="utf-8", env=env, **kwargs
+    )
 
 
 def test_python_dash_m(tmp_path):
@@ -263,8 +281,9 @@ def test_python_dash_m(tmp_path):
     assert missing.returncode == 2 and "missing.txt: no such file" in missing.stderr
 
 
-@pytest.mark.skipif(not (SHARED_EVAL / "score.py").is_file(),
-                    reason=f"the reference scorer is not in {SHARED_EVAL}")
+@pytest.mark.skipif(
+    not (SHARED_EVAL / "score.py").is_file(), reason=f"the reference scorer is not in {SHARED_EVAL}"
+)
 @pytest.mark.parametrize("indirect", [[], ["--indirect"]], ids=["quotes", "indirect"])
 def test_evaluate_prints_what_score_py_prints(tmp_path, indirect):
     """On ggt-dev, 'quotetrack evaluate' prints the same metrics line and JSON as score.py."""

@@ -52,9 +52,13 @@ def doc(*quotes: dict, doc_id: str = "d1", text: str = TEXT) -> dict:
 
 
 ROE = {
-    "speaker": "Senator Jane Roe", "speaker_start": span(TEXT, "Senator Jane Roe")[0],
-    "speaker_end": span(TEXT, "Senator Jane Roe")[1], "speaker_name": "Jane Roe",
-    "speaker_aliases": ["Roe"], "speaker_title": "Senator", "speaker_affiliation": None,
+    "speaker": "Senator Jane Roe",
+    "speaker_start": span(TEXT, "Senator Jane Roe")[0],
+    "speaker_end": span(TEXT, "Senator Jane Roe")[1],
+    "speaker_name": "Jane Roe",
+    "speaker_aliases": ["Roe"],
+    "speaker_title": "Senator",
+    "speaker_affiliation": None,
     "cue": "said",
 }
 
@@ -162,8 +166,12 @@ def test_field_correct(pred, gold, ok):
 def test_perfect_prediction_scores_one():
     """A prediction equal to the gold, speaker included, scores 1 on every metric it touches."""
     gold = [doc(gold_record("“We will win this,”", "direct", **ROE))]
-    pred = [{"id": "d1", "quotes": [pred_record("“We will win this,”", speaker=roe_speaker(
-        title="Senator"))]}]
+    pred = [
+        {
+            "id": "d1",
+            "quotes": [pred_record("“We will win this,”", speaker=roe_speaker(title="Senator"))],
+        }
+    ]
     scores = evaluate(gold, pred)
     assert (scores.quote_p, scores.quote_r, scores.quote_f1, scores.exact_f1) == (1, 1, 1, 1)
     assert (scores.speaker_name_acc, scores.speaker_mention_acc, scores.attribution_f1) == (1, 1, 1)
@@ -194,7 +202,9 @@ def test_quoted_words_of_a_mixed_clause_count():
     """The quoted words inside a gold mixed clause match it although their IoU is below 0.5."""
     clause = "it “a disaster for everyone involved” in the process"
     gold = [doc(gold_record(clause, "mixed"))]
-    scores = evaluate(gold, [{"id": "d1", "quotes": [pred_record("“a disaster for everyone involved”", "mixed")]}])
+    scores = evaluate(
+        gold, [{"id": "d1", "quotes": [pred_record("“a disaster for everyone involved”", "mixed")]}]
+    )
     assert scores.counts.match == 1
     assert scores.counts.exact == 0
 
@@ -222,8 +232,15 @@ def test_prediction_matching_an_unscored_gold_record_is_ignored():
     belief = gold_record("the bill is a good one", "indirect", cue="believes")
     speech = gold_record("the vote was close", "indirect", cue="added")
     gold = [doc(belief, speech)]
-    pred = [{"id": "d1", "quotes": [pred_record("the bill is a good one", "indirect"),
-                                    pred_record("the vote was close", "indirect")]}]
+    pred = [
+        {
+            "id": "d1",
+            "quotes": [
+                pred_record("the bill is a good one", "indirect"),
+                pred_record("the vote was close", "indirect"),
+            ],
+        }
+    ]
     scores = evaluate(gold, pred, indirect=True)
     assert (scores.counts.gold, scores.counts.pred, scores.counts.ignored) == (1, 1, 1)
     assert scores.quote_p == 1.0
@@ -233,18 +250,33 @@ def test_mixed_gold_is_ignored_when_scoring_indirect():
     """An indirect prediction over a gold mixed clause is ignored when scoring indirect speech."""
     clause = "it “a disaster for everyone involved” in the process"
     gold = [doc(gold_record(clause, "mixed", cue="called"))]
-    scores = evaluate(gold, [{"id": "d1", "quotes": [pred_record(clause, "indirect")]}], indirect=True)
+    scores = evaluate(
+        gold, [{"id": "d1", "quotes": [pred_record(clause, "indirect")]}], indirect=True
+    )
     assert (scores.counts.gold, scores.counts.pred, scores.counts.ignored) == (0, 0, 1)
 
 
 def test_kinds_select_what_is_scored():
     """Quote scoring ignores indirect predictions; indirect scoring ignores direct ones."""
-    gold = [doc(gold_record("“We will win this,”", "direct"),
-                gold_record("the vote was close", "indirect", cue="added"))]
-    pred = [{"id": "d1", "quotes": [pred_record("“We will win this,”", "direct"),
-                                    pred_record("the vote was close", "indirect")]}]
-    assert evaluate(gold, pred).counts.as_dict() | {} == Counts(gold=1, pred=1, match=1, exact=1,
-                                                               e2e=1).as_dict()
+    gold = [
+        doc(
+            gold_record("“We will win this,”", "direct"),
+            gold_record("the vote was close", "indirect", cue="added"),
+        )
+    ]
+    pred = [
+        {
+            "id": "d1",
+            "quotes": [
+                pred_record("“We will win this,”", "direct"),
+                pred_record("the vote was close", "indirect"),
+            ],
+        }
+    ]
+    assert (
+        evaluate(gold, pred).counts.as_dict() | {}
+        == Counts(gold=1, pred=1, match=1, exact=1, e2e=1).as_dict()
+    )
     indirect = evaluate(gold, pred, indirect=True)
     assert (indirect.counts.gold, indirect.counts.pred, indirect.counts.match) == (1, 1, 1)
 
@@ -263,8 +295,12 @@ def test_mention_must_overlap_the_gold_span():
     partly = roe_speaker(mention="Jane Roe")
     elsewhere = roe_speaker(mention="Roe", name="Jane Roe")
     elsewhere["mention"] = {"start": span(TEXT, "Roe", 1)[0], "end": span(TEXT, "Roe", 1)[1]}
-    good = evaluate(gold, [{"id": "d1", "quotes": [pred_record("“We will win this,”", speaker=partly)]}])
-    bad = evaluate(gold, [{"id": "d1", "quotes": [pred_record("“We will win this,”", speaker=elsewhere)]}])
+    good = evaluate(
+        gold, [{"id": "d1", "quotes": [pred_record("“We will win this,”", speaker=partly)]}]
+    )
+    bad = evaluate(
+        gold, [{"id": "d1", "quotes": [pred_record("“We will win this,”", speaker=elsewhere)]}]
+    )
     assert good.speaker_mention_acc == 1.0
     assert bad.speaker_mention_acc == 0.0
     assert bad.speaker_name_acc == 1.0  # the name decides attribution where gold has one
@@ -275,7 +311,9 @@ def test_attribution_uses_the_mention_without_a_gold_name():
     """Without a gold name, attribution is right when the mention overlaps the gold span."""
     nameless = {k: v for k, v in ROE.items() if k != "speaker_name"}
     gold = [doc(gold_record("“We will win this,”", "direct", **nameless))]
-    pred = [{"id": "d1", "quotes": [pred_record("“We will win this,”", speaker=roe_speaker(name="x"))]}]
+    pred = [
+        {"id": "d1", "quotes": [pred_record("“We will win this,”", speaker=roe_speaker(name="x"))]}
+    ]
     scores = evaluate(gold, pred)
     assert scores.counts.name_gold == 0
     assert scores.attribution_f1 == 1.0
@@ -285,8 +323,19 @@ def test_unattributed_gold_needs_a_null_speaker():
     """A gold record with no speaker at all is right end to end only with speaker null."""
     gold = [doc(gold_record("“We will win this,”", "direct"))]
     null = evaluate(gold, [{"id": "d1", "quotes": [pred_record("“We will win this,”")]}])
-    named = evaluate(gold, [{"id": "d1", "quotes": [
-        pred_record("“We will win this,”", speaker={"name": "Jane Roe", "mention": None})]}])
+    named = evaluate(
+        gold,
+        [
+            {
+                "id": "d1",
+                "quotes": [
+                    pred_record(
+                        "“We will win this,”", speaker={"name": "Jane Roe", "mention": None}
+                    )
+                ],
+            }
+        ],
+    )
     assert null.counts.e2e == 1
     assert named.counts.e2e == 0
 
@@ -294,20 +343,35 @@ def test_unattributed_gold_needs_a_null_speaker():
 def test_wrong_speaker_is_a_miss():
     """A matched quote with a wrong name is listed as a speaker miss with both names."""
     gold = [doc(gold_record("“We will win this,”", "direct", **ROE))]
-    pred = [{"id": "d1", "quotes": [pred_record("“We will win this,”",
-                                                speaker=roe_speaker(name="Jane"))]}]
+    pred = [
+        {
+            "id": "d1",
+            "quotes": [pred_record("“We will win this,”", speaker=roe_speaker(name="Jane"))],
+        }
+    ]
     (miss,) = evaluate(gold, pred).misses
     assert (miss.reason, miss.gold_speaker, miss.pred_speaker, miss.excerpt) == (
-        "speaker", "Jane Roe", "Jane", "We will win this")
+        "speaker",
+        "Jane Roe",
+        "Jane",
+        "We will win this",
+    )
 
 
 def test_documents_without_predictions_are_all_missed():
     """A gold document with no prediction line counts every record as missed."""
-    gold = [doc(gold_record("“We will win this,”", "direct")),
-            doc(gold_record("“We will win this,”", "direct"), doc_id="d2")]
-    scores = evaluate(gold, [{"id": "d1", "quotes": [pred_record("“We will win this,”")]},
-                             {"id": "d2", "error": "could not parse"},
-                             {"id": "unknown", "quotes": [pred_record("We will")]}])
+    gold = [
+        doc(gold_record("“We will win this,”", "direct")),
+        doc(gold_record("“We will win this,”", "direct"), doc_id="d2"),
+    ]
+    scores = evaluate(
+        gold,
+        [
+            {"id": "d1", "quotes": [pred_record("“We will win this,”")]},
+            {"id": "d2", "error": "could not parse"},
+            {"id": "unknown", "quotes": [pred_record("We will")]},
+        ],
+    )
     assert (scores.counts.gold, scores.counts.pred, scores.counts.match) == (2, 1, 1)
     assert scores.quote_r == 0.5
 
@@ -330,14 +394,18 @@ def test_no_gold_gives_zero_scores():
 def test_bad_prediction_span_raises_format_error():
     """A predicted quote without integer offsets raises FormatError naming the document."""
     gold = [doc(gold_record("“We will win this,”", "direct"))]
-    with pytest.raises(FormatError, match=r"prediction for 'd1': expected integer 'start' and 'end'"):
+    with pytest.raises(
+        FormatError, match=r"prediction for 'd1': expected integer 'start' and 'end'"
+    ):
         evaluate(gold, [{"id": "d1", "quotes": [{"start": "0", "end": 3, "kind": "direct"}]}])
 
 
 def test_summary_line_format():
     """summary() prints every metric with three decimals, then the counts."""
-    scores = evaluate([doc(gold_record("“We will win this,”", "direct"))],
-                      [{"id": "d1", "quotes": [pred_record("“We will win this,”")]}])
+    scores = evaluate(
+        [doc(gold_record("“We will win this,”", "direct"))],
+        [{"id": "d1", "quotes": [pred_record("“We will win this,”")]}],
+    )
     line = scores.summary()
     assert line.startswith("quote_p=1.000 quote_r=1.000 quote_f1=1.000 exact_f1=1.000 ")
     assert line.endswith("'affil_ok': 0, 'ignored': 0}")

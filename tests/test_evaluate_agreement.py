@@ -53,7 +53,9 @@ def gold(name: str) -> list[dict]:
 def parsed(name: str) -> list[dict]:
     """quotetrack's own predictions for a gold file, as extract writes them."""
     if name not in _PARSED:
-        _PARSED[name] = [document_output(quotetrack.parse(d["text"], id=d["id"])) for d in gold(name)]
+        _PARSED[name] = [
+            document_output(quotetrack.parse(d["text"], id=d["id"])) for d in gold(name)
+        ]
     return _PARSED[name]
 
 
@@ -66,17 +68,26 @@ def _speaker_of(record: dict) -> Any:
     mention = None
     if record.get("speaker_start") is not None:
         mention = {"start": record["speaker_start"], "end": record["speaker_end"]}
-    return {"name": record.get("speaker_name"), "title": record.get("speaker_title"),
-            "affiliation": record.get("speaker_affiliation"), "mention": mention}
+    return {
+        "name": record.get("speaker_name"),
+        "title": record.get("speaker_title"),
+        "affiliation": record.get("speaker_affiliation"),
+        "mention": mention,
+    }
 
 
 def _as_prediction(record: dict) -> dict:
-    return {"start": record["start"], "end": record["end"], "kind": record["kind"],
-            "speaker": _speaker_of(record)}
+    return {
+        "start": record["start"],
+        "end": record["end"],
+        "kind": record["kind"],
+        "speaker": _speaker_of(record),
+    }
 
 
-def _from_gold(docs: list[dict], change: Callable[[random.Random, dict, str], list[dict]],
-               seed: int) -> list[dict]:
+def _from_gold(
+    docs: list[dict], change: Callable[[random.Random, dict, str], list[dict]], seed: int
+) -> list[dict]:
     """Predictions made from the gold records, each passed through ``change``."""
     rng = random.Random(seed)
     out = []
@@ -124,7 +135,11 @@ def _speakers(rng, q, text):
     if choice == 1:
         sp = sp | {"name": name.split()[-1] if name.split() else None}
     elif choice == 2:
-        sp = sp | {"name": "Sen. " + name, "title": "sen.", "affiliation": "The " + str(sp.get("affiliation"))}
+        sp = sp | {
+            "name": "Sen. " + name,
+            "title": "sen.",
+            "affiliation": "The " + str(sp.get("affiliation")),
+        }
     elif choice == 3:
         sp = sp | {"name": "the acting deputy chief " + name, "title": None}
     elif choice == 4 and sp.get("mention"):
@@ -137,8 +152,12 @@ def _speakers(rng, q, text):
 
 def _random_spans(rng, q, text):
     start = rng.randrange(len(text))
-    noise = {"start": start, "end": min(len(text), start + rng.randint(0, 200)),
-             "kind": rng.choice(("direct", "indirect")), "speaker": None}
+    noise = {
+        "start": start,
+        "end": min(len(text), start + rng.randint(0, 200)),
+        "kind": rng.choice(("direct", "indirect")),
+        "speaker": None,
+    }
     return [q, noise] if rng.random() < 0.5 else [noise]
 
 
@@ -179,16 +198,19 @@ def test_same_scores_as_reference(score_py, name, perturbation, indirect):
     scores = evaluate(docs, preds, indirect=indirect)
 
     assert scores.as_dict() == expected
-    assert [(m.doc_id, m.reason, m.gold_speaker, m.pred_speaker, m.excerpt)
-            for m in scores.misses] == expected_misses
+    assert [
+        (m.doc_id, m.reason, m.gold_speaker, m.pred_speaker, m.excerpt) for m in scores.misses
+    ] == expected_misses
     assert scores.counts.gold > 0  # the scored set is not empty, so agreement means something
 
 
 def test_perturbations_change_the_numbers():
     """The perturbed predictions really score differently, so agreement on them is a real check."""
     docs = gold("ggt-dev.jsonl")
-    f1s = {p: evaluate(docs, _predictions("ggt-dev.jsonl", p)).as_dict()
-           for p in ["parsed", *PERTURBATIONS]}
+    f1s = {
+        p: evaluate(docs, _predictions("ggt-dev.jsonl", p)).as_dict()
+        for p in ["parsed", *PERTURBATIONS]
+    }
     assert f1s["identity"]["quote_f1"] == 1.0
     distinct = {json.dumps(v, sort_keys=True) for v in f1s.values()}
     assert len(distinct) == len(f1s)

@@ -31,7 +31,9 @@ def _lines(value: str) -> list[str]:
 def test_every_data_file_is_package_data(setup_cfg):
     """Each file in quotetrack/data matches a package_data pattern, so the wheel has it."""
     patterns = _lines(setup_cfg["options.package_data"]["quotetrack"])
-    shipped = [p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "data").iterdir() if p.is_file()]
+    shipped = [
+        p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "data").iterdir() if p.is_file()
+    ]
     assert any(name.endswith(".tsv") for name in shipped)
     missing = [name for name in shipped if not any(fnmatch.fnmatch(name, pat) for pat in patterns)]
     assert missing == []
@@ -79,7 +81,10 @@ def test_readme_starts_with_two_commands():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     install, test = _first_code_block(readme)
     assert readme.index("```") < readme.index("\n## ")  # before any other section
-    assert install.startswith("python3 -m venv .venv && ") and "quotetrack extract examples/" in install
+    assert (
+        install.startswith("python3 -m venv .venv && ")
+        and "quotetrack extract examples/" in install
+    )
     assert test.startswith("python3 -m venv .venv && ") and test.endswith("-m pytest")
 
 
@@ -92,6 +97,7 @@ def test_ci_runs_the_readme_test_command():
     assert "set -euo pipefail" in text
     extract = re.search(r"test_command=\$\((.*)\)\n", text)
     assert extract
-    found = subprocess.run(["bash", "-c", extract.group(1)], cwd=REPO, capture_output=True,
-                           text=True, check=True).stdout.strip()
+    found = subprocess.run(
+        ["bash", "-c", extract.group(1)], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert found == _first_code_block(readme)[1]

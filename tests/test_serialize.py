@@ -45,11 +45,17 @@ SCORED_SPEAKER_KEYS = {"name", "kind", "title", "affiliation", "anonymous", "men
 
 #: the first record of SCORING.md's example output
 SCORING_EXAMPLE = {
-    "start": 1916, "end": 1929, "text": "“take sides,”", "kind": "mixed",
+    "start": 1916,
+    "end": 1929,
+    "text": "“take sides,”",
+    "kind": "mixed",
     "speaker": {
-        "name": "Randa Slim", "kind": "person", "title": "director",
+        "name": "Randa Slim",
+        "kind": "person",
+        "title": "director",
         "affiliation": "Track II Dialogues initiative at the Middle East Institute",
-        "anonymous": False, "mention": {"start": 1935, "end": 1945, "text": "Randa Slim"},
+        "anonymous": False,
+        "mention": {"start": 1935, "end": 1945, "text": "Randa Slim"},
     },
     "cue": {"start": 1930, "end": 1934, "text": "said"},
     "sieve": "cue_after_quote",
@@ -58,7 +64,10 @@ SCORING_EXAMPLE = {
 
 def _slim() -> Speaker:
     return Speaker(
-        id=3, name="Randa Slim", kind=SpeakerKind.PERSON, title="director",
+        id=3,
+        name="Randa Slim",
+        kind=SpeakerKind.PERSON,
+        title="director",
         affiliation="Track II Dialogues initiative at the Middle East Institute",
         gender="female",
         mentions=(Span.of(SEED_TEXT, 1935, 1945), Span.of(SEED_TEXT, 2210, 2213)),
@@ -69,67 +78,99 @@ def _hand_built() -> ParseResult:
     """A seed result with a shared speaker, a continuation, an unresolved mention and a diagnostic."""
     slim = _slim()
     diplomat = Speaker(
-        id=7, name="one western diplomat", kind=SpeakerKind.PERSON, anonymous=True,
-        anonymity_reason="speaking on condition of anonymity", title="diplomat",
+        id=7,
+        name="one western diplomat",
+        kind=SpeakerKind.PERSON,
+        anonymous=True,
+        anonymity_reason="speaking on condition of anonymity",
+        title="diplomat",
         mentions=(Span.of(SEED_TEXT, 3131, 3151),),
     )
     quotes = (
         Quote(
-            span=Span.of(SEED_TEXT, 1916, 1929), content=Span.of(SEED_TEXT, 1917, 1928),
-            kind=QuoteKind.MIXED, paragraph=9,
+            span=Span.of(SEED_TEXT, 1916, 1929),
+            content=Span.of(SEED_TEXT, 1917, 1928),
+            kind=QuoteKind.MIXED,
+            paragraph=9,
             attribution=Attribution(
-                speaker=slim, mention=Span.of(SEED_TEXT, 1935, 1945),
-                cue=Span.of(SEED_TEXT, 1930, 1934), sieve="cue_after_quote",
+                speaker=slim,
+                mention=Span.of(SEED_TEXT, 1935, 1945),
+                cue=Span.of(SEED_TEXT, 1930, 1934),
+                sieve="cue_after_quote",
                 resolution=Resolution.NAME,
             ),
         ),
         Quote(
-            span=Span.of(SEED_TEXT, 2024, 2209), content=Span.of(SEED_TEXT, 2025, 2208),
-            kind=QuoteKind.DIRECT, paragraph=10,
+            span=Span.of(SEED_TEXT, 2024, 2209),
+            content=Span.of(SEED_TEXT, 2025, 2208),
+            kind=QuoteKind.DIRECT,
+            paragraph=10,
             attribution=Attribution(
-                speaker=slim, mention=Span.of(SEED_TEXT, 2210, 2213),
-                cue=Span.of(SEED_TEXT, 2214, 2218), sieve="cue_after_quote",
+                speaker=slim,
+                mention=Span.of(SEED_TEXT, 2210, 2213),
+                cue=Span.of(SEED_TEXT, 2214, 2218),
+                sieve="cue_after_quote",
                 resolution=Resolution.PRONOUN,
             ),
         ),
         Quote(
-            span=Span.of(SEED_TEXT, 2996, 3125), content=Span.of(SEED_TEXT, 2997, 3124),
-            kind=QuoteKind.DIRECT, paragraph=12,
+            span=Span.of(SEED_TEXT, 2996, 3125),
+            content=Span.of(SEED_TEXT, 2997, 3124),
+            kind=QuoteKind.DIRECT,
+            paragraph=12,
             attribution=Attribution(
-                speaker=diplomat, mention=Span.of(SEED_TEXT, 3131, 3151),
-                cue=Span.of(SEED_TEXT, 3126, 3130), sieve="cue_before_speaker",
+                speaker=diplomat,
+                mention=Span.of(SEED_TEXT, 3131, 3151),
+                cue=Span.of(SEED_TEXT, 3126, 3130),
+                sieve="cue_before_speaker",
                 resolution=Resolution.DESCRIPTION,
             ),
         ),
         Quote(
-            span=Span.of(SEED_TEXT, 5076, 5114), content=Span.of(SEED_TEXT, 5077, 5113),
-            kind=QuoteKind.DIRECT, paragraph=20,
+            span=Span.of(SEED_TEXT, 5076, 5114),
+            content=Span.of(SEED_TEXT, 5077, 5113),
+            kind=QuoteKind.DIRECT,
+            paragraph=20,
             attribution=Attribution(
-                speaker=None, mention=Span.of(SEED_TEXT, 5115, 5117),
-                cue=Span.of(SEED_TEXT, 5118, 5122), sieve="cue_after_quote",
+                speaker=None,
+                mention=Span.of(SEED_TEXT, 5115, 5117),
+                cue=Span.of(SEED_TEXT, 5118, 5122),
+                sieve="cue_after_quote",
                 resolution=Resolution.UNRESOLVED,
             ),
         ),
         Quote(
-            span=Span.of(SEED_TEXT, 5641, 5709), content=Span.of(SEED_TEXT, 5642, 5708),
-            kind=QuoteKind.DIRECT, paragraph=23,
+            span=Span.of(SEED_TEXT, 5641, 5709),
+            content=Span.of(SEED_TEXT, 5642, 5708),
+            kind=QuoteKind.DIRECT,
+            paragraph=23,
             attribution=Attribution(
-                speaker=slim, mention=None, cue=None, sieve="continuation",
-                resolution=Resolution.CONTINUATION, continues=1,
+                speaker=slim,
+                mention=None,
+                cue=None,
+                sieve="continuation",
+                resolution=Resolution.CONTINUATION,
+                continues=1,
             ),
         ),
         Quote(
-            span=Span.of(SEED_TEXT, 5711, 5769), content=Span.of(SEED_TEXT, 5712, 5768),
-            kind=QuoteKind.OTHER, paragraph=24,
+            span=Span.of(SEED_TEXT, 5711, 5769),
+            content=Span.of(SEED_TEXT, 5712, 5768),
+            kind=QuoteKind.OTHER,
+            paragraph=24,
         ),
     )
     diagnostics = (
-        Diagnostic(code="unclosed-quote", message="no closing mark",
-                   span=Span.of(SEED_TEXT, 10, 11)),
+        Diagnostic(
+            code="unclosed-quote", message="no closing mark", span=Span.of(SEED_TEXT, 10, 11)
+        ),
         Diagnostic(code="note", message="nothing odd", severity=Severity.INFO),
     )
     return ParseResult(
-        text=SEED_TEXT, quotes=quotes, speakers=(slim, diplomat), diagnostics=diagnostics,
+        text=SEED_TEXT,
+        quotes=quotes,
+        speakers=(slim, diplomat),
+        diagnostics=diagnostics,
         id=SEED["id"],
     )
 
@@ -150,7 +191,12 @@ def test_quote_dict_carries_the_round_trip_keys():
     assert set(d) == SCORED_QUOTE_KEYS | extra
     assert set(d["speaker"]) == SCORED_SPEAKER_KEYS | {"anonymity_reason"}
     assert d["content"] == {"start": 1917, "end": 1928, "text": "take sides,"}
-    assert (d["paragraph"], d["resolution"], d["speaker_id"], d["continues"]) == (9, "name", 3, None)
+    assert (d["paragraph"], d["resolution"], d["speaker_id"], d["continues"]) == (
+        9,
+        "name",
+        3,
+        None,
+    )
 
 
 def test_unattributed_quote_has_nulls():
@@ -175,8 +221,12 @@ def test_result_dict_lists_full_speakers_once():
     assert [s["id"] for s in d["speakers"]] == [3, 7]
     assert d["speakers"][0]["gender"] == "female"
     assert d["speakers"][0]["mentions"][1] == {"start": 2210, "end": 2213, "text": "she"}
-    assert d["diagnostics"][1] == {"code": "note", "message": "nothing odd", "span": None,
-                                   "severity": "info"}
+    assert d["diagnostics"][1] == {
+        "code": "note",
+        "message": "nothing odd",
+        "span": None,
+        "severity": "info",
+    }
 
 
 def test_enums_are_lowercase_strings():
@@ -214,8 +264,7 @@ def test_json_round_trip_keeps_non_ascii():
 
 def test_jsonl_round_trip():
     """write_jsonl writes one line per result and read_jsonl reads them back in order."""
-    results = [_hand_built(), quotetrack.parse("He said “hi” once.", id="b"),
-               ParseResult(text="")]
+    results = [_hand_built(), quotetrack.parse("He said “hi” once.", id="b"), ParseResult(text="")]
     buffer = io.StringIO()
     assert write_jsonl(results, buffer) == 3
     assert buffer.getvalue().count("\n") == 3
@@ -263,25 +312,43 @@ def _edit(mutate):
     [
         (lambda d: d.pop("text"), r"expected a 'text' key"),
         (lambda d: d.__setitem__("quotes", {}), r"'quotes' must be a list, got dict"),
-        (lambda d: d["quotes"][0].__setitem__("kind", "quoted"),
-         r"quotes\[0\]: 'kind' must be one of direct, mixed, indirect, other; got 'quoted'"),
-        (lambda d: d["quotes"][0].__setitem__("start", "1916"),
-         r"quotes\[0\]: 'start' must be an integer, got str"),
-        (lambda d: d["quotes"][0].__setitem__("paragraph", True),
-         r"'paragraph' must be an integer, got bool"),
-        (lambda d: d["quotes"][1]["cue"].__setitem__("text", "says"),
-         r"quotes\[1\]\.cue: text 'says' is not the source text at 2214:2218 \('said'\)"),
-        (lambda d: d["quotes"][1]["cue"].__setitem__("end", 10**6),
-         r"expected 0 <= start <= end <= 5892"),
-        (lambda d: d["quotes"][0].__setitem__("speaker_id", 99),
-         r"speaker_id 99 is not one of the document's speakers \(ids \[3, 7\]\)"),
-        (lambda d: d["quotes"][0].__setitem__("speaker", None),
-         r"'speaker' and 'speaker_id' must both be null or both be set"),
+        (
+            lambda d: d["quotes"][0].__setitem__("kind", "quoted"),
+            r"quotes\[0\]: 'kind' must be one of direct, mixed, indirect, other; got 'quoted'",
+        ),
+        (
+            lambda d: d["quotes"][0].__setitem__("start", "1916"),
+            r"quotes\[0\]: 'start' must be an integer, got str",
+        ),
+        (
+            lambda d: d["quotes"][0].__setitem__("paragraph", True),
+            r"'paragraph' must be an integer, got bool",
+        ),
+        (
+            lambda d: d["quotes"][1]["cue"].__setitem__("text", "says"),
+            r"quotes\[1\]\.cue: text 'says' is not the source text at 2214:2218 \('said'\)",
+        ),
+        (
+            lambda d: d["quotes"][1]["cue"].__setitem__("end", 10**6),
+            r"expected 0 <= start <= end <= 5892",
+        ),
+        (
+            lambda d: d["quotes"][0].__setitem__("speaker_id", 99),
+            r"speaker_id 99 is not one of the document's speakers \(ids \[3, 7\]\)",
+        ),
+        (
+            lambda d: d["quotes"][0].__setitem__("speaker", None),
+            r"'speaker' and 'speaker_id' must both be null or both be set",
+        ),
         (lambda d: d["speakers"].append(d["speakers"][0]), r"speaker id 3 appears twice"),
-        (lambda d: d["speakers"][0].__setitem__("anonymous", "no"),
-         r"speakers\[0\]: 'anonymous' must be true or false, got str"),
-        (lambda d: d["diagnostics"][0].__setitem__("severity", "fatal"),
-         r"'severity' must be one of info, warning; got 'fatal'"),
+        (
+            lambda d: d["speakers"][0].__setitem__("anonymous", "no"),
+            r"speakers\[0\]: 'anonymous' must be true or false, got str",
+        ),
+        (
+            lambda d: d["diagnostics"][0].__setitem__("severity", "fatal"),
+            r"'severity' must be one of info, warning; got 'fatal'",
+        ),
     ],
 )
 def test_bad_dicts_raise_format_error(mutate, message):
@@ -345,19 +412,31 @@ def _results(draw) -> ParseResult:
                 resolution=draw(st.sampled_from(Resolution)),
                 continues=draw(st.none() | st.integers(0, 5)),
             )
-        quotes.append(Quote(
-            span=draw(_span_in(text)), content=draw(_span_in(text)),
-            kind=draw(st.sampled_from(QuoteKind)), paragraph=draw(st.integers(0, 9)),
-            attribution=attribution,
-        ))
+        quotes.append(
+            Quote(
+                span=draw(_span_in(text)),
+                content=draw(_span_in(text)),
+                kind=draw(st.sampled_from(QuoteKind)),
+                paragraph=draw(st.integers(0, 9)),
+                attribution=attribution,
+            )
+        )
     diagnostics = tuple(
-        Diagnostic(code=draw(st.text(max_size=5)), message=draw(st.text(max_size=5)),
-                   span=draw(st.none() | _span_in(text)),
-                   severity=draw(st.sampled_from(Severity)))
+        Diagnostic(
+            code=draw(st.text(max_size=5)),
+            message=draw(st.text(max_size=5)),
+            span=draw(st.none() | _span_in(text)),
+            severity=draw(st.sampled_from(Severity)),
+        )
         for _ in range(draw(st.integers(0, 2)))
     )
-    return ParseResult(text=text, quotes=tuple(quotes), speakers=speakers,
-                       diagnostics=diagnostics, id=draw(st.none() | st.text(max_size=6)))
+    return ParseResult(
+        text=text,
+        quotes=tuple(quotes),
+        speakers=speakers,
+        diagnostics=diagnostics,
+        id=draw(st.none() | st.text(max_size=6)),
+    )
 
 
 @settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
