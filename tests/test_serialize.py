@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -368,6 +369,39 @@ def test_non_object_is_refused():
     """A JSON value that is not an object is refused with its type named."""
     with pytest.raises(FormatError, match="result: expected a JSON object, got list"):
         result_from_dict([])  # type: ignore[arg-type]
+
+
+#: the fields of each model type that serialize writes and reads back
+SERIALIZED_FIELDS = {
+    Span: {"start", "end", "text"},
+    Speaker: {
+        "id",
+        "name",
+        "kind",
+        "anonymous",
+        "anonymity_reason",
+        "title",
+        "affiliation",
+        "gender",
+        "mentions",
+    },
+    Attribution: {"speaker", "mention", "cue", "sieve", "resolution", "continues"},
+    Quote: {"span", "content", "kind", "paragraph", "attribution"},
+    Diagnostic: {"code", "message", "span", "severity"},
+    ParseResult: {"text", "quotes", "speakers", "diagnostics", "id"},
+}
+
+
+@pytest.mark.parametrize("cls", list(SERIALIZED_FIELDS), ids=lambda c: c.__name__)
+def test_serializer_covers_every_model_field(cls):
+    """Every field of the model types is serialised, so the round trip stays exact as they grow."""
+    fields = {f.name for f in attrs.fields(cls)}
+    assert fields - SERIALIZED_FIELDS[cls] == set(), (
+        f"quotetrack.serialize does not write {cls.__name__} field(s) "
+        f"{sorted(fields - SERIALIZED_FIELDS[cls])}: add them to quote_to_dict / result_to_dict, "
+        "result_from_dict, docs/json-format.md and SERIALIZED_FIELDS"
+    )
+    assert SERIALIZED_FIELDS[cls] <= fields
 
 
 # --------------------------------------------------------------------------- properties
