@@ -70,6 +70,9 @@ class Lexicon:
     first_names: Mapping[str, str]
     documents: frozenset[str]
     title_first_words: frozenset[str]  # first words of multi-word titles ("prime", "secretary")
+    indirect_cues: frozenset[str]  # lemmas that introduce reported speech as a clause
+    belief_forms: Mapping[str, str]  # "believed" -> "believe"
+    non_statements: tuple[str, ...]  # "declined to comment"
     adverbs: frozenset[str]
     determiners: Mapping[str, str]  # "the" -> "definite"
     function_words: frozenset[str]
@@ -101,6 +104,10 @@ class Lexicon:
             name_stopwords=frozenset(w.lower() for (w,) in read_table("name_stopwords.tsv", 1)),
             first_names=_frozen_map({n: g for n, g in read_table("first_names.tsv", 2)}),
             documents=_words("documents.tsv"),
+            indirect_cues=_words("indirect_cues.tsv"),
+            belief_forms=_frozen_map({f: lemma for lemma, forms in read_table("belief_verbs.tsv", 2)
+                                      for f in forms.split(",")}),
+            non_statements=tuple(w.lower() for (w,) in read_table("non_statements.tsv", 1)),
             title_first_words=frozenset(
                 t.split()[0].lower() for t, _ in read_table("titles.tsv", 2) if " " in t),
             adverbs=_words("adverbs.tsv"),

@@ -21,6 +21,7 @@ __all__ = [
     "Attribution",
     "Quote",
     "Diagnostic",
+    "NonStatement",
     "ParseResult",
 ]
 
@@ -122,6 +123,10 @@ class Attribution:
     sieve: str
     resolution: Resolution
     continues: Optional[int] = None  # index of the quote whose speaker this one continues
+    #: neutral (said), assertive (claimed), denial (denied), hedging (suggested), belief
+    cue_class: Optional[str] = None
+    #: where it was said, when the text says so: "statement", "twitter", "interview", "Reuters"
+    channel: Optional[str] = None
 
 
 @attrs.frozen(kw_only=True)
@@ -154,6 +159,15 @@ class Diagnostic:
 
 
 @attrs.frozen(kw_only=True)
+class NonStatement:
+    """A speaker on record as saying nothing: "X declined to comment"."""
+
+    span: Span  # the phrase: "declined to comment"
+    mention: Optional[Span]
+    speaker: Optional[Speaker]
+
+
+@attrs.frozen(kw_only=True)
 class ParseResult:
     """Everything quotetrack found in one document."""
 
@@ -162,6 +176,8 @@ class ParseResult:
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     id: Optional[str] = None
+    non_statements: tuple[NonStatement, ...] = ()
+    claims: tuple = ()  # quotetrack.claims_model.Claim objects
 
     def by_kind(self, *kinds: QuoteKind | str) -> tuple[Quote, ...]:
         """The quotes of the given kinds, in document order."""

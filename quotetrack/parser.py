@@ -17,11 +17,15 @@ from .model import Diagnostic, ParseResult, Quote, QuoteKind, Span
 from .errors import ConfigError
 from .rules.attribution import SIEVE_NAMES, classify_kinds, finish_kinds, run_sieves
 from .rules.context import build_context
+from .rules.indirect import INDIRECT_RULE_NAMES, add_reported, find_indirect, find_non_statements
 from .rules.marks import pair_marks
 from .rules.resolve import resolve
 from .text import fold, paragraph_spans
 
-__all__ = ["Parser", "parse"]
+__all__ = ["Parser", "parse", "RULE_NAMES"]
+
+#: every rule a Parser can enable, in the order they run
+RULE_NAMES = SIEVE_NAMES + INDIRECT_RULE_NAMES
 
 
 def _check_text(text: object) -> str:
@@ -41,15 +45,21 @@ class Parser:
 
     lexicon: Lexicon = attrs.field(factory=default_lexicon)
     limits: Limits = attrs.field(factory=Limits)
-    #: attribution sieves to run, by name, in their fixed order (see `SIEVE_NAMES`)
-    sieves: tuple[str, ...] = attrs.field(default=SIEVE_NAMES, converter=tuple)
+    #: rules to run, by name, in their fixed order (see `RULE_NAMES`): the quotation sieves
+    #: and the reported-speech rules
+    sieves: tuple[str, ...] = attrs.field(default=SIEVE_NAMES + INDIRECT_RULE_NAMES,
+                                          converter=tuple)
+    #: also report beliefs and perceptions ("X believes that ...") as indirect quotes
+    beliefs: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     @sieves.validator
     def _check_sieves(self, attribute, value):
-        unknown = [v for v in value if v not in SIEVE_NAMES]
+        if isinstance(value, str):
+            raise ConfigError(f"sieves must be a sequence of names, got the string {value!r}")
+        unknown = [v for v in value if v not in RULE_NAMES]
         if unknown:
             raise ConfigError(
-                f"unknown sieve name(s) {unknown}; known sieves are {list(SIEVE_NAMES)}"
+                f"unknown rule name(s) {unknown}; known rules are {list(RULE_NAMES)}"
             )
 
     def parse(self, text: str, *, id: Optional[str] = None) -> ParseResult:
@@ -73,14 +83,20 @@ class Parser:
         classify_kinds(ctx)
         run_sieves(ctx, self.sieves)
         finish_kinds(ctx)
-        attributions, speakers = resolve(ctx)
-        quotes = tuple(
-            Quote(span=Span.of(text, c.start, c.end), content=Span.of(text, *c.content),
-                  kind=ctx.kinds[i], paragraph=c.paragraph, attribution=attributions[i])
-            for i, c in enumerate(candidates)
-        )
-        return ParseResult(text=text, quotes=quotes, speakers=speakers,
-                           diagnostics=tuple(diagnostics), id=id)
+        add_reported(ctx, find_indirect(ctx, self.sieves, self.beliefs))
+        attributions, speakers, silent = resolve(ctx, find_non_statements(ctx))
+        order = sorted(range(len(ctx.quotes)), key=lambda i: (ctx.quotes[i].start, -ctx.quotes[i].end))
+        renumber = {old: new for new, old in enumerate(order)}
+        quotes = []
+        for i in order:
+            c, a = ctx.quotes[i], attributions[i]
+            if a is not None and a.continues is not None:
+                a = attrs.evolve(a, continues=renumber[a.continues])
+            quotes.append(Quote(span=Span.of(text, c.start, c.end),
+                                content=Span.of(text, *c.content), kind=ctx.kinds[i],
+                                paragraph=c.paragraph, attribution=a))
+        return ParseResult(text=text, quotes=tuple(quotes), speakers=speakers,
+                           diagnostics=tuple(diagnostics), id=id, non_statements=silent)
 
 
 def parse(text: str, *, id: Optional[str] = None) -> ParseResult:

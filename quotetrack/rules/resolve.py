@@ -11,7 +11,7 @@ from typing import Optional
 
 import attrs
 
-from ..model import Attribution, Resolution, Span, Speaker, SpeakerKind
+from ..model import Attribution, NonStatement, Resolution, Span, Speaker, SpeakerKind
 from .context import Context, Decision
 from .mentions import MentionInfo, analyse
 
@@ -288,12 +288,45 @@ def _anonymity_reason(ctx: Context, d: Decision) -> Optional[str]:
     return None
 
 
-def resolve(ctx: Context) -> tuple[list[Optional[Attribution]], tuple[Speaker, ...]]:
-    """Attributions (one per quote, None where undecided) and the document's speakers."""
+def _cue_class(ctx: Context, d: Decision) -> Optional[str]:
+    if d.cue is None:
+        return None
+    word = ctx.tokens[d.cue[0]].lower
+    if word in ctx.lex.belief_forms:
+        return "belief"
+    cue = ctx.lex.cue_forms.get(word)
+    return cue.cue_class if cue else "neutral"  # "according to"
+
+
+def _channel(ctx: Context, d: Decision) -> Optional[str]:
+    """Where it was said: "in a statement", "on Twitter", "told Reuters", "in an interview"."""
+    if d.cue is None:
+        return None
+    toks = ctx.tokens
+    lo, hi = ctx.sentences[toks[d.cue[0]].sentence]
+    low = ctx.folded[toks[lo].start:toks[hi - 1].end].lower()
+    for phrase, (_, channel) in ctx.lex.cue_phrases.items():
+        if channel and phrase in low:
+            return channel
+    k = d.cue[0]
+    if toks[k].lower in ("told", "tells", "tell") and k + 1 < hi and toks[k + 1].is_cap:
+        j = k + 1
+        while j < hi and j - k <= 4 and toks[j].is_cap:
+            j += 1
+        return ctx.text[toks[k + 1].start:toks[j - 1].end]  # "told Reuters", "told CBC News"
+    return None
+
+
+def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]],
+                                                      tuple[Speaker, ...], tuple]:
+    """Attributions (one per quote, None where undecided), the speakers, the non-statements."""
     r = _Resolver(ctx)
     toks = ctx.tokens
     results: list[Optional[tuple]] = [None] * len(ctx.quotes)
-    for q, d in enumerate(ctx.decisions):
+    # in text order, so pronouns see the speakers before them
+    order = sorted(range(len(ctx.quotes)), key=lambda i: ctx.quotes[i].start)
+    for q in order:
+        d = ctx.decisions[q]
         if d is None:
             continue
         cue_span = None
@@ -357,5 +390,19 @@ def resolve(ctx: Context) -> tuple[list[Optional[Attribution]], tuple[Speaker, .
             mention=Span.of(ctx.text, *mention_span) if mention_span else None,
             cue=Span.of(ctx.text, *cue_span) if cue_span else None,
             sieve=d.sieve, resolution=res, continues=d.continues,
+            cue_class=_cue_class(ctx, d), channel=_channel(ctx, d),
         ))
-    return attributions, tuple(speakers[i] for i in sorted(speakers))
+    non_statements = []
+    for start, end, np in silent:
+        speaker, mention = None, None
+        if np is not None:
+            info = analyse(ctx.wc, ctx.text, np)
+            mention = Span.of(ctx.text, info.start, info.end)
+            ent = r.by_key.get(("org:" if info.kind == SpeakerKind.ORGANIZATION else "person:")
+                               + r.full_name(info.name, info.start)[0].lower()) if info.name else None
+            if ent is None and info.pronoun:
+                ent, _ = r.pronoun(info)
+            speaker = speakers.get(ent.id) if ent is not None else None
+        non_statements.append(NonStatement(span=Span.of(ctx.text, start, end), mention=mention,
+                                           speaker=speaker))
+    return attributions, tuple(speakers[i] for i in sorted(speakers)), tuple(non_statements)

@@ -1,0 +1,261 @@
+"""Stage 5b: reported speech without quotation marks (kind ``indirect``).
+
+Named rules, in order, each looking at one sentence at a time:
+
+- ``reported_clause``: ``X said (that) CONTENT`` / ``X told Reuters CONTENT`` / ``…, saying CONTENT``
+- ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``
+- ``reported_parenthetical``: ``…, some officials say, CONTENT.``
+- ``according_to_clause``: ``According to X, CONTENT.`` / ``CONTENT, according to X.``
+
+The content is the reported clause, to the end of the sentence or to a participle clause
+(``…, citing …``); a clause holding a quotation is left to the quotation rules. A speaker is found
+with the same rules as for quotations and resolved with them. "declined to comment" and its
+kind are non-statements, not quotes.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import attrs
+
+from ..model import QuoteKind
+from .context import Context, Decision
+from .cues import inverted_after_cue, subject_before_cue
+from .marks import Candidate
+from .mentions import np_after, np_before, skip_parenthesis
+
+__all__ = ["INDIRECT_RULES", "INDIRECT_RULE_NAMES", "find_indirect", "find_non_statements",
+           "Reported"]
+
+_MIN_WORDS = 3
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                        "tonight earlier later recently".split())
+_CLAUSE_END = frozenset(";:")
+
+
+@attrs.define
+class Reported:
+    """One reported-speech find: token range of the content and the decision."""
+
+    first: int
+    last: int  # inclusive
+    decision: Decision
+
+
+Rule = Callable[[Context, int, int, int, bool], Optional[Reported]]
+
+
+def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
+    t = ctx.tokens[k]
+    if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
+        return False
+    if t.lower.endswith("ing") and not (k > 0 and ctx.tokens[k - 1].text == ","):
+        return False
+    cue = ctx.lex.cue_forms.get(t.lower)
+    if cue is not None and cue.lemma in ctx.lex.indirect_cues:
+        return True
+    return beliefs and t.lower in ctx.lex.belief_forms
+
+
+def _content_end(ctx: Context, start: int, hi: int) -> int:
+    """Exclusive end of a clause starting at ``start``: the sentence end or a participle clause."""
+    toks = ctx.tokens
+    k = start
+    while k < hi:
+        t = toks[k]
+        if t.quote >= 0:
+            return -1  # a quotation inside: the quotation rules own this clause
+        if t.text in _CLAUSE_END:
+            break
+        if t.text == "," and k + 1 < hi and toks[k + 1].lower.endswith("ing") \
+                and toks[k + 1].lower in ctx.lex.cue_forms:
+            break  # "…, citing …": the participle starts another report
+        k += 1
+    while k > start and not toks[k - 1].is_word and toks[k - 1].text not in ")]%":
+        k -= 1  # the closing full stop
+    return k
+
+
+def _words(ctx: Context, first: int, end: int) -> int:
+    return sum(1 for t in ctx.tokens[first:end] if t.is_word)
+
+
+def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
+    """X said (that) CONTENT — the subject before the cue, the clause after it."""
+    toks, wc = ctx.tokens, ctx.wc
+    d = subject_before_cue(ctx, c, lo)
+    if d is None:
+        return None
+    k = c + 1
+    lemma = ctx.lex.cue_forms.get(toks[c].lower)
+    if lemma is not None and lemma.lemma in ("tell", "inform") and k < hi:
+        np = np_after(wc, k, hi, ctx.limits.max_mention_tokens)  # "told Reuters", "told him"
+        if np:
+            k = np[1]
+    # "said Monday", "said on Friday", "said in a statement (that)", "said at a rally,"
+    for _ in range(3):
+        if k < hi and toks[k].lower in _TIME_WORDS:
+            k += 1
+            continue
+        if k < hi and toks[k].lower in ("on", "in", "at", "during", "to", "via"):
+            j = k + 1
+            while j < min(hi, k + 6) and toks[j].is_word and toks[j].lower != "that":
+                j += 1
+            if j >= hi or toks[j].lower == "that" or not toks[j].is_word:
+                k = j + 1 if j < hi and toks[j].text == "," else j
+                continue
+        break
+    if k < hi and toks[k].lower == "that":
+        k += 1
+    if k >= hi or not toks[k].is_word:
+        return None
+    end = _content_end(ctx, k, hi)
+    if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
+        return None
+    d.sieve = "reported_clause"
+    return Reported(k, end - 1, d)
+
+
+def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
+    """CONTENT, X said. / CONTENT, said X. — the report ends the sentence."""
+    toks = ctx.tokens
+    d = None
+    if c - 1 >= lo and toks[c - 1].text == ",":
+        d = inverted_after_cue(ctx, c, hi)  # ", said X."
+        comma = c - 1
+    else:
+        d = subject_before_cue(ctx, c, lo)  # ", X said."
+        comma = d.mention[0] - 1 if d and d.mention else -1
+    if d is None or d.mention is None or comma < lo or toks[comma].text != ",":
+        return None
+    after = d.mention[1] if d.mention[0] > c else c + 1
+    after = skip_parenthesis(toks, after, hi)
+    while after < hi and (toks[after].lower in _TIME_WORDS or ctx.wc.is_adverb(after)):
+        after += 1
+    if after < hi and toks[after].is_word:
+        return None  # more words follow: not the end of the report
+    start = lo
+    while start < comma and toks[start].lower in ("but", "and", "so", "yet"):
+        start += 1
+    if any(t.quote >= 0 for t in toks[start:comma]) or _words(ctx, start, comma) < _MIN_WORDS:
+        return None
+    d.sieve = "reported_inverted"
+    return Reported(start, comma - 1, d)
+
+
+def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
+                           beliefs: bool) -> Optional[Reported]:
+    """…, some foreign officials say, CONTENT. — the report follows a parenthetical cue."""
+    toks = ctx.tokens
+    if c + 1 >= hi or toks[c + 1].text != ",":
+        return None
+    d = subject_before_cue(ctx, c, lo)
+    if d is None or d.mention is None:
+        return None
+    if d.mention[0] - 1 >= lo and toks[d.mention[0] - 1].text != ",":
+        return None
+    start = c + 2
+    end = _content_end(ctx, start, hi)
+    if end < 0 or _words(ctx, start, end) < _MIN_WORDS:
+        return None
+    d.sieve = "reported_parenthetical"
+    return Reported(start, end - 1, d)
+
+
+INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
+    ("reported_parenthetical", reported_parenthetical),
+    ("reported_clause", reported_clause),
+    ("reported_inverted", reported_inverted),
+)
+INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + ("according_to_clause",)
+
+
+def _according_to(ctx: Context, lo: int, hi: int) -> Optional[Reported]:
+    """According to X, CONTENT. / CONTENT, according to X."""
+    toks = ctx.tokens
+    for k in range(lo, hi - 2):
+        if toks[k].lower != "according" or toks[k + 1].lower != "to":
+            continue
+        np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
+        if np is None:
+            return None
+        d = Decision(sieve="according_to_clause", mention=np, cue=(k, k + 2))
+        if k == lo or (k - 1 >= lo and toks[k - 1].lower in ("but", "and")):
+            j = np[1]
+            while j < hi and toks[j].text != ",":
+                j += 1  # "according to X obtained by Y,"
+            start = j + 1
+            end = _content_end(ctx, start, hi)
+            if end > 0 and _words(ctx, start, end) >= _MIN_WORDS:
+                return Reported(start, end - 1, d)
+        elif toks[k - 1].text == ",":
+            start = lo
+            if any(t.quote >= 0 for t in toks[start:k - 1]) or _words(ctx, start, k - 1) < _MIN_WORDS:
+                return None
+            return Reported(start, k - 2, d)
+        return None
+    return None
+
+
+def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list[Reported]:
+    """Reported speech in every sentence outside headlines, in document order."""
+    found: list[Reported] = []
+    toks = ctx.tokens
+    rules = [(name, rule) for name, rule in INDIRECT_RULES if name in enabled]
+    for s, (lo, hi) in enumerate(ctx.sentences):
+        if ctx.sentence_paragraph[s] in ctx.headlines:
+            continue
+        taken: list[tuple[int, int]] = []
+        if "according_to_clause" in enabled:
+            r = _according_to(ctx, lo, hi)
+            if r:
+                found.append(r)
+                taken.append((r.first, r.last))
+        for c in range(lo, hi):
+            if not _is_report_cue(ctx, c, beliefs):
+                continue
+            for _, rule in rules:
+                r = rule(ctx, c, lo, hi, beliefs)
+                if r is None:
+                    continue
+                if any(r.first == a and r.last == b for a, b in taken):
+                    break
+                found.append(r)
+                taken.append((r.first, r.last))
+                break
+    return found
+
+
+def add_reported(ctx: Context, found: list[Reported]) -> None:
+    """Append the finds to the context as quotes of kind ``indirect``."""
+    toks = ctx.tokens
+    for r in found:
+        start, end = toks[r.first].start, toks[r.last].end
+        para = ctx.sentence_paragraph[toks[r.first].sentence]
+        ctx.quotes.append(Candidate(start, end, 0, 0, para, False))
+        ctx.kinds.append(QuoteKind.INDIRECT)
+        ctx.decisions.append(r.decision)
+        ctx.quote_first.append(r.first)
+        ctx.quote_last.append(r.last)
+
+
+def find_non_statements(ctx: Context) -> list[tuple[int, int, Optional[tuple[int, int]]]]:
+    """(start, end, mention token range) of "X declined to comment" and the like."""
+    out = []
+    for s, (lo, hi) in enumerate(ctx.sentences):
+        start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+        low = ctx.folded[start:end].lower()
+        for phrase in ctx.lex.non_statements:
+            at = low.find(phrase)
+            if at < 0:
+                continue
+            p_start = start + at
+            # the subject: the noun phrase right before the phrase
+            k = lo
+            while k < hi and ctx.tokens[k].start < p_start:
+                k += 1
+            np = np_before(ctx.wc, k - 1, lo, ctx.limits.max_mention_tokens) if k > lo else None
+            out.append((p_start, p_start + len(phrase), np))
+            break
+    return out
