@@ -21,7 +21,7 @@ import attrs
 
 from ..model import QuoteKind
 from .context import Context, Decision
-from .cues import inverted_after_cue, subject_before_cue
+from .cues import inverted_after_cue, subject_before_cue, subject_of_clause
 from .marks import Candidate
 from .mentions import np_after, np_before, skip_parenthesis
 
@@ -32,6 +32,9 @@ _MIN_WORDS = 3
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
                         "tonight earlier later recently".split())
 _CLAUSE_END = frozenset(";:")
+# ", but ...", ", while ...": a new clause that is the reporter's, not the speaker's
+_CONJUNCTIONS = frozenset("but while although though whereas yet".split())
+_NEW_SUBJECT = frozenset("he she they we i".split())
 
 
 @attrs.define
@@ -68,9 +71,15 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
             return -1  # a quotation inside: the quotation rules own this clause
         if t.text in _CLAUSE_END:
             break
-        if t.text == "," and k + 1 < hi and toks[k + 1].lower.endswith("ing") \
-                and toks[k + 1].lower in ctx.lex.cue_forms:
-            break  # "…, citing …": the participle starts another report
+        if t.text == "," and k + 1 < hi and (
+                toks[k + 1].lower in _CONJUNCTIONS
+                or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in ctx.lex.cue_forms)):
+            break  # "…, citing …", "…, but …": another clause starts
+        if t.text == "-" and ctx.folded[t.start - 1:t.start] == " ":
+            break  # " — ": an aside or a new clause
+        if t.lower == "and" and k > start and k + 1 < hi and (
+                toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
+            break  # "said X hacked the computers and she accused Y": a second report
         k += 1
     while k > start and not toks[k - 1].is_word and toks[k - 1].text not in ")]%":
         k -= 1  # the closing full stop
@@ -85,8 +94,16 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     """X said (that) CONTENT — the subject before the cue, the clause after it."""
     toks, wc = ctx.tokens, ctx.wc
     d = subject_before_cue(ctx, c, lo)
-    if d is None:
+    if d is None and c - 1 > lo and toks[c - 1].lower in ("and", "then", "but"):
+        # "Her campaign announced new support and said CONTENT": the clause subject
+        np = subject_of_clause(ctx, c)
+        d = Decision(sieve="", mention=np, cue=(c, c + 1)) if np else None
+    if d is None or d.mention is None:
         return None
+    m0 = d.mention[0]
+    if m0 - 1 >= lo and (toks[m0 - 1].quote >= 0 or (
+            toks[m0 - 1].text == "," and m0 - 2 >= lo and toks[m0 - 2].quote >= 0)):
+        return None  # “…,” Clinton wrote when …: the cue belongs to the quotation
     k = c + 1
     lemma = ctx.lex.cue_forms.get(toks[c].lower)
     if lemma is not None and lemma.lemma in ("tell", "inform") and k < hi:
@@ -108,8 +125,8 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         break
     if k < hi and toks[k].lower == "that":
         k += 1
-    if k >= hi or not toks[k].is_word:
-        return None
+    if k >= hi or not toks[k].is_word or toks[k].lower in ctx.lex.function_words:
+        return None  # "reported from Oakland", "promised to bridge": no reported clause
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
         return None
@@ -133,6 +150,8 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
     after = skip_parenthesis(toks, after, hi)
     while after < hi and (toks[after].lower in _TIME_WORDS or ctx.wc.is_adverb(after)):
         after += 1
+    if after + 1 < hi and toks[after].text == "," and toks[after + 1].lower.endswith("ing"):
+        after = hi  # "…, he said, wiping sweat off his brow."
     if after < hi and toks[after].is_word:
         return None  # more words follow: not the end of the report
     start = lo
@@ -155,12 +174,29 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
         return None
     if d.mention[0] - 1 >= lo and toks[d.mention[0] - 1].text != ",":
         return None
-    start = c + 2
-    end = _content_end(ctx, start, hi)
-    if end < 0 or _words(ctx, start, end) < _MIN_WORDS:
+    comma = d.mention[0] - 1
+    start = lo
+    while start < comma and toks[start].lower in ("but", "and", "so", "yet"):
+        start += 1
+    after_start = c + 2
+    after_end = _content_end(ctx, after_start, hi)
+    before_ok = (start < comma and not any(t.quote >= 0 for t in toks[start:comma])
+                 and _words(ctx, start, comma) >= _MIN_WORDS)
+    if before_ok and toks[start].lower not in ctx.lex.function_words:
+        # "Things have changed, she says, especially …": the report stands before the cue;
+        # "The question of X, she said, is not so simple": it runs on after it
+        first_after = toks[after_start] if after_start < hi else None
+        if first_after is not None and after_end > after_start and first_after.is_word \
+                and not first_after.is_cap and first_after.lower not in ctx.lex.function_words \
+                and not first_after.lower.endswith("ing"):
+            d.sieve = "reported_parenthetical"
+            return Reported(start, after_end - 1, d)
+        d.sieve = "reported_parenthetical"
+        return Reported(start, comma - 1, d)
+    if after_end < 0 or _words(ctx, after_start, after_end) < _MIN_WORDS:
         return None
     d.sieve = "reported_parenthetical"
-    return Reported(start, end - 1, d)
+    return Reported(after_start, after_end - 1, d)
 
 
 INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
