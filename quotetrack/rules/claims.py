@@ -978,27 +978,30 @@ def find_claims(
     _check_bounds("owners", owners, len(text))
     tb = tables if tables is not None else claim_tables()
 
-    found: list[tuple[int, int, int, int, Quantity, str]] = []
+    found: list[tuple[int, int, Span, Quantity, str]] = []
     done = 0
     for s0, e0 in sorted((s, e) for s, e, *_ in sentences):
         s, e = _strip(folded, max(s0, done), e0)
         if s >= e:
             continue
         done = e
+        sentence = None  # one Span per sentence, shared by its claims
         p = s
         while p < e:
             q = min(e, p + CHUNK_CHARS)
             lo, hi = max(s, p - CHUNK_OVERLAP_CHARS), min(e, q + CHUNK_OVERLAP_CHARS)
             toks = _tokens(folded, lo, hi)
             for f in _Reader(toks, tb).read(p, q):
-                found.append((toks[f.start].start, toks[f.end - 1].end, s, e, f.quantity, f.rule))
+                if sentence is None:
+                    sentence = Span.of(text, s, e)
+                found.append((toks[f.start].start, toks[f.end - 1].end, sentence, f.quantity, f.rule))
             p = q
 
     ordered = sorted(((o[0], o[1], o[2]) for o in owners), key=lambda o: (o[0], -o[1]))
     stack: list[tuple[int, int, Any]] = []
     oi = 0
     claims = []
-    for start, end, s, e, quantity, rule in found:
+    for start, end, sentence, quantity, rule in found:
         while oi < len(ordered) and ordered[oi][0] <= start:
             o = ordered[oi]
             oi += 1
@@ -1011,7 +1014,7 @@ def find_claims(
         claims.append(
             Claim(
                 span=Span.of(text, start, end),
-                sentence=Span.of(text, s, e),
+                sentence=sentence,
                 quantity=quantity,
                 source=ClaimSource.QUOTE if owner is not None else ClaimSource.ARTICLE,
                 asserted_by=owner[2] if owner is not None else None,
