@@ -10,6 +10,8 @@ from typing import Optional
 from .context import Context, Decision
 from .mentions import appositive_after, np_after, np_before
 
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
            "subject_before_cue", "inverted_after_cue"]
 
@@ -18,8 +20,14 @@ def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
     """Index of the last token before ``j`` that is not an adverb ("he also said")."""
     k = j
     steps = 0
-    while k >= lo and ctx.wc.is_adverb(k) and steps < 3:
-        k -= 1
+    toks = ctx.tokens
+    while k >= lo and steps < 3:
+        if ctx.wc.is_adverb(k):
+            k -= 1
+        elif toks[k].lower in _DAYS and k - 1 >= lo and toks[k - 1].lower in ("on", "last"):
+            k -= 2  # "Ted Cruz on Wednesday announced"
+        else:
+            break
         steps += 1
     return k
 

@@ -34,6 +34,8 @@ _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
 _CLAUSE_END = frozenset(";:")
 # ", but ...", ", while ...": a new clause that is the reporter's, not the speaker's
 _CONJUNCTIONS = frozenset("but while although though whereas yet".split())
+# "vowed to stay in the race": a commitment reported as an infinitive
+_INFINITIVE_CUES = frozenset("promise vow pledge threaten".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 
 
@@ -125,8 +127,10 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         break
     if k < hi and toks[k].lower == "that":
         k += 1
-    if k >= hi or not toks[k].is_word or toks[k].lower in ctx.lex.function_words:
-        return None  # "reported from Oakland", "promised to bridge": no reported clause
+    commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
+    if k >= hi or not toks[k].is_word or (toks[k].lower in ctx.lex.function_words and not (
+            commits and toks[k].lower == "to")):
+        return None  # "reported from Oakland", "agreed to pay": no reported clause
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
         return None

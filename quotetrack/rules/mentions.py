@@ -90,7 +90,9 @@ class WordClasses:
         return self.tokens[i].lower in self.lex.determiners
 
     def is_pronoun(self, i: int) -> bool:
-        return self.tokens[i].lower in self.lex.pronouns
+        """"he", and "he's" / "she'd" / "they've" as written before a cue ("he's said")."""
+        low = self.tokens[i].lower
+        return low in self.lex.pronouns or low.split("'")[0] in self.lex.pronouns and "'" in low
 
     def is_adverb(self, i: int) -> bool:
         low = self.tokens[i].lower
@@ -257,10 +259,11 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     head_tok = toks[j - 1]
     head = head_tok.bare.lower()
     start, end = toks[i].start, toks[j - 1].end
-    if j - i == 1 and head_tok.lower in lex.pronouns:
-        gender = lex.pronouns[head_tok.lower][0]
-        return MentionInfo(start=start, end=end, name=None, description=None, head=head,
-                           pronoun=head_tok.lower,
+    if j - i == 1 and wc.is_pronoun(i):
+        pron = head_tok.lower.split("'")[0]
+        gender = lex.pronouns[pron][0]
+        return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
+                           pronoun=pron,
                            gender=gender if gender in ("male", "female") else None)
     definite = None
     k = i
