@@ -469,8 +469,8 @@ class _Reader:
         if last is None:
             return None
         value = total + (current or 0)
-        if t[i].text[:1].isupper() and i > 0 and t[i - 1].kind == "word":
-            return k  # "Formula One", "the Big Three": a name
+        if t[i].text[:1].isupper() and i > 0 and t[i - 1].kind in ("word", "num"):
+            return k  # "Formula One", "the 2005 Six Nations": a name
         return _Core(value, value / scale_seen, scale_seen, i, k, i, None, True, False)
 
     # --- special forms -------------------------------------------------------------------------
@@ -605,7 +605,8 @@ class _Reader:
     def predicate_before(self, b: int) -> Optional[str]:
         return self.tb.predicates_before.get(self.word(b - 1))
 
-    def tail(self, k: int, *, allow_of: bool, has_unit: bool, compound: bool = True):
+    def tail(self, k: int, *, allow_of: bool, has_unit: bool, compound: bool = True,
+             zero: bool = False):
         """What follows a number: a compound, a post-qualifier, a unit, a counted noun, a predicate."""
         t, tb = self.t, self.tb
         n = self.n
@@ -630,7 +631,7 @@ class _Reader:
                     return _REJECT
                 if noun is None:
                     return _Tail(k, None, None, None)
-                return _Tail(noun + 1, t[noun].text, None, "compound")
+                return _Tail(noun[1] + 1, self.joined(*noun), None, "compound")
             elif t[k + 1].text.isalpha() and t[k + 1].text.islower() and len(w) >= 2 and (
                 w not in tb.stopwords
             ) and not has_unit:
@@ -641,8 +642,8 @@ class _Reader:
                 ):
                     parts.append(t[j + 1].low)
                     j += 2
-                if any(p in tb.time["unit"] for p in parts):
-                    return _REJECT
+                if any(p in tb.time["unit"] for p in parts) or zero:
+                    return _REJECT  # "a 10-day visit", "zero-emissions homes"
                 unit = self.plural(parts[-1])
                 nxt = self.word(j)
                 if nxt and t[j].text.islower() and nxt not in tb.stopwords and (
@@ -670,12 +671,12 @@ class _Reader:
         if noun is _REJECT:
             return _REJECT
         if noun is not None:
-            head = t[noun]
-            if (head.low,) in tb.after_units:  # "millions of dollars"
+            head = t[noun[1]]
+            if noun[0] == noun[1] and (head.low,) in tb.after_units:  # "millions of dollars"
                 unit = tb.after_units[(head.low,)]
-                return _Tail(noun + 1, unit, qualifier, _unit_rule(unit))
-            unit = head.text
-            end = noun + 1
+                return _Tail(noun[1] + 1, unit, qualifier, _unit_rule(unit))
+            unit = self.joined(*noun)
+            end = noun[1] + 1
         # the predicate: "people have been killed", "dozens were injured"
         p = end
         steps = 0
@@ -689,14 +690,15 @@ class _Reader:
         return _Tail(end, unit, qualifier, "count" if unit else None)
 
     def noun(self, k: int, *, allow_of: bool):
-        """The token index of the counted noun after a number, None, or _REJECT for time/address."""
+        """The counted noun after a number as ``(first, last)`` token indexes ("home-buyers" is
+        one word of three tokens), None, or _REJECT when it makes a time expression or an address."""
         t, tb = self.t, self.tb
         j = k
         if allow_of and self.word(j) == "of":
             j += 1
             if self.word(j) in ("the", "its", "their", "his", "her", "our", "these", "those"):
                 j += 1
-        words: list[int] = []
+        words: list[tuple[int, int]] = []
         while j < self.n and len(words) < NOUN_WINDOW and t[j].kind == "word":
             tok = t[j]
             w = tok.low
@@ -706,33 +708,43 @@ class _Reader:
                 break
             if _is_upper(tok) and (w in tb.time["month"] or w in tb.time["weekday"]):
                 break
-            if words and _is_upper(tok) and not _is_upper(t[words[-1]]):
+            if words and _is_upper(tok) and not _is_upper(t[words[-1][0]]):
                 break
-            words.append(j)
-            j += 1
+            last = j
+            # a hyphenated word: "state-owned", "home-buyers"
+            while last - j < 4 and self.is_sym(last + 1, "-") and self.adj(last, last + 1) and (
+                self.adj(last + 1, last + 2) and t[last + 2].kind == "word"
+            ):
+                last += 2
+            words.append((j, last))
+            j = last + 1
         if not words:
             return None
-        if any(t[x].low in tb.context["street"] and _is_upper(t[x]) for x in words) and all(
-            _is_upper(t[x]) for x in words
+        if all(_is_upper(t[a]) for a, _ in words) and any(
+            t[b].low in tb.context["street"] for _, b in words
         ):
             return _REJECT  # "10 Downing Street"
         head = None
-        for x in words:
-            w = t[x].low
+        for a, b in words:
+            w = t[b].low
             if w in tb.time["unit"] or self.plural_looking(w):
-                head = x
+                head = (a, b)
                 break
-        if head is None and len(words) <= 2 and t[words[-1]].text.islower() and not (
-            t[words[-1]].low.endswith("ly")
-        ):
-            head = words[-1]
+        if head is None and len(words) <= 2:
+            a, b = words[-1]
+            if t[a].text.islower() and not t[b].low.endswith("ly"):
+                head = (a, b)
         if head is None:
             return None
-        if t[head].low in tb.time["unit"]:
+        if t[head[1]].low in tb.time["unit"]:
             return _REJECT  # "five days earlier", "the last two months"
-        if self.word(head + 1) in _VERB_OBJECTS:
+        if self.word(head[1] + 1) in _VERB_OBJECTS:
             return None  # "5 million browse the web": a verb, not a noun
         return head
+
+    def joined(self, first: int, last: int) -> str:
+        """The text of adjacent tokens ``first``..``last`` (inclusive)."""
+        return "".join(self.t[x].text for x in range(first, last + 1))
 
     def plural_looking(self, w: str) -> bool:
         return w in self.tb.plural_forms or (
@@ -750,7 +762,7 @@ class _Reader:
     def plural(self, w: str) -> str:
         if w in self.tb.plurals:
             return self.tb.plurals[w]
-        if w in self.tb.plural_forms:
+        if self.plural_looking(w):
             return w
         if w.endswith(("s", "x", "z", "ch", "sh")):
             return w + "es"
@@ -787,7 +799,7 @@ class _Reader:
             p -= 1
         if 0 <= p < self.n and _is_upper(t[p]) and t[p].low in tb.time["month"]:
             return None, skip
-        if 0 <= core.end < self.n and _is_upper(t[core.end]) and t[core.end].low in tb.time["month"]:
+        if self.month_at(core.end):
             return None, skip
         # times of day: "5 p.m.", "10 GMT"
         if self.word(core.end) in tb.time["clock"]:
@@ -825,6 +837,8 @@ class _Reader:
                 if low_high is not None:
                     end, unit, rule = second.end, unit or second.unit, "range"
                     span_start, qualifier = core.start - 1, None
+                    if self.month_at(end):
+                        return None, end  # "between 6 and 12 December"
         elif (
             not core.spelled and self.is_sym(core.end, "-") and self.adj(core.end - 1, core.end)
             and self.adj(core.end, core.end + 1) and core.end + 1 < self.n
@@ -838,7 +852,7 @@ class _Reader:
             if low_high is None:
                 return None, second.end
             end, unit, rule = second.end, unit or second.unit, "range"
-        tail = self.tail(end, allow_of=False, has_unit=unit is not None)
+        tail = self.tail(end, allow_of=False, has_unit=unit is not None, zero=core.value == 0)
         if tail is _REJECT:
             return None, max(skip, end)
         if tail.qualifier is not None and qualifier is None:
@@ -871,6 +885,9 @@ class _Reader:
             quantity = Quantity(value=float(core.value), unit=unit,
                                 qualifier=qualifier or Qualifier.EXACT)
         return _Found(span_start, end, quantity, rule), end
+
+    def month_at(self, k: int) -> bool:
+        return 0 <= k < self.n and _is_upper(self.t[k]) and self.t[k].low in self.tb.time["month"]
 
     def second(self, k: int) -> Optional[_Core]:
         """The second number of a range."""

@@ -35,7 +35,7 @@ _CLAUSE_END = frozenset(";:")
 # ", but ...", ", while ...": a new clause that is the reporter's, not the speaker's
 _CONJUNCTIONS = frozenset("but while although though whereas yet".split())
 # "vowed to stay in the race": a commitment reported as an infinitive
-_INFINITIVE_CUES = frozenset("promise vow pledge threaten".split())
+_INFINITIVE_CUES = frozenset("promise vow pledge".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 
 

@@ -134,7 +134,7 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
             if i - 2 >= lo and toks[i - 1].lower == "of" and wc.is_det(i - 2):
                 i -= 2  # "one of the players"
             return (i, j + 1)
-        return None
+        return _bare_plural(wc, j, lo)
     i = j
     while i - 1 >= lo and j - i + 1 < max_tokens:
         k = i - 1
@@ -156,6 +156,36 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
             continue
         break
     return (i, j + 1)
+
+
+_OPENERS = frozenset("but and so yet while as because although if when".split())
+_QUANTITY = frozenset("about almost nearly more less than over under some most many few half "
+                      "in of percent per cent".split())
+
+
+def _bare_plural(wc: WordClasses, j: int, lo: int) -> Optional[tuple[int, int]]:
+    """"But opponents say", "Top advisers said", "most of them said", "46 percent said"."""
+    toks = wc.tokens
+    t = toks[j]
+    if t.lower in ("them", "whom") and j - 2 >= lo and toks[j - 1].lower == "of":
+        i = j - 2  # "most of them", "many of whom"
+    elif t.text[0].isdigit() or t.lower in ("percent", "cent"):
+        i = j
+        while i - 1 >= lo and j - i < 5 and (toks[i - 1].text[0].isdigit()
+                                              or toks[i - 1].lower in _QUANTITY):
+            i -= 1  # "About 4 in 10", "46 percent", "More than six in 10"
+    elif wc.is_modifier(j) and t.lower.endswith("s") and not t.lower.endswith(("ss", "'s")) \
+            and len(t.lower) > 3:
+        i = j
+        while i - 1 >= lo and j - i < 3 and (wc.is_modifier(i - 1) or toks[i - 1].is_cap) \
+                and toks[i - 1].lower not in _OPENERS and not toks[i - 1].possessive:
+            i -= 1  # "elected officials", "Top advisers"
+    else:
+        return None
+    before = toks[i - 1] if i - 1 >= lo else None
+    if before is None or before.text in ",;:-(" or before.lower in _OPENERS:
+        return (i, j + 1)
+    return None
 
 
 def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tuple[int, int]]:
