@@ -212,7 +212,7 @@ INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + ("according_to
 
 
 def _according_to(ctx: Context, lo: int, hi: int) -> Optional[Reported]:
-    """According to X, CONTENT. / CONTENT, according to X."""
+    """According to X, CONTENT. / CONTENT, according to X. / A, according to X, B."""
     toks = ctx.tokens
     for k in range(lo, hi - 2):
         if toks[k].lower != "according" or toks[k + 1].lower != "to":
@@ -221,20 +221,27 @@ def _according_to(ctx: Context, lo: int, hi: int) -> Optional[Reported]:
         if np is None:
             return None
         d = Decision(sieve="according_to_clause", mention=np, cue=(k, k + 2))
-        if k == lo or (k - 1 >= lo and toks[k - 1].lower in ("but", "and")):
-            j = np[1]
-            while j < hi and toks[j].text != ",":
-                j += 1  # "according to X obtained by Y,"
+        j = np[1]
+        while j < hi and toks[j].is_word and j - np[1] < 12:
+            j += 1  # "according to data from the U.S. Department of Education"
+        opens = k == lo or toks[k - 1].text in "([-" or (
+            toks[k - 1].lower in ("but", "and") and k - 1 == lo)
+        if opens:
+            if j >= hi or toks[j].text != ",":
+                return None
             start = j + 1
             end = _content_end(ctx, start, hi)
-            if end > 0 and _words(ctx, start, end) >= _MIN_WORDS:
-                return Reported(start, end - 1, d)
-        elif toks[k - 1].text == ",":
+        else:
             start = lo
-            if any(t.quote >= 0 for t in toks[start:k - 1]) or _words(ctx, start, k - 1) < _MIN_WORDS:
-                return None
-            return Reported(start, k - 2, d)
-        return None
+            while start < k and toks[start].lower in ("but", "and", "so", "(") :
+                start += 1
+            if toks[k - 1].text != ",":
+                return None  # "… 46 percent according to a poll" without a comma: too loose
+            end = k - 1
+        if end <= start or any(t.quote >= 0 for t in toks[start:end]) \
+                or _words(ctx, start, end) < _MIN_WORDS:
+            return None
+        return Reported(start, end - 1, d)
     return None
 
 
