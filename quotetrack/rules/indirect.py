@@ -36,6 +36,9 @@ _CLAUSE_END = frozenset(";:")
 _CONJUNCTIONS = frozenset("but while although though whereas yet".split())
 # "vowed to stay in the race": a commitment reported as an infinitive
 _INFINITIVE_CUES = frozenset("promise vow pledge".split())
+# reports whose content is an object, a request or a question: "urged Congress to act",
+# "asked whether ...", "called for a recount", "cited rising costs"
+_COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 
 
@@ -51,6 +54,17 @@ class Reported:
 Rule = Callable[[Context, int, int, int, bool], Optional[Reported]]
 
 
+def _complement_cue(ctx: Context, k: int) -> Optional[str]:
+    """The lemma of a cue whose report is an object or question ("urged X to", "asked if")."""
+    t = ctx.tokens[k]
+    cue = ctx.lex.cue_forms.get(t.lower)
+    if cue is None or cue.lemma not in _COMPLEMENT_CUES or t.is_cap:
+        return None
+    if cue.lemma == "call" and not (k + 1 < len(ctx.tokens) and ctx.tokens[k + 1].lower in ("for", "on")):
+        return None  # "called it a disgrace" names; "called for a vote" reports
+    return cue.lemma
+
+
 def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     t = ctx.tokens[k]
     if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
@@ -58,7 +72,7 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     if t.lower.endswith("ing") and not (k > 0 and ctx.tokens[k - 1].text == ","):
         return False
     cue = ctx.lex.cue_forms.get(t.lower)
-    if cue is not None and cue.lemma in ctx.lex.indirect_cues:
+    if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True
     return beliefs and t.lower in ctx.lex.belief_forms
 
@@ -128,8 +142,9 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     if k < hi and toks[k].lower == "that":
         k += 1
     commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
+    complement = _complement_cue(ctx, c) is not None
     if k >= hi or not toks[k].is_word or (toks[k].lower in ctx.lex.function_words and not (
-            commits and toks[k].lower == "to")):
+            complement or (commits and toks[k].lower == "to"))):
         return None  # "reported from Oakland", "agreed to pay": no reported clause
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
