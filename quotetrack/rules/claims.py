@@ -243,6 +243,9 @@ _REJECT = "reject"  # a _tail result meaning "this is not a claim"
 # a word before one of these is a verb with its object, not a counted noun
 _VERB_OBJECTS = frozenset({"the", "into", "their", "its", "his", "her", "our", "them", "it"})
 
+# a word with one of these endings is not taken as a singular counted noun ("300 shown")
+_NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "wn")
+
 _PERCENT_UNITS = frozenset({"percent", "percentage points", "basis points"})
 
 
@@ -469,8 +472,8 @@ class _Reader:
         if last is None:
             return None
         value = total + (current or 0)
-        if t[i].text[:1].isupper() and i > 0 and t[i - 1].kind in ("word", "num"):
-            return k  # "Formula One", "the 2005 Six Nations": a name
+        if t[i].text[:1].isupper() and not self.opens_sentence(i):
+            return k  # "Formula One", "the 2005 Six Nations", "Wales' Six Nations": a name
         return _Core(value, value / scale_seen, scale_seen, i, k, i, None, True, False)
 
     # --- special forms -------------------------------------------------------------------------
@@ -619,8 +622,8 @@ class _Reader:
             if (w,) in tb.qualifiers_after:
                 qualifier = tb.qualifiers_after[(w,)]
                 k += 2
-            elif w in tb.time["unit"]:
-                return _REJECT
+            elif w in tb.time["unit"] or w in self.ctx("ordinal"):
+                return _REJECT  # "10-day", "twenty-first"
             elif (w,) in tb.after_units and not has_unit:
                 unit = tb.after_units[(w,)]
                 return _Tail(k + 2, unit, None, _unit_rule(unit))
@@ -704,7 +707,7 @@ class _Reader:
             w = tok.low
             if w in tb.stopwords or w in tb.time["clock"] or w in tb.predicates_after:
                 break
-            if words and (w.endswith("ed") or w.endswith("ing") or w.endswith("ly")):
+            if words and w.endswith("ly"):
                 break
             if _is_upper(tok) and (w in tb.time["month"] or w in tb.time["weekday"]):
                 break
@@ -720,6 +723,18 @@ class _Reader:
             j = last + 1
         if not words:
             return None
+        if (
+            self.word(j) in ("and", "or") and not any(self.plural_looking(t[b].low) for _, b in words)
+            and len(words) < NOUN_WINDOW
+        ):  # "200 league and cup goals": the counted noun is after the coordination
+            j += 1
+            while j < self.n and len(words) < NOUN_WINDOW and t[j].kind == "word" and (
+                t[j].low not in tb.stopwords and t[j].low not in tb.predicates_after
+            ):
+                words.append((j, j))
+                if self.plural_looking(t[j].low):
+                    break
+                j += 1
         if all(_is_upper(t[a]) for a, _ in words) and any(
             t[b].low in tb.context["street"] for _, b in words
         ):
@@ -732,8 +747,8 @@ class _Reader:
                 break
         if head is None and len(words) <= 2:
             a, b = words[-1]
-            if t[a].text.islower() and not t[b].low.endswith("ly"):
-                head = (a, b)
+            if t[a].text.islower() and not t[b].low.endswith(_NOT_NOUN_ENDINGS):
+                head = (a, b)  # a singular noun: "one person", "10 sheep"
         if head is None:
             return None
         if t[head[1]].low in tb.time["unit"]:
@@ -812,9 +827,7 @@ class _Reader:
             return None, skip
         comparative = qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.AT_LEAST)
         # "one" alone is a pronoun or an article ("one western diplomat", "no one")
-        if core.spelled and core.value == 1 and core.end - core.start == 1 and not (
-            comparative or qualifier is Qualifier.UP_TO
-        ):
+        if core.spelled and core.value == 1 and core.end - core.start == 1 and not comparative:
             return None, skip
         year_like = (
             core.plain and core.unit is None and len(t[core.num].text) == 4
@@ -852,6 +865,8 @@ class _Reader:
             if low_high is None:
                 return None, second.end
             end, unit, rule = second.end, unit or second.unit, "range"
+            if self.month_at(end):
+                return None, end  # "6-12 December"
         tail = self.tail(end, allow_of=False, has_unit=unit is not None, zero=core.value == 0)
         if tail is _REJECT:
             return None, max(skip, end)
@@ -873,8 +888,10 @@ class _Reader:
             if any(self.word(x) in self.ctx("age") for x in range(span_start - 8, span_start)):
                 return None, skip  # "raising the retirement age from 60 to 65"
             cue = self.word(core.start - 2) if before_core in ("of", "at") else before_core
-            if qualifier is None and low_high is None and cue not in self.ctx("bare"):
-                return None, skip
+            if qualifier is None and cue not in self.ctx("bare") and (
+                low_high is None or before_core != "between"
+            ):
+                return None, skip  # a bare number, or a bare "10-20"
         if year_like and not comparative:
             return None, skip  # "2014 protests"
         if low_high is not None:
@@ -885,6 +902,13 @@ class _Reader:
             quantity = Quantity(value=float(core.value), unit=unit,
                                 qualifier=qualifier or Qualifier.EXACT)
         return _Found(span_start, end, quantity, rule), end
+
+    def opens_sentence(self, i: int) -> bool:
+        """Whether token ``i`` is the first word of its sentence (or of a quotation or bracket)."""
+        if i == 0:
+            return True
+        prev = self.t[i - 1]
+        return prev.kind == "sym" and prev.text in "\"'([-:" and not self.adj(i - 2, i - 1)
 
     def month_at(self, k: int) -> bool:
         return 0 <= k < self.n and _is_upper(self.t[k]) and self.t[k].low in self.tb.time["month"]
@@ -927,8 +951,8 @@ class _Reader:
             return second.end  # "555-1234"
         if len(a) == 4 and a.isdigit() and 1000 <= int(a) <= 2100:
             return second.end  # "2010-2014", "2010-14"
-        if not core.value < second.value:
-            return second.end  # "3-1", "1-1": a score or a ratio
+        if not 0 < core.value < second.value:
+            return second.end  # "3-1", "1-1", "0-2": a score or a ratio
         lo_ctx = max(0, core.start - 4)
         hi_ctx = min(self.n, second.end + 3)
         if any(t[x].low in self.ctx("score") for x in range(lo_ctx, hi_ctx)):
