@@ -33,7 +33,7 @@ _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
                         "tonight earlier later recently".split())
 _CLAUSE_END = frozenset(";:")
 # ", but ...", ", while ...": a new clause that is the reporter's, not the speaker's
-_CONJUNCTIONS = frozenset("but while although though whereas yet".split())
+_CONJUNCTIONS = frozenset("but while although though whereas yet which".split())
 # "vowed to stay in the race": a commitment reported as an infinitive
 _INFINITIVE_CUES = frozenset("promise vow pledge".split())
 # reports whose content is an object, a request or a question: "urged Congress to act",
@@ -178,6 +178,8 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         start += 1
     if any(t.quote >= 0 for t in toks[start:comma]) or _words(ctx, start, comma) < _MIN_WORDS:
         return None
+    if any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma)):
+        return None  # "Trump argued that A, he said": the inner report is found on its own
     d.sieve = "reported_inverted"
     return Reported(start, comma - 1, d)
 
