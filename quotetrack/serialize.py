@@ -9,7 +9,9 @@ document back rebuilds one `Speaker` object per id and shares it between its quo
 The per-quote dict is the shape scored by ``shared/eval/SCORING.md`` (``start``, ``end``,
 ``text``, ``kind``, ``speaker``, ``cue``, ``sieve``) plus the keys needed to rebuild the quote
 exactly: ``content``, ``paragraph``, ``resolution``, ``speaker_id``, ``continues``,
-``unresolved_mention`` and, inside ``speaker``, ``anonymity_reason``. See docs/json-format.md.
+``cue_class``, ``channel``, ``unresolved_mention`` and, inside ``speaker``,
+``anonymity_reason``. Non-statements and numeric claims refer to speakers by id as well. See
+docs/json-format.md.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ import enum
 import json
 from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar
 
+from .claims_model import Claim, ClaimSource, Qualifier, Quantity
 from .errors import FormatError
 from .model import (
     Attribution,
     Diagnostic,
+    NonStatement,
     ParseResult,
     Quote,
     QuoteKind,
@@ -85,6 +89,8 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "resolution": att.resolution.value if att else None,
         "speaker_id": speaker.id if speaker else None,
         "continues": att.continues if att else None,
+        "cue_class": att.cue_class if att else None,
+        "channel": att.channel if att else None,
         # a mention that no speaker could be tied to has no speaker dict to live in
         "unresolved_mention": _span(mention) if att and speaker is None else None,
     }
@@ -113,6 +119,32 @@ def _diagnostic_to_dict(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
+def _non_statement_to_dict(item: NonStatement) -> dict[str, Any]:
+    return {
+        "span": _span(item.span),
+        "mention": _span(item.mention),
+        "speaker_id": item.speaker.id if item.speaker else None,
+    }
+
+
+def _claim_to_dict(claim: Claim) -> dict[str, Any]:
+    q = claim.quantity
+    return {
+        "span": _span(claim.span),
+        "sentence": _span(claim.sentence),
+        "quantity": {
+            "value": q.value,
+            "qualifier": q.qualifier.value,
+            "unit": q.unit,
+            "low": q.low,
+            "high": q.high,
+        },
+        "source": claim.source.value,
+        "speaker_id": claim.asserted_by.id if claim.asserted_by is not None else None,
+        "rule": claim.rule,
+    }
+
+
 def _check_speakers(result: ParseResult) -> None:
     known: dict[int, Speaker] = {}
     for speaker in result.speakers:
@@ -122,21 +154,31 @@ def _check_speakers(result: ParseResult) -> None:
                 "expected one Speaker per id"
             )
         known[speaker.id] = speaker
-    for index, quote in enumerate(result.quotes):
-        said_by = quote.speaker
-        if said_by is not None and known.get(said_by.id) != said_by:
+    referring = (
+        [(f"quote {i}", q.speaker) for i, q in enumerate(result.quotes)]
+        + [(f"non-statement {i}", n.speaker) for i, n in enumerate(result.non_statements)]
+        + [(f"claim {i}", c.asserted_by) for i, c in enumerate(result.claims)]
+    )
+    for what, said_by in referring:
+        if said_by is None:
+            continue
+        if not isinstance(said_by, Speaker) or known.get(said_by.id) != said_by:
+            who = (
+                f"speaker id {said_by.id} ({said_by.name!r})"
+                if isinstance(said_by, Speaker)
+                else f"a {type(said_by).__name__} as speaker"
+            )
             raise FormatError(
-                f"quote {index} of result {result.id!r} has speaker id {said_by.id} "
-                f"({said_by.name!r}), which is not one of result.speakers "
-                f"(ids {sorted(known)}); expected every quote's speaker to be listed there"
+                f"{what} of result {result.id!r} has {who}, which is not one of result.speakers "
+                f"(ids {sorted(known)}); expected every speaker to be listed there"
             )
 
 
 def result_to_dict(result: ParseResult) -> dict[str, Any]:
     """Everything in ``result`` as JSON-ready dicts and lists (the inverse of `result_from_dict`).
 
-    Raises `FormatError` if a quote's speaker is not listed in ``result.speakers``: such a result
-    could not be rebuilt exactly.
+    Raises `FormatError` if the speaker of a quote, non-statement or claim is not listed in
+    ``result.speakers``: such a result could not be rebuilt exactly.
     """
     _check_speakers(result)
     return {
@@ -145,6 +187,8 @@ def result_to_dict(result: ParseResult) -> dict[str, Any]:
         "quotes": [quote_to_dict(q) for q in result.quotes],
         "speakers": [_speaker_to_dict(s) for s in result.speakers],
         "diagnostics": [_diagnostic_to_dict(d) for d in result.diagnostics],
+        "non_statements": [_non_statement_to_dict(n) for n in result.non_statements],
+        "claims": [_claim_to_dict(c) for c in result.claims],
     }
 
 
@@ -206,6 +250,9 @@ class _Reader:
     def string(self, key: str, *, optional: bool = False) -> Any:
         return self._typed(key, (str,), "a string", optional)
 
+    def number(self, key: str, *, optional: bool = False) -> Any:
+        return self._typed(key, (int, float), "a number", optional)
+
     def boolean(self, key: str) -> Any:
         return self._typed(key, (bool,), "true or false", False)
 
@@ -229,6 +276,18 @@ class _Reader:
 
     def optional_span(self, key: str, source: str) -> Optional[Span]:
         return None if self._get(key) is None else self.span(key, source)
+
+    def speaker(self, key: str, speakers: Mapping[int, Speaker]) -> Optional[Speaker]:
+        """The speaker whose id is at ``key`` (null: None); it must be one of ``speakers``."""
+        speaker_id = self.integer(key, optional=True)
+        if speaker_id is None:
+            return None
+        if speaker_id not in speakers:
+            raise FormatError(
+                f"{self.where}: {key} {speaker_id} is not one of the document's speakers "
+                f"(ids {sorted(speakers)})"
+            )
+        return speakers[speaker_id]
 
 
 def _read_span(r: _Reader, source: str) -> Span:
@@ -272,23 +331,16 @@ def _read_quote(data: object, source: str, speakers: Mapping[int, Speaker], wher
     sieve = r.string("sieve", optional=True)
     attribution = None
     if sieve is not None:
-        speaker_id = r.integer("speaker_id", optional=True)
+        speaker = r.speaker("speaker_id", speakers)
         speaker_data = r.data.get("speaker")
-        if (speaker_id is None) != (speaker_data is None):
+        if (speaker is None) != (speaker_data is None):
             raise FormatError(
                 f"{where}: 'speaker' and 'speaker_id' must both be null or both be set, "
-                f"got speaker {_type_name(speaker_data)} and speaker_id {speaker_id!r}"
+                f"got speaker {_type_name(speaker_data)} and speaker_id {r.data['speaker_id']!r}"
             )
-        if speaker_id is None:
-            speaker = None
+        if speaker is None:
             mention = r.optional_span("unresolved_mention", source)
         else:
-            if speaker_id not in speakers:
-                raise FormatError(
-                    f"{where}: speaker_id {speaker_id} is not one of the document's speakers "
-                    f"(ids {sorted(speakers)})"
-                )
-            speaker = speakers[speaker_id]
             mention = _Reader(speaker_data, f"{where}.speaker").optional_span("mention", source)
         attribution = Attribution(
             speaker=speaker,
@@ -297,6 +349,8 @@ def _read_quote(data: object, source: str, speakers: Mapping[int, Speaker], wher
             sieve=sieve,
             resolution=r.choice("resolution", Resolution),
             continues=r.integer("continues", optional=True),
+            cue_class=r.string("cue_class", optional=True),
+            channel=r.string("channel", optional=True),
         )
     return Quote(
         span=span,
@@ -317,10 +371,48 @@ def _read_diagnostic(data: object, source: str, where: str) -> Diagnostic:
     )
 
 
+def _read_non_statement(
+    data: object, source: str, speakers: Mapping[int, Speaker], where: str
+) -> NonStatement:
+    r = _Reader(data, where)
+    return NonStatement(
+        span=r.span("span", source),
+        mention=r.optional_span("mention", source),
+        speaker=r.speaker("speaker_id", speakers),
+    )
+
+
+def _read_claim(data: object, source: str, speakers: Mapping[int, Speaker], where: str) -> Claim:
+    r = _Reader(data, where)
+    q = _Reader(r.data.get("quantity"), f"{where}.quantity")
+    fields = dict(
+        value=q.number("value", optional=True),
+        qualifier=q.choice("qualifier", Qualifier),
+        unit=q.string("unit", optional=True),
+        low=q.number("low", optional=True),
+        high=q.number("high", optional=True),
+    )
+    span, sentence = r.span("span", source), r.span("sentence", source)
+    claim_source = r.choice("source", ClaimSource)
+    asserted_by, rule = r.speaker("speaker_id", speakers), r.string("rule")
+    try:  # the claim's own invariants: a range has low < high, the span lies in its sentence...
+        return Claim(
+            span=span,
+            sentence=sentence,
+            quantity=Quantity(**fields),
+            source=claim_source,
+            asserted_by=asserted_by,
+            rule=rule,
+        )
+    except (TypeError, ValueError) as exc:
+        raise FormatError(f"{where}: {exc}") from None
+
+
 def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
     """Rebuild the `ParseResult` that `result_to_dict` wrote; `FormatError` if ``data`` is not one.
 
-    Each speaker is built once and the same object is shared by all quotes that reference it.
+    Each speaker is built once and the same object is shared by all quotes, non-statements and
+    claims that reference it. ``non_statements`` and ``claims`` may be absent (read as empty).
     """
     r = _Reader(data, "result")
     doc_id = r.string("id", optional=True)
@@ -341,6 +433,14 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
         _read_diagnostic(d, text, f"{where}.diagnostics[{i}]")
         for i, d in enumerate(r.array("diagnostics"))
     )
+    non_statements = tuple(
+        _read_non_statement(n, text, speakers, f"{where}.non_statements[{i}]")
+        for i, n in enumerate(r.data.get("non_statements") or ())
+    )
+    claims = tuple(
+        _read_claim(c, text, speakers, f"{where}.claims[{i}]")
+        for i, c in enumerate(r.data.get("claims") or ())
+    )
     try:
         return ParseResult(
             text=text,
@@ -348,6 +448,8 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
             speakers=tuple(speakers.values()),
             diagnostics=diagnostics,
             id=doc_id,
+            non_statements=non_statements,
+            claims=claims,
         )
     except (TypeError, ValueError) as exc:  # a model invariant the checks above did not cover
         raise FormatError(f"{where}: {exc}") from exc

@@ -15,7 +15,7 @@ import pytest
 import quotetrack
 from quotetrack.cli import CSV_COLUMNS, build_parser, main
 from quotetrack.evaluate import evaluate
-from quotetrack.serialize import document_output, result_from_dict
+from quotetrack.serialize import document_output, result_from_dict, result_to_dict
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "seed.jsonl"
@@ -69,14 +69,19 @@ def test_extract_json_is_an_array_of_full_results(capsys, article):
     assert result_from_dict(data[1]) == quotetrack.parse(SEED["text"], id=SEED["id"])
 
 
-def test_extract_json_with_no_documents_is_an_empty_array(capsys, monkeypatch):
-    """An empty JSON Lines input gives a valid empty JSON array."""
+def test_extract_json_with_no_documents_is_an_empty_array(capsys, tmp_path):
+    """An empty JSON Lines file gives a valid, empty JSON array."""
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    code, out, _ = run(capsys, "extract", "--format", "json", str(empty))
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_extract_json_of_empty_stdin_is_one_empty_article(capsys, monkeypatch):
+    """Empty stdin is one empty article with id '-', written as a full result."""
     feed_stdin(monkeypatch, b"")
     code, out, _ = run(capsys, "extract", "--format", "json", "-")
-    assert json.loads(out) == [
-        {"id": "-", "text": "", "quotes": [], "speakers": [], "diagnostics": []}
-    ]
-    assert code == 0
+    assert (code, json.loads(out)) == (0, [result_to_dict(quotetrack.parse("", id="-"))])
 
 
 def test_extract_csv_has_one_row_per_quote(capsys):

@@ -25,6 +25,8 @@ from quotetrack import (
     Speaker,
     SpeakerKind,
 )
+from quotetrack.claims_model import Claim, ClaimSource, Qualifier, Quantity
+from quotetrack.model import NonStatement
 from quotetrack.serialize import (
     document_output,
     from_json,
@@ -76,7 +78,7 @@ def _slim() -> Speaker:
 
 
 def _hand_built() -> ParseResult:
-    """A seed result with a shared speaker, a continuation, an unresolved mention and a diagnostic."""
+    """A seed result using every field: shared speakers, continuation, non-statements, claims."""
     slim = _slim()
     diplomat = Speaker(
         id=7,
@@ -99,6 +101,8 @@ def _hand_built() -> ParseResult:
                 cue=Span.of(SEED_TEXT, 1930, 1934),
                 sieve="cue_after_quote",
                 resolution=Resolution.NAME,
+                cue_class="neutral",
+                channel="interview",
             ),
         ),
         Quote(
@@ -167,13 +171,50 @@ def _hand_built() -> ParseResult:
         ),
         Diagnostic(code="note", message="nothing odd", severity=Severity.INFO),
     )
+    non_statements = (
+        NonStatement(
+            span=Span.of(SEED_TEXT, 3131, 3151),
+            mention=Span.of(SEED_TEXT, 3126, 3130),
+            speaker=diplomat,
+        ),
+        NonStatement(span=Span.of(SEED_TEXT, 20, 30), mention=None, speaker=None),
+    )
+    claims = (
+        Claim(
+            span=Span.of(SEED_TEXT, 5554, 5573),
+            sentence=Span.of(SEED_TEXT, 5542, 5631),
+            quantity=Quantity(qualifier=Qualifier.VAGUE, unit="martyrs"),
+            source=ClaimSource.QUOTE,
+            asserted_by=slim,
+            rule="vague",
+        ),
+        Claim(
+            span=Span.of(SEED_TEXT, 358, 373),
+            sentence=_paragraph_of(358, 373),
+            quantity=Quantity(value=5000.0, qualifier=Qualifier.MORE_THAN, unit="troops"),
+            source=ClaimSource.ARTICLE,
+        ),
+        Claim(
+            span=Span.of(SEED_TEXT, 3366, 3376),
+            sentence=_paragraph_of(3366, 3376),
+            quantity=Quantity(low=80, high=82.5, unit="countries"),
+            source=ClaimSource.QUOTE,
+            rule="range",
+        ),
+    )
     return ParseResult(
         text=SEED_TEXT,
         quotes=quotes,
         speakers=(slim, diplomat),
         diagnostics=diagnostics,
         id=SEED["id"],
+        non_statements=non_statements,
+        claims=claims,
     )
+
+
+def _paragraph_of(start: int, end: int) -> Span:
+    return Span.of(SEED_TEXT, SEED_TEXT.rfind("\n", 0, start) + 1, SEED_TEXT.find("\n", end))
 
 
 def test_quote_dict_has_the_scoring_example_shape():
@@ -188,7 +229,8 @@ def test_quote_dict_has_the_scoring_example_shape():
 def test_quote_dict_carries_the_round_trip_keys():
     """Besides the scored keys, a quote dict has exactly the documented extra keys."""
     d = quote_to_dict(_hand_built().quotes[0])
-    extra = {"content", "paragraph", "resolution", "speaker_id", "continues", "unresolved_mention"}
+    extra = {"content", "paragraph", "resolution", "speaker_id", "continues", "cue_class"}
+    extra |= {"channel", "unresolved_mention"}
     assert set(d) == SCORED_QUOTE_KEYS | extra
     assert set(d["speaker"]) == SCORED_SPEAKER_KEYS | {"anonymity_reason"}
     assert d["content"] == {"start": 1917, "end": 1928, "text": "take sides,"}
@@ -198,6 +240,7 @@ def test_quote_dict_carries_the_round_trip_keys():
         3,
         None,
     )
+    assert (d["cue_class"], d["channel"]) == ("neutral", "interview")
 
 
 def test_unattributed_quote_has_nulls():
@@ -218,7 +261,15 @@ def test_unresolved_mention_is_kept_outside_the_speaker():
 def test_result_dict_lists_full_speakers_once():
     """The result dict has id, text, quotes, speakers (with mentions and gender) and diagnostics."""
     d = result_to_dict(_hand_built())
-    assert list(d) == ["id", "text", "quotes", "speakers", "diagnostics"]
+    assert list(d) == [
+        "id",
+        "text",
+        "quotes",
+        "speakers",
+        "diagnostics",
+        "non_statements",
+        "claims",
+    ]
     assert [s["id"] for s in d["speakers"]] == [3, 7]
     assert d["speakers"][0]["gender"] == "female"
     assert d["speakers"][0]["mentions"][1] == {"start": 2210, "end": 2213, "text": "she"}
@@ -252,6 +303,8 @@ def test_round_trip_shares_speaker_objects():
     assert back.quotes[1].speaker is slim
     assert back.quotes[4].speaker is slim
     assert back.quotes[2].speaker is back.speakers[1]
+    assert back.non_statements[0].speaker is back.speakers[1]
+    assert back.claims[0].asserted_by is slim
 
 
 def test_json_round_trip_keeps_non_ascii():
@@ -298,8 +351,48 @@ def test_speaker_missing_from_result_is_refused():
     """result_to_dict refuses a quote whose speaker is not in result.speakers, naming the id."""
     result = _hand_built()
     broken = ParseResult(text=result.text, quotes=result.quotes, speakers=result.speakers[:1])
-    with pytest.raises(FormatError, match=r"quote 2 .* speaker id 7 .* not one of result.speakers"):
+    with pytest.raises(
+        FormatError,
+        match=r"^quote 2 of result None has speaker id 7 \('one western diplomat'\), which is not",
+    ):
         result_to_dict(broken)
+
+
+def test_claim_speaker_missing_from_result_is_refused():
+    """A claim asserted by a speaker that is not in result.speakers is refused too."""
+    result = _hand_built()
+    broken = attrs.evolve(result, quotes=(), speakers=result.speakers[1:])
+    with pytest.raises(
+        FormatError, match=r"^claim 0 of result .* has speaker id 3 \('Randa Slim'\)"
+    ):
+        result_to_dict(broken)
+
+
+def test_claims_and_non_statements_dicts():
+    """Claims write their quantity, source, rule and speaker id; non-statements their spans."""
+    d = result_to_dict(_hand_built())
+    assert d["claims"][1]["quantity"] == {
+        "value": 5000.0,
+        "qualifier": "more_than",
+        "unit": "troops",
+        "low": None,
+        "high": None,
+    }
+    first = d["claims"][0]
+    assert (first["source"], first["speaker_id"], first["rule"]) == ("quote", 3, "vague")
+    assert d["non_statements"][0] == {
+        "span": {"start": 3131, "end": 3151, "text": "one western diplomat"},
+        "mention": {"start": 3126, "end": 3130, "text": "said"},
+        "speaker_id": 7,
+    }
+
+
+def test_results_without_claims_keys_read_as_empty():
+    """A result dict without non_statements and claims keys reads back with none."""
+    d = result_to_dict(quotetrack.parse("“Hi,” she said.", id="x"))
+    del d["non_statements"], d["claims"]
+    back = result_from_dict(d)
+    assert (back.non_statements, back.claims) == ((), ())
 
 
 def _edit(mutate):
@@ -350,6 +443,22 @@ def _edit(mutate):
             lambda d: d["diagnostics"][0].__setitem__("severity", "fatal"),
             r"'severity' must be one of info, warning; got 'fatal'",
         ),
+        (
+            lambda d: d["claims"][2]["quantity"].__setitem__("high", 10),
+            r"claims\[2\]: range low 80 must be below high 10",
+        ),
+        (
+            lambda d: d["claims"][0]["quantity"].__setitem__("value", "many"),
+            r"claims\[0\]\.quantity: 'value' must be a number or null, got str",
+        ),
+        (
+            lambda d: d["claims"][0].__setitem__("source", "rumour"),
+            r"'source' must be one of quote, article; got 'rumour'",
+        ),
+        (
+            lambda d: d["non_statements"][0].__setitem__("speaker_id", 4),
+            r"non_statements\[0\]: speaker_id 4 is not one of the document's speakers",
+        ),
     ],
 )
 def test_bad_dicts_raise_format_error(mutate, message):
@@ -385,10 +494,22 @@ SERIALIZED_FIELDS = {
         "gender",
         "mentions",
     },
-    Attribution: {"speaker", "mention", "cue", "sieve", "resolution", "continues"},
+    Attribution: {
+        "speaker",
+        "mention",
+        "cue",
+        "sieve",
+        "resolution",
+        "continues",
+        "cue_class",
+        "channel",
+    },
     Quote: {"span", "content", "kind", "paragraph", "attribution"},
     Diagnostic: {"code", "message", "span", "severity"},
-    ParseResult: {"text", "quotes", "speakers", "diagnostics", "id"},
+    ParseResult: {"text", "quotes", "speakers", "diagnostics", "id", "non_statements", "claims"},
+    NonStatement: {"span", "mention", "speaker"},
+    Claim: {"span", "sentence", "quantity", "source", "asserted_by", "rule"},
+    Quantity: {"value", "qualifier", "unit", "low", "high"},
 }
 
 
@@ -445,6 +566,8 @@ def _results(draw) -> ParseResult:
                 sieve=draw(st.text(max_size=6)),
                 resolution=draw(st.sampled_from(Resolution)),
                 continues=draw(st.none() | st.integers(0, 5)),
+                cue_class=draw(st.none() | st.sampled_from(["neutral", "denial"])),
+                channel=draw(st.none() | st.text(max_size=5)),
             )
         quotes.append(
             Quote(
@@ -464,12 +587,56 @@ def _results(draw) -> ParseResult:
         )
         for _ in range(draw(st.integers(0, 2)))
     )
+    non_statements = tuple(
+        NonStatement(
+            span=draw(_span_in(text)),
+            mention=draw(st.none() | _span_in(text)),
+            speaker=draw(st.sampled_from((None,) + speakers)),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    )
+    claims = tuple(draw(_claims(text, speakers)) for _ in range(draw(st.integers(0, 3))))
     return ParseResult(
         text=text,
         quotes=tuple(quotes),
         speakers=speakers,
         diagnostics=diagnostics,
         id=draw(st.none() | st.text(max_size=6)),
+        non_statements=non_statements,
+        claims=claims,
+    )
+
+
+_NUMBERS = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**6), 10**6)
+
+
+@st.composite
+def _quantities(draw) -> Quantity:
+    unit = draw(st.none() | st.sampled_from(["troops", "USD", "percent"]))
+    shape = draw(st.sampled_from(["value", "vague", "range"]))
+    if shape == "vague":
+        return Quantity(qualifier=Qualifier.VAGUE, unit=unit)
+    if shape == "range":
+        low = draw(st.integers(-1000, 1000))
+        return Quantity(low=low, high=low + draw(st.integers(1, 1000)), unit=unit)
+    qualifier = draw(st.sampled_from([q for q in Qualifier if q is not Qualifier.VAGUE]))
+    return Quantity(value=draw(_NUMBERS), qualifier=qualifier, unit=unit)
+
+
+@st.composite
+def _claims(draw, text: str, speakers: tuple[Speaker, ...]) -> Claim:
+    sentence = draw(_span_in(text))
+    start = draw(st.integers(sentence.start, sentence.end))
+    span = Span.of(text, start, draw(st.integers(start, sentence.end)))
+    source = draw(st.sampled_from(ClaimSource))
+    speaker = draw(st.sampled_from((None,) + speakers)) if source is ClaimSource.QUOTE else None
+    return Claim(
+        span=span,
+        sentence=sentence,
+        quantity=draw(_quantities()),
+        source=source,
+        asserted_by=speaker,
+        rule=draw(st.sampled_from(["count", "money", "range"])),
     )
 
 
