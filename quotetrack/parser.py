@@ -15,7 +15,12 @@ from .errors import InputTooLarge, InputTypeError
 from .lexicon import Lexicon, default_lexicon
 from .model import Diagnostic, ParseResult, Quote, QuoteKind, Span
 from .errors import ConfigError
-from .rules.attribution import SIEVE_NAMES, classify_kinds, finish_kinds, run_sieves
+from .rules.attribution import (
+    SIEVE_NAMES,
+    classify_kinds,
+    finish_kinds,
+    run_sieves,
+)
 from .rules.context import build_context
 from .rules.indirect import INDIRECT_RULE_NAMES, add_reported, find_indirect, find_non_statements
 from .rules.marks import pair_marks

@@ -225,7 +225,8 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
     uses_double = any(c.double for c in ctx.quotes)
     for p, (s, e) in enumerate(ctx.paragraphs):
         para = ctx.folded[s:e].strip()
-        if _LABEL.match(para) or para[-1:] not in ".!?\"')]:;,-":
+        labelled = _LABEL.match(para) is not None and len(para.split()) <= 20
+        if labelled or para[-1:] not in ".!?\"')]:;,-":
             heads.add(p)
     for c in ctx.quotes:
         s, e = ctx.paragraphs[c.paragraph]
@@ -305,9 +306,14 @@ def finish_kinds(ctx: Context) -> None:
         content = ctx.folded[s:e].strip()
         n = _words(content)
         sentence_like = content[-1:] in ".?!,-" if content else False
-        if ctx.kinds[q] == QuoteKind.MIXED and n <= 1:
-            ctx.kinds[q] = QuoteKind.OTHER  # a single quoted word with no cue: a scare quote
+        first = ctx.quote_first[q]
+        after_det = first > 0 and ctx.tokens[first - 1].lower in ctx.lex.determiners \
+            and ctx.tokens[first - 1].sentence == ctx.tokens[first].sentence
+        if ctx.kinds[q] == QuoteKind.MIXED and (n <= 1 or (after_det and n <= 2)):
+            # a single quoted word, or a short noun phrase ("a “road map”"), with no cue
+            ctx.kinds[q] = QuoteKind.OTHER
         elif ctx.kinds[q] == QuoteKind.DIRECT and not sentence_like and n <= 6 and d is None:
             ctx.kinds[q] = QuoteKind.OTHER
         if ctx.kinds[q] == QuoteKind.OTHER:
             ctx.decisions[q] = None
+

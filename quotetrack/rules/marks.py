@@ -121,6 +121,18 @@ def _scan_paragraph(text: str, p_start: int, p_end: int, max_depth: int,
                 closes = True
             elif mark == "\u201c":  # closes only German-style „…“
                 closes = nearest is not None and stack[nearest].mark == "\u201e"
+                if not closes and len(stack) == 1 and stack[0].mark == "\u201c" and left \
+                        and text[max(p_start, pos - 3):pos].rstrip()[-1:] in ".?!":
+                    # “A. “B.” — a curly quote re-opened after a full stop: the first one lost
+                    # its closing mark; end it at the full stop
+                    end = pos
+                    while end > stack[0].pos and text[end - 1].isspace():
+                        end -= 1
+                    diags.add(text, "missing-closing-mark",
+                              "a quotation was re-opened before it closed; closed it at the "
+                              "end of its sentence", stack[0].pos, 1)
+                    quotes.append((stack[0].pos, end, len(stack[0].mark), 0, True))
+                    stack.clear()
             elif mark in DOUBLE_AMBIG:
                 closes = nearest is not None and (right or not left)
             else:
