@@ -60,7 +60,10 @@ _NUMBER_KINDS = ("cardinal", "scale", "suffix", "vague", "modifier", "fraction")
 _UNIT_POSITIONS = ("prefix", "after", "attached")
 _QUALIFIER_POSITIONS = ("before", "after")
 _TIME_KINDS = ("unit", "month", "weekday", "clock")
-_CONTEXT_KINDS = ("label", "street", "age", "score", "phone", "bare", "aux", "anaphoric", "ordinal")
+_CONTEXT_KINDS = (
+    "label", "street", "age", "person", "score", "phone", "bare", "aux", "anaphoric", "ordinal",
+    "event",
+)
 _PREDICATE_POSITIONS = ("after", "before", "both")
 
 
@@ -386,8 +389,15 @@ class _Reader:
         # letters written onto the digits: "5bn", "10km", "10th", "1990s", "5pm", "3D"
         if nxt < self.n and self.adj(i, nxt) and t[nxt].kind == "word":
             w = t[nxt].low
-            if w == "m" and unit is None and self.singular_noun(nxt + 1):
-                unit, end = "metres", nxt + 1  # "the 10m line", "the 100m final"
+            if w == "m" and unit is None and not self.millions_follow(i, nxt + 1):
+                if self.word(nxt + 1) in self.ctx("event") or self.word(i - 1) == "the" or (
+                    self.word(i - 1) in ("and", "or") and self.word(i - 2) == "m"
+                ):
+                    return nxt + 1  # "the 800m and 1000m", "400m runners", "the 10m line"
+                if self.singular_noun(nxt + 1):
+                    unit, end = "metres", nxt + 1  # "a 10m wall"
+                else:
+                    scale, end = tb.suffixes[w], nxt + 1
             elif w in tb.suffixes:
                 scale, end = tb.suffixes[w], nxt + 1
             elif w in tb.attached_units and unit is None:
@@ -645,8 +655,8 @@ class _Reader:
                 ):
                     parts.append(t[j + 1].low)
                     j += 2
-                if any(p in tb.time["unit"] for p in parts) or zero:
-                    return _REJECT  # "a 10-day visit", "zero-emissions homes"
+                if any(p in tb.time["unit"] for p in parts) or zero or w.endswith("ed"):
+                    return _REJECT  # "a 10-day visit", "zero-emissions homes", "18-rated games"
                 unit = self.plural(parts[-1])
                 nxt = self.word(j)
                 if nxt and t[j].text.islower() and nxt not in tb.stopwords and (
@@ -705,7 +715,15 @@ class _Reader:
         while j < self.n and len(words) < NOUN_WINDOW and t[j].kind == "word":
             tok = t[j]
             w = tok.low
-            if w in tb.stopwords or w in tb.time["clock"] or w in tb.predicates_after:
+            last = j
+            # a hyphenated word: "state-owned", "home-buyers", "pay-TV", "set-top"
+            while last - j < 4 and self.is_sym(last + 1, "-") and self.adj(last, last + 1) and (
+                self.adj(last + 1, last + 2) and t[last + 2].kind == "word"
+            ):
+                last += 2
+            if last == j and (
+                w in tb.stopwords or w in tb.time["clock"] or w in tb.predicates_after
+            ):
                 break
             if words and w.endswith("ly"):
                 break
@@ -713,16 +731,13 @@ class _Reader:
                 break
             if words and _is_upper(tok) and not _is_upper(t[words[-1][0]]):
                 break
-            last = j
-            # a hyphenated word: "state-owned", "home-buyers"
-            while last - j < 4 and self.is_sym(last + 1, "-") and self.adj(last, last + 1) and (
-                self.adj(last + 1, last + 2) and t[last + 2].kind == "word"
-            ):
-                last += 2
             words.append((j, last))
             j = last + 1
         if not words:
             return None
+        a, b = words[0]
+        if any(t[x].low in tb.time["unit"] for x in range(a, b + 1, 2)):
+            return _REJECT  # "eleven year-old girl"
         if (
             self.word(j) in ("and", "or") and not any(self.plural_looking(t[b].low) for _, b in words)
             and len(words) < NOUN_WINDOW
@@ -740,10 +755,16 @@ class _Reader:
         ):
             return _REJECT  # "10 Downing Street"
         head = None
-        for a, b in words:
-            w = t[b].low
-            if w in tb.time["unit"] or self.plural_looking(w):
-                head = (a, b)
+        # the first plural, preferring a lower-case one: "eight Las Vegas style resorts"
+        for lower_only in (True, False):
+            for a, b in words:
+                w = t[b].low
+                if lower_only and _is_upper(t[b]):
+                    continue
+                if w in tb.time["unit"] or self.plural_looking(w):
+                    head = (a, b)
+                    break
+            if head is not None:
                 break
         if head is None and len(words) <= 2:
             a, b = words[-1]
@@ -764,6 +785,13 @@ class _Reader:
     def plural_looking(self, w: str) -> bool:
         return w in self.tb.plural_forms or (
             len(w) >= 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+        )
+
+    def millions_follow(self, i: int, k: int) -> bool:
+        """Whether "m" after the digits at ``i`` is millions: "4.5m", "3m people", "2m of"."""
+        w = self.word(k)
+        return "." in self.t[i].text or w == "of" or (
+            bool(w) and self.plural_looking(w) and w not in self.ctx("event")
         )
 
     def singular_noun(self, k: int) -> bool:
@@ -827,7 +855,10 @@ class _Reader:
             return None, skip
         comparative = qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.AT_LEAST)
         # "one" alone is a pronoun or an article ("one western diplomat", "no one")
-        if core.spelled and core.value == 1 and core.end - core.start == 1 and not comparative:
+        phrase = {self.low(x) for x in range(qstart, core.start)}
+        if core.spelled and core.value == 1 and core.end - core.start == 1 and not (
+            comparative and phrase & {"than", "least"}
+        ):  # "one western diplomat", "the furore over one sentence"
             return None, skip
         year_like = (
             core.plain and core.unit is None and len(t[core.num].text) == 4
@@ -875,6 +906,8 @@ class _Reader:
         if tail.unit is not None:
             unit = tail.unit
         end = tail.end
+        if unit in ("metres", "metre") and self.word(end) in self.ctx("event"):
+            return None, end  # "the 800 metres favourites": an event
         if rule is None:
             rule = _unit_rule(core.unit) if core.unit is not None else (tail.rule or "count")
         pred = self.predicate_before(span_start)
@@ -887,6 +920,8 @@ class _Reader:
                 return None, skip  # "children under five", "around four"
             if any(self.word(x) in self.ctx("age") for x in range(span_start - 8, span_start)):
                 return None, skip  # "raising the retirement age from 60 to 65"
+            if qualifier is not None and before in self.ctx("person") and core.value <= 120:
+                return None, skip  # "people over 60", "children under 5"
             cue = self.word(core.start - 2) if before_core in ("of", "at") else before_core
             if qualifier is None and cue not in self.ctx("bare") and (
                 low_high is None or before_core != "between"
