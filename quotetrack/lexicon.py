@@ -71,6 +71,7 @@ class Lexicon:
     documents: frozenset[str]
     title_first_words: frozenset[str]  # first words of multi-word titles ("prime", "secretary")
     indirect_cues: frozenset[str]  # lemmas that introduce reported speech as a clause
+    inversion_cues: frozenset[str]  # lemmas that may precede their speaker ("said X")
     belief_forms: Mapping[str, str]  # "believed" -> "believe"
     non_statements: tuple[str, ...]  # "declined to comment"
     adverbs: frozenset[str]
@@ -105,6 +106,7 @@ class Lexicon:
             first_names=_frozen_map({n: g for n, g in read_table("first_names.tsv", 2)}),
             documents=_words("documents.tsv"),
             indirect_cues=_words("indirect_cues.tsv"),
+            inversion_cues=_words("inversion_cues.tsv"),
             belief_forms=_frozen_map({f: lemma for lemma, forms in read_table("belief_verbs.tsv", 2)
                                       for f in forms.split(",")}),
             non_statements=tuple(w.lower() for (w,) in read_table("non_statements.tsv", 1)),

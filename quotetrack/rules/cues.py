@@ -10,6 +10,7 @@ from typing import Optional
 from .context import Context, Decision
 from .mentions import appositive_after, np_after, np_before
 
+_POSSESSIVE_DETS = frozenset("his her their its our my your".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
@@ -62,7 +63,8 @@ def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
 def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
     wc, toks = ctx.wc, ctx.tokens
-    if toks[cue].lower.endswith("ing") and cue - 1 >= lo and toks[cue - 1].text == ",":
+    if toks[cue].lower.endswith("ing") and cue - 1 >= lo and (
+            toks[cue - 1].text == "," or toks[cue - 1].lower in wc.lex.documents):
         # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before
         for c in range(cue - 2, lo - 1, -1):
             if toks[c].quote < 0 and is_finite_cue(ctx, c):
@@ -74,6 +76,9 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         return Decision(sieve="", mention=np, cue=(cue, cue + 1)) if np else None
     j = skip_adverbs(ctx, cue - 1, lo)
     np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
+    if np and toks[cue].lower.endswith("s") and any(
+            toks[x].possessive or toks[x].lower in _POSSESSIVE_DETS for x in range(*np)):
+        return None  # "Mr. Trump's remarks", "his comments": a noun, not a speaker and verb
     if np:
         return Decision(sieve="", mention=np, cue=(cue, cue + 1))
     if j >= lo and toks[j].text == ",":  # "Solomon Yue, an RNC committeeman, said"
@@ -101,6 +106,9 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
 
 def inverted_after_cue(ctx: Context, cue: int, hi: int) -> Optional[Decision]:
     """``said X`` with an optional appositive ``, director of ...``."""
+    verb = ctx.lex.cue_forms.get(ctx.tokens[cue].lower)
+    if verb is None or verb.lemma not in ctx.lex.inversion_cues:
+        return None  # "called AP's report a “rush”": what follows is the object
     np = np_after(ctx.wc, cue + 1, hi, ctx.limits.max_mention_tokens)
     if not np:
         return None

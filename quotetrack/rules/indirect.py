@@ -39,6 +39,7 @@ _INFINITIVE_CUES = frozenset("promise vow pledge".split())
 # reports whose content is an object, a request or a question: "urged Congress to act",
 # "asked whether ...", "called for a recount", "cited rising costs"
 _COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
+_QUESTION_WORDS = frozenset("if whether how what why who when where which about".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 
 
@@ -60,8 +61,12 @@ def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     cue = ctx.lex.cue_forms.get(t.lower)
     if cue is None or cue.lemma not in _COMPLEMENT_CUES or t.is_cap:
         return None
-    if cue.lemma == "call" and not (k + 1 < len(ctx.tokens) and ctx.tokens[k + 1].lower in ("for", "on")):
+    nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
+    if cue.lemma == "call" and nxt not in ("for", "on"):
         return None  # "called it a disgrace" names; "called for a vote" reports
+    if cue.lemma == "ask" and nxt not in _QUESTION_WORDS:
+        return None  # "asked whether ..." reports a question; "asked Washington to ..." a request
+
     return cue.lemma
 
 
