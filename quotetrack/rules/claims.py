@@ -392,8 +392,12 @@ class _Reader:
             if w == "m" and unit is None and not self.millions_follow(i, nxt + 1):
                 if self.word(nxt + 1) in self.ctx("event") or self.word(i - 1) == "the" or (
                     self.word(i - 1) in ("and", "or") and self.word(i - 2) == "m"
+                ) or (
+                    self.word(nxt + 1) in ("and", "or") and nxt + 2 < self.n
+                    and t[nxt + 2].kind == "num" and self.word(nxt + 3) == "m"
+                    and self.adj(nxt + 2, nxt + 3)
                 ):
-                    return nxt + 1  # "the 800m and 1000m", "400m runners", "the 10m line"
+                    return nxt + 1  # "the 800m and 1000m", "800m and 1,500m gold", "400m runners"
                 if self.singular_noun(nxt + 1):
                     unit, end = "metres", nxt + 1  # "a 10m wall"
                 else:
