@@ -72,11 +72,17 @@ class Lexicon:
     title_first_words: frozenset[str]  # first words of multi-word titles ("prime", "secretary")
     indirect_cues: frozenset[str]  # lemmas that introduce reported speech as a clause
     inversion_cues: frozenset[str]  # lemmas that may precede their speaker ("said X")
+    #: lower-case words that make a sentence worth reading closely: cue forms, belief verbs,
+    #: "according", the last words of the non-statement phrases
+    triggers: frozenset[str] = attrs.field(init=False)
     belief_forms: Mapping[str, str]  # "believed" -> "believe"
     non_statements: tuple[str, ...]  # "declined to comment"
     adverbs: frozenset[str]
     determiners: Mapping[str, str]  # "the" -> "definite"
     function_words: frozenset[str]
+
+    def __attrs_post_init__(self):
+        object.__setattr__(self, "triggers", _triggers(self))
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -120,6 +126,12 @@ class Lexicon:
 
 def _words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for (w,) in read_table(name, 1))
+
+
+def _triggers(lex: "Lexicon") -> frozenset[str]:
+    words = set(lex.cue_forms) | set(lex.belief_forms) | {"according"}
+    words |= {phrase.split()[-1] for phrase in lex.non_statements}
+    return frozenset(words)
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from typing import Optional
 
 import attrs
+import regex
 
 from ..config import Limits
 from ..lexicon import Lexicon
@@ -58,6 +59,36 @@ class Context:
         return self.sentence_paragraph[self.tokens[i].sentence]
 
 
+_WORDS = regex.compile(r"[a-z]+")
+_CAP_WORD = regex.compile(r"[A-Z][\w'.&-]*")
+
+
+def _name_tokens(masked: str, start: int, end: int, lex: Lexicon) -> list[Token]:
+    """Tokens around the capitalised words of ``masked[start:end]``: the word before each run,
+    the run, and the mark after it."""
+    out: list[Token] = []
+    covered = start
+    for m in _CAP_WORD.finditer(masked, start, end):
+        if m.start() < covered:
+            continue
+        w_start = m.start()
+        k = w_start
+        while k > covered and k > w_start - 40 and masked[k - 1].isspace():
+            k -= 1
+        while k > covered and k > w_start - 40 and not masked[k - 1].isspace():
+            k -= 1
+        w_end = m.end()
+        while True:  # the rest of a capitalised run: "Hassan Al-Rubaie, also 21"
+            nxt = _CAP_WORD.match(masked, w_end + 1, end) if masked[w_end:w_end + 1] == " " else None
+            if nxt is None:
+                break
+            w_end = nxt.end()
+        w_end = min(end, w_end + 5)
+        out.extend(tokenize(masked, max(k, covered), w_end, lex))
+        covered = w_end
+    return out
+
+
 def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
                   paragraphs: list[tuple[int, int]], quotes: list[Candidate],
                   diagnostics: list[Diagnostic]) -> Context:
@@ -82,10 +113,18 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
     sentence_paragraph: list[int] = []
+    triggers = lex.triggers
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         for s_start, s_end in sentence_bounds(masked_text, p_start, p_end, lex.abbreviations):
             first = len(tokens)
-            for tok in tokenize(masked_text, s_start, s_end, lex):
+            segment = masked_text[s_start:s_end]
+            if MASK in segment or not triggers.isdisjoint(_WORDS.findall(segment.lower())):
+                sentence_tokens = tokenize(masked_text, s_start, s_end, lex)
+            else:
+                # no quotation and no cue: only the names matter (pronoun antecedents, full
+                # names), so only capitalised words and their neighbours are tokenised
+                sentence_tokens = _name_tokens(masked_text, s_start, s_end, lex)
+            for tok in sentence_tokens:
                 tok.sentence = len(sentences)
                 if tok.text[0] == MASK or (tok.text in ".!?" and masked_text[tok.start - 1:tok.start] == MASK
                                            and tok.end < len(masked_text) and masked_text[tok.end] == MASK):

@@ -72,6 +72,8 @@ def _complement_cue(ctx: Context, k: int) -> Optional[str]:
 
 def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     t = ctx.tokens[k]
+    if t.lower not in ctx.lex.cue_forms and not (beliefs and t.lower in ctx.lex.belief_forms):
+        return False
     if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
         return False
     if t.lower.endswith("ing") and not (k > 0 and ctx.tokens[k - 1].text == ","):

@@ -39,6 +39,16 @@ class WordClasses:
         self.lex = lex
         self.tokens = tokens
         self.title_len = self._titles(tokens)
+        stop, cues = lex.name_stopwords, lex.cue_forms
+        prev_sentence = -2
+        names = []
+        for t in tokens:
+            # "Asked if he ...": a capitalised cue verb that opens its sentence is no name;
+            # "State" (in "State Department") is
+            names.append(t.is_cap and t.key not in stop
+                         and not (t.lower in cues and t.sentence != prev_sentence))
+            prev_sentence = t.sentence
+        self.name_word = names
 
     def _titles(self, tokens: Sequence[Token]) -> list[int]:
         """For each token, the number of tokens of the title it is part of (0 if none)."""
@@ -66,18 +76,13 @@ class WordClasses:
 
     def is_anchor(self, i: int) -> bool:
         """A word that can head a speaker mention by itself: title, group, organisation, document."""
-        low = self.tokens[i].bare.lower()
+        low = self.tokens[i].key
         lex = self.lex
         return (self.is_title(i) or low in lex.group_nouns or low in lex.org_words
                 or low in lex.documents)
 
     def is_name_word(self, i: int) -> bool:
-        t = self.tokens[i]
-        if not t.is_cap or t.bare.lower() in self.lex.name_stopwords:
-            return False
-        # "Asked if he ...": a capitalised cue verb opens the sentence; "State" is a name word
-        return not (t.lower in self.lex.cue_forms
-                    and (i == 0 or self.tokens[i - 1].sentence != t.sentence))
+        return self.name_word[i]
 
     def is_cue(self, i: int) -> bool:
         """A speech verb: lower case, or capitalised only where it opens its sentence."""
@@ -287,7 +292,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     toks = wc.tokens
     i, j = rng
     head_tok = toks[j - 1]
-    head = head_tok.bare.lower()
+    head = head_tok.key
     start, end = toks[i].start, toks[j - 1].end
     if j - i == 1 and wc.is_pronoun(i):
         pron = head_tok.lower.split("'")[0]
@@ -304,7 +309,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     tail_aff = None
     for p in range(k + 1, j - 1):
         if toks[p].lower in ("of", "from") and wc.is_name_word(p - 1) and not wc.is_title(p - 1) \
-                and toks[p - 1].bare.lower() not in lex.org_words:
+                and toks[p - 1].key not in lex.org_words:
             tail_aff = text[toks[p + 1].start:toks[j - 1].end]
             j = p
             break
@@ -313,7 +318,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     n_start = n_end
     while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1):
         n_start -= 1
-    org = n_end > n_start and toks[n_end - 1].bare.lower() in lex.org_words
+    org = n_end > n_start and toks[n_end - 1].key in lex.org_words
     if not org:
         n_start = max(n_start, n_end - 3)
     name_toks = list(toks[n_start:n_end])

@@ -66,7 +66,7 @@ def _person_names(ctx: Context) -> list[_Name]:
         run = toks[i:j]
         same = lambda k: 0 <= k < n and toks[k].sentence == toks[i].sentence  # noqa: E731
         before = toks[i - 1] if same(i - 1) else None
-        last = run[-1].bare.lower()
+        last = run[-1].key
         org = last in lex.org_words or (before is not None and before.lower == "the")
         first_name = run[0].lower in lex.first_names
         titled = before is not None and wc.is_title(i - 1)

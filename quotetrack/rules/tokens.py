@@ -6,7 +6,6 @@ attribution rules see "QUOTE , she said ." whatever the quotation holds.
 
 from __future__ import annotations
 
-import attrs
 import regex
 
 from ..lexicon import Lexicon
@@ -23,52 +22,48 @@ _TOKEN = regex.compile(
 )
 
 
-@attrs.define(slots=True)
+_CURRENCY = "$\u00a3\u20ac"
+
+
 class Token:
-    start: int
-    end: int
-    text: str  # folded text
-    lower: str
-    quote: int = -1  # index of the quotation this token masks, or -1
-    sentence: int = -1
-    key: str = ""  # lower case without a possessive ending: the form looked up in lexicons
+    """One word or punctuation mark of the masked text (or one masked quotation)."""
 
-    def __attrs_post_init__(self):
-        if not self.key:
-            low = self.lower
-            self.key = low[:-2] if low.endswith("'s") else low[:-1] if low.endswith("'") else low
+    __slots__ = ("start", "end", "text", "lower", "quote", "sentence", "key", "is_word",
+                 "is_cap", "possessive", "bare")
 
-    @property
-    def is_word(self) -> bool:
-        return self.quote < 0 and (self.text[0].isalnum() or self.text[0] in "$\u00a3\u20ac")
+    def __init__(self, start: int, end: int, text: str, lower: str):
+        self.start, self.end, self.text, self.lower = start, end, text, lower
+        self.quote = -1  # index of the quotation this token masks, or -1
+        self.sentence = -1
+        first = text[0]
+        self.is_word = first.isalnum() or first in _CURRENCY
+        self.is_cap = first.isupper()
+        # key: the lexicon form ("iraq's" -> "iraq"); bare: the word without a possessive ending
+        if lower.endswith("'s"):
+            self.key, self.possessive, self.bare = lower[:-2], True, text[:-2]
+        elif lower.endswith("'"):
+            self.key, self.bare = lower[:-1], text[:-1]
+            self.possessive = lower.endswith("s'") and len(lower) > 2
+        else:
+            self.key, self.possessive, self.bare = lower, False, text
 
-    @property
-    def is_cap(self) -> bool:
-        return self.quote < 0 and self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
-    @property
-    def possessive(self) -> bool:
-        return self.lower.endswith("'s") or (self.lower.endswith("s'") and len(self.lower) > 2)
-
-    @property
-    def bare(self) -> str:
-        """The word without a possessive ending."""
-        if self.lower.endswith("'s"):
-            return self.text[:-2]
-        if self.lower.endswith("'"):
-            return self.text[:-1]
-        return self.text
 
 
 def tokenize(masked: str, start: int, end: int, lex: Lexicon) -> list[Token]:
     """Tokens of ``masked[start:end]``; "Mr" "." and other listed abbreviations become one token."""
     out: list[Token] = []
+    abbreviations = lex.abbreviations
+    append = out.append
     for m in _TOKEN.finditer(masked, start, end):
-        text = m.group()
-        if text == "." and out and out[-1].end == m.start() and out[-1].quote < 0:
+        s, e = m.span()
+        text = masked[s:e]
+        if text == "." and out and out[-1].end == s and out[-1].quote < 0:
             prev = out[-1]
-            if (prev.lower + ".") in lex.abbreviations or (len(prev.text) == 1 and prev.is_cap):
-                out[-1] = Token(prev.start, m.end(), prev.text + ".", prev.lower + ".")
+            if (prev.lower + ".") in abbreviations or (len(prev.text) == 1 and prev.is_cap):
+                out[-1] = Token(prev.start, e, prev.text + ".", prev.lower + ".")
                 continue
-        out.append(Token(m.start(), m.end(), text, text.lower()))
+        append(Token(s, e, text, text.lower()))
     return out
