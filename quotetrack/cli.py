@@ -14,11 +14,13 @@ import os
 import sys
 from typing import IO, Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
+import attrs
+
 from . import __version__
 from .batch import Document, DocumentError, input_format, process, read_inputs
 from .errors import QuotetrackError
 from .evaluate import Scores, evaluate
-from .model import ParseResult, Quote
+from .model import ParseResult, Quote, QuoteKind
 from .parser import Parser
 from .serialize import document_output, result_to_dict
 
@@ -38,6 +40,9 @@ CSV_COLUMNS = (
     "title",
     "affiliation",
     "anonymous",
+    "value",
+    "qualifier",
+    "unit",
 )
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -99,6 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
         help='jsonl: one {"id", "quotes"} line per document (default); json: an array of '
         "full results; csv: one row per quote; text: for reading",
     )
+    extract.add_argument(
+        "--kinds",
+        type=_kinds,
+        default=tuple(k.value for k in QuoteKind),
+        metavar="KINDS",
+        help="comma-separated quote kinds to output, from "
+        f"{','.join(k.value for k in QuoteKind)} (default: all)",
+    )
+    extract.add_argument(
+        "--claims",
+        action="store_true",
+        help="also find numeric claims (counts, percentages, money) and who asserts them",
+    )
     _add_workers(extract)
 
     ev = commands.add_parser(
@@ -146,6 +164,36 @@ def _add_workers(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help="documents sent to a worker at a time (default 16)",
     )
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    known = [k.value for k in QuoteKind]
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in known]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"unknown quote kind(s) {unknown or [value]}; expected a comma-separated list of "
+            f"{', '.join(known)}"
+        )
+    return kinds
+
+
+def select_kinds(result: ParseResult, kinds: Sequence[str]) -> ParseResult:
+    """``result`` with only the quotes of ``kinds`` (``continues`` indexes renumbered)."""
+    wanted = set(kinds)
+    kept = [i for i, q in enumerate(result.quotes) if q.kind.value in wanted]
+    if len(kept) == len(result.quotes):
+        return result
+    new_index = {old: new for new, old in enumerate(kept)}
+    quotes = []
+    for i in kept:
+        q = result.quotes[i]
+        att = q.attribution
+        if att is not None and att.continues is not None:
+            att = attrs.evolve(att, continues=new_index.get(att.continues))
+            q = attrs.evolve(q, attribution=att)
+        quotes.append(q)
+    return attrs.evolve(result, quotes=tuple(quotes))
 
 
 def _check_input_paths(paths: Sequence[str]) -> None:
@@ -225,6 +273,7 @@ class _CsvWriter(_Writer):
 
     def result(self, result: ParseResult) -> None:
         self.csv.writerows([_csv_row(result.id, q) for q in result.quotes])
+        self.csv.writerows([_csv_claim_row(result.id, c) for c in result.claims])
 
 
 def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
@@ -243,7 +292,21 @@ def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
         (speaker.title or "") if speaker else "",
         (speaker.affiliation or "") if speaker else "",
         ("true" if speaker.anonymous else "false") if speaker else "",
+        "",
+        "",
+        "",
     ]
+
+
+def _csv_claim_row(doc_id: Optional[str], claim: Any) -> list[Any]:
+    """A numeric claim as a row of kind "claim": its words, who asserts it and its quantity."""
+    q = claim.quantity
+    value = f"{q.low:g}-{q.high:g}" if q.low is not None and q.high is not None else (
+        "" if q.value is None else f"{q.value:g}")
+    speaker = claim.asserted_by
+    return [doc_id, claim.span.start, claim.span.end, "claim", claim.span.text,
+            speaker.name if speaker else "", "", "", claim.rule, "", "", "",
+            value, q.qualifier.value, q.unit or ""]
 
 
 class _TextWriter(_Writer):
@@ -282,8 +345,26 @@ def format_text(result: ParseResult) -> str:
             details.append(f"as {_one_line(att.mention.text)!r}")
         if att.cue is not None:
             details.append(f"cue {_one_line(att.cue.text)!r}")
+        if att.cue_class and att.cue_class != "neutral":
+            details.append(att.cue_class)
+        if att.channel:
+            details.append(f"via {att.channel}")
         details.append(f"sieve {att.sieve}")
         lines.append("      " + "; ".join(details))
+    for silent in result.non_statements:
+        who = silent.speaker.name if silent.speaker else (
+            silent.mention.text if silent.mention else "someone")
+        lines.append(f"  - no statement: {who} {_one_line(silent.span.text)}")
+    for claim in result.claims:
+        q = claim.quantity
+        amount = f"{q.low:g}-{q.high:g}" if q.low is not None and q.high is not None else (
+            f"{q.value:g}" if q.value is not None else "a vague quantity of")
+        qualifier = "" if q.qualifier.value in ("exact", "vague") else \
+            q.qualifier.value.replace("_", " ") + " "
+        who = claim.asserted_by.name if claim.asserted_by is not None else "the article"
+        lines.append(f"  # claim [{claim.span.start}:{claim.span.end}] "
+                     f"{_one_line(claim.span.text)!r}: {qualifier}{amount} {q.unit or ''}"
+                     f" (asserted by {who})")
     for diagnostic in result.diagnostics:
         where = f" at {diagnostic.span.start}" if diagnostic.span is not None else ""
         lines.append(f"  ! {diagnostic.code}{where}: {diagnostic.message}")
@@ -309,10 +390,11 @@ def _extract(args: argparse.Namespace) -> int:
     docs = read_inputs(args.files, stdin=_stdin_bytes())
     failed = 0
     writer.begin()
-    for item in process(docs, Parser(), workers=args.workers, chunk_size=args.chunk_size):
+    parser = Parser(claims=args.claims)
+    for item in process(docs, parser, workers=args.workers, chunk_size=args.chunk_size):
         if isinstance(item, ParseResult):
             try:
-                writer.result(item)
+                writer.result(select_kinds(item, args.kinds))
                 continue
             except QuotetrackError as exc:
                 item = DocumentError(id=str(item.id), message=f"{type(exc).__name__}: {exc}")

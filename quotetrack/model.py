@@ -177,7 +177,7 @@ class ParseResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     id: Optional[str] = None
     non_statements: tuple[NonStatement, ...] = ()
-    claims: tuple = ()  # quotetrack.claims_model.Claim objects
+    claims: tuple = ()  # numeric claims: quotetrack.claims_model.Claim
 
     def by_kind(self, *kinds: QuoteKind | str) -> tuple[Quote, ...]:
         """The quotes of the given kinds, in document order."""

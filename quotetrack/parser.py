@@ -22,6 +22,7 @@ from .rules.attribution import (
     run_sieves,
 )
 from .rules.context import build_context
+from .rules.claims import find_claims
 from .rules.indirect import INDIRECT_RULE_NAMES, add_reported, find_indirect, find_non_statements
 from .rules.marks import pair_marks
 from .rules.resolve import resolve
@@ -56,6 +57,8 @@ class Parser:
                                           converter=tuple)
     #: also report beliefs and perceptions ("X believes that ...") as indirect quotes
     beliefs: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    #: also find numeric claims (``ParseResult.claims``); off by default, as it doubles the time
+    claims: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     @sieves.validator
     def _check_sieves(self, attribute, value):
@@ -100,13 +103,20 @@ class Parser:
             quotes.append(Quote(span=Span.of(text, c.start, c.end),
                                 content=Span.of(text, *c.content), kind=ctx.kinds[i],
                                 paragraph=c.paragraph, attribution=a))
+        claims = find_claims(text, folded=folded, owners=[
+            (q.span.start, q.span.end, q.speaker) for q in quotes if q.kind != QuoteKind.OTHER
+        ]) if self.claims else ()
         return ParseResult(text=text, quotes=tuple(quotes), speakers=speakers,
-                           diagnostics=tuple(diagnostics), id=id, non_statements=silent)
+                           diagnostics=tuple(diagnostics), id=id, non_statements=silent,
+                           claims=claims)
 
 
-def parse(text: str, *, id: Optional[str] = None) -> ParseResult:
-    """Parse ``text`` with the default parser."""
-    return _default_parser().parse(text, id=id)
+def parse(text: str, *, id: Optional[str] = None, claims: bool = False) -> ParseResult:
+    """Parse ``text`` with the default parser (and find numeric claims if ``claims``)."""
+    parser = _default_parser()
+    if claims:
+        parser = attrs.evolve(parser, claims=True)
+    return parser.parse(text, id=id)
 
 
 _DEFAULT: list[Parser] = []

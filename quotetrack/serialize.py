@@ -37,6 +37,7 @@ from .model import (
 )
 
 __all__ = [
+    "claim_to_dict",
     "document_output",
     "quote_to_dict",
     "read_jsonl",
@@ -127,7 +128,8 @@ def _non_statement_to_dict(item: NonStatement) -> dict[str, Any]:
     }
 
 
-def _claim_to_dict(claim: Claim) -> dict[str, Any]:
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    """One numeric claim as a JSON-ready dict (its speaker by ``speaker_id``)."""
     q = claim.quantity
     return {
         "span": _span(claim.span),
@@ -188,13 +190,21 @@ def result_to_dict(result: ParseResult) -> dict[str, Any]:
         "speakers": [_speaker_to_dict(s) for s in result.speakers],
         "diagnostics": [_diagnostic_to_dict(d) for d in result.diagnostics],
         "non_statements": [_non_statement_to_dict(n) for n in result.non_statements],
-        "claims": [_claim_to_dict(c) for c in result.claims],
+        "claims": [claim_to_dict(c) for c in result.claims],
     }
 
 
 def document_output(result: ParseResult) -> dict[str, Any]:
-    """The scored per-document line ``{"id", "quotes"}`` (no text, no speaker list)."""
-    return {"id": result.id, "quotes": [quote_to_dict(q) for q in result.quotes]}
+    """The scored per-document line ``{"id", "quotes"}`` (no text, no speaker list), with
+    ``"claims"`` when the result has numeric claims."""
+    line: dict[str, Any] = {"id": result.id, "quotes": [quote_to_dict(q) for q in result.quotes]}
+    if result.claims:
+        speakers = {s.id: s.name for s in result.speakers}
+        line["claims"] = [
+            dict(claim_to_dict(c), speaker=speakers.get(c.asserted_by.id) if c.asserted_by else None)
+            for c in result.claims
+        ]
+    return line
 
 
 def to_json(result: ParseResult, *, indent: Optional[int] = None) -> str:

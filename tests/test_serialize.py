@@ -340,11 +340,17 @@ def test_parsed_seed_round_trips():
 
 
 def test_document_output_is_id_and_quotes():
-    """document_output has only id and quotes, the quotes being quote_to_dict's."""
-    result = _hand_built()
+    """document_output has only id and quotes (the quotes being quote_to_dict's), plus claims
+    exactly when the result has some."""
+    result = attrs.evolve(_hand_built(), claims=())
     out = document_output(result)
     assert list(out) == ["id", "quotes"]
     assert out["quotes"] == [quote_to_dict(q) for q in result.quotes]
+    with_claims = quotetrack.parse(SEED_TEXT, id=SEED["id"], claims=True)
+    line = document_output(with_claims)
+    assert list(line) == ["id", "quotes", "claims"]
+    assert [c["span"]["text"] for c in line["claims"]] == [c.span.text for c in with_claims.claims]
+    assert "Hassan Al-Rubaie" in [c["speaker"] for c in line["claims"]]
 
 
 def test_speaker_missing_from_result_is_refused():

@@ -101,6 +101,13 @@ class ClaimTables:
     predicates_before: Mapping[str, str]
     plurals: Mapping[str, str]
     plural_forms: frozenset[str]
+    #: words that can start a claim with no digit in it ("five", "hundreds", "half", "dozen")
+    triggers: frozenset[str] = attrs.field(init=False)
+
+    def __attrs_post_init__(self):
+        words = set(self.cardinals) | set(self.scales) | set(self.vague)
+        words |= {k.split()[0] if isinstance(k, str) else k[0] for k in self.fractions}
+        object.__setattr__(self, "triggers", frozenset(words))
 
     @classmethod
     def load(cls) -> "ClaimTables":
@@ -1026,6 +1033,10 @@ def _check_bounds(name: str, items, size: int) -> None:
             )
 
 
+_DIGIT = regex.compile(r"[0-9]")
+_LETTERS = regex.compile(r"[^\W\d_]+")
+
+
 def find_claims(
     text: str,
     *,
@@ -1065,6 +1076,9 @@ def find_claims(
         if s >= e:
             continue
         done = e
+        if not _DIGIT.search(folded, s, e) and tb.triggers.isdisjoint(
+                _LETTERS.findall(folded[s:e].lower())):
+            continue  # no digit and no number word: nothing to read
         sentence = None  # one Span per sentence, shared by its claims
         p = s
         while p < e:

@@ -100,7 +100,10 @@ class WordClasses:
         return low in self.lex.pronouns or low.split("'")[0] in self.lex.pronouns and "'" in low
 
     def is_adverb(self, i: int) -> bool:
-        low = self.tokens[i].lower
+        t = self.tokens[i]
+        if t.is_cap:
+            return False  # "Kelly", "Reilly", "Daly": names, not adverbs
+        low = t.lower
         return low in self.lex.adverbs or (low.endswith("ly") and len(low) > 4
                                            and low not in self.lex.titles)
 
