@@ -633,7 +633,6 @@ class _Reader:
              zero: bool = False):
         """What follows a number: a compound, a post-qualifier, a unit, a counted noun, a predicate."""
         t, tb = self.t, self.tb
-        n = self.n
         qualifier = None
         # "81-country", "500-odd", "5,000-strong", "21-year-old"
         if compound and self.is_sym(k, "-") and self.adj(k - 1, k) and self.adj(k, k + 1) and (

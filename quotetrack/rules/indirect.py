@@ -23,7 +23,7 @@ from ..model import QuoteKind
 from .context import Context, Decision
 from .cues import inverted_after_cue, subject_before_cue, subject_of_clause
 from .marks import Candidate
-from .mentions import np_after, np_before, skip_parenthesis
+from .mentions import np_after, skip_parenthesis
 
 __all__ = ["INDIRECT_RULES", "INDIRECT_RULE_NAMES", "find_indirect", "find_non_statements",
            "Reported"]
@@ -272,7 +272,6 @@ def _according_to(ctx: Context, lo: int, hi: int) -> Optional[Reported]:
 def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list[Reported]:
     """Reported speech in every sentence outside headlines, in document order."""
     found: list[Reported] = []
-    toks = ctx.tokens
     rules = [(name, rule) for name, rule in INDIRECT_RULES if name in enabled]
     for s, (lo, hi) in enumerate(ctx.sentences):
         if ctx.sentence_paragraph[s] in ctx.headlines:
@@ -322,11 +321,12 @@ def find_non_statements(ctx: Context) -> list[tuple[int, int, Optional[tuple[int
             if at < 0:
                 continue
             p_start = start + at
-            # the subject: the noun phrase right before the phrase
+            # the subject: the noun phrase before the phrase, as before a cue ("X, a lawyer,")
             k = lo
             while k < hi and ctx.tokens[k].start < p_start:
                 k += 1
-            np = np_before(ctx.wc, k - 1, lo, ctx.limits.max_mention_tokens) if k > lo else None
+            d = subject_before_cue(ctx, k, lo) if lo < k < hi else None
+            np = d.mention if d is not None else None
             out.append((p_start, p_start + len(phrase), np))
             break
     return out

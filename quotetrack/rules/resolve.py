@@ -363,7 +363,8 @@ def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]
         if ent is not None:
             ent.title = ent.title or info.title
             ent.affiliation = ent.affiliation or info.affiliation
-            if info.anonymous and not ent.anonymous and res == Resolution.DESCRIPTION:
+            if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
+                                                                Resolution.GROUP):
                 ent.anonymous = True
             reason = _anonymity_reason(ctx, d)
             if reason and ent.reason is None and not info.name and not info.pronoun:

@@ -1,0 +1,153 @@
+"""Reported speech (kind indirect), cue classes, channels, non-statements and beliefs."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import quotetrack
+from quotetrack import Parser, QuoteKind
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = json.loads((FIXTURES / "seed.jsonl").read_text(encoding="utf-8").splitlines()[0])
+
+
+def indirect(text, **options):
+    parser = Parser(**options) if options else None
+    result = parser.parse(text) if parser else quotetrack.parse(text)
+    return [q for q in result.quotes if q.kind == QuoteKind.INDIRECT]
+
+
+def test_seed_indirect_attributions_are_found_with_their_speakers():
+    """The five speech-verb indirect records of the seed are found, each with its gold speaker,
+    title and affiliation, and nothing else is reported as indirect."""
+    found = indirect(SEED["text"])
+    gold = [q for q in SEED["quotes"] if q["kind"] == "indirect"]
+    assert len(found) == len(gold) == 5
+    for g, q in zip(gold, found):
+        assert (q.content.start, q.content.end) == (g["start"], g["end"])
+        names = {g["speaker_name"], *g.get("speaker_aliases", [])}
+        assert q.speaker.name in names or q.speaker.name.lower().removeprefix("the ") in {
+            n.lower().removeprefix("the ").removeprefix("some ") for n in names}
+        assert q.attribution.mention.text == g["speaker"]
+        if g["speaker_title"]:
+            assert g["speaker_title"].lower() in q.speaker.title.lower()
+        if g["speaker_affiliation"]:
+            assert q.speaker.affiliation == g["speaker_affiliation"]
+
+
+def test_reported_clause_with_that_and_without():
+    """'X said (that) CONTENT' gives the clause after the cue, to the sentence end."""
+    for text in ("The mayor said that the bridge would reopen next spring.",
+                 "The mayor said the bridge would reopen next spring."):
+        (q,) = indirect(text)
+        assert q.text == "the bridge would reopen next spring"
+        assert q.attribution.mention.text == "The mayor"
+        assert q.attribution.sieve == "reported_clause"
+
+
+def test_inverted_and_parenthetical_reports():
+    """'CONTENT, X said.' and '..., officials say, CONTENT.' find the reported part."""
+    (q,) = indirect("The bridge will reopen next spring, the mayor said.")
+    assert q.text == "The bridge will reopen next spring"
+    assert q.attribution.sieve == "reported_inverted"
+    (q,) = indirect("In private talks, some council members say, the budget is already spent.")
+    assert q.text == "the budget is already spent"
+    assert q.attribution.mention.text == "some council members"
+    assert q.attribution.sieve == "reported_parenthetical"
+    assert q.speaker.anonymous
+
+
+def test_according_to_before_and_after():
+    """'According to X, CONTENT.' and 'CONTENT, according to X.' both attribute to X."""
+    (q,) = indirect("According to the ministry, fuel prices rose sharply in March.")
+    assert q.text == "fuel prices rose sharply in March"
+    assert q.attribution.mention.text == "the ministry"
+    (q,) = indirect("Fuel prices rose sharply in March, according to the ministry.")
+    assert q.text == "Fuel prices rose sharply in March"
+    assert q.attribution.sieve == "according_to_clause"
+
+
+def test_participle_clause_ends_the_report_and_keeps_the_subject():
+    """'X announced A, citing “B”': the report stops before ', citing' and the quote is X's."""
+    text = ("On Monday, the airline announced it had cancelled all flights to the island, "
+            "citing “severe weather over the next two days.”")
+    result = quotetrack.parse(text)
+    (ind,) = [q for q in result.quotes if q.kind == QuoteKind.INDIRECT]
+    (mixed,) = [q for q in result.quotes if q.kind == QuoteKind.MIXED]
+    assert ind.text == "it had cancelled all flights to the island"
+    assert ind.speaker is mixed.speaker
+    assert mixed.attribution.cue.text == "citing"
+
+
+def test_pronoun_speaker_of_indirect_resolves_like_a_quote():
+    """A pronoun subject of reported speech resolves to the person named before."""
+    text = ("Maria Lopez runs the shelter on Elm Street.\n\n"
+            "She said the city had cut its funding by half.")
+    (q,) = indirect(text)
+    assert q.speaker.name == "Maria Lopez"
+    assert q.attribution.resolution.value == "pronoun"
+
+
+@pytest.mark.parametrize("verb, cue_class", [
+    ("said", "neutral"), ("claimed", "assertive"), ("insisted", "assertive"),
+    ("denied", "denial"), ("suggested", "hedging"),
+])
+def test_cue_class_is_recorded(verb, cue_class):
+    """Each attribution records the class of its cue verb."""
+    (q,) = indirect(f"The senator {verb} that the report was incomplete.")
+    assert q.attribution.cue.text == verb
+    assert q.attribution.cue_class == cue_class
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("The company said in a statement that its profits had fallen.", "statement"),
+    ("The coach told Reuters that the team would appeal.", "Reuters"),
+    ("The actor said on Twitter that the show was cancelled.", "twitter"),
+    ("The minister said in an interview that taxes would rise.", "interview"),
+])
+def test_channel_is_recorded(text, channel):
+    """Where it was said, when the text says so, is on the attribution."""
+    (q,) = indirect(text)
+    assert q.attribution.channel == channel
+
+
+def test_declined_to_comment_is_a_non_statement_not_a_quote():
+    """'X declined to comment' is recorded as X's non-statement and gives no quote."""
+    text = "Janet Ellis, a lawyer for the family, declined to comment on the ruling."
+    result = quotetrack.parse(text)
+    assert result.quotes == ()
+    (silent,) = result.non_statements
+    assert silent.span.text == "declined to comment"
+    assert silent.mention.text.endswith("Janet Ellis")
+
+
+def test_beliefs_are_excluded_unless_asked_for():
+    """'X believes that ...' is not reported speech by default; beliefs=True includes it."""
+    text = "The governor believes that the new tax will pass easily."
+    assert indirect(text) == []
+    (q,) = indirect(text, beliefs=True)
+    assert q.text == "the new tax will pass easily"
+    assert q.attribution.cue_class == "belief"
+
+
+def test_requests_and_questions():
+    """'asked whether' reports a question; 'asked X to' is a request, not reported speech."""
+    (q,) = indirect("The judge asked whether the witness had been paid.")
+    assert q.text == "whether the witness had been paid"
+    assert indirect("The council asked residents to save water this summer.") == []
+
+
+def test_a_clause_holding_a_quotation_is_left_to_the_quote_rules():
+    """'X said the plan was “dead”' gives a mixed quote, not also an indirect one."""
+    result = quotetrack.parse("The mayor said the plan was “dead on arrival” in the council.")
+    kinds = [q.kind for q in result.quotes]
+    assert kinds == [QuoteKind.MIXED]
+
+
+def test_indirect_rules_can_be_disabled_by_name():
+    """Leaving the reported-speech rules out of Parser.sieves turns indirect speech off."""
+    from quotetrack.rules.attribution import SIEVE_NAMES
+    text = "The mayor said that the bridge would reopen next spring."
+    assert indirect(text, sieves=SIEVE_NAMES) == []
+    assert len(indirect(text)) == 1
