@@ -138,7 +138,7 @@ def _quote_only_sentence(ctx: Context, q: int) -> bool:
     s, e = ctx.quotes[q].content
     content = ctx.folded[s:e].rstrip()
     return all(not ctx.tokens[x].is_word for x in range(lo, ctx.quote_first[q])) and (
-        content[-1:] in ".?!,-:;" or len(content.split()) > 6)
+        content[-1:] in ".?!,-;" or len(content.split()) > 6)
 
 
 _LOOK_BACK_SENTENCES = 8
@@ -240,13 +240,22 @@ _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".sp
 
 
 def _title_case(ctx: Context, q: int) -> bool:
-    """Every word capitalised and no closing punctuation: "Face the Nation", "Rush Hour"."""
+    """Every word capitalised: "Face the Nation", and "New Day." after "on", "of" or a possessive."""
     s, e = ctx.quotes[q].content
     words = ctx.folded[s:e].split()
-    if not words or len(words) > 8 or ctx.folded[e - 1:e] in ".!?,":
+    if not words or len(words) > 8:
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words) \
-        and (words[0][:1].isupper() or words[0][:1].isdigit())
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
+                      for w in words) and (words[0][:1].isupper() or words[0][:1].isdigit())
+    if not capitalised:
+        return False
+    if ctx.folded[e - 1:e] not in ".!?,":
+        return True
+    # American punctuation puts the full stop inside: "on CNN's “New Day.”" is still a title
+    first = ctx.quote_first[q]
+    before = ctx.tokens[first - 1] if first > 0 else None
+    return before is not None and before.sentence == ctx.tokens[first].sentence and (
+        before.lower in ("on", "of", "in", "from") or before.possessive)
 
 
 def classify_kinds(ctx: Context) -> None:
