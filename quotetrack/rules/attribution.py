@@ -225,8 +225,9 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
     uses_double = any(c.double for c in ctx.quotes)
     for p, (s, e) in enumerate(ctx.paragraphs):
         para = ctx.folded[s:e].strip()
-        labelled = _LABEL.match(para) is not None and len(para.split()) <= 20
-        if labelled or para[-1:] not in ".!?\"')]:;,-":
+        short = len(para.split()) <= 30  # a long paragraph is text even without a full stop
+        labelled = _LABEL.match(para) is not None
+        if short and (labelled or para[-1:] not in ".!?\"')]:;,-"):
             heads.add(p)
     for c in ctx.quotes:
         s, e = ctx.paragraphs[c.paragraph]
