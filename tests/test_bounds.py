@@ -1,0 +1,380 @@
+"""The bounds in `Limits`, misuse errors, and adversarial inputs: work stays bounded and linear.
+
+No test here measures wall-clock time. Linearity is checked by counting the Python lines the
+package executes (``sys.settrace``) for an input and for the same input twice as long.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import attrs
+import pytest
+
+import quotetrack
+from quotetrack import (
+    ConfigError,
+    InputTooLarge,
+    Limits,
+    Parser,
+    QuotetrackError,
+    Span,
+)
+from quotetrack.rules.attribution import SIEVE_NAMES
+
+PACKAGE_DIR = os.path.dirname(quotetrack.__file__)
+
+
+def iter_spans(obj, _seen=None):
+    """Every `Span` reachable from ``obj`` through attrs fields, tuples, lists and dicts."""
+    if _seen is None:
+        _seen = set()
+    if isinstance(obj, Span):
+        yield obj
+    elif attrs.has(type(obj)):
+        if id(obj) in _seen:
+            return
+        _seen.add(id(obj))
+        for field in attrs.fields(type(obj)):
+            yield from iter_spans(getattr(obj, field.name), _seen)
+    elif isinstance(obj, (tuple, list, set, frozenset)):
+        for item in obj:
+            yield from iter_spans(item, _seen)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            yield from iter_spans(item, _seen)
+
+
+def assert_spans_valid(text, result):
+    for span in iter_spans(result):
+        assert 0 <= span.start <= span.end <= len(text)
+        assert text[span.start:span.end] == span.text
+
+
+def codes(result):
+    return [d.code for d in result.diagnostics]
+
+
+# --------------------------------------------------------------------------- Limits
+
+
+def test_default_limits_are_pinned():
+    """The default bounds are the documented ones; changing one is a behaviour change."""
+    assert attrs.asdict(Limits()) == {
+        "max_input_chars": 20_000_000,
+        "max_quote_chars": 20_000,
+        "max_nesting": 8,
+        "max_continued_paragraphs": 12,
+        "cue_window_chars": 400,
+        "max_mention_tokens": 12,
+        "antecedent_window_chars": 4000,
+        "max_diagnostics": 200,
+    }
+
+
+def test_max_input_chars_raises_input_too_large():
+    """Input longer than max_input_chars raises InputTooLarge naming the size and the limit."""
+    parser = Parser(limits=Limits(max_input_chars=100))
+    parser.parse("x" * 100)  # at the limit: fine
+    with pytest.raises(InputTooLarge) as info:
+        parser.parse("x" * 101)
+    assert isinstance(info.value, QuotetrackError)
+    assert isinstance(info.value, ValueError)
+    assert "101" in str(info.value) and "100" in str(info.value)
+
+
+def test_max_quote_chars_drops_long_quotes_with_a_diagnostic():
+    """A quotation longer than max_quote_chars is not returned; "quote-too-long" marks its start."""
+    text = ("Ana Silva spoke. \u201c" + "word " * 20 + "end,\u201d she said. "
+            "\u201cShort one,\u201d she added.")
+    result = Parser(limits=Limits(max_quote_chars=50)).parse(text)
+    assert [q.text for q in result.quotes] == ["\u201cShort one,\u201d"]
+    assert codes(result) == ["quote-too-long"]
+    assert result.diagnostics[0].span.start == text.index("\u201c")
+    assert len(quotetrack.parse(text).quotes) == 2  # the default limit keeps both
+
+
+def test_max_quote_chars_is_inclusive():
+    """A quotation of exactly max_quote_chars characters, marks included, is kept."""
+    quote = "\u201c" + "a" * 8 + "\u201d"
+    text = f"Ana Silva said {quote} today."
+    assert len(Parser(limits=Limits(max_quote_chars=10)).parse(text).quotes) == 1
+    assert len(Parser(limits=Limits(max_quote_chars=9)).parse(text).quotes) == 0
+
+
+def test_max_nesting_ignores_deeper_marks_with_a_diagnostic():
+    """Opening marks nested deeper than max_nesting give "nesting-too-deep" and are ignored."""
+    text = "He said \u201cone \u201ctwo \u201cthree\u201d two\u201d one\u201d then."
+    assert codes(Parser(limits=Limits(max_nesting=3)).parse(text)) == []
+    result = Parser(limits=Limits(max_nesting=2)).parse(text)
+    assert "nesting-too-deep" in codes(result)
+    deep = [d for d in result.diagnostics if d.code == "nesting-too-deep"]
+    assert [d.span.start for d in deep] == [text.index("\u201cthree")]
+    assert_spans_valid(text, result)
+
+
+def test_max_diagnostics_caps_the_list_with_one_summary():
+    """At most max_diagnostics diagnostics are kept, then one "too-many-diagnostics" summary."""
+    text = " ".join(f"w{i}\u201d" for i in range(50)) + "."
+    result = Parser(limits=Limits(max_diagnostics=5)).parse(text)
+    assert len(result.diagnostics) == 6
+    assert codes(result)[:5] == ["stray-closing-mark"] * 5
+    assert codes(result)[5] == "too-many-diagnostics"
+    assert "45" in result.diagnostics[5].message
+    assert len(quotetrack.parse(text).diagnostics) == 50
+
+
+def test_max_diagnostics_exact_count_has_no_summary():
+    """Exactly max_diagnostics problems give that many diagnostics and no summary."""
+    text = " ".join(f"w{i}\u201d" for i in range(5)) + "."
+    assert codes(Parser(limits=Limits(max_diagnostics=5)).parse(text)) == [
+        "stray-closing-mark"] * 5
+
+
+def test_max_continued_paragraphs():
+    """A quote goes on over at most max_continued_paragraphs further paragraphs, then is cut."""
+    text = "Ana Silva said:\n\n" + "".join(f"\u201cPart {i}.\n\n" for i in range(5)) + (
+        "\u201cEnd.\u201d")
+    whole = quotetrack.parse(text)
+    assert len(whole.quotes) == 1 and whole.diagnostics == ()
+    cut = Parser(limits=Limits(max_continued_paragraphs=2)).parse(text)
+    assert [q.text for q in cut.quotes] == [
+        "\u201cPart 0.\n\n\u201cPart 1.\n\n\u201cPart 2.",
+        "\u201cPart 3.\n\n\u201cPart 4.\n\n\u201cEnd.\u201d",
+    ]
+    assert codes(cut) == ["unclosed-quote"]
+    assert_spans_valid(text, cut)
+
+
+def test_antecedent_window_chars():
+    """A pronoun does not reach back further than antecedent_window_chars for its antecedent."""
+    text = ("Ana Silva runs the bakery. " + "The oven was hot and the bread was warm. " * 20
+            + "\u201cWe are ready,\u201d she said.")
+    assert quotetrack.parse(text).quotes[0].speaker.name == "Ana Silva"
+    near = Parser(limits=Limits(antecedent_window_chars=100)).parse(text).quotes[0]
+    assert near.attribution.resolution.value == "unresolved"
+
+
+def test_max_mention_tokens():
+    """A speaker mention has at most max_mention_tokens tokens."""
+    text = ("\u201cWe are ready,\u201d said Northfield Harbour Trust Bakery Union Deputy Chair "
+            "Ana Silva.")
+    mention = Parser(limits=Limits(max_mention_tokens=2)).parse(text).quotes[0].attribution.mention
+    assert len(mention.text.split()) <= 2
+    assert quotetrack.parse(text).quotes[0].speaker.name == "Ana Silva"
+
+
+@pytest.mark.xfail(strict=True, reason="Limits.cue_window_chars is never read: sentence-level "
+                   "sieves search the whole sentence however far the cue is")
+def test_cue_window_chars():
+    """A cue further than cue_window_chars from its quote is not used for attribution."""
+    text = ("\u201cWe are ready for the winter\u201d was the message, "
+            + "repeated again and again at the meeting " * 10 + "Ana Silva said.")
+    assert quotetrack.parse(text).quotes[0].speaker is not None
+    far = Parser(limits=Limits(cue_window_chars=50)).parse(text).quotes[0]
+    assert far.speaker is None
+
+
+FIELDS = [f.name for f in attrs.fields(Limits)]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("bad", [0, -1, 1.5, "3", True, None], ids=repr)
+def test_limits_reject_non_positive_or_non_int(field, bad):
+    """Every Limits field rejects 0, negatives, floats, strings, bools and None, naming itself."""
+    with pytest.raises((ValueError, TypeError)) as info:
+        Limits(**{field: bad})
+    assert field in str(info.value)
+    assert repr(bad) in str(info.value)
+
+
+@pytest.mark.xfail(strict=True, reason="Limits validators raise a plain ValueError, not a "
+                   "QuotetrackError subclass such as ConfigError")
+def test_bad_limits_raise_a_quotetrack_error():
+    """A bad option raises a QuotetrackError (ConfigError), like every other misuse."""
+    with pytest.raises(ConfigError):
+        Limits(max_nesting=0)
+
+
+def test_limits_are_frozen():
+    """Limits cannot be changed after construction (no module-level mutable configuration)."""
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        Limits().max_nesting = 3
+
+
+# --------------------------------------------------------------------------- misuse
+
+
+def test_unknown_sieve_raises_config_error_listing_known_sieves():
+    """Parser(sieves=["nope"]) raises ConfigError naming "nope" and every known sieve."""
+    with pytest.raises(ConfigError) as info:
+        Parser(sieves=["nope"])
+    message = str(info.value)
+    assert "nope" in message
+    for name in SIEVE_NAMES:
+        assert name in message
+    assert isinstance(info.value, QuotetrackError) and isinstance(info.value, ValueError)
+
+
+def test_sieve_subset_runs_only_those_sieves():
+    """With only cue_after_quote enabled, a colon introduction is left unattributed."""
+    text = "Sara Novak said: \u201cThe bridge will reopen in May.\u201d"
+    assert quotetrack.parse(text).quotes[0].attribution.sieve == "colon_intro"
+    only = Parser(sieves=["cue_after_quote"]).parse(text).quotes[0]
+    assert only.attribution is None
+
+
+@pytest.mark.parametrize("bad", [b"bytes", bytearray(b"x"), None, 3, ["a"]], ids=repr)
+@pytest.mark.parametrize("call", [quotetrack.parse, Parser().parse], ids=["parse", "Parser"])
+def test_non_str_input_raises_type_error(call, bad):
+    """Non-str input raises a TypeError that is a QuotetrackError and says "str" is expected."""
+    with pytest.raises(TypeError) as info:
+        call(bad)
+    assert isinstance(info.value, QuotetrackError)
+    assert "str" in str(info.value)
+    assert type(bad).__name__ in str(info.value)
+
+
+def test_bytes_error_suggests_decoding():
+    """The bytes error tells the caller to decode first."""
+    with pytest.raises(TypeError, match="decode"):
+        quotetrack.parse(b"\xe2\x80\x9cHi\xe2\x80\x9d")
+
+
+# --------------------------------------------------------------------------- adversarial inputs
+
+
+def test_many_stray_straight_quotes():
+    """10**5 straight double quotes in a row parse, with valid spans and bounded diagnostics."""
+    text = '"' * 10**5
+    result = quotetrack.parse(text)
+    assert_spans_valid(text, result)
+    assert len(result.diagnostics) <= Limits().max_diagnostics + 1
+
+
+def test_many_stray_closing_marks():
+    """10**5 curly closing marks: every one is stray, diagnostics stop at the bound."""
+    text = "\u201d " * 10**5
+    result = quotetrack.parse(text)
+    assert result.quotes == ()
+    assert len(result.diagnostics) == Limits().max_diagnostics + 1
+    assert result.diagnostics[-1].code == "too-many-diagnostics"
+    assert_spans_valid(text, result)
+
+
+def test_unclosed_quote_before_200kb_of_text():
+    """One unclosed mark before 200 KB in one paragraph: unclosed and too long, nothing returned."""
+    text = "\u201c" + "The committee met again and nothing changed. " * 4500
+    result = quotetrack.parse(text)
+    assert result.quotes == ()
+    assert sorted(codes(result)) == ["quote-too-long", "unclosed-quote"]
+    assert_spans_valid(text, result)
+
+
+def test_unclosed_quote_before_200kb_of_paragraphs():
+    """One unclosed mark before 200 KB of paragraphs stops at the end of its own paragraph."""
+    text = "\u201cWe start here.\n\n" + "The committee met again and nothing changed.\n\n" * 4500
+    result = quotetrack.parse(text)
+    assert [q.text for q in result.quotes] == ["\u201cWe start here."]
+    assert codes(result) == ["unclosed-quote"]
+    assert_spans_valid(text, result)
+
+
+def test_deeply_nested_alternating_marks():
+    """10**4 alternating double and single opening marks, then their closers, stay bounded."""
+    text = "\u201c\u2018" * 5000 + "x" + "\u2019\u201d" * 5000
+    result = quotetrack.parse(text)
+    assert_spans_valid(text, result)
+    assert len(result.quotes) <= 1
+    assert len(result.diagnostics) <= Limits().max_diagnostics + 1
+    assert "nesting-too-deep" in codes(result)
+
+
+def test_200kb_paragraph_without_punctuation():
+    """A 200 KB paragraph with no punctuation parses to nothing."""
+    text = "word " * 40000
+    result = quotetrack.parse(text)
+    assert result.quotes == () and result.diagnostics == ()
+
+
+def test_many_he_said():
+    """10**4 repetitions of "he said " give no quotes and no errors."""
+    text = "he said " * 10**4
+    result = quotetrack.parse(text)
+    assert result.quotes == ()
+    assert_spans_valid(text, result)
+
+
+def test_many_capitalised_names_in_a_row():
+    """10**4 capitalised words in a row (one long name-like run) parse without error."""
+    text = " ".join(f"Name{chr(97 + i % 26)}" for i in range(10**4)) + " said \u201cyes.\u201d"
+    result = quotetrack.parse(text)
+    assert_spans_valid(text, result)
+    for quote in result.quotes:
+        if quote.attribution and quote.attribution.mention:
+            assert len(quote.attribution.mention.text.split()) <= Limits().max_mention_tokens
+
+
+# --------------------------------------------------------------------------- linear work
+
+
+def lines_executed(text: str) -> int:
+    """The number of Python lines of the package executed while parsing ``text``."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def on_call(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(PACKAGE_DIR) else None
+
+    quotetrack.parse("Warm up: load the lexicon first.")
+    previous = sys.gettrace()
+    sys.settrace(on_call)
+    try:
+        quotetrack.parse(text)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+QUADRATIC_IN_ONE_SENTENCE = (
+    "sentence-level sieves (according_to, sentence_cue, continuation/lead_in via "
+    "_quote_only_sentence) scan the whole sentence for every quote in it"
+)
+QUADRATIC_IN_REPEATED_NAMES = (
+    "_Resolver.full_name and _gender_of scan every earlier occurrence of a name for each mention"
+)
+
+UNITS = [
+    pytest.param("\u201cYes,\u201d he said. ", id="quote-he-said"),
+    pytest.param("\u201cYes,\u201d the diplomat said. ", id="quote-role-noun"),
+    pytest.param('"', id="stray-straight"),
+    pytest.param("\u201d ", id="stray-closing"),
+    pytest.param("\u201cYes.\n\n", id="reopened-paragraphs"),
+    pytest.param("he said ", id="he-said"),
+    pytest.param("Officials say the plan works. ", id="repeated-reported-speaker",
+                 marks=pytest.mark.xfail(strict=True, reason=QUADRATIC_IN_REPEATED_NAMES)),
+    pytest.param("Name said nothing. ", id="names"),
+    pytest.param("It rained again in the town. ", id="plain-sentences"),
+    pytest.param('" ', id="stray-straight-spaced",
+                 marks=pytest.mark.xfail(strict=True, reason=QUADRATIC_IN_ONE_SENTENCE)),
+    pytest.param("\u201ca b\u201d ", id="quotes-in-one-sentence",
+                 marks=pytest.mark.xfail(strict=True, reason=QUADRATIC_IN_ONE_SENTENCE)),
+    pytest.param("according to X \u201cx.\u201d ", id="according-to-in-one-sentence",
+                 marks=pytest.mark.xfail(strict=True, reason=QUADRATIC_IN_ONE_SENTENCE)),
+    pytest.param("\u201cYes,\u201d Ana Silva said. ", id="repeated-name",
+                 marks=pytest.mark.xfail(strict=True, reason=QUADRATIC_IN_REPEATED_NAMES)),
+]
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_doubling_the_input_roughly_doubles_the_work(unit):
+    """Parsing a repeated unit twice as often executes at most 2.5 times as many lines."""
+    n = 400
+    once, twice = lines_executed(unit * n), lines_executed(unit * 2 * n)
+    assert twice <= 2.5 * once + 1000, (once, twice, twice / max(once, 1))
