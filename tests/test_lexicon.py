@@ -1,0 +1,242 @@
+"""Hygiene of the word lists in quotetrack/data and the behaviour of the lexicon loader."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import quotetrack
+from quotetrack import Lexicon, LexiconError, Parser, QuotetrackError
+from quotetrack.lexicon import CUE_CLASSES, default_lexicon, read_table
+
+DATA = Path(quotetrack.__file__).parent / "data"
+TSV = sorted(p.name for p in DATA.glob("*.tsv"))
+
+# Columns per file. A file not listed here must have as many columns as its header line names.
+COLUMNS = {
+    "belief_verbs.tsv": 2,
+    "claims_context.tsv": 2,
+    "claims_number_words.tsv": 3,
+    "claims_plurals.tsv": 2,
+    "claims_predicates.tsv": 3,
+    "claims_qualifiers.tsv": 3,
+    "claims_time_words.tsv": 2,
+    "claims_units.tsv": 3,
+    "cue_phrases.tsv": 3,
+    "cue_verbs.tsv": 3,
+    "determiners.tsv": 2,
+    "first_names.tsv": 2,
+    "honorifics.tsv": 2,
+    "pronouns.tsv": 4,
+    "titles.tsv": 2,
+}
+# A word may have several kinds here, so the key is the whole row, not the first column.
+MULTI_KEY = {"claims_context.tsv"}
+UNSORTED = {"non_statements.tsv": "non_statements.tsv is not in C order "
+                                  "('declined to comment' comes before 'declined comment')"}
+UNDOCUMENTED = {
+    "belief_verbs.tsv", "claims_context.tsv", "claims_number_words.tsv", "claims_plurals.tsv",
+    "claims_predicates.tsv", "claims_qualifiers.tsv", "claims_stopwords.tsv",
+    "claims_time_words.tsv", "claims_units.tsv", "indirect_cues.tsv", "inversion_cues.tsv",
+    "non_statements.tsv",
+}
+
+
+def lines(name: str) -> list[str]:
+    return (DATA / name).read_bytes().decode("utf-8").split("\n")
+
+
+def header(name: str) -> str:
+    return lines(name)[0]
+
+
+def rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in lines(name)[1:] if line and not line.startswith("#")]
+
+
+def columns(name: str) -> int:
+    return COLUMNS.get(name, header(name).count("\t") + 1)
+
+
+def _marked(names, marks):
+    return [pytest.param(n, id=n, marks=[pytest.mark.xfail(strict=True, reason=marks[n])]
+                         if n in marks else []) for n in names]
+
+
+def test_there_are_lexicon_files():
+    """The data directory holds the core word lists the parser loads."""
+    for name in ("cue_verbs.tsv", "titles.tsv", "pronouns.tsv", "first_names.tsv"):
+        assert name in TSV
+
+
+@pytest.mark.parametrize("name", TSV)
+def test_utf8_with_a_header_line(name):
+    """Each file is UTF-8, starts with a '#' header line and ends with a newline."""
+    raw = (DATA / name).read_bytes()
+    raw.decode("utf-8")  # strict: raises on bad bytes
+    assert not raw.startswith(b"\xef\xbb\xbf"), "no byte order mark"
+    assert header(name).startswith("# ")
+    assert raw.endswith(b"\n")
+    assert b"\r" not in raw
+
+
+@pytest.mark.parametrize("name", TSV)
+def test_header_names_every_column(name):
+    """The header line has one tab-separated description per column."""
+    assert header(name).count("\t") + 1 == columns(name)
+
+
+@pytest.mark.parametrize("name", TSV)
+def test_rows_have_the_right_number_of_columns(name):
+    """Every data row has exactly the file's number of columns, and a non-empty first one."""
+    assert rows(name)
+    for row in rows(name):
+        assert len(row) == columns(name), row
+        assert row[0], row
+
+
+@pytest.mark.parametrize("name", TSV)
+def test_no_surrounding_whitespace(name):
+    """No cell has leading or trailing white space (tabs separate, nothing else)."""
+    for row in rows(name):
+        for cell in row:
+            assert cell == cell.strip(), row
+
+
+@pytest.mark.parametrize("name", _marked(TSV, UNSORTED))
+def test_rows_sorted_without_duplicates(name):
+    """Rows are in C (code point) order of the first column, with no duplicate keys."""
+    if name in MULTI_KEY:
+        keys = [tuple(row) for row in rows(name)]
+    else:
+        keys = [row[0] for row in rows(name)]
+    assert keys == sorted(keys)
+    assert len(keys) == len(set(keys))
+
+
+def test_cue_verbs_have_a_valid_class_and_forms():
+    """cue_verbs.tsv: lemma, a class from CUE_CLASSES, comma-separated lower-case forms."""
+    for lemma, cue_class, forms in rows("cue_verbs.tsv"):
+        assert cue_class in CUE_CLASSES, lemma
+        for form in forms.split(","):
+            assert form and form == form.strip() and form == form.lower(), (lemma, forms)
+
+
+def test_cue_phrases_have_a_valid_class():
+    """cue_phrases.tsv: lower-case multi-word phrases with a class from CUE_CLASSES."""
+    for phrase, cue_class, _channel in rows("cue_phrases.tsv"):
+        assert cue_class in CUE_CLASSES, phrase
+        assert phrase == phrase.lower()
+
+
+def test_first_names_have_a_gender():
+    """first_names.tsv: lower-case names, gender female or male."""
+    for name, gender in rows("first_names.tsv"):
+        assert gender in ("female", "male"), name
+        assert name == name.lower()
+
+
+@pytest.mark.parametrize("name", ["titles.tsv", "honorifics.tsv"])
+def test_titles_and_honorifics_gender_column(name):
+    """titles and honorifics: the gender column is female, male or empty."""
+    for word, gender in rows(name):
+        assert gender in ("", "female", "male"), word
+
+
+def test_pronouns_columns():
+    """pronouns.tsv: lower-case pronoun, gender, number and person from fixed vocabularies."""
+    for pronoun, gender, number, person in rows("pronouns.tsv"):
+        assert pronoun == pronoun.lower()
+        assert gender in ("female", "male", "neuter", "unknown"), pronoun
+        assert number in ("singular", "plural", "unknown"), pronoun
+        assert person in ("first", "second", "third"), pronoun
+
+
+def test_determiners_are_definite_or_indefinite():
+    """determiners.tsv: every determiner is definite or indefinite."""
+    for word, kind in rows("determiners.tsv"):
+        assert kind in ("definite", "indefinite"), word
+
+
+def test_readme_exists():
+    """data/README.md says where the lists come from."""
+    if not (DATA / "README.md").is_file():
+        pytest.xfail("data/README.md not written yet")
+    assert (DATA / "README.md").read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize("name", _marked(
+    TSV, {n: "not described in data/README.md yet" for n in UNDOCUMENTED}))
+def test_readme_mentions_every_file(name):
+    """data/README.md mentions every .tsv file by name."""
+    readme = DATA / "README.md"
+    if not readme.is_file():
+        pytest.xfail("data/README.md not written yet")
+    assert name in readme.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- the loader
+
+
+def test_lexicon_loads_and_pickles():
+    """The default lexicon loads and survives pickling unchanged (for process pools)."""
+    lex = default_lexicon()
+    assert isinstance(lex, Lexicon)
+    assert pickle.loads(pickle.dumps(lex)) == lex
+    parser = Parser()
+    assert pickle.loads(pickle.dumps(parser)) == parser
+
+
+def test_default_lexicon_is_loaded_once():
+    """default_lexicon() returns the same object every time."""
+    assert default_lexicon() is default_lexicon()
+
+
+def test_lexicon_matches_the_files():
+    """Forms, titles and first names in the files reach the loaded lexicon."""
+    lex = default_lexicon()
+    for lemma, cue_class, forms in rows("cue_verbs.tsv"):
+        for form in [lemma, *forms.split(",")]:
+            assert form.lower() in lex.cue_forms
+    for title, _ in rows("titles.tsv"):
+        assert title.lower() in lex.titles
+    for name, gender in rows("first_names.tsv"):
+        assert lex.first_names[name] == gender
+
+
+def test_read_table_reads_rows():
+    """read_table skips comments and blank lines, pads trailing empty columns and strips cells."""
+    text = "# a\tb\n\nx\ty\nz\n"
+    assert read_table("demo.tsv", 2, text) == [("x", "y"), ("z", "")]
+
+
+@pytest.mark.parametrize("text", ["# h\na\tb\tc\n", "# h\n\tb\n", "# h\n \tb\n"],
+                         ids=["too-many-columns", "empty-key", "blank-key"])
+def test_read_table_rejects_a_bad_row(text):
+    """A malformed row raises LexiconError naming the file and the line number."""
+    with pytest.raises(LexiconError) as info:
+        read_table("demo.tsv", 2, text)
+    assert "demo.tsv:2" in str(info.value)
+    assert isinstance(info.value, QuotetrackError)
+
+
+def test_read_table_missing_file():
+    """A missing data file raises LexiconError naming it."""
+    with pytest.raises(LexiconError, match="no_such_list.tsv"):
+        read_table("no_such_list.tsv", 1)
+
+
+def test_unknown_cue_class_is_rejected(monkeypatch):
+    """A cue verb with a class outside CUE_CLASSES makes Lexicon.load raise LexiconError."""
+    real = read_table
+
+    def fake(name, cols, text=None):
+        if name == "cue_verbs.tsv":
+            return [("say", "shouty", "said,says")]
+        return real(name, cols, text)
+
+    monkeypatch.setattr("quotetrack.lexicon.read_table", fake)
+    with pytest.raises(LexiconError, match="shouty"):
+        Lexicon.load()
