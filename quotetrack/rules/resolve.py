@@ -45,6 +45,7 @@ class _Name:
     subject: bool = False  # opens its clause: "Hassan Al-Rubaie, also 21, saw ..."
     acronym: bool = False  # "RCMP", "FBI": not a person a pronoun stands for
     title: str = ""  # lower-case title written just before: "prime minister"
+    org: bool = False  # an organisation's name: "State Department", "the Diocese of Covington"
 
 
 def _person_names(ctx: Context) -> list[_Name]:
@@ -64,6 +65,10 @@ def _person_names(ctx: Context) -> list[_Name]:
             if toks[j - 1].possessive:
                 break
         run = toks[i:j]
+        if len(run) > 3 and run[-1].key not in lex.org_words and any(
+                t.lower in lex.first_names for t in run[-3:]):
+            run = run[-3:]  # "The Canadian Press Anne Marie Cerato": the name is the end
+            i = j - 3
         same = lambda k: 0 <= k < n and toks[k].sentence == toks[i].sentence  # noqa: E731
         before = toks[i - 1] if same(i - 1) else None
         last = run[-1].key
@@ -92,7 +97,7 @@ def _person_names(ctx: Context) -> list[_Name]:
             names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None,
                                person or (subject and len(run) >= 2), len(run) >= 2 and not org,
                                subject and not org,
-                               len(run) == 1 and len(text) > 1 and text.isupper(), title))
+                               len(run) == 1 and len(text) > 1 and text.isupper(), title, org))
         i = j
     return names
 
@@ -212,6 +217,10 @@ class _Resolver:
                 if ent.kind == SpeakerKind.PERSON:
                     continue  # "they" and "it" speak for groups and organisations
                 return ent, Resolution.PRONOUN
+            if info.pronoun == "it":
+                ent = self.recent_organization(pos)
+                if ent is not None:
+                    return ent, Resolution.PRONOUN
         return None, Resolution.UNRESOLVED
 
     def _recent_person(self, pos: int, window: int) -> Optional[_Entity]:
@@ -224,6 +233,33 @@ class _Resolver:
                 return self.entity("person:" + name.lower(),
                                    lambda i: _Entity(i, name, SpeakerKind.PERSON))
         return None
+
+    def recent_organization(self, pos: int, head: str = "") -> Optional[_Entity]:
+        """The organisation named last before ``pos``: one whose name holds ``head`` ("the
+        diocese" -> "the Roman Catholic Diocese of Covington"), else one with an organisation
+        word or an acronym ("the commission" -> "SEC")."""
+        k = bisect_left(self.name_pos, pos) - 1
+        window = self.ctx.limits.antecedent_window_chars
+        fallback = None
+        while k >= 0 and pos - self.names[k].pos <= window:
+            nm = self.names[k]
+            k -= 1
+            if nm.person:
+                continue
+            if head and head in nm.name.lower().split():
+                return self._organization(nm.name)
+            last = nm.name.split()[-1].lower()
+            if fallback is None and not nm.possessive and (
+                    last in self.ctx.lex.org_words
+                    or (nm.acronym and len(nm.name) >= 3 and "." not in nm.name)):
+                fallback = nm
+        return self._organization(fallback.name) if fallback is not None else None
+
+    def _organization(self, name: str) -> _Entity:
+        if name.lower().startswith("the "):
+            name = name[4:]
+        return self.entity("org:" + name.lower(),
+                           lambda i: _Entity(i, name, SpeakerKind.ORGANIZATION))
 
     def _known_gender(self, name: str) -> Optional[str]:
         full, _ = self.full_name(name, 10**12)
@@ -253,6 +289,12 @@ class _Resolver:
             if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
                                                     or info.capitalised_head):
                 ent = self._recent_person(info.start, 600)
+                if ent is not None:
+                    return ent, Resolution.ROLE_NOUN
+            # "the company said" -> "Facebook", named just before
+            if info.kind == SpeakerKind.ORGANIZATION and info.description \
+                    and len(info.description.split()) == 1:
+                ent = self.recent_organization(info.start, info.head)
                 if ent is not None:
                     return ent, Resolution.ROLE_NOUN
         desc = info.description or info.head
