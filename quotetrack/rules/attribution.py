@@ -217,6 +217,9 @@ SIEVE_NAMES = tuple(name for name, _ in SIEVES)
 
 
 _LABEL = regex.compile(r"[A-Z][A-Z ]{1,20}:")
+# a photo caption ends with its credit: "(Luis Tato/AFP/Getty Images)", "( THE CANADIAN PRESS )"
+_CAPTION = regex.compile(r"\((?:[^()\n]{0,60}/[^()\n]{0,60}|[^()\n]{0,40}(?i:photo|images|press)"
+                         r"[^()\n]{0,40})\)\s*\Z")
 
 
 def _headline_paragraphs(ctx: Context) -> set[int]:
@@ -227,7 +230,7 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
         para = ctx.folded[s:e].strip()
         short = len(para.split()) <= 30  # a long paragraph is text even without a full stop
         labelled = _LABEL.match(para) is not None
-        if short and (labelled or para[-1:] not in ".!?\"')]:;,-"):
+        if short and (labelled or para[-1:] not in ".!?\"')]:;,-") or _CAPTION.search(para):
             heads.add(p)
     for c in ctx.quotes:
         s, e = ctx.paragraphs[c.paragraph]

@@ -33,6 +33,10 @@ class _Entity:
     last_pos: int = 0
 
 
+# words after a capitalised run that show it is not the subject of a verb ("Dixon Hall and ...")
+_NOT_VERBS = frozenset("of and or in on at for to from with by as than".split())
+
+
 @attrs.define
 class _Name:
     pos: int
@@ -89,7 +93,7 @@ def _person_names(ctx: Context) -> list[_Name]:
             after = toks[j] if same(j) else None
             subject = (before is None or before.text == ",") and after is not None and (
                 after.text == "," or (after.is_word and not after.is_cap
-                                      and after.lower not in lex.function_words))
+                                      and after.lower not in _NOT_VERBS))
             title = ""
             if titled:
                 n_title = wc.title_len[i - 1]
@@ -120,6 +124,7 @@ class _Resolver:
         for nm in self.names:
             if not nm.person and nm.name.split()[-1].lower() in persons and nm.registry:
                 nm.person = True
+        self.paragraph_starts = [p[0] for p in ctx.paragraphs]
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
         self.spoken: list[tuple[int, _Entity]] = []  # (mention position, entity) in order
@@ -200,6 +205,15 @@ class _Resolver:
                 cands.append((spos, True, ent))
             if not cands:
                 return None, Resolution.UNRESOLVED
+            # a speaker quoted in this paragraph or the one before is who "she said" means,
+            # before anyone merely named since ("Sarah Buckley ... said Covington Catholic has")
+            para = self._paragraph(pos)
+            recent = [c for c in cands if isinstance(c[2], _Entity)
+                      and para - self._paragraph(c[0]) <= 1]
+            if recent:
+                pick = max(recent, key=lambda c: c[0])[2]
+                pick.gender = pick.gender or info.gender
+                return pick, Resolution.PRONOUN
             cands.sort(key=lambda c: -c[0])
             pick = next((c for c in cands if c[1]), cands[0])[2]
             if isinstance(pick, _Entity):
@@ -233,6 +247,9 @@ class _Resolver:
                 return self.entity("person:" + name.lower(),
                                    lambda i: _Entity(i, name, SpeakerKind.PERSON))
         return None
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect_left(self.paragraph_starts, pos + 1) - 1
 
     def recent_organization(self, pos: int, head: str = "") -> Optional[_Entity]:
         """The organisation named last before ``pos``: one whose name holds ``head`` ("the
