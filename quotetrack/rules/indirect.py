@@ -174,12 +174,13 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         return None
     after = d.mention[1] if d.mention[0] > c else c + 1
     after = skip_parenthesis(toks, after, hi)
-    while after < hi and (toks[after].lower in _TIME_WORDS or ctx.wc.is_adverb(after)):
+    while after < hi and (toks[after].lower in _TIME_WORDS or (
+            ctx.wc.is_adverb(after) and toks[after].lower.endswith("ly"))):
         after += 1
     if after + 1 < hi and toks[after].text == "," and toks[after + 1].lower.endswith("ing"):
         after = hi  # "…, he said, wiping sweat off his brow."
-    if after < hi and toks[after].is_word:
-        return None  # more words follow: not the end of the report
+    if after < hi and (toks[after].is_word or toks[after].quote >= 0):
+        return None  # more follows ("…, said X has “…”"): not the end of the report
     start = lo
     while start < comma and toks[start].lower in ("but", "and", "so", "yet"):
         start += 1
