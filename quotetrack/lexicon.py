@@ -93,7 +93,7 @@ class Lexicon:
                 raise LexiconError(
                     f"cue_verbs.tsv: class {cue_class!r} of {lemma!r} is not one of {CUE_CLASSES}"
                 )
-            for form in [lemma, *forms.split(",")]:
+            for form in forms.split(","):
                 cue_forms.setdefault(form.strip().lower(), CueVerb(lemma, cue_class))
         return cls(
             cue_forms=_frozen_map(cue_forms),

@@ -91,7 +91,11 @@ def _person_names(ctx: Context) -> list[_Name]:
                 gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
             text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
             after = toks[j] if same(j) else None
-            subject = (before is None or before.text == ",") and after is not None and (
+            # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
+            opens = before is None or before.text == "," or (
+                titled and (i - wc.title_len[i - 1] - 1 < 0 or not same(i - wc.title_len[i - 1] - 1)
+                            or toks[i - wc.title_len[i - 1] - 1].text == ","))
+            subject = opens and after is not None and (
                 after.text == "," or (after.is_word and not after.is_cap
                                       and after.lower not in _NOT_VERBS))
             title = ""
@@ -122,8 +126,9 @@ class _Resolver:
         # a surname seen with person evidence makes its full name a person too
         persons = {nm.name.split()[-1].lower() for nm in self.names if nm.person}
         for nm in self.names:
-            if not nm.person and nm.name.split()[-1].lower() in persons and nm.registry:
-                nm.person = True
+            if not nm.person and nm.name.split()[-1].lower() in persons and (
+                    nm.registry or nm.words == 1):
+                nm.person = True  # "Trudeau reminded ..." after "Prime Minister Justin Trudeau"
         self.paragraph_starts = [p[0] for p in ctx.paragraphs]
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
@@ -211,18 +216,14 @@ class _Resolver:
             recent = [c for c in cands if isinstance(c[2], _Entity)
                       and para - self._paragraph(c[0]) <= 1]
             if recent:
-                pick = max(recent, key=lambda c: c[0])[2]
-                pick.gender = pick.gender or info.gender
-                return pick, Resolution.PRONOUN
+                return max(recent, key=lambda c: c[0])[2], Resolution.PRONOUN
             cands.sort(key=lambda c: -c[0])
             pick = next((c for c in cands if c[1]), cands[0])[2]
             if isinstance(pick, _Entity):
-                pick.gender = pick.gender or info.gender
                 return pick, Resolution.PRONOUN
             name, _ = self.full_name(pick.name, pick.pos)
             ent = self.entity("person:" + name.lower(),
                               lambda i: _Entity(i, name, SpeakerKind.PERSON))
-            ent.gender = ent.gender or info.gender
             return ent, Resolution.PRONOUN
         if info.pronoun in ("they", "it"):
             for spos, ent in reversed(self.spoken):
