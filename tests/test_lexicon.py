@@ -124,6 +124,17 @@ def test_cue_verbs_have_a_valid_class_and_forms():
             assert form and form == form.strip() and form == form.lower(), (lemma, forms)
 
 
+@pytest.mark.xfail(strict=True, reason="emphasised and emphasises are listed under both "
+                   "emphasise and emphasize; the loader keeps the first")
+def test_each_cue_form_belongs_to_one_lemma():
+    """No inflected form is listed under two lemmas (the loader would silently keep one)."""
+    owners: dict[str, list[str]] = {}
+    for lemma, _cue_class, forms in rows("cue_verbs.tsv"):
+        for form in forms.split(","):
+            owners.setdefault(form, []).append(lemma)
+    assert {f: ls for f, ls in owners.items() if len(ls) > 1} == {}
+
+
 def test_cue_phrases_have_a_valid_class():
     """cue_phrases.tsv: lower-case multi-word phrases with a class from CUE_CLASSES."""
     for phrase, cue_class, _channel in rows("cue_phrases.tsv"):
@@ -195,11 +206,11 @@ def test_default_lexicon_is_loaded_once():
 
 
 def test_lexicon_matches_the_files():
-    """Forms, titles and first names in the files reach the loaded lexicon."""
+    """Cue verb forms, titles and first names in the files reach the loaded lexicon."""
     lex = default_lexicon()
     for lemma, cue_class, forms in rows("cue_verbs.tsv"):
-        for form in [lemma, *forms.split(",")]:
-            assert form.lower() in lex.cue_forms
+        for form in forms.split(","):  # the lemma counts only where it is listed as a form
+            assert lex.cue_forms[form.lower()].cue_class == cue_class
     for title, _ in rows("titles.tsv"):
         assert title.lower() in lex.titles
     for name, gender in rows("first_names.tsv"):
