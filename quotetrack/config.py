@@ -26,6 +26,9 @@ class Limits:
     max_continued_paragraphs: int = attrs.field(default=12, validator=_positive)
     #: characters searched before and after a quote for its cue and speaker
     cue_window_chars: int = attrs.field(default=400, validator=_positive)
+    #: a reported (indirect) clause longer than this is not returned: no "X said" run-on
+    #: reads to the end of a huge sentence, so the output stays linear in the input
+    max_report_chars: int = attrs.field(default=1_000, validator=_positive)
     #: tokens in one speaker mention
     max_mention_tokens: int = attrs.field(default=12, validator=_positive)
     #: characters searched back for the antecedent of a pronoun or role noun

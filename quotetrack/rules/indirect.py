@@ -88,10 +88,13 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
     """Exclusive end of a clause starting at ``start``: the sentence end or a participle clause."""
     toks = ctx.tokens
     k = start
+    limit = toks[start].start + ctx.limits.max_report_chars if start < hi else 0
     while k < hi:
         t = toks[k]
         if t.quote >= 0:
             return -1  # a quotation inside: the quotation rules own this clause
+        if t.end > limit:
+            return -1  # longer than Limits.max_report_chars: not a reported clause
         if t.text in _CLAUSE_END:
             break
         if t.text == "," and k + 1 < hi and (
@@ -107,6 +110,12 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
     while k > start and not toks[k - 1].is_word and toks[k - 1].text not in ")]%":
         k -= 1  # the closing full stop
     return k
+
+
+def _too_long(ctx: Context, first: int, end: int) -> bool:
+    """More than Limits.max_report_chars from token ``first`` to token ``end`` (exclusive)."""
+    toks = ctx.tokens
+    return first < end and toks[end - 1].end - toks[first].start > ctx.limits.max_report_chars
 
 
 def _words(ctx: Context, first: int, end: int) -> int:
@@ -184,7 +193,8 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
     start = lo
     while start < comma and toks[start].lower in ("but", "and", "so", "yet"):
         start += 1
-    if any(t.quote >= 0 for t in toks[start:comma]) or _words(ctx, start, comma) < _MIN_WORDS:
+    if _too_long(ctx, start, comma) or any(t.quote >= 0 for t in toks[start:comma]) \
+            or _words(ctx, start, comma) < _MIN_WORDS:
         return None
     if any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma)):
         return None  # "Trump argued that A, he said": the inner report is found on its own
@@ -209,7 +219,8 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
         start += 1
     after_start = c + 2
     after_end = _content_end(ctx, after_start, hi)
-    before_ok = (start < comma and not any(t.quote >= 0 for t in toks[start:comma])
+    before_ok = (start < comma and not _too_long(ctx, start, comma)
+                 and not any(t.quote >= 0 for t in toks[start:comma])
                  and _words(ctx, start, comma) >= _MIN_WORDS)
     if before_ok and toks[start].lower not in ctx.lex.function_words:
         # "Things have changed, she says, especially …": the report stands before the cue;
@@ -258,8 +269,10 @@ def _according_to(ctx: Context, lo: int, hi: int) -> Optional[Reported]:
             end = _content_end(ctx, start, hi)
         else:
             start = lo
-            while start < k and toks[start].lower in ("but", "and", "so", "(") :
+            while start < k and toks[start].lower in ("but", "and", "so", "("):
                 start += 1
+            if _too_long(ctx, start, k):
+                return None
             if toks[k - 1].text != ",":
                 return None  # "… 46 percent according to a poll" without a comma: too loose
             end = k - 1
