@@ -34,9 +34,14 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
     toks = ctx.tokens
     k = ctx.quote_last[q] + 1
     lo, hi = sentence_range(ctx, ctx.quote_last[q])
+    crossed = False
     if k >= hi and k < len(toks) and ctx.paragraph_of_token(k) == ctx.paragraph_of_token(k - 1):
+        s, e = ctx.quotes[q].content
+        if ctx.folded[s:e].rstrip()[-1:] not in "?!":
+            return None
         # “Who wants that?” Smith asked. — the ? closed the sentence before its attribution
         hi = ctx.sentences[toks[k].sentence][1]
+        crossed = True
     if k < hi and toks[k].text in _TRAILING_PUNCT:
         k += 1
     if k >= hi:
