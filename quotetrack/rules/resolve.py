@@ -50,6 +50,7 @@ class _Name:
     acronym: bool = False  # "RCMP", "FBI": not a person a pronoun stands for
     title: str = ""  # lower-case title written just before: "prime minister"
     org: bool = False  # an organisation's name: "State Department", "the Diocese of Covington"
+    strong: bool = False  # person evidence other than opening a clause
 
 
 def _person_names(ctx: Context) -> list[_Name]:
@@ -85,27 +86,28 @@ def _person_names(ctx: Context) -> list[_Name]:
         cue_after = same(k) and wc.is_cue(k) and not run[-1].possessive
         aged = same(j + 1) and toks[j].text == "," and toks[j + 1].text.isdigit()
         person = not org and (first_name or titled or cue_after or aged)
-        if not (len(run) == 1 and before is None and not person):
-            gender = lex.first_names.get(run[0].lower) if len(run) > 1 else None
-            if titled:
-                gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
-            text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
-            after = toks[j] if same(j) else None
-            # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
-            opens = before is None or before.text == "," or (
-                titled and (i - wc.title_len[i - 1] - 1 < 0 or not same(i - wc.title_len[i - 1] - 1)
-                            or toks[i - wc.title_len[i - 1] - 1].text == ","))
-            subject = opens and after is not None and (
-                after.text == "," or (after.is_word and not after.is_cap
-                                      and after.lower not in _NOT_VERBS))
-            title = ""
-            if titled:
-                n_title = wc.title_len[i - 1]
-                title = " ".join(t.key for t in toks[max(0, i - n_title):i])
-            names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None,
-                               person or (subject and len(run) >= 2), len(run) >= 2 and not org,
-                               subject and not org,
-                               len(run) == 1 and len(text) > 1 and text.isupper(), title, org))
+        # a lone capitalised first word is kept too: it may be a known surname ("Trudeau said")
+        gender = lex.first_names.get(run[0].lower) if len(run) > 1 else None
+        if titled:
+            gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
+        text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
+        after = toks[j] if same(j) else None
+        # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
+        opens = before is None or before.text == "," or (
+            titled and (i - wc.title_len[i - 1] - 1 < 0 or not same(i - wc.title_len[i - 1] - 1)
+                        or toks[i - wc.title_len[i - 1] - 1].text == ","))
+        subject = opens and after is not None and (
+            after.text == "," or (after.is_word and not after.is_cap
+                                  and after.lower not in _NOT_VERBS))
+        title = ""
+        if titled:
+            n_title = wc.title_len[i - 1]
+            title = " ".join(t.key for t in toks[max(0, i - n_title):i])
+        names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None,
+                           person or (subject and len(run) >= 2), len(run) >= 2 and not org,
+                           subject and not org,
+                           len(run) == 1 and len(text) > 1 and text.isupper(), title, org,
+                           person))
         i = j
     return names
 
@@ -243,7 +245,8 @@ class _Resolver:
         while k >= 0 and pos - self.names[k].pos <= window:
             nm = self.names[k]
             k -= 1
-            if nm.person and not nm.possessive:
+            if (nm.strong or self._known_person(self.full_name(nm.name, nm.pos)[0])) \
+                    and not nm.possessive:
                 name, _ = self.full_name(nm.name, nm.pos)
                 return self.entity("person:" + name.lower(),
                                    lambda i: _Entity(i, name, SpeakerKind.PERSON))
