@@ -13,7 +13,8 @@ import concurrent.futures
 import itertools
 import json
 import os
-from typing import IO, Iterable, Iterator, Optional, Union
+import re
+from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar, Union
 
 import attrs
 
@@ -24,8 +25,10 @@ from .parser import Parser
 __all__ = [
     "Document",
     "DocumentError",
+    "document_from_json",
     "input_format",
     "process",
+    "progress_bar",
     "read_input",
     "read_inputs",
     "read_jsonl_documents",
@@ -74,11 +77,25 @@ def _document_from_line(raw: bytes, source: str, lineno: int) -> Item:
         line = _decode(raw) if lineno == 1 else raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return DocumentError(id=where, message=_unicode_error(exc))
-    try:
-        value = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return DocumentError(id=where, message=f"expected a JSON object, got invalid JSON ({exc})")
-    if not isinstance(value, dict):
+    return document_from_json(line, where=where)
+
+
+def document_from_json(data: Union[str, Mapping[str, Any]], *, where: str) -> Item:
+    """A `Document` from one JSON Lines line or decoded object ``{"id", "text", ...}``, or an error.
+
+    ``where`` says where the line came from (such as ``FILE:LINE``); it is the id of the error
+    when the line has no usable id, and is named in the message when its text is not a string.
+    """
+    if isinstance(data, str):
+        try:
+            value = json.loads(data)
+        except json.JSONDecodeError as exc:
+            return DocumentError(
+                id=where, message=f"expected a JSON object, got invalid JSON ({exc})"
+            )
+    else:
+        value = data
+    if not isinstance(value, Mapping):
         return DocumentError(
             id=where, message=f"expected a JSON object, got {type(value).__name__}"
         )
@@ -86,11 +103,29 @@ def _document_from_line(raw: bytes, source: str, lineno: int) -> Item:
     if not isinstance(doc_id, str) or not doc_id:
         got = "no 'id' key" if "id" not in value else f"{type(doc_id).__name__} {doc_id!r:.40}"
         return DocumentError(id=where, message=f"expected a non-empty string 'id', got {got}")
+    bad = _SURROGATE.search(doc_id)
+    if bad:
+        return DocumentError(id=where, message=f"expected an 'id' of {_unpaired(bad)}")
     text = value.get("text")
     if not isinstance(text, str):
         got = "no 'text' key" if "text" not in value else type(text).__name__
         return DocumentError(id=doc_id, message=f"{where}: expected a string 'text', got {got}")
+    bad = _SURROGATE.search(text)
+    if bad:
+        return DocumentError(id=doc_id, message=f"{where}: expected a 'text' of {_unpaired(bad)}")
     return Document(id=doc_id, text=text)
+
+
+# JSON can escape half of a surrogate pair ("\ud800"): such a string is not Unicode text and
+# could not be written out as UTF-8, so the document is refused when it is read
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unpaired(match: re.Match[str]) -> str:
+    return (
+        f"valid Unicode, got an unpaired surrogate \\u{ord(match.group()):04x} "
+        f"at offset {match.start()}"
+    )
 
 
 def read_jsonl_documents(lines: Iterable[bytes], *, source: str) -> Iterator[Item]:
@@ -253,3 +288,25 @@ def _process_in_pool(
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --------------------------------------------------------------------------- progress
+
+T = TypeVar("T")
+
+
+def progress_bar(items: Iterable[T], *, stream: IO[str], unit: str = "doc") -> Any:
+    """``items`` wrapped in a tqdm progress bar that counts them on ``stream`` (stderr).
+
+    Iterate over the returned bar instead of ``items``; its ``write(line, file=stream)`` prints a
+    line above the bar, and ``close()`` ends it. tqdm is an optional dependency (``pip install
+    'quotetrack[progress]'``): without it this raises `ImportError` saying so.
+    """
+    try:
+        from tqdm import tqdm  # type: ignore[import-untyped]
+    except ImportError:
+        raise ImportError(
+            "a progress bar needs tqdm, which is not installed: "
+            "pip install 'quotetrack[progress]'"
+        ) from None
+    return tqdm(items, file=stream, unit=unit, desc="quotetrack", mininterval=0.5)

@@ -17,7 +17,14 @@ from typing import IO, Any, Callable, Iterable, Iterator, Optional, Sequence, Un
 import attrs
 
 from . import __version__
-from .batch import Document, DocumentError, input_format, process, read_inputs
+from .batch import (
+    Document,
+    DocumentError,
+    input_format,
+    process,
+    progress_bar,
+    read_inputs,
+)
 from .errors import QuotetrackError
 from .evaluate import Scores, evaluate
 from .model import ParseResult, Quote, QuoteKind
@@ -118,6 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="also find numeric claims (counts, percentages, money) and who asserts them",
     )
     _add_workers(extract)
+    extract.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="count the documents done on a progress bar on stderr (needs tqdm; default: "
+        "when stderr is a terminal and tqdm is installed)",
+    )
 
     ev = commands.add_parser(
         "evaluate",
@@ -383,6 +397,25 @@ def _report(error: DocumentError, stderr: IO[str]) -> None:
     stderr.write(f"{error.id}: {error.message}\n")
 
 
+def _progress(items: Iterator[Any], wanted: Optional[bool], err: IO[str]) -> Optional[Any]:
+    """A progress bar over ``items`` on ``err``, or None: ``wanted`` None means "if a terminal"."""
+    if wanted is False or (wanted is None and not _isatty(err)):
+        return None
+    try:
+        return progress_bar(items, stream=err)
+    except ImportError as exc:
+        if wanted:  # asked for explicitly: say why there is none, then go on without it
+            err.write(f"quotetrack extract: no progress bar: {exc}\n")
+        return None
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def _extract(args: argparse.Namespace) -> int:
     _check_input_paths(args.files)
     out, err = sys.stdout, sys.stderr
@@ -391,16 +424,26 @@ def _extract(args: argparse.Namespace) -> int:
     failed = 0
     writer.begin()
     parser = Parser(claims=args.claims)
-    for item in process(docs, parser, workers=args.workers, chunk_size=args.chunk_size):
-        if isinstance(item, ParseResult):
-            try:
-                writer.result(select_kinds(item, args.kinds))
-                continue
-            except QuotetrackError as exc:
-                item = DocumentError(id=str(item.id), message=f"{type(exc).__name__}: {exc}")
-        failed += 1
-        _report(item, err)
-        writer.error(item)
+    items = process(docs, parser, workers=args.workers, chunk_size=args.chunk_size)
+    bar = _progress(items, args.progress, err)
+    try:
+        for item in bar if bar is not None else items:
+            if isinstance(item, ParseResult):
+                try:
+                    writer.result(select_kinds(item, args.kinds))
+                    continue
+                except QuotetrackError as exc:
+                    item = DocumentError(id=str(item.id), message=f"{type(exc).__name__}: {exc}")
+            failed += 1
+            if bar is not None:  # above the bar, which is redrawn below it
+                bar.write(f"{item.id}: {item.message}", file=err)
+                bar.set_postfix(failed=failed, refresh=False)
+            else:
+                _report(item, err)
+            writer.error(item)
+    finally:
+        if bar is not None:
+            bar.close()
     writer.end()
     return EXIT_DOCUMENT_ERRORS if failed else EXIT_OK
 

@@ -31,6 +31,7 @@ class _Entity:
     head: str = ""
     mentions: list = attrs.Factory(list)
     last_pos: int = 0
+    unresolved: bool = False  # named only by a mention no one could be tied to ("they")
 
 
 # words after a capitalised run that show it is not the subject of a verb ("Dixon Hall and ...")
@@ -207,7 +208,8 @@ class _Resolver:
             for spos, ent in reversed(self.spoken):
                 if pos - spos > window or len(cands) >= 24:
                     break
-                if ent.kind != SpeakerKind.PERSON or (ent.gender and ent.gender != info.gender):
+                if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
+                        ent.gender and ent.gender != info.gender):
                     continue
                 cands.append((spos, True, ent))
             if not cands:
@@ -420,8 +422,8 @@ def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]
             # a mention no one could be tied to ("he" with no person before it) still names
             # who spoke as written; the resolution says it is unresolved
             written = ctx.text[info.start:info.end]
-            ent = r.entity(f"unresolved:{len(r.entities)}",
-                           lambda i: _Entity(i, written, info.kind, head=info.head))
+            ent = r.entity(f"unresolved:{len(r.entities)}", lambda i: _Entity(
+                i, written, info.kind, head=info.head, unresolved=True))
             res = Resolution.UNRESOLVED
         if ent is not None:
             ent.title = ent.title or info.title
