@@ -106,6 +106,16 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
         if t.lower == "and" and k > start and k + 1 < hi and (
                 toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
             break  # "said X hacked the computers and she accused Y": a second report
+        if t.text == "," and k + 1 < hi:
+            nxt = toks[k + 1]
+            if nxt.lower.split("'")[0] in _NEW_SUBJECT | {"it"}:
+                break  # "he'd hold a hearing, it's unlikely ...": a new clause
+            if nxt.lower in ("and", "or") and k + 2 < hi and (
+                    toks[k + 2].lower in ctx.lex.function_words
+                    or toks[k + 2].lower in _NEW_SUBJECT):
+                break  # "…, and when asked whether …"
+            if any(_is_report_cue(ctx, x, False) for x in range(k + 1, min(hi, k + 6))):
+                break  # "…, federal officials said, …": another attribution starts
         k += 1
     while k > start and not toks[k - 1].is_word and toks[k - 1].text not in ")]%":
         k -= 1  # the closing full stop
@@ -221,6 +231,7 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
     after_end = _content_end(ctx, after_start, hi)
     before_ok = (start < comma and not _too_long(ctx, start, comma)
                  and not any(t.quote >= 0 for t in toks[start:comma])
+                 and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))
                  and _words(ctx, start, comma) >= _MIN_WORDS)
     if before_ok and toks[start].lower not in ctx.lex.function_words:
         # "Things have changed, she says, especially …": the report stands before the cue;
