@@ -15,7 +15,7 @@ kind are non-statements, not quotes.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
 import attrs
 
@@ -52,7 +52,8 @@ class Reported:
     decision: Decision
 
 
-Rule = Callable[[Context, int, int, int, bool], Optional[Reported]]
+# a rule returns one find, several (a report split by its cue), or nothing
+Rule = Callable[[Context, int, int, int, bool], Union[Reported, list[Reported], None]]
 
 
 def _complement_cue(ctx: Context, k: int) -> Optional[str]:
@@ -213,41 +214,40 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
 
 
 def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
-                           beliefs: bool) -> Optional[Reported]:
-    """…, some foreign officials say, CONTENT. — the report follows a parenthetical cue."""
+                           beliefs: bool) -> list[Reported]:
+    """A, she said, B. — a cue set off by commas inside the report.
+
+    Like a quotation split by its attribution, the report is two records sharing the speaker:
+    the part before the cue and the part after it. A leading adverbial ("But in diplomatic
+    meetings, some officials say, the tone …") is not part of the report.
+    """
     toks = ctx.tokens
     if c + 1 >= hi or toks[c + 1].text != ",":
-        return None
+        return []
     d = subject_before_cue(ctx, c, lo)
     if d is None or d.mention is None:
-        return None
+        return []
     if d.mention[0] - 1 >= lo and toks[d.mention[0] - 1].text != ",":
-        return None
+        return []
+    d.sieve = "reported_parenthetical"
     comma = d.mention[0] - 1
     start = lo
     while start < comma and toks[start].lower in ("but", "and", "so", "yet"):
         start += 1
+    found = []
+    if (start < comma and toks[start].lower not in ctx.lex.function_words
+            and not _too_long(ctx, start, comma)
+            and not any(t.quote >= 0 for t in toks[start:comma])
+            and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))):
+        found.append(Reported(start, comma - 1, d))
     after_start = c + 2
     after_end = _content_end(ctx, after_start, hi)
-    before_ok = (start < comma and not _too_long(ctx, start, comma)
-                 and not any(t.quote >= 0 for t in toks[start:comma])
-                 and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))
-                 and _words(ctx, start, comma) >= _MIN_WORDS)
-    if before_ok and toks[start].lower not in ctx.lex.function_words:
-        # "Things have changed, she says, especially …": the report stands before the cue;
-        # "The question of X, she said, is not so simple": it runs on after it
-        first_after = toks[after_start] if after_start < hi else None
-        if first_after is not None and after_end > after_start and first_after.is_word \
-                and not first_after.is_cap and first_after.lower not in ctx.lex.function_words \
-                and not first_after.lower.endswith("ing"):
-            d.sieve = "reported_parenthetical"
-            return Reported(start, after_end - 1, d)
-        d.sieve = "reported_parenthetical"
-        return Reported(start, comma - 1, d)
-    if after_end < 0 or _words(ctx, after_start, after_end) < _MIN_WORDS:
-        return None
-    d.sieve = "reported_parenthetical"
-    return Reported(after_start, after_end - 1, d)
+    if after_end > after_start and _words(ctx, after_start, after_end) >= (
+            1 if found else _MIN_WORDS):
+        found.append(Reported(after_start, after_end - 1, attrs.evolve(d)))
+    if len(found) == 1 and found[0].first == start and _words(ctx, start, comma) < _MIN_WORDS:
+        return []  # a lone short part ("Instead") is no report
+    return found
 
 
 INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
@@ -311,13 +311,14 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
             if not _is_report_cue(ctx, c, beliefs):
                 continue
             for _, rule in rules:
-                r = rule(ctx, c, lo, hi, beliefs)
-                if r is None:
+                result = rule(ctx, c, lo, hi, beliefs)
+                parts = result if isinstance(result, list) else [result] if result else []
+                if not parts:
                     continue
-                if any(r.first == a and r.last == b for a, b in taken):
-                    break
-                found.append(r)
-                taken.append((r.first, r.last))
+                for r in parts:
+                    if not any(r.first == a and r.last == b for a, b in taken):
+                        found.append(r)
+                        taken.append((r.first, r.last))
                 break
     return found
 
