@@ -11,6 +11,7 @@ from .context import Context, Decision
 from .mentions import appositive_after, np_after, np_before
 
 _POSSESSIVE_DETS = frozenset("his her their its our my your".split())
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
@@ -27,6 +28,9 @@ def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
             k -= 1
         elif toks[k].lower in _DAYS and k - 1 >= lo and toks[k - 1].lower in ("on", "last"):
             k -= 2  # "Ted Cruz on Wednesday announced"
+        elif toks[k].lower in _DAY_PARTS and k - 2 >= lo and toks[k - 1].lower in _DAYS:
+            k -= 1  # "Sean Spicer on Thursday evening said"
+            continue
         else:
             break
         steps += 1
@@ -75,6 +79,9 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         np = subject_of_clause(ctx, cue)
         return Decision(sieve="", mention=np, cue=(cue, cue + 1)) if np else None
     j = skip_adverbs(ctx, cue - 1, lo)
+    if j >= lo and toks[j].lower == "who" and j - 1 >= lo and toks[j - 1].text == ",":
+        # "Dianne Feinstein, ..., who said ...": the relative pronoun stands for the name before
+        return Decision(sieve="", mention=(j, j + 1), cue=(cue, cue + 1))
     np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
     if np and toks[cue].lower.endswith("s") and any(
             toks[x].possessive or toks[x].lower in _POSSESSIVE_DETS for x in range(*np)):

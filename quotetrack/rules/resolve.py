@@ -229,6 +229,21 @@ class _Resolver:
             ent = self.entity("person:" + name.lower(),
                               lambda i: _Entity(i, name, SpeakerKind.PERSON))
             return ent, Resolution.PRONOUN
+        if info.pronoun == "who":
+            # the name right before ", who": "Sen. Dianne Feinstein, ..., who said"
+            k = bisect_left(self.name_pos, pos) - 1
+            near = []
+            while k >= 0 and pos - self.names[k].pos <= 300 and len(near) < 6:
+                near.append(self.names[k])
+                k -= 1
+            if near:
+                nm = next((n for n in near if n.person and not n.possessive),
+                          next((n for n in near if n.words >= 2 and not n.possessive), near[0]))
+                name, _ = self.full_name(nm.name, nm.pos)
+                kind = SpeakerKind.ORGANIZATION if nm.org else SpeakerKind.PERSON
+                key = ("org:" if nm.org else "person:") + name.lower()
+                return self.entity(key, lambda i: _Entity(i, name, kind)), Resolution.PRONOUN
+            return None, Resolution.UNRESOLVED
         if info.pronoun in ("they", "it"):
             for spos, ent in reversed(self.spoken):
                 if pos - spos > window:
