@@ -40,6 +40,7 @@ _INFINITIVE_CUES = frozenset("promise vow pledge".split())
 # "asked whether ...", "called for a recount", "cited rising costs"
 _COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
 _QUESTION_WORDS = frozenset("if whether how what why who when where which about".split())
+_OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 
 
@@ -166,12 +167,22 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
                 k = j + 1 if j < hi and toks[j].text == "," else j
                 continue
         break
-    if k < hi and toks[k].lower == "that":
+    # "told The Post and Courier newspaper of Charleston on Saturday that ...": a "that" soon
+    # after the cue, with no punctuation before it, opens the clause
+    recipient = lemma is not None and lemma.lemma in ("tell", "inform", "assure", "remind", "warn")
+    for j in range(k, min(hi, c + 14) if recipient else k):
+        if toks[j].lower == "that":
+            k = j
+            break
+        if not toks[j].is_word:
+            break
+    introduced = k < hi and toks[k].lower == "that"
+    if introduced:
         k += 1
     commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
     complement = _complement_cue(ctx, c) is not None
     if k >= hi or not toks[k].is_word or (toks[k].lower in ctx.lex.function_words and not (
-            complement or (commits and toks[k].lower == "to"))):
+            introduced or complement or (commits and toks[k].lower == "to"))):
         return None  # "reported from Oakland", "agreed to pay": no reported clause
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
@@ -193,12 +204,24 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
     if d is None or d.mention is None or comma < lo or toks[comma].text != ",":
         return None
     after = d.mention[1] if d.mention[0] > c else c + 1
+    verb = ctx.lex.cue_forms.get(toks[c].lower)
+    if verb is not None and verb.lemma in ("tell", "inform") and after == c + 1 and after < hi:
+        if toks[after].lower in _OBJECT_PRONOUNS:
+            after += 1  # "…, the president told her."
+        else:
+            np = np_after(ctx.wc, after, hi, ctx.limits.max_mention_tokens)  # "told The Times"
+            if np:
+                after = np[1]
     after = skip_parenthesis(toks, after, hi)
+    if after + 1 < hi and toks[after].lower == "on" and toks[after + 1].lower in _TIME_WORDS:
+        after += 2  # "…, the Congressional Budget Office reported on Tuesday."
     while after < hi and (toks[after].lower in _TIME_WORDS or (
             ctx.wc.is_adverb(after) and toks[after].lower.endswith("ly"))):
         after += 1
     if after + 1 < hi and toks[after].text == "," and toks[after + 1].lower.endswith("ing"):
         after = hi  # "…, he said, wiping sweat off his brow."
+    if after < hi and toks[after].text == "-":
+        after = hi  # "… reported on Tuesday -- …": a dash ends the attribution
     if after < hi and (toks[after].is_word or toks[after].quote >= 0):
         return None  # more follows ("…, said X has “…”"): not the end of the report
     start = lo
@@ -269,8 +292,8 @@ def _according_to(ctx: Context, lo: int, hi: int) -> Optional[Reported]:
             return None
         d = Decision(sieve="according_to_clause", mention=np, cue=(k, k + 2))
         j = np[1]
-        while j < hi and toks[j].is_word and j - np[1] < 12:
-            j += 1  # "according to data from the U.S. Department of Education"
+        while j < hi and toks[j].text not in ",." and toks[j].quote < 0 and j - np[1] < 15:
+            j += 1  # "according to data from the U.S. Department of Education,"
         opens = k == lo or toks[k - 1].text in "([-" or (
             toks[k - 1].lower in ("but", "and") and k - 1 == lo)
         if opens:
