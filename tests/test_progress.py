@@ -1,4 +1,4 @@
-"""``quotetrack extract --progress``: a bar on stderr only, never in the output, and no crash without tqdm."""
+"""``quotetrack extract --progress``: a bar on stderr only, and no crash without tqdm."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def test_no_progress_when_stderr_is_not_a_terminal(monkeypatch, capsys, jsonl):
 
 
 def test_progress_flag_without_tqdm_says_so_and_goes_on(monkeypatch, capsys, jsonl):
-    """--progress without tqdm installed writes one clear line on stderr; the output is unchanged."""
+    """--progress without tqdm writes one clear line on stderr; the output is unchanged."""
     _, plain, _ = extract(monkeypatch, capsys, str(jsonl))
     hide_tqdm(monkeypatch)
     code, out, err = extract(monkeypatch, capsys, str(jsonl), "--progress")
