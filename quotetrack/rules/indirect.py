@@ -57,6 +57,18 @@ class Reported:
 Rule = Callable[[Context, int, int, int, bool], Union[Reported, list[Reported], None]]
 
 
+def _object_then_question(ctx: Context, k: int) -> bool:
+    """"asked workers if they ...", "asked our followers which ...": a short object, then a
+    question word."""
+    toks = ctx.tokens
+    for j in range(k + 1, min(len(toks), k + 5)):
+        if toks[j].lower in _QUESTION_WORDS - {"about"}:
+            return j > k + 1
+        if not toks[j].is_word or toks[j].sentence != toks[k].sentence:
+            return False
+    return False
+
+
 def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     """The lemma of a cue whose report is an object or question ("urged X to", "asked if")."""
     t = ctx.tokens[k]
@@ -66,7 +78,7 @@ def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
     if cue.lemma == "call" and nxt not in ("for", "on"):
         return None  # "called it a disgrace" names; "called for a vote" reports
-    if cue.lemma == "ask" and nxt not in _QUESTION_WORDS:
+    if cue.lemma == "ask" and nxt not in _QUESTION_WORDS and not _object_then_question(ctx, k):
         return None  # "asked whether ..." reports a question; "asked Washington to ..." a request
 
     return cue.lemma
@@ -169,6 +181,9 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         break
     # "told The Post and Courier newspaper of Charleston on Saturday that ...": a "that" soon
     # after the cue, with no punctuation before it, opens the clause
+    if lemma is not None and lemma.lemma == "ask" and _object_then_question(ctx, c):
+        while k < hi and toks[k].lower not in _QUESTION_WORDS:
+            k += 1  # "asked workers if they planned to attend": the question
     recipient = lemma is not None and lemma.lemma in ("tell", "inform", "assure", "remind", "warn")
     for j in range(k, min(hi, c + 14) if recipient else k):
         if toks[j].lower == "that":
