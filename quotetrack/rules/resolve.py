@@ -58,11 +58,12 @@ def _person_names(ctx: Context) -> list[_Name]:
     """Runs of capitalised words outside quotations, in text order, with person evidence."""
     wc, toks, lex = ctx.wc, ctx.tokens, ctx.lex
     names: list[_Name] = []
-    i = 0
     n = len(toks)
-    while i < n:
-        if not wc.is_name_word(i) or wc.is_title(i) or ctx.paragraph_of_token(i) in ctx.headlines:
-            i += 1
+    starts = [x for x, flag in enumerate(wc.name_word) if flag]
+    headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph) if p in ctx.headlines}
+    covered = 0
+    for i in starts:
+        if i < covered or wc.is_title(i) or toks[i].sentence in headline_sentences:
             continue
         j = i
         while j < n and j - i < 6 and wc.is_name_word(j) and not wc.is_title(j) \
@@ -109,7 +110,7 @@ def _person_names(ctx: Context) -> list[_Name]:
                            subject and not org,
                            len(run) == 1 and len(text) > 1 and text.isupper(), title, org,
                            person))
-        i = j
+        covered = j
     return names
 
 

@@ -39,7 +39,9 @@ class Token:
         self.is_word = first.isalnum() or first in _CURRENCY
         self.is_cap = first.isupper()
         # key: the lexicon form ("iraq's" -> "iraq"); bare: the word without a possessive ending
-        if lower.endswith("'s"):
+        if "'" not in lower:
+            self.key, self.possessive, self.bare = lower, False, text
+        elif lower.endswith("'s"):
             self.key, self.possessive, self.bare = lower[:-2], True, text[:-2]
         elif lower.endswith("'"):
             self.key, self.bare = lower[:-1], text[:-1]
