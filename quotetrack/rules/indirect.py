@@ -206,6 +206,7 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     return Reported(k, end - 1, d)
 
 
+
 def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """CONTENT, X said. / CONTENT, said X. — the report ends the sentence."""
     toks = ctx.tokens
@@ -218,6 +219,8 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         comma = d.mention[0] - 1 if d and d.mention else -1
     if d is None or d.mention is None or comma < lo or toks[comma].text != ",":
         return None
+    if c + 1 < hi and toks[c + 1].text == ":":
+        return None  # "…, he said:" introduces a quotation
     after = d.mention[1] if d.mention[0] > c else c + 1
     verb = ctx.lex.cue_forms.get(toks[c].lower)
     if verb is not None and verb.lemma in ("tell", "inform") and after == c + 1 and after < hi:
