@@ -46,6 +46,8 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
         k += 1
     if k >= hi:
         return None
+    if crossed and any(t.quote >= 0 for t in toks[k:hi]):
+        return None  # “…?” Mills then writes back, “…”: that cue introduces the next quote
     if is_finite_cue(ctx, k):
         d = inverted_after_cue(ctx, k, hi)
         if d:
