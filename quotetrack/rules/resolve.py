@@ -203,7 +203,8 @@ class _Resolver:
                 g = nm.gender or self._known_gender(nm.name)
                 if g and g != info.gender:
                     continue
-                if not nm.person and not self._known_person(self.full_name(nm.name, nm.pos)[0]):
+                if not nm.person and not nm.subject \
+                        and not self._known_person(self.full_name(nm.name, nm.pos)[0]):
                     continue
                 cands.append((nm.pos, nm.subject, nm))
             for spos, ent in reversed(self.spoken):
