@@ -52,6 +52,7 @@ class _Name:
     title: str = ""  # lower-case title written just before: "prime minister"
     org: bool = False  # an organisation's name: "State Department", "the Diocese of Covington"
     strong: bool = False  # person evidence other than opening a clause
+    initial: bool = False  # the first word of its sentence
 
 
 def _person_names(ctx: Context) -> list[_Name]:
@@ -109,7 +110,7 @@ def _person_names(ctx: Context) -> list[_Name]:
                            person or (subject and len(run) >= 2), len(run) >= 2 and not org,
                            subject and not org,
                            len(run) == 1 and len(text) > 1 and text.isupper(), title, org,
-                           person))
+                           person, before is None))
         covered = j
     return names
 
@@ -203,7 +204,10 @@ class _Resolver:
                 g = nm.gender or self._known_gender(nm.name)
                 if g and g != info.gender:
                     continue
-                if not nm.person and not nm.subject \
+                # a lone capitalised subject counts after a leading clause ("When asked,
+                # Mulder didn't hesitate"), not as the first word of a sentence ("Three ...")
+                weak = nm.subject and (nm.words >= 2 or not nm.initial)
+                if not nm.person and not weak \
                         and not self._known_person(self.full_name(nm.name, nm.pos)[0]):
                     continue
                 cands.append((nm.pos, nm.subject, nm))
