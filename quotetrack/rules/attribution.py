@@ -20,7 +20,7 @@ from .cues import (
     subject_before_cue,
     subject_of_clause,
 )
-from .mentions import appositive_after, np_after, skip_parenthesis
+from .mentions import appositive_after, np_after, np_before, skip_parenthesis
 
 __all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "finish_kinds"]
 
@@ -202,6 +202,17 @@ def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     lo, hi = sentence_range(ctx, first)
     if first == lo:
         return None
+    toks, wc = ctx.tokens, ctx.wc
+    # the subject of the clause nearest the quotation: "... when Musk again took to Twitter
+    # with this: “…”" (a name followed by a lower-case word)
+    for k in range(first - 2, lo, -1):
+        if wc.is_name_word(k) and not toks[k].possessive and k + 1 < first \
+                and toks[k + 1].is_word and not toks[k + 1].is_cap \
+                and toks[k + 1].lower not in ctx.lex.function_words:
+            np = np_before(wc, k, lo, ctx.limits.max_mention_tokens)
+            if np is not None and (np[0] > lo or wc.is_name_word(np[0])):
+                return Decision(sieve="sentence_subject", mention=np)
+            break
     np = subject_of_clause(ctx, first)
     if np is None or np[1] >= first:
         return None
