@@ -299,40 +299,39 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
 INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + ("according_to_clause",)
 
 
-def _according_to(ctx: Context, lo: int, hi: int) -> Optional[Reported]:
-    """According to X, CONTENT. / CONTENT, according to X. / A, according to X, B."""
+def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
+    """According to X, CONTENT. / CONTENT(,) according to X. / A, according to X, B (two parts)."""
     toks = ctx.tokens
     for k in range(lo, hi - 2):
         if toks[k].lower != "according" or toks[k + 1].lower != "to":
             continue
         np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
         if np is None:
-            return None
+            return []
         d = Decision(sieve="according_to_clause", mention=np, cue=(k, k + 2))
         j = np[1]
         while j < hi and toks[j].text not in ",." and toks[j].quote < 0 and j - np[1] < 15:
             j += 1  # "according to data from the U.S. Department of Education,"
         opens = k == lo or toks[k - 1].text in "([-" or (
             toks[k - 1].lower in ("but", "and") and k - 1 == lo)
-        if opens:
-            if j >= hi or toks[j].text != ",":
-                return None
-            start = j + 1
-            end = _content_end(ctx, start, hi)
-        else:
+        found = []
+        if not opens:
             start = lo
             while start < k and toks[start].lower in ("but", "and", "so", "("):
                 start += 1
-            if _too_long(ctx, start, k):
-                return None
-            if toks[k - 1].text != ",":
-                return None  # "… 46 percent according to a poll" without a comma: too loose
-            end = k - 1
-        if end <= start or any(t.quote >= 0 for t in toks[start:end]) \
-                or _words(ctx, start, end) < _MIN_WORDS:
-            return None
-        return Reported(start, end - 1, d)
-    return None
+            end = k - 1 if toks[k - 1].text == "," else k
+            if end > start and not _too_long(ctx, start, end) \
+                    and not any(t.quote >= 0 for t in toks[start:end]):
+                found.append(Reported(start, end - 1, d))
+        if j < hi and toks[j].text == ",":
+            start = j + 1  # the clause after "according to X,"
+            end = _content_end(ctx, start, hi)
+            if end > start and _words(ctx, start, end) >= (1 if found else _MIN_WORDS):
+                found.append(Reported(start, end - 1, attrs.evolve(d)))
+        if sum(_words(ctx, r.first, r.last + 1) for r in found) < _MIN_WORDS:
+            return []
+        return found
+    return []
 
 
 def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list[Reported]:
@@ -344,8 +343,7 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
             continue
         taken: list[tuple[int, int]] = []
         if "according_to_clause" in enabled:
-            r = _according_to(ctx, lo, hi)
-            if r:
+            for r in _according_to(ctx, lo, hi):
                 found.append(r)
                 taken.append((r.first, r.last))
         for c in range(lo, hi):
