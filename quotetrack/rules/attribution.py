@@ -27,6 +27,9 @@ __all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "finish_kind
 Sieve = Callable[[Context, int], Optional[Decision]]
 
 _TRAILING_PUNCT = frozenset(",-:;")
+# the plain speech verbs: in a sentence with several cues, theirs is the main attribution
+# ("He said RCMP will maintain a presence ...")
+_CORE_SPEECH = frozenset("say tell add write".split())
 
 
 def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
@@ -130,8 +133,8 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
             d = inverted_after_cue(ctx, c, hi)
         if d:
             dist = first - c if c < first else (c - last) + 2
-            neutral = ctx.lex.cue_forms[toks[c].lower].cue_class == "neutral"
-            options.append((not neutral, dist, c, d))
+            core = ctx.lex.cue_forms[toks[c].lower].lemma in _CORE_SPEECH
+            options.append((not core, dist, c, d))
     if not options:
         return None
     d = min(options, key=lambda o: o[:3])[3]

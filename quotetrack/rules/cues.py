@@ -10,6 +10,8 @@ from typing import Optional
 from .context import Context, Decision
 from .mentions import appositive_after, np_after, np_before
 
+# words that start a post-modifier of a subject: "an official familiar with", "voters who"
+_POST_MODIFIERS = frozenset("familiar close who with from in at for involved".split())
 _POSSESSIVE_DETS = frozenset("his her their its our my your".split())
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -102,12 +104,32 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
                         and toks[c + 1].is_cap:
                     return Decision(sieve="", mention=inner, cue=(cue, cue + 1))
             np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
-            if np and toks[np[1] - 1].is_cap:
-                d = Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
-                if np[0] == lo:  # the name that opens the sentence, however long the appositive
-                    return d
-                nearest = nearest or d
-        return nearest
+            if np and np[0] == lo:
+                # the phrase that opens the sentence, however long the appositive: "A White
+                # House official, who requested anonymity ..., said"
+                return Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
+            if np and toks[np[1] - 1].is_cap and nearest is None:
+                nearest = Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
+        return nearest or _opening_subject(ctx, cue, lo)
+    if j >= lo and toks[j].is_word and not toks[cue].lower.endswith("ing"):
+        return _opening_subject(ctx, cue, lo)
+    return None
+
+
+def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
+    """"Some voters who have listened ..., said", "An official familiar with the case said":
+    the noun phrase that opens the sentence, when it names a speaker and the cue is near."""
+    if cue - lo > 30:
+        return None
+    np = np_after(ctx.wc, lo, cue, ctx.limits.max_mention_tokens)
+    if np is None or np[1] >= cue:
+        return None
+    head = np[1] - 1
+    if not (ctx.wc.is_anchor(head) or ctx.wc.is_name_word(head)):
+        return None
+    if ctx.tokens[np[1]].text != "," and ctx.tokens[np[1]].lower not in _POST_MODIFIERS:
+        return None
+    return Decision(sieve="", mention=np, cue=(cue, cue + 1))
     return None
 
 

@@ -169,6 +169,10 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
 _OPENERS = frozenset("but and so yet while as because although if when".split())
 _QUANTITY = frozenset("about almost nearly more less than over under some most many few half "
                       "in of percent per cent".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
+                          "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+                          "thirty forty fifty sixty seventy eighty ninety hundred half third "
+                          "quarter majority".split())
 
 
 def _bare_plural(wc: WordClasses, j: int, lo: int) -> Optional[tuple[int, int]]:
@@ -177,11 +181,13 @@ def _bare_plural(wc: WordClasses, j: int, lo: int) -> Optional[tuple[int, int]]:
     t = toks[j]
     if t.lower in ("them", "whom") and j - 2 >= lo and toks[j - 1].lower == "of":
         i = j - 2  # "most of them", "many of whom"
-    elif t.text[0].isdigit() or t.lower in ("percent", "cent"):
+    elif t.text[0].isdigit() or t.lower in ("percent", "cent") or \
+            t.lower.split("-")[0] in _NUMBER_WORDS:
         i = j
         while i - 1 >= lo and j - i < 5 and (toks[i - 1].text[0].isdigit()
-                                              or toks[i - 1].lower in _QUANTITY):
-            i -= 1  # "About 4 in 10", "46 percent", "More than six in 10"
+                                              or toks[i - 1].lower in _QUANTITY
+                                              or toks[i - 1].lower.split("-")[0] in _NUMBER_WORDS):
+            i -= 1  # "About 4 in 10", "46 percent", "Sixty-six percent", "Two in three"
     elif wc.is_modifier(j) and t.lower.endswith("s") and not t.lower.endswith(("ss", "'s")) \
             and len(t.lower) > 3:
         i = j
