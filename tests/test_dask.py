@@ -182,7 +182,7 @@ def client():
     """A LocalCluster of two single-threaded worker processes, and a client using it."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster) as dask_client:
         yield dask_client
 
