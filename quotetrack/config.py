@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import attrs
 
+from .errors import ConfigError
+
 __all__ = ["Limits"]
 
 
 def _positive(instance, attribute, value):
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise ValueError(f"Limits.{attribute.name} must be a positive int, got {value!r}")
+        raise ConfigError(f"Limits.{attribute.name} must be a positive int, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)

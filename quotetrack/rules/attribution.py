@@ -7,6 +7,7 @@ parser may enable a subset by name. Sieves find the mention and the cue; who the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Callable, Optional
 
 import regex
@@ -102,32 +103,36 @@ def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
     return None
 
 
+def _window(ctx: Context, q: int, positions: list) -> list:
+    """The token positions within ``Limits.cue_window_chars`` of quote ``q``, nearest first."""
+    c = ctx.quotes[q]
+    w = ctx.limits.cue_window_chars
+    lo = bisect_left(positions, ctx.token_at_or_after(c.start - w))
+    hi = bisect_left(positions, ctx.token_at_or_after(c.end + w))
+    first = ctx.quote_first[q]
+    return sorted(positions[lo:hi], key=lambda k: abs(k - first))
+
+
 def according_to(ctx: Context, q: int) -> Optional[Decision]:
     """… “…”, according to X. / According to X, “…”"""
-    lo, hi = sentence_range(ctx, ctx.quote_first[q])
-    toks = ctx.tokens
-    best = None
-    for k in range(lo, hi - 1):
-        if toks[k].lower == "according" and toks[k + 1].lower == "to":
-            np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
-            if np:
-                dist = abs(k - ctx.quote_first[q])
-                if best is None or dist < best[0]:
-                    app = appositive_after(ctx.wc, np[1], hi, 25)
-                    best = (dist, Decision(sieve="according_to", mention=np, cue=(k, k + 2),
-                                           appositive=app))
-    return best[1] if best else None
+    s = ctx.sentence_of(q)
+    lo, hi = ctx.sentences[s]
+    for k in _window(ctx, q, ctx.sentence_index(s).according):
+        np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
+        if np:
+            app = appositive_after(ctx.wc, np[1], hi, 25)
+            return Decision(sieve="according_to", mention=np, cue=(k, k + 2), appositive=app)
+    return None
 
 
 def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
     """A quotation inside reported speech: Oh said the pairing came because they are “…”."""
-    lo, hi = sentence_range(ctx, ctx.quote_first[q])
+    s = ctx.sentence_of(q)
+    lo, hi = ctx.sentences[s]
     first, last = ctx.quote_first[q], ctx.quote_last[q]
     toks = ctx.tokens
     options = []
-    for c in range(lo, hi):
-        if toks[c].quote >= 0 or not ctx.wc.is_cue(c):
-            continue
+    for c in _window(ctx, q, ctx.sentence_index(s).cues):
         d = subject_before_cue(ctx, c, lo)
         if d is None and c > last and c - 1 >= lo and toks[c - 1].text in ",-":
             d = inverted_after_cue(ctx, c, hi)
@@ -144,14 +149,15 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
 
 def _quote_only_sentence(ctx: Context, q: int) -> bool:
     """The quotation opens its sentence and reads as a sentence (not a headline or a title)."""
-    lo, hi = sentence_range(ctx, ctx.quote_first[q])
     s, e = ctx.quotes[q].content
     content = ctx.folded[s:e].rstrip()
-    return all(not ctx.tokens[x].is_word for x in range(lo, ctx.quote_first[q])) and (
+    index = ctx.sentence_index(ctx.sentence_of(q))
+    return index.first_word >= ctx.quote_first[q] and (
         content[-1:] in ".?!,-;" or len(content.split()) > 6)
 
 
 _LOOK_BACK_SENTENCES = 8
+_LOOK_BACK_CUES = 8  # cues tried per earlier sentence, from its end
 
 
 def _look_back(ctx: Context, q: int) -> Optional[Decision]:
@@ -165,12 +171,12 @@ def _look_back(ctx: Context, q: int) -> Optional[Decision]:
         return None
     s = ctx.sentence_of(q)
     para = ctx.sentence_paragraph[s]
-    toks = ctx.tokens
     for prev in range(s - 1, max(-1, s - 1 - _LOOK_BACK_SENTENCES), -1):
         if ctx.sentence_paragraph[prev] < para - 1 or ctx.sentence_paragraph[prev] in ctx.headlines:
             return None
         lo, hi = ctx.sentences[prev]
-        quotes = [t.quote for t in toks[lo:hi] if t.quote >= 0 and t.quote != q]
+        index = ctx.sentence_index(prev)
+        quotes = [p for p in index.quotes if p != q]
         for p in reversed(quotes):
             d = ctx.decisions[p]
             if d is not None and ctx.kinds[p] in (QuoteKind.DIRECT, QuoteKind.MIXED):
@@ -178,7 +184,7 @@ def _look_back(ctx: Context, q: int) -> Optional[Decision]:
                                 appositive=d.appositive, continues=p)
         if quotes:
             return None  # an unattributed quote in between: no safe speaker
-        for c in range(hi - 1, lo - 1, -1):
+        for c in reversed(index.cues[-_LOOK_BACK_CUES:]):
             if is_finite_cue(ctx, c):
                 d = subject_before_cue(ctx, c, lo) or inverted_after_cue(ctx, c, hi)
                 if d:
@@ -207,8 +213,9 @@ def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
         return None
     toks, wc = ctx.tokens, ctx.wc
     # the subject of the clause nearest the quotation: "... when Musk again took to Twitter
-    # with this: “…”" (a name followed by a lower-case word)
-    for k in range(first - 2, lo, -1):
+    # with this: “…”" (a name followed by a lower-case word), within the cue window
+    nearest = max(lo, ctx.token_at_or_after(ctx.quotes[q].start - ctx.limits.cue_window_chars))
+    for k in range(first - 2, nearest, -1):
         if wc.is_name_word(k) and not toks[k].possessive and k + 1 < first \
                 and toks[k + 1].is_word and not toks[k + 1].is_cap \
                 and toks[k + 1].lower not in ctx.lex.function_words:

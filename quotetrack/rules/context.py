@@ -5,7 +5,7 @@ Only the parser and the rule modules see it; the result handed to the caller is 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 import attrs
@@ -34,6 +34,35 @@ class Decision:
 
 
 @attrs.define
+class SentenceIndex:
+    """Positions inside one sentence, so each quote's sieves look up instead of scanning."""
+
+    first_word: int  # token index of the first word (the sentence end if none)
+    quotes: list  # quote indexes, in order
+    cues: list  # token indexes of cue words
+    according: list  # token indexes of "according" followed by "to"
+
+    @classmethod
+    def build(cls, ctx: "Context", s: int) -> "SentenceIndex":
+        lo, hi = ctx.sentences[s]
+        toks, wc = ctx.tokens, ctx.wc
+        first_word, quotes, cues, according = hi, [], [], []
+        for k in range(lo, hi):
+            t = toks[k]
+            if t.quote >= 0:
+                if not quotes or quotes[-1] != t.quote:
+                    quotes.append(t.quote)
+                continue
+            if t.is_word and first_word == hi:
+                first_word = k
+            if wc.is_cue(k):
+                cues.append(k)
+            if t.lower == "according" and k + 1 < hi and toks[k + 1].lower == "to":
+                according.append(k)
+        return cls(first_word, quotes, cues, according)
+
+
+@attrs.define
 class Context:
     text: str
     folded: str
@@ -51,6 +80,19 @@ class Context:
     decisions: list[Optional[Decision]]
     diagnostics: list[Diagnostic]
     headlines: set = attrs.Factory(set)  # paragraph indexes of headlines, captions, labels
+    starts: list = attrs.Factory(list)  # character start of each token, for bisection
+    _sentence_index: dict = attrs.Factory(dict)
+
+    def sentence_index(self, s: int) -> "SentenceIndex":
+        """What one sentence holds, computed once: its first word, quotes, cues, "according"."""
+        index = self._sentence_index.get(s)
+        if index is None:
+            index = self._sentence_index[s] = SentenceIndex.build(self, s)
+        return index
+
+    def token_at_or_after(self, char: int) -> int:
+        """Index of the first token starting at or after character ``char``."""
+        return bisect_left(self.starts, char)
 
     def sentence_of(self, q: int) -> int:
         return self.tokens[self.quote_first[q]].sentence
@@ -144,6 +186,7 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
                 quote_first[tok.quote] = i
             quote_last[tok.quote] = i
     return Context(
+        starts=[t.start for t in tokens],
         text=text, folded=folded, lex=lex, limits=limits, paragraphs=paragraphs, quotes=quotes,
         tokens=tokens, wc=WordClasses(lex, tokens), sentences=sentences,
         sentence_paragraph=sentence_paragraph, quote_first=quote_first, quote_last=quote_last,

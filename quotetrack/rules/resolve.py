@@ -115,6 +115,26 @@ def _person_names(ctx: Context) -> list[_Name]:
     return names
 
 
+_RECENT_ENTITIES = 50  # speakers a role noun may return to, the latest first
+
+
+def _nearest_before(names: list, pos: int):
+    """The last of ``names`` (in text order) before ``pos``, else the first."""
+    k = _bisect_names(names, pos)
+    return names[k - 1] if k > 0 else names[0]
+
+
+def _bisect_names(names: list, pos: int) -> int:
+    lo, hi = 0, len(names)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if names[mid].pos < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 class _Resolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -135,30 +155,38 @@ class _Resolver:
                     nm.registry or nm.words == 1):
                 nm.person = True  # "Trudeau reminded ..." after "Prime Minister Justin Trudeau"
         self.paragraph_starts = [p[0] for p in ctx.paragraphs]
+        self._longer: dict[str, list[_Name]] = {}
+        self.genders: dict[str, str] = {}  # the first gender shown for each name
+        for nm in self.names:
+            if nm.gender:
+                self.genders.setdefault(nm.name, nm.gender)
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
         self.spoken: list[tuple[int, _Entity]] = []  # (mention position, entity) in order
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
-        """The fullest form of ``name`` in the document; True when it was a surname."""
+        """The fullest form of ``name`` in the document, the nearest before ``pos`` first (else
+        the first after); True when ``name`` was a part of it."""
         parts = name.split()
         if len(parts) >= 2:
             # "Paz Akin" after "Lorena Paz Akin": a longer name ending the same way
-            longer = [c for c in self.full.get(parts[-1].lower(), ())
-                      if c.words > len(parts) and c.name.lower().endswith(" " + name.lower())]
+            longer = self._longer.get(name)
+            if longer is None:
+                suffix = " " + name.lower()
+                longer = self._longer[name] = [
+                    c for c in self.full.get(parts[-1].lower(), ())
+                    if c.words > len(parts) and c.name.lower().endswith(suffix)]
             if longer:
-                before = [c for c in longer if c.pos < pos]
-                return (before[-1] if before else longer[0]).name, True
+                return _nearest_before(longer, pos).name, True
             return name, False
         cands = self.full.get(name.lower())
         if not cands:
             # "Jordan said" after "Jordan Stewart": a first name standing for the full name
             firsts = self.first.get(name.lower())
-            if firsts and len({c.name for c in firsts}) == 1:
+            if firsts and all(c.name == firsts[0].name for c in firsts):
                 return firsts[0].name, True
             return name, False
-        before = [c for c in cands if c.pos < pos]
-        return (before[-1] if before else cands[0]).name, True
+        return _nearest_before(cands, pos).name, True
 
     def entity(self, key: str, make) -> _Entity:
         ent = self.by_key.get(key)
@@ -182,9 +210,9 @@ class _Resolver:
                      else Resolution.NAME)
 
     def _gender_of(self, name: str) -> Optional[str]:
-        for nm in self.names:
-            if nm.name == name and nm.gender:
-                return nm.gender
+        gender = self.genders.get(name)
+        if gender:
+            return gender
         return self.ctx.lex.first_names.get(name.split()[0].lower()) if " " in name else None
 
     def pronoun(self, info: MentionInfo) -> tuple[Optional[_Entity], Resolution]:
@@ -316,7 +344,7 @@ class _Resolver:
     def described(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
         if info.definite:
             # "the western diplomat" -> an earlier "one western diplomat"; "the judge" -> Judge X
-            for ent in reversed(self.entities):
+            for ent in reversed(self.entities[-_RECENT_ENTITIES:]):
                 if ent.head == info.head or (ent.title and ent.title.lower().split()[-1] == info.head):
                     return ent, Resolution.ROLE_NOUN
             # "the prime minister said" -> "Prime Minister Justin Trudeau" named earlier
@@ -360,7 +388,9 @@ def _anonymity_reason(ctx: Context, d: Decision) -> Optional[str]:
     if d.mention is None:
         return None
     lo, hi = ctx.sentences[ctx.tokens[d.mention[0]].sentence]
-    s_start, s_end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
+    w = ctx.limits.cue_window_chars  # around the mention, within its sentence
+    s_start = max(ctx.tokens[lo].start, ctx.tokens[d.mention[0]].start - w)
+    s_end = min(ctx.tokens[hi - 1].end, ctx.tokens[d.mention[1] - 1].end + w)
     low = ctx.folded[s_start:s_end].lower()
     for phrase in ctx.lex.anonymity:
         at = low.find(phrase)
@@ -390,7 +420,9 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
         return None
     toks = ctx.tokens
     lo, hi = ctx.sentences[toks[d.cue[0]].sentence]
-    low = ctx.folded[toks[lo].start:toks[hi - 1].end].lower()
+    w = ctx.limits.cue_window_chars  # around the cue, within its sentence
+    low = ctx.folded[max(toks[lo].start, toks[d.cue[0]].start - w):
+                     min(toks[hi - 1].end, toks[d.cue[0]].end + w)].lower()
     for phrase, (_, channel) in ctx.lex.cue_phrases.items():
         if channel and phrase in low:
             return channel
