@@ -14,7 +14,7 @@ import itertools
 import json
 import os
 import re
-from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar, Union
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Optional, TypeVar, Union
 
 import attrs
 
@@ -216,25 +216,31 @@ def read_inputs(paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None) -> I
 # --------------------------------------------------------------------------- parsing
 
 
-def _parse_one(parser: Parser, item: Item) -> Union[ParseResult, DocumentError]:
+def _parse_one(
+    parser: Parser, item: Item, transform: Optional[Callable[[ParseResult], Any]] = None
+) -> Any:
     if isinstance(item, DocumentError):
         return item
     try:
-        return parser.parse(item.text, id=item.id)
+        result = parser.parse(item.text, id=item.id)
+        return result if transform is None else transform(result)
     except Exception as exc:  # one bad document must not stop the others
         return DocumentError(id=item.id, message=f"{type(exc).__name__}: {exc}")
 
 
+#: the worker process's parser and transform, set once by the pool's initializer
 _WORKER_PARSER: list[Parser] = []
+_WORKER_TRANSFORM: list[Optional[Callable[[ParseResult], Any]]] = []
 
 
-def _init_worker(parser: Parser) -> None:
+def _init_worker(parser: Parser, transform: Optional[Callable[[ParseResult], Any]]) -> None:
     _WORKER_PARSER[:] = [parser]
+    _WORKER_TRANSFORM[:] = [transform]
 
 
-def _parse_chunk(chunk: list[Item]) -> list[Union[ParseResult, DocumentError]]:
-    parser = _WORKER_PARSER[0]
-    return [_parse_one(parser, item) for item in chunk]
+def _parse_chunk(chunk: list[Item]) -> list[Any]:
+    parser, transform = _WORKER_PARSER[0], _WORKER_TRANSFORM[0]
+    return [_parse_one(parser, item, transform) for item in chunk]
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -256,28 +262,40 @@ def process(
     workers: int = 1,
     chunk_size: int = 16,
     max_pending: Optional[int] = None,
-) -> Iterator[Union[ParseResult, DocumentError]]:
+    transform: Optional[Callable[[ParseResult], Any]] = None,
+) -> Iterator[Any]:
     """Parse every document, yielding a `ParseResult` or a `DocumentError` for each, in order.
 
     With ``workers`` > 1 the documents go to a process pool in chunks of ``chunk_size``, and at
     most ``max_pending`` chunks (default: twice the workers) are read ahead of the output.
-    Options are checked at once (`ConfigError`); the documents are read lazily.
+    ``transform``, if given, is applied to each `ParseResult` where it was parsed (in the worker
+    process) and its value is yielded instead: the workers then also do the work of turning
+    results into output, and only that output travels back. It must pickle (a top-level
+    function, or a `functools.partial` of one); if it raises, the document gives a
+    `DocumentError`. Options are checked at once (`ConfigError`); the documents are read lazily.
     """
     parser = parser if parser is not None else Parser()
     workers = _positive("workers", workers)
     chunk_size = _positive("chunk_size", chunk_size)
     max_pending = _positive("max_pending", max_pending if max_pending is not None else 2 * workers)
+    if transform is not None and not callable(transform):
+        raise ConfigError(f"transform must be callable, got {type(transform).__name__}")
     if workers == 1:
-        return (_parse_one(parser, item) for item in docs)
-    return _process_in_pool(docs, parser, workers, chunk_size, max_pending)
+        return (_parse_one(parser, item, transform) for item in docs)
+    return _process_in_pool(docs, parser, workers, chunk_size, max_pending, transform)
 
 
 def _process_in_pool(
-    docs: Iterable[Item], parser: Parser, workers: int, chunk_size: int, max_pending: int
-) -> Iterator[Union[ParseResult, DocumentError]]:
+    docs: Iterable[Item],
+    parser: Parser,
+    workers: int,
+    chunk_size: int,
+    max_pending: int,
+    transform: Optional[Callable[[ParseResult], Any]],
+) -> Iterator[Any]:
     pending: collections.deque[concurrent.futures.Future] = collections.deque()
     pool = concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(parser,)
+        max_workers=workers, initializer=_init_worker, initargs=(parser, transform)
     )
     try:
         for chunk in _chunks(docs, chunk_size):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import os
 import sys
@@ -250,6 +251,9 @@ class _Writer:
     def error(self, error: DocumentError) -> None:
         pass
 
+    def line(self, line: str) -> None:
+        raise NotImplementedError
+
     def end(self) -> None:
         pass
 
@@ -262,8 +266,17 @@ class _JsonLinesWriter(_Writer):
     def result(self, result: ParseResult) -> None:
         self.out.write(_dumps(document_output(result)) + "\n")
 
+    def line(self, line: str) -> None:
+        """Write a line that `jsonl_line` made, in a worker process."""
+        self.out.write(line + "\n")
+
     def error(self, error: DocumentError) -> None:
         self.out.write(_dumps({"id": error.id, "error": error.message}) + "\n")
+
+
+def jsonl_line(result: ParseResult, kinds: Sequence[str]) -> str:
+    """The line ``extract --format jsonl`` writes for one result (made where it was parsed)."""
+    return _dumps(document_output(select_kinds(result, kinds)))
 
 
 class _JsonArrayWriter(_Writer):
@@ -424,10 +437,17 @@ def _extract(args: argparse.Namespace) -> int:
     failed = 0
     writer.begin()
     parser = Parser(claims=args.claims)
-    items = process(docs, parser, workers=args.workers, chunk_size=args.chunk_size)
+    # JSON Lines are made in the worker processes: only the finished lines travel back
+    jsonl = functools.partial(jsonl_line, kinds=args.kinds) if args.format == "jsonl" else None
+    items = process(
+        docs, parser, workers=args.workers, chunk_size=args.chunk_size, transform=jsonl
+    )
     bar = _progress(items, args.progress, err)
     try:
         for item in bar if bar is not None else items:
+            if isinstance(item, str):
+                writer.line(item)
+                continue
             if isinstance(item, ParseResult):
                 try:
                     writer.result(select_kinds(item, args.kinds))

@@ -258,7 +258,10 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
         para = ctx.folded[s:e].strip()
         short = len(para.split()) <= 30  # a long paragraph is text even without a full stop
         labelled = _LABEL.match(para) is not None
-        if short and (labelled or para[-1:] not in ".!?\"')]:;,-") or _CAPTION.search(para):
+        # a paragraph ending in a quotation ends where the quotation's own words end:
+        # 'Ferry strike enters “third week”' has no full stop
+        last = para.rstrip("\"'")[-1:] if para[-1:] in "\"'" else para[-1:]
+        if short and (labelled or last not in ".!?)]:;,-") or _CAPTION.search(para):
             heads.add(p)
     for c in ctx.quotes:
         s, e = ctx.paragraphs[c.paragraph]
@@ -275,6 +278,8 @@ def _title_case(ctx: Context, q: int) -> bool:
     """Every word capitalised: "Face the Nation", and "New Day." after "on", "of" or a possessive."""
     s, e = ctx.quotes[q].content
     words = ctx.folded[s:e].split()
+    if len(words) >= 2 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]  # "the Mayor of Mill Street": a name with its article
     if not words or len(words) > 8:
         return False
     capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS

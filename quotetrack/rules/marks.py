@@ -99,6 +99,17 @@ def _flanks(text: str, pos: int, n: int) -> tuple[bool, bool]:
     return left, right
 
 
+def _apostrophe(text: str, pos: int) -> bool:
+    """A closing-shaped single mark that is an apostrophe: "the patients’ families" (after an
+    s, before a lower-case word) or "rock ’n’ roll"."""
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1:pos + 3]
+    if before == "s" and len(after) == 2 and after[0] == " " and after[1].islower():
+        return True
+    return before == "n" and pos >= 2 and text[pos - 2] in "'\u2019" and \
+        (pos < 3 or text[pos - 3].isspace())
+
+
 def _scan_paragraph(text: str, p_start: int, p_end: int, max_depth: int,
                     diags: _Diagnostics) -> _Paragraph:
     stack: list[_Open] = []
@@ -160,6 +171,8 @@ def _scan_paragraph(text: str, p_start: int, p_end: int, max_depth: int,
             stack.append(_Open(pos, mark, True))
             continue
         # single marks: quotes only when shaped like one, otherwise apostrophes
+        if right and _apostrophe(text, pos):
+            continue
         if right and mark not in SINGLE_OPEN and stack and not stack[-1].double:
             opened = stack.pop()
             if not stack:

@@ -39,14 +39,20 @@ class WordClasses:
         self.lex = lex
         self.tokens = tokens
         self.title_len = self._titles(tokens)
-        stop, cues = lex.name_stopwords, lex.cue_forms
+        stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
         prev_sentence = -2
         names = []
-        for t in tokens:
+        for k, t in enumerate(tokens):
             # "Asked if he ...": a capitalised cue verb that opens its sentence is no name;
             # "State" (in "State Department") is
-            names.append(t.is_cap and t.key not in stop
-                         and not (t.lower in cues and t.sentence != prev_sentence))
+            name = t.is_cap and not (t.lower in cues and t.sentence != prev_sentence)
+            if name and t.key in stop:
+                # "April Ryan", "Will Carter": a first name that is also a month or a verb is a
+                # name when another capitalised word follows
+                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                name = t.key in firsts and nxt is not None and nxt.is_cap \
+                    and nxt.sentence == t.sentence and nxt.key not in stop
+            names.append(name)
             prev_sentence = t.sentence
         self.name_word = names
 

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from typing import Optional
 
 import attrs
+import regex
 
 from ..model import Attribution, NonStatement, Resolution, Span, Speaker, SpeakerKind
 from .context import Context, Decision
@@ -156,6 +157,7 @@ class _Resolver:
                 nm.person = True  # "Trudeau reminded ..." after "Prime Minister Justin Trudeau"
         self.paragraph_starts = [p[0] for p in ctx.paragraphs]
         self._longer: dict[str, list[_Name]] = {}
+        self._intro_patterns: dict[str, regex.Pattern] = {}
         self.genders: dict[str, str] = {}  # the first gender shown for each name
         for nm in self.names:
             if nm.gender:
@@ -303,6 +305,28 @@ class _Resolver:
                                    lambda i: _Entity(i, name, SpeakerKind.PERSON))
         return None
 
+    def _introduced(self, info: MentionInfo) -> Optional[_Entity]:
+        """The indefinite description ("a senior diplomat") that first brought in the head noun
+        of a definite role noun, searched back within the antecedent window."""
+        if info.kind != SpeakerKind.PERSON or info.head not in self.ctx.lex.titles:
+            return None
+        pattern = self._intro_patterns.get(info.head)
+        if pattern is None:
+            pattern = self._intro_patterns[info.head] = regex.compile(
+                r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'-]+\s+){0,3}?" + regex.escape(info.head) + r"\b")
+        start = max(0, info.start - self.ctx.limits.antecedent_window_chars)
+        found = None
+        for found in pattern.finditer(self.ctx.folded, start, info.start):
+            pass
+        if found is None:
+            return None
+        desc = self.ctx.text[found.start():found.end()]
+        words = desc.split(None, 1)
+        name = words[1] if len(words) > 1 else desc
+        ent = self.entity("intro:" + name.lower(), lambda i: _Entity(
+            i, name, SpeakerKind.PERSON, head=info.head, anonymous=True))
+        return ent
+
     def _paragraph(self, pos: int) -> int:
         return bisect_left(self.paragraph_starts, pos + 1) - 1
 
@@ -357,6 +381,11 @@ class _Resolver:
                     name, _ = self.full_name(nm.name, nm.pos)
                     return self.entity("person:" + name.lower(), lambda i: _Entity(
                         i, name, SpeakerKind.PERSON)), Resolution.ROLE_NOUN
+            # "A senior diplomat toured the port. ... the diplomat said": the description
+            # that introduced the role noun, even if it said nothing then
+            ent = self._introduced(info)
+            if ent is not None:
+                return ent, Resolution.ROLE_NOUN
             # "the rookie defenceman said": a person named just before, described anew
             if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
                                                     or info.capitalised_head):
