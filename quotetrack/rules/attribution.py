@@ -205,6 +205,25 @@ def lead_in(ctx: Context, q: int) -> Optional[Decision]:
     return d if d is not None and d.sieve == "lead_in" else None
 
 
+def possessive(ctx: Context, q: int) -> Optional[Decision]:
+    """Musk’s “production hell”, his “very dangerous” remarks: the words are the owner's."""
+    first = ctx.quote_first[q]
+    if first == 0:
+        return None
+    k = first - 1
+    t = ctx.tokens[k]
+    if t.sentence != ctx.tokens[first].sentence:
+        return None
+    if t.lower in ("his", "her", "their"):
+        pronoun = {"his": "he", "her": "she", "their": "they"}[t.lower]
+        return Decision(sieve="possessive", mention=(k, k + 1), pronoun=pronoun)
+    if t.possessive and ctx.wc.is_name_word(k):
+        np = np_before(ctx.wc, k, ctx.sentences[t.sentence][0], ctx.limits.max_mention_tokens)
+        if np is not None:
+            return Decision(sieve="possessive", mention=np)
+    return None
+
+
 def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     """Last resort for a quote inside a sentence: its subject ("Cruz blamed the law on “…”")."""
     first = ctx.quote_first[q]
@@ -239,6 +258,7 @@ SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("sentence_cue", sentence_cue),
     ("continuation", continuation),
     ("lead_in", lead_in),
+    ("possessive", possessive),
     ("sentence_subject", sentence_subject),
 )
 SIEVE_NAMES = tuple(name for name, _ in SIEVES)

@@ -371,6 +371,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             affiliation = affiliation[: len(affiliation) - (len(aff_toks[-1].text) - len(aff_toks[-1].bare))]
     description = _join(text, toks[k:j]) or None
     name = _join(text, name_toks) if name_toks else None
+    if name and name_toks[-1].possessive:  # "Elon Musk’s “production hell”": the owner
+        name = name[: len(name) - (len(name_toks[-1].text) - len(name_toks[-1].bare))]
     # appositive: ", director of the Track II Dialogues initiative at the Middle East Institute"
     if appositive is not None:
         a_title, a_aff = _appositive_fields(wc, text, appositive)

@@ -488,7 +488,14 @@ def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]
             continue
         if d.mention is None:
             continue
-        info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
+        if d.pronoun is not None:  # "his “very dangerous” remarks": the owner as a pronoun
+            tok = toks[d.mention[0]]
+            gender = ctx.lex.pronouns.get(d.pronoun, ("unknown",))[0]
+            info = MentionInfo(start=tok.start, end=tok.end, name=None, description=None,
+                               head=d.pronoun, pronoun=d.pronoun,
+                               gender=gender if gender in ("male", "female") else None)
+        else:
+            info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
         written = d.cue is not None and toks[d.cue[0]].lower in ("read", "reads")
         if info.pronoun == "it" and written:
             ent, res = r.document(info)  # “…,” it read: the sign or message of the last speaker
