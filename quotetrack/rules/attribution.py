@@ -211,7 +211,8 @@ def lead_in(ctx: Context, q: int) -> Optional[Decision]:
 
 
 def possessive(ctx: Context, q: int) -> Optional[Decision]:
-    """Musk’s “production hell”, his “very dangerous” remarks: the words are the owner's."""
+    """Musk’s “production hell”: the words are the owner's (a name; "her “cancer drama”" is
+    often someone else's words about her, so pronouns are left out)."""
     first = ctx.quote_first[q]
     if first == 0:
         return None
@@ -219,9 +220,6 @@ def possessive(ctx: Context, q: int) -> Optional[Decision]:
     t = ctx.tokens[k]
     if t.sentence != ctx.tokens[first].sentence:
         return None
-    if t.lower in ("his", "her", "their"):
-        pronoun = {"his": "he", "her": "she", "their": "they"}[t.lower]
-        return Decision(sieve="possessive", mention=(k, k + 1), pronoun=pronoun)
     if t.possessive and ctx.wc.is_name_word(k):
         np = np_before(ctx.wc, k, ctx.sentences[t.sentence][0], ctx.limits.max_mention_tokens)
         if np is not None:
@@ -250,6 +248,9 @@ def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     np = subject_of_clause(ctx, first)
     if np is None or np[1] >= first:
         return None
+    if np[1] - np[0] == 1 and np[0] == lo and toks[lo].is_cap \
+            and toks[lo].lower not in ctx.lex.first_names and not ctx.wc.is_anchor(lo):
+        return None  # "Within ...", "Chinese ...": a capitalised first word, not a speaker
     nxt = ctx.tokens[np[1]]
     if not nxt.is_word or nxt.lower in ctx.lex.function_words:
         return None

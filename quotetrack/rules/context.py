@@ -31,7 +31,6 @@ class Decision:
     cue: Optional[tuple[int, int]] = None
     appositive: Optional[tuple[int, int]] = None
     continues: Optional[int] = None  # quote index whose speaker this quote continues
-    pronoun: Optional[str] = None  # a possessive determiner's pronoun: "his" -> "he"
 
 
 @attrs.define

@@ -81,7 +81,9 @@ def _person_names(ctx: Context) -> list[_Name]:
         same = lambda k: 0 <= k < n and toks[k].sentence == toks[i].sentence  # noqa: E731
         before = toks[i - 1] if same(i - 1) else None
         last = run[-1].key
-        org = last in lex.org_words or (before is not None and before.lower == "the")
+        # "the Middle East Institute" is an organisation; "the Larry Ellison appraisal" a person
+        org = last in lex.org_words or (before is not None and before.lower == "the"
+                                        and run[0].lower not in lex.first_names)
         first_name = run[0].lower in lex.first_names
         titled = before is not None and wc.is_title(i - 1)
         k = j
@@ -488,14 +490,7 @@ def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]
             continue
         if d.mention is None:
             continue
-        if d.pronoun is not None:  # "his “very dangerous” remarks": the owner as a pronoun
-            tok = toks[d.mention[0]]
-            gender = ctx.lex.pronouns.get(d.pronoun, ("unknown",))[0]
-            info = MentionInfo(start=tok.start, end=tok.end, name=None, description=None,
-                               head=d.pronoun, pronoun=d.pronoun,
-                               gender=gender if gender in ("male", "female") else None)
-        else:
-            info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
+        info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
         written = d.cue is not None and toks[d.cue[0]].lower in ("read", "reads")
         if info.pronoun == "it" and written:
             ent, res = r.document(info)  # “…,” it read: the sign or message of the last speaker
