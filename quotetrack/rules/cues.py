@@ -89,6 +89,11 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
             toks[x].possessive or toks[x].lower in _POSSESSIVE_DETS for x in range(*np)):
         return None  # "Mr. Trump's remarks", "his comments": a noun, not a speaker and verb
     if np:
+        if np[0] - 2 >= lo and toks[np[0] - 1].lower == "and":
+            # "Tore Sohlberg and Lehla Abreder said": both are the speakers
+            other = np_before(wc, np[0] - 2, lo, ctx.limits.max_mention_tokens)
+            if other is not None and wc.is_name_word(np[0] - 2) and wc.is_name_word(np[1] - 1):
+                np = (other[0], np[1])
         return Decision(sieve="", mention=np, cue=(cue, cue + 1))
     if j >= lo and toks[j].text == ",":  # "Solomon Yue, an RNC committeeman, said"
         nearest = None

@@ -315,6 +315,11 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
                            pronoun=pron,
                            gender=gender if gender in ("male", "female") else None)
+    if any(toks[x].lower == "and" for x in range(i + 1, j - 1)):
+        # "Tore Sohlberg and Lehla Abreder": a group of named people
+        det = wc.is_det(i)
+        return MentionInfo(start=start, end=end, name=_join(text, toks[i + det:j]),
+                           description=None, head=head, kind=SpeakerKind.GROUP)
     definite = None
     k = i
     if wc.is_det(k):
