@@ -346,6 +346,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive:
             n_start -= 1
         name_toks = list(toks[n_start:n_end])
+    if len(name_toks) == 1 and name_toks[0].key in lex.group_nouns:
+        name_toks, n_start = [], n_end  # "Prosecutors said": a group at the start of a sentence
     capitalised_head = False
     if definite and name_toks and not org and i < k and toks[i].lower == "the" \
             and len(name_toks) <= 2 and not any(wc.is_title(x) for x in range(k, j)) \
