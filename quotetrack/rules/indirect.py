@@ -196,8 +196,9 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         k += 1
     commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
     complement = _complement_cue(ctx, c) is not None
+    question = k < hi and toks[k].lower in _QUESTION_WORDS - {"about"}  # "recalls how he slept"
     if k >= hi or not toks[k].is_word or (toks[k].lower in ctx.lex.function_words and not (
-            introduced or complement or (commits and toks[k].lower == "to"))):
+            introduced or complement or question or (commits and toks[k].lower == "to"))):
         return None  # "reported from Oakland", "agreed to pay": no reported clause
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
