@@ -225,3 +225,41 @@ def test_fixture_file_processes(tmp_path):
     (result,) = process(read_input(str(fixture)))
     assert result.id == "seed/iraq-coalition-withdrawal"
     assert len(result.quotes) >= 10
+
+
+def quote_count(result: ParseResult) -> int:
+    return len(result.quotes)
+
+
+def failing_transform(result: ParseResult) -> int:
+    if result.id == "bad":
+        raise ValueError("cannot write this one")
+    return len(result.quotes)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_transform_runs_where_the_document_was_parsed(workers):
+    """process(transform=f) yields f(result) instead of each result, in order, errors as before."""
+    docs = [
+        Document(id="a", text=ARTICLE),
+        DocumentError(id="x:2", message="broken"),
+        Document(id="b", text="No quotes here."),
+    ]
+    out = list(process(docs, workers=workers, chunk_size=1, transform=quote_count))
+    n = len(quotetrack.parse(ARTICLE).quotes)
+    assert out == [n, DocumentError(id="x:2", message="broken"), 0]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_failing_transform_is_a_document_error(workers):
+    """If transform raises for one document, that document gives a DocumentError; others go on."""
+    docs = [Document(id=i, text=ARTICLE) for i in ("ok", "bad", "also-ok")]
+    out = list(process(docs, workers=workers, transform=failing_transform))
+    n = len(quotetrack.parse(ARTICLE).quotes)
+    assert out == [n, DocumentError(id="bad", message="ValueError: cannot write this one"), n]
+
+
+def test_transform_must_be_callable():
+    """A transform that is not callable raises ConfigError at once."""
+    with pytest.raises(ConfigError, match="transform must be callable, got str"):
+        process([], transform="document_output")
