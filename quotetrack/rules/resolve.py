@@ -296,16 +296,25 @@ class _Resolver:
         return None, Resolution.UNRESOLVED
 
     def _recent_person(self, pos: int, window: int) -> Optional[_Entity]:
+        """The person named last before ``pos``, preferring one who opens a clause ("Trudeau
+        made the comments at a Milton high school. The prime minister said ...")."""
         k = bisect_left(self.name_pos, pos) - 1
+        nearest = None
         while k >= 0 and pos - self.names[k].pos <= window:
             nm = self.names[k]
             k -= 1
-            if (nm.strong or self._known_person(self.full_name(nm.name, nm.pos)[0])) \
-                    and not nm.possessive:
-                name, _ = self.full_name(nm.name, nm.pos)
-                return self.entity("person:" + name.lower(),
-                                   lambda i: _Entity(i, name, SpeakerKind.PERSON))
-        return None
+            full, _ = self.full_name(nm.name, nm.pos)
+            if nm.possessive or not (nm.strong or self._known_person(full) or (
+                    nm.subject and full != nm.name)):
+                continue
+            if nm.subject:
+                nearest = nm
+                break
+            nearest = nearest or nm
+        if nearest is None:
+            return None
+        name, _ = self.full_name(nearest.name, nearest.pos)
+        return self.entity("person:" + name.lower(), lambda i: _Entity(i, name, SpeakerKind.PERSON))
 
     def _introduced(self, info: MentionInfo) -> Optional[_Entity]:
         """The indefinite description ("a senior diplomat") that first brought in the head noun
