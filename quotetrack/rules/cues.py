@@ -11,7 +11,7 @@ from .context import Context, Decision
 from .mentions import appositive_after, np_after, np_before
 
 # words that start a post-modifier of a subject: "an official familiar with", "voters who"
-_POST_MODIFIERS = frozenset("familiar close who with from in at for involved".split())
+_POST_MODIFIERS = frozenset("familiar close who with from in at for involved of".split())
 _POSSESSIVE_DETS = frozenset("his her their its our my your".split())
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -126,7 +126,10 @@ def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     the noun phrase that opens the sentence, when it names a speaker and the cue is near."""
     if cue - lo > 30:
         return None
-    np = np_after(ctx.wc, lo, cue, ctx.limits.max_mention_tokens)
+    first = lo
+    while first < cue and ctx.tokens[first].lower in ("even", "also", "but", "and", "yet", "still"):
+        first += 1  # "Even the organizer of a pro-Trump rally said"
+    np = np_after(ctx.wc, first, cue, ctx.limits.max_mention_tokens)
     if np is None or np[1] >= cue:
         return None
     head = np[1] - 1

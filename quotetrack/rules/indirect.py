@@ -40,6 +40,7 @@ _INFINITIVE_CUES = frozenset("promise vow pledge".split())
 # "asked whether ...", "called for a recount", "cited rising costs"
 _COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
 _QUESTION_WORDS = frozenset("if whether how what why who when where which about".split())
+_PREPOSITIONS = frozenset("on in at during to via after before at".split())
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 
@@ -166,16 +167,19 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         np = np_after(wc, k, hi, ctx.limits.max_mention_tokens)  # "told Reuters", "told him"
         if np:
             k = np[1]
-    # "said Monday", "said on Friday", "said in a statement (that)", "said at a rally,"
+    # "said Monday", "said on Friday", "said in a statement (that)", "said at a rally,",
+    # "said after the convention he would ..."
     for _ in range(3):
         if k < hi and toks[k].lower in _TIME_WORDS:
             k += 1
             continue
-        if k < hi and toks[k].lower in ("on", "in", "at", "during", "to", "via"):
+        if k < hi and toks[k].lower in _PREPOSITIONS:
             j = k + 1
-            while j < min(hi, k + 6) and toks[j].is_word and toks[j].lower != "that":
+            while j < min(hi, k + 6) and toks[j].is_word and toks[j].lower != "that" \
+                    and toks[j].lower not in _NEW_SUBJECT:
                 j += 1
-            if j >= hi or toks[j].lower == "that" or not toks[j].is_word:
+            if j >= hi or toks[j].lower == "that" or not toks[j].is_word \
+                    or toks[j].lower in _NEW_SUBJECT:
                 k = j + 1 if j < hi and toks[j].text == "," else j
                 continue
         break
@@ -192,8 +196,8 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         if not toks[j].is_word:
             break
     introduced = k < hi and toks[k].lower == "that"
-    if introduced:
-        k += 1
+    if introduced and not (k + 1 < hi and toks[k + 1].text == ","):
+        k += 1  # ("said that, if elected, he'd ..." keeps its "that")
     commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
     complement = _complement_cue(ctx, c) is not None
     question = k < hi and toks[k].lower in _QUESTION_WORDS - {"about"}  # "recalls how he slept"
@@ -277,7 +281,11 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
     while start < comma and toks[start].lower in ("but", "and", "so", "yet"):
         start += 1
     found = []
-    if (start < comma and toks[start].lower not in ctx.lex.function_words
+    adverbial = toks[start].lower in ctx.lex.function_words if start < comma else False
+    # a short adverbial is part of what was said ("In any case, Mr. DiPietro said, …"); a
+    # long scene-setting phrase is the reporter's ("But in diplomatic meetings to quell the
+    # crisis, some officials say, …")
+    if (start < comma and (not adverbial or _words(ctx, start, comma) <= 4)
             and not _too_long(ctx, start, comma)
             and not any(t.quote >= 0 for t in toks[start:comma])
             and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))):
