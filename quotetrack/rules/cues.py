@@ -12,6 +12,7 @@ from .mentions import appositive_after, np_after, np_before
 
 # words that start a post-modifier of a subject: "an official familiar with", "voters who"
 _POST_MODIFIERS = frozenset("familiar close who with from in at for involved of".split())
+_BE_FORMS = frozenset("is are was were been be".split())
 _POSSESSIVE_DETS = frozenset("his her their its our my your".split())
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -26,8 +27,8 @@ def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
     steps = 0
     toks = ctx.tokens
     while k >= lo and steps < 3:
-        if ctx.wc.is_adverb(k):
-            k -= 1
+        if ctx.wc.is_adverb(k) or toks[k].lower in _BE_FORMS:
+            k -= 1  # "he also said", "critics are saying", "some are quietly saying"
         elif toks[k].lower in _DAYS and k - 1 >= lo and toks[k - 1].lower in ("on", "last"):
             k -= 2  # "Ted Cruz on Wednesday announced"
         elif toks[k].lower in _DAY_PARTS and k - 2 >= lo and toks[k - 1].lower in _DAYS:
@@ -135,8 +136,10 @@ def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     head = np[1] - 1
     if not (ctx.wc.is_anchor(head) or ctx.wc.is_name_word(head)):
         return None
-    if ctx.tokens[np[1]].text != "," and ctx.tokens[np[1]].lower not in _POST_MODIFIERS:
-        return None
+    after = ctx.tokens[np[1]]
+    if after.text != "," and after.lower not in _POST_MODIFIERS and not (
+            after.lower.endswith("ing") and not after.is_cap):
+        return None  # "Republican activists clamoring to block Trump say" is fine
     return Decision(sieve="", mention=np, cue=(cue, cue + 1))
     return None
 

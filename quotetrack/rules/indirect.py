@@ -41,6 +41,7 @@ _INFINITIVE_CUES = frozenset("promise vow pledge".split())
 _COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
 _QUESTION_WORDS = frozenset("if whether how what why who when where which about".split())
 _PREPOSITIONS = frozenset("on in at during to via after before at".split())
+_BE_FORMS = frozenset("is are was were been be".split())
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 
@@ -91,8 +92,10 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False
     if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
         return False
-    if t.lower.endswith("ing") and not (k > 0 and ctx.tokens[k - 1].text == ","):
-        return False
+    if t.lower.endswith("ing") and not (k > 0 and (
+            ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in _BE_FORMS
+            or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in _BE_FORMS)):
+        return False  # "…, saying", "critics are (quietly) saying"
     cue = ctx.lex.cue_forms.get(t.lower)
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True

@@ -197,9 +197,9 @@ def _bare_plural(wc: WordClasses, j: int, lo: int) -> Optional[tuple[int, int]]:
     elif wc.is_modifier(j) and t.lower.endswith("s") and not t.lower.endswith(("ss", "'s")) \
             and len(t.lower) > 3:
         i = j
-        while i - 1 >= lo and j - i < 3 and (wc.is_modifier(i - 1) or toks[i - 1].is_cap) \
-                and toks[i - 1].lower not in _OPENERS and not toks[i - 1].possessive:
-            i -= 1  # "elected officials", "Top advisers"
+        while i - 1 >= lo and j - i < 4 and (wc.is_modifier(i - 1) or toks[i - 1].is_cap) \
+                and toks[i - 1].lower not in _OPENERS:
+            i -= 1  # "elected officials", "Top advisers", "Mrs. Clinton's campaign strategists"
     else:
         return None
     before = toks[i - 1] if i - 1 >= lo else None
