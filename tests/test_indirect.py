@@ -51,11 +51,16 @@ def test_inverted_and_parenthetical_reports():
     (q,) = indirect("The bridge will reopen next spring, the mayor said.")
     assert q.text == "The bridge will reopen next spring"
     assert q.attribution.sieve == "reported_inverted"
-    (q,) = indirect("In private talks, some council members say, the budget is already spent.")
+    (q,) = indirect("In private talks with the mayor last week, some council members say, "
+                    "the budget is already spent.")
     assert q.text == "the budget is already spent"
     assert q.attribution.mention.text == "some council members"
     assert q.attribution.sieve == "reported_parenthetical"
     assert q.speaker.anonymous
+    # a short adverbial is a fragment of the report, as with a quote split by its attribution
+    first, second = indirect("In any case, the mayor said, the budget is already spent.")
+    assert (first.text, second.text) == ("In any case", "the budget is already spent")
+    assert first.speaker is second.speaker
 
 
 def test_according_to_before_and_after():
