@@ -42,6 +42,8 @@ _COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
 _QUESTION_WORDS = frozenset("if whether how what why who when where which about".split())
 _PREPOSITIONS = frozenset("on in at during to via after before at".split())
 _BE_FORMS = frozenset("is are was were been be".split())
+_QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than"),
+                               ("fewer", "than"), ("up", "to"), ("as", "many"), ("as", "much")})
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 
@@ -204,8 +206,11 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
     complement = _complement_cue(ctx, c) is not None
     question = k < hi and toks[k].lower in _QUESTION_WORDS - {"about"}  # "recalls how he slept"
+    # "reported at least six planes", "said more than 500 people": a quantity opens the clause
+    quantity = k + 1 < hi and (toks[k].lower, toks[k + 1].lower) in _QUANTITY_OPENERS
     if k >= hi or not toks[k].is_word or (toks[k].lower in ctx.lex.function_words and not (
-            introduced or complement or question or (commits and toks[k].lower == "to"))):
+            introduced or complement or question or quantity
+            or (commits and toks[k].lower == "to"))):
         return None  # "reported from Oakland", "agreed to pay": no reported clause
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
