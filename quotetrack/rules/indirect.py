@@ -308,7 +308,32 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
     return found
 
 
+def reported_question(ctx: Context, c: int, lo: int, hi: int,
+                      beliefs: bool) -> Optional[Reported]:
+    """X was asked whether … / … when asked what … — a question put by someone unnamed.
+
+    The question is reported speech with no speaker of its own. A sentence that opens with
+    "Asked if …," only frames the answer that follows and is left out.
+    """
+    toks = ctx.tokens
+    if toks[c].lower != "asked" or c == lo or c + 1 >= hi:
+        return None
+    if toks[c - 1].lower not in ("was", "were", "when", "been", "being", "is", "are"):
+        return None
+    k = c + 1
+    if toks[k].lower == "about":
+        k += 1  # "was asked about the rash of campus protests"
+    elif toks[k].lower not in _QUESTION_WORDS:
+        return None
+    end = _content_end(ctx, k, hi)
+    if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
+        return None
+    return Reported(k if toks[c + 1].lower != "about" else k, end - 1,
+                    Decision(sieve="reported_question", cue=(c, c + 1)))
+
+
 INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
+    ("reported_question", reported_question),
     ("reported_parenthetical", reported_parenthetical),
     ("reported_clause", reported_clause),
     ("reported_inverted", reported_inverted),

@@ -497,7 +497,8 @@ def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]
             ent = results[d.continues][0]
             results[q] = (ent, Resolution.CONTINUATION, mention_span, cue_span, d)
             continue
-        if d.mention is None:
+        if d.mention is None:  # "was asked whether …": a cue with no speaker in the text
+            results[q] = (None, Resolution.UNRESOLVED, None, cue_span, d)
             continue
         info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
         written = d.cue is not None and toks[d.cue[0]].lower in ("read", "reads")
