@@ -42,6 +42,8 @@ _COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
 _QUESTION_WORDS = frozenset("if whether how what why who when where which about".split())
 _PREPOSITIONS = frozenset("on in at during to via after before at".split())
 _BE_FORMS = frozenset("is are was were been be".split())
+_AUXILIARIES = frozenset("is are was were have has had will would could can should may might "
+                         "must".split())
 _QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than"),
                                ("fewer", "than"), ("up", "to"), ("as", "many"), ("as", "much")})
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
@@ -99,6 +101,9 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
             or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in _BE_FORMS)):
         return False  # "…, saying", "critics are (quietly) saying"
     cue = ctx.lex.cue_forms.get(t.lower)
+    nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
+    if t.lower.endswith("s") and nxt in _AUXILIARIES:
+        return False  # "the weapons charges are important", "his remarks were": a noun
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True
     return beliefs and t.lower in ctx.lex.belief_forms
