@@ -248,9 +248,6 @@ def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     np = subject_of_clause(ctx, first)
     if np is None or np[1] >= first:
         return None
-    if np[1] - np[0] == 1 and np[0] == lo and toks[lo].is_cap \
-            and toks[lo].lower not in ctx.lex.first_names and not ctx.wc.is_anchor(lo):
-        return None  # "Within ...", "Chinese ...": a capitalised first word, not a speaker
     nxt = ctx.tokens[np[1]]
     if not nxt.is_word or nxt.lower in ctx.lex.function_words:
         return None
