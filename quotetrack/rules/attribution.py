@@ -151,13 +151,8 @@ def _quote_only_sentence(ctx: Context, q: int) -> bool:
     """The quotation opens its sentence and reads as a sentence (not a headline or a title)."""
     s, e = ctx.quotes[q].content
     content = ctx.folded[s:e].rstrip()
-    first = ctx.quote_first[q]
     index = ctx.sentence_index(ctx.sentence_of(q))
-    opens = index.first_word >= first or (
-        # "And here was the big reveal: “…”": a colon with no cue before it
-        ctx.tokens[first - 1].text == ":" and not any(
-            c < first and subject_before_cue(ctx, c, ctx.sentences[ctx.sentence_of(q)][0])
-            for c in index.cues[:_LOOK_BACK_CUES]))
+    opens = index.first_word >= ctx.quote_first[q]
     return opens and (content[-1:] in ".?!,-;" or len(content.split()) > 6)
 
 
