@@ -320,3 +320,35 @@ def test_every_command_and_option_is_documented():
             if not action.option_strings:
                 assert action.metavar in doc
     assert "--version" in doc
+
+
+def test_extract_kinds_selects_quote_kinds(capsys):
+    """--kinds keeps only the listed kinds, and an unknown kind is a usage error (exit 2)."""
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--kinds", "indirect")
+    assert code == 0
+    kinds = {q["kind"] for q in json.loads(out)["quotes"]}
+    assert kinds == {"indirect"}
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--kinds", "direct,mixed")
+    kinds = {q["kind"] for q in json.loads(out)["quotes"]}
+    assert kinds == {"direct", "mixed"}
+    code, _, err = run(capsys, "extract", str(EXAMPLE), "--kinds", "quoted")
+    assert code == 2
+    assert "unknown quote kind" in err
+
+
+def test_extract_claims_in_every_format(capsys):
+    """--claims adds the numeric claims: a jsonl 'claims' list, csv rows of kind claim, text lines."""
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--claims")
+    line = json.loads(out)
+    martyrs = next(c for c in line["claims"] if c["span"]["text"] == "hundreds of martyrs")
+    assert martyrs["speaker"] == "Hassan Al-Rubaie" and martyrs["quantity"]["qualifier"] == "vague"
+    code, out, _ = run(capsys, "extract", str(EXAMPLE))
+    assert "claims" not in json.loads(out)
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--claims", "--format", "csv")
+    rows = [dict(zip(CSV_COLUMNS, r)) for r in list(csv.reader(io.StringIO(out)))[1:]]
+    troops = next(r for r in rows if r["kind"] == "claim" and "5,000" in r["text"])
+    assert (troops["value"], troops["qualifier"], troops["unit"]) == ("5000", "more_than", "troops")
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--claims", "--format", "text")
+    assert "# claim" in out and "asserted by Hassan Al-Rubaie" in out
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--claims", "--format", "json")
+    assert result_from_dict(json.loads(out)[0]).claims

@@ -156,3 +156,23 @@ def test_indirect_rules_can_be_disabled_by_name():
     text = "The mayor said that the bridge would reopen next spring."
     assert indirect(text, sieves=SIEVE_NAMES) == []
     assert len(indirect(text)) == 1
+
+
+def test_seed_claims_through_the_parser():
+    """parse(claims=True) finds the seed's claims with who asserts them: the article, or the
+    speaker of the quote a claim stands in ("hundreds of martyrs" is Hassan Al-Rubaie's)."""
+    result = quotetrack.parse(SEED["text"], claims=True)
+    by_text = {c.span.text: c for c in result.claims}
+    troops = by_text["more than 5,000 U.S. troops"]
+    assert (troops.quantity.value, troops.quantity.qualifier.value, troops.quantity.unit) == (
+        5000, "more_than", "troops")
+    assert troops.asserted_by is None and troops.source.value == "article"
+    assert by_text["81-country coalition"].quantity.unit == "countries"
+    killed = by_text["More than 500 people have been killed"]
+    assert (killed.quantity.value, killed.quantity.unit) == (500, "people killed")
+    martyrs = by_text["hundreds of martyrs"]
+    assert martyrs.quantity.value is None and martyrs.quantity.qualifier.value == "vague"
+    assert martyrs.asserted_by.name == "Hassan Al-Rubaie"
+    for not_a_claim in ("21", "last week", "five days earlier", "two months"):
+        assert not any(not_a_claim in c.span.text for c in result.claims), not_a_claim
+    assert quotetrack.parse(SEED["text"]).claims == ()  # claims are found only on request
