@@ -20,37 +20,12 @@ from quotetrack import (
     Parser,
     QuoteKind,
     QuotetrackError,
-    Span,
 )
 from quotetrack.rules.attribution import SIEVE_NAMES
 
+from spancheck import assert_spans_valid
+
 PACKAGE_DIR = os.path.dirname(quotetrack.__file__)
-
-
-def iter_spans(obj, _seen=None):
-    """Every `Span` reachable from ``obj`` through attrs fields, tuples, lists and dicts."""
-    if _seen is None:
-        _seen = set()
-    if isinstance(obj, Span):
-        yield obj
-    elif attrs.has(type(obj)):
-        if id(obj) in _seen:
-            return
-        _seen.add(id(obj))
-        for field in attrs.fields(type(obj)):
-            yield from iter_spans(getattr(obj, field.name), _seen)
-    elif isinstance(obj, (tuple, list, set, frozenset)):
-        for item in obj:
-            yield from iter_spans(item, _seen)
-    elif isinstance(obj, dict):
-        for item in obj.values():
-            yield from iter_spans(item, _seen)
-
-
-def assert_spans_valid(text, result):
-    for span in iter_spans(result):
-        assert 0 <= span.start <= span.end <= len(text)
-        assert text[span.start:span.end] == span.text
 
 
 def codes(result):

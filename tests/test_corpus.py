@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import attrs
 import pytest
 
 import quotetrack
-from quotetrack import Span
+
+from spancheck import iter_spans
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -25,26 +25,6 @@ FILES = (
 pytestmark = pytest.mark.skipif(
     not SHARED.is_dir(), reason=f"no shared corpus directory next to the repository ({SHARED})"
 )
-
-
-def iter_spans(obj, _seen=None):
-    """Every `Span` reachable from ``obj`` through attrs fields, tuples, lists and dicts."""
-    if _seen is None:
-        _seen = set()
-    if isinstance(obj, Span):
-        yield obj
-    elif attrs.has(type(obj)):
-        if id(obj) in _seen:
-            return
-        _seen.add(id(obj))
-        for field in attrs.fields(type(obj)):
-            yield from iter_spans(getattr(obj, field.name), _seen)
-    elif isinstance(obj, (tuple, list, set, frozenset)):
-        for item in obj:
-            yield from iter_spans(item, _seen)
-    elif isinstance(obj, dict):
-        for item in obj.values():
-            yield from iter_spans(item, _seen)
 
 
 def documents(path: Path):
