@@ -104,6 +104,11 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
     if t.lower.endswith("s") and nxt in _AUXILIARIES:
         return False  # "the weapons charges are important", "his remarks were": a noun
+    if cue is not None and cue.lemma == "add" and nxt == "to":
+        return False  # "the hiccup adds to the drama"
+    if k > 0 and ctx.tokens[k - 1].lower in _BE_FORMS and t.lower.endswith("ed") \
+            and t.lower != "asked":
+        return False  # "Texas was called for Cruz": a passive, its speaker is not the subject
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True
     return beliefs and t.lower in ctx.lex.belief_forms
