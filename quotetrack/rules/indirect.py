@@ -131,8 +131,6 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
                 toks[k + 1].lower in _CONJUNCTIONS
                 or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in ctx.lex.cue_forms)):
             break  # "…, citing …", "…, but …": another clause starts
-        if t.text == "-" and ctx.folded[t.start - 1:t.start] == " ":
-            break  # " — ": an aside or a new clause
         if t.lower == "and" and k > start and k + 1 < hi and (
                 toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
             break  # "said X hacked the computers and she accused Y": a second report
