@@ -653,7 +653,8 @@ HOSTILE_RUNS = 5
 
 def time_once(func: Callable[[], Any], min_seconds: float = 0.25) -> float:
     """Seconds per call of ``func``, looping calls until at least ``min_seconds`` have passed."""
-    gc.collect()
+    if gc.isenabled():
+        gc.collect()
     loops, start = 0, time.perf_counter()
     while True:
         func()
@@ -697,8 +698,26 @@ def measure_hostile(args: argparse.Namespace, docs: list[Doc],
         # the exponent k of t ~ n**k from the smallest to the largest size (1 linear, 2 quadratic)
         exponent = (math.log(timed[-1]["seconds"] / timed[0]["seconds"])
                     / math.log(timed[-1]["size"] / timed[0]["size"])) if len(timed) > 1 else None
+        # the same with Python's cyclic garbage collector off: its collections of the older
+        # generations scan every live object, which on a one-document input of megabytes adds
+        # time growing faster than the input; this separates that from the parser's own work
+        no_gc = None
+        if len(timed) > 1:
+            ends = [timed[0]["size"], timed[-1]["size"]]
+            seconds = []
+            for size in ends:
+                text = make(size)
+                wait_until_quiet(args.quiet_wait)
+                gc.disable()
+                try:
+                    seconds.append(statistics.median(
+                        time_once(lambda: serialize_one(parser.parse(text)))
+                        for _ in range(HOSTILE_RUNS)))
+                finally:
+                    gc.enable()
+            no_gc = math.log(seconds[1] / seconds[0]) / math.log(ends[1] / ends[0])
         entry = {"description": description, "unit": unit, "rows": rows, "ratios": ratios,
-                 "exponent": exponent, "linear": linear}
+                 "exponent": exponent, "exponent_without_gc": no_gc, "linear": linear}
         if not linear:
             size = max(r["size"] for r in rows if "seconds" in r)
             text = make(size)
@@ -713,16 +732,17 @@ def measure_hostile(args: argparse.Namespace, docs: list[Doc],
 def print_hostile(results: dict[str, Any], scale: float) -> None:
     print(f"\n== linearity: seconds (median of {HOSTILE_RUNS}) at sizes n, 2n, 4n, 8n; growth per "
           f"doubling (target <= {TARGET_GROWTH}); exponent k of t ~ n**k"
-          + (f"; sizes x{scale:g}" if scale != 1 else ""))
+          + (f"; sizes x{scale:g}" if scale != 1 else "") + "; k without the garbage collector")
     print(f"{'input':20} {'8n':>10} {'t(n)':>8} {'t(2n)':>8} {'t(4n)':>8} {'t(8n)':>8}  "
-          f"{'growth per doubling':22} {'k':>5} {'linear':6}")
+          f"{'growth per doubling':22} {'k':>5} {'no gc':>5} {'linear':6}")
     for name, entry in results.items():
         rows = entry["rows"]
         times = [f"{r['seconds']:8.3f}" if "seconds" in r else f"{'skipped':>8}" for r in rows]
         growth = " ".join(f"{r:.2f}" for r in entry["ratios"])
         top = f"{rows[-1]['size']:,}"
-        k = f"{entry['exponent']:5.2f}" if entry["exponent"] is not None else f"{'-':>5}"
-        print(f"{name:20} {top:>10} {' '.join(times)}  {growth:22} {k} "
+        k, k_no_gc = (f"{v:5.2f}" if v is not None else f"{'-':>5}"
+                      for v in (entry["exponent"], entry["exponent_without_gc"]))
+        print(f"{name:20} {top:>10} {' '.join(times)}  {growth:22} {k} {k_no_gc} "
               f"{'yes' if entry['linear'] else 'NO':6}")
     for name, entry in results.items():
         if "profile" in entry:
