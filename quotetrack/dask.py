@@ -20,7 +20,7 @@ try:
     import dask
     import dask.bag
     import fsspec
-except ImportError as exc:  # pragma: no cover - exercised by a test that hides dask
+except ImportError as exc:  # tests/test_dask.py hides dask to check this message
     raise ImportError(
         "quotetrack.dask needs Dask, which is not installed: pip install 'quotetrack[dask]' "
         f"(it brings dask[bag] and distributed); the import failed with: {exc}"
