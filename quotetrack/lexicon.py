@@ -20,7 +20,8 @@ CUE_CLASSES = ("neutral", "assertive", "denial", "hedging")
 
 
 def read_table(name: str, columns: int, text: str | None = None) -> list[tuple[str, ...]]:
-    """Rows of the data file ``name`` with exactly ``columns`` columns (trailing empties allowed)."""
+    """Rows of the data file ``name``, each with ``columns`` columns (trailing empty ones may be
+    left out)."""
     if text is None:
         try:
             text = resources.files("quotetrack.data").joinpath(name).read_text(encoding="utf-8")

@@ -93,7 +93,8 @@ class Parser:
         finish_kinds(ctx)
         add_reported(ctx, find_indirect(ctx, self.sieves, self.beliefs))
         attributions, speakers, silent = resolve(ctx, find_non_statements(ctx))
-        order = sorted(range(len(ctx.quotes)), key=lambda i: (ctx.quotes[i].start, -ctx.quotes[i].end))
+        order = sorted(range(len(ctx.quotes)),
+                       key=lambda i: (ctx.quotes[i].start, -ctx.quotes[i].end))
         renumber = {old: new for new, old in enumerate(order)}
         quotes = []
         for i in order:

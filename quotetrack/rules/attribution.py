@@ -293,7 +293,8 @@ _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".sp
 
 
 def _title_case(ctx: Context, q: int) -> bool:
-    """Every word capitalised: "Face the Nation", and "New Day." after "on", "of" or a possessive."""
+    """Every word capitalised: "Face the Nation", and "New Day." after "on", "of" or a
+    possessive."""
     s, e = ctx.quotes[q].content
     words = ctx.folded[s:e].split()
     if len(words) >= 2 and words[0].lower() in ("the", "a", "an"):

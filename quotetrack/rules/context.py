@@ -121,7 +121,9 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon) -> list[Token]
             k -= 1
         w_end = m.end()
         while True:  # the rest of a capitalised run: "Hassan Al-Rubaie, also 21"
-            nxt = _CAP_WORD.match(masked, w_end + 1, end) if masked[w_end:w_end + 1] == " " else None
+            nxt = None
+            if masked[w_end:w_end + 1] == " ":
+                nxt = _CAP_WORD.match(masked, w_end + 1, end)
             if nxt is None:
                 break
             w_end = nxt.end()
@@ -168,8 +170,9 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
                 sentence_tokens = _name_tokens(masked_text, s_start, s_end, lex)
             for tok in sentence_tokens:
                 tok.sentence = len(sentences)
-                if tok.text[0] == MASK or (tok.text in ".!?" and masked_text[tok.start - 1:tok.start] == MASK
-                                           and tok.end < len(masked_text) and masked_text[tok.end] == MASK):
+                kept_stop = (tok.text in ".!?" and masked_text[tok.start - 1:tok.start] == MASK
+                             and masked_text[tok.end:tok.end + 1] == MASK)
+                if tok.text[0] == MASK or kept_stop:
                     tok.quote = bisect_right(starts, tok.start) - 1
                     if tokens and tokens[-1].quote == tok.quote and tokens[-1].end == tok.start:
                         tokens[-1].end = tok.end  # one token per quotation and paragraph

@@ -2,7 +2,8 @@
 
 Named rules, in order, each looking at one sentence at a time:
 
-- ``reported_clause``: ``X said (that) CONTENT`` / ``X told Reuters CONTENT`` / ``…, saying CONTENT``
+- ``reported_clause``: ``X said (that) CONTENT`` / ``X told Reuters CONTENT`` /
+  ``…, saying CONTENT``
 - ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``
 - ``reported_parenthetical``: ``…, some officials say, CONTENT.``
 - ``according_to_clause``: ``According to X, CONTENT.`` / ``CONTENT, according to X.``

@@ -161,7 +161,8 @@ def _scan_paragraph(text: str, p_start: int, p_end: int, max_depth: int,
                 continue
             if mark in DOUBLE_AMBIG and right and not left:
                 diags.add(text, "stray-closing-mark",
-                          f"quotation mark {mark!r} is shaped like a closing mark but closes nothing",
+                          f"quotation mark {mark!r} is shaped like a closing mark but closes "
+                          "nothing",
                           pos, n, Severity.INFO)
                 continue
             if len(stack) >= max_depth:

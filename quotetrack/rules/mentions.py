@@ -81,7 +81,8 @@ class WordClasses:
         return self.title_len[i] > 0
 
     def is_anchor(self, i: int) -> bool:
-        """A word that can head a speaker mention by itself: title, group, organisation, document."""
+        """A word that can head a speaker mention by itself: a title, group, organisation or
+        document noun."""
         low = self.tokens[i].key
         lex = self.lex
         return (self.is_title(i) or low in lex.group_nouns or low in lex.org_words
@@ -124,7 +125,8 @@ class WordClasses:
 
 
 def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tuple[int, int]]:
-    """Token range of the noun phrase ending at token ``j`` (scanning back no further than ``lo``)."""
+    """Token range of the noun phrase ending at token ``j`` (scanning back no further than
+    ``lo``)."""
     toks = wc.tokens
     if j >= lo and toks[j].text == ")":  # "Sen. Marco Rubio (R-Fla.) said"
         k = j - 1
@@ -158,7 +160,8 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
         if wc.is_det(k):
             i = k
             break
-        if p.lower in _PREPS_IN_NP and k - 1 >= lo and (wc.is_title(k - 1) or wc.is_name_word(k - 1)) \
+        if p.lower in _PREPS_IN_NP and k - 1 >= lo \
+                and (wc.is_title(k - 1) or wc.is_name_word(k - 1)) \
                 and (toks[i].is_cap or wc.is_det(i)):
             i = k
             continue
@@ -246,7 +249,8 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tupl
     return (i, last_anchor + 1)
 
 
-def appositive_after(wc: WordClasses, j: int, hi: int, max_tokens: int) -> Optional[tuple[int, int]]:
+def appositive_after(wc: WordClasses, j: int, hi: int,
+                     max_tokens: int) -> Optional[tuple[int, int]]:
     """Token range of ", director of X" after a name ending before token ``j`` (ages skipped)."""
     toks = wc.tokens
     k = j
@@ -375,7 +379,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if aff_toks and affiliation is None:
         affiliation = _join(text, aff_toks)
         if aff_toks[-1].possessive:
-            affiliation = affiliation[: len(affiliation) - (len(aff_toks[-1].text) - len(aff_toks[-1].bare))]
+            ending = len(aff_toks[-1].text) - len(aff_toks[-1].bare)  # "Iraq's" -> "Iraq"
+            affiliation = affiliation[: len(affiliation) - ending]
     description = _join(text, toks[k:j]) or None
     name = _join(text, name_toks) if name_toks else None
     if name and name_toks[-1].possessive:  # "Elon Musk’s “production hell”": the owner

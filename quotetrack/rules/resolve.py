@@ -380,7 +380,8 @@ class _Resolver:
         if info.definite:
             # "the western diplomat" -> an earlier "one western diplomat"; "the judge" -> Judge X
             for ent in reversed(self.entities[-_RECENT_ENTITIES:]):
-                if ent.head == info.head or (ent.title and ent.title.lower().split()[-1] == info.head):
+                if ent.head == info.head or (
+                        ent.title and ent.title.lower().split()[-1] == info.head):
                     return ent, Resolution.ROLE_NOUN
             # "the prime minister said" -> "Prime Minister Justin Trudeau" named earlier
             k = bisect_left(self.name_pos, info.start) - 1
@@ -418,7 +419,8 @@ class _Resolver:
 
     def document(self, info: MentionInfo) -> tuple[Optional[_Entity], Resolution]:
         """"the statement said", "it read": the author of the text, the speaker just before."""
-        if self.spoken and info.start - self.spoken[-1][0] <= self.ctx.limits.antecedent_window_chars:
+        window = self.ctx.limits.antecedent_window_chars
+        if self.spoken and info.start - self.spoken[-1][0] <= window:
             return self.spoken[-1][1], Resolution.ROLE_NOUN
         return self.described(info)
 
@@ -558,8 +560,10 @@ def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]
         if np is not None:
             info = analyse(ctx.wc, ctx.text, np)
             mention = Span.of(ctx.text, info.start, info.end)
-            ent = r.by_key.get(("org:" if info.kind == SpeakerKind.ORGANIZATION else "person:")
-                               + r.full_name(info.name, info.start)[0].lower()) if info.name else None
+            ent = None
+            if info.name:
+                prefix = "org:" if info.kind == SpeakerKind.ORGANIZATION else "person:"
+                ent = r.by_key.get(prefix + r.full_name(info.name, info.start)[0].lower())
             if ent is None and info.pronoun:
                 ent, _ = r.pronoun(info)
             speaker = speakers.get(ent.id) if ent is not None else None
