@@ -18,11 +18,13 @@ import attrs
 import pytest
 
 import quotetrack
-from quotetrack import InputTooLarge, Limits, Parser, QuoteKind, Span
+from quotetrack import InputTooLarge, Limits, Parser, QuoteKind
 from quotetrack.batch import Document, DocumentError, document_from_json, process
 from quotetrack.cli import main
 from quotetrack.scale import parse_batch
 from quotetrack.serialize import document_output, result_from_dict, result_to_dict
+
+from spancheck import assert_spans_valid
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_TEXT = json.loads((REPO / "tests" / "fixtures" / "seed.jsonl").read_text("utf-8"))["text"]
@@ -71,30 +73,11 @@ def parsed(name: str, tight: bool = False) -> quotetrack.ParseResult:
     return parser.parse(SHAPES[name], id=name)
 
 
-def spans_of(result):
-    for quote in result.quotes:
-        yield quote.span
-        yield quote.content
-        att = quote.attribution
-        if att is not None:
-            yield from (s for s in (att.mention, att.cue) if s is not None)
-    for speaker in result.speakers:
-        yield from speaker.mentions
-    for diagnostic in result.diagnostics:
-        if diagnostic.span is not None:
-            yield diagnostic.span
-
-
 @pytest.mark.parametrize("name", SHAPES)
 @pytest.mark.parametrize("tight", [False, True], ids=["default", "tight"])
 def test_shape_parses_with_valid_spans(name, tight):
     """Every hostile shape parses without an exception, every span slicing the original text."""
-    text = SHAPES[name]
-    result = parsed(name, tight)
-    for span in spans_of(result):
-        assert isinstance(span, Span)
-        assert 0 <= span.start <= span.end <= len(text)
-        assert text[span.start:span.end] == span.text
+    assert_spans_valid(SHAPES[name], parsed(name, tight))
 
 
 @pytest.mark.parametrize("name", SHAPES)
