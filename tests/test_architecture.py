@@ -109,3 +109,12 @@ def test_no_import_cycles():
     for module in graph:
         if module not in state:
             visit(module, [module])
+
+
+def test_every_rule_is_documented():
+    """Each attribution sieve and reported-speech rule has its name in docs/rules.md."""
+    from quotetrack.parser import RULE_NAMES
+
+    rules_doc = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text("utf-8")
+    missing = [name for name in RULE_NAMES if f"`{name}`" not in rules_doc]
+    assert missing == []
