@@ -647,7 +647,7 @@ HOSTILE: dict[str, tuple[str, int, str, Callable[[int], str]]] = {
 }
 
 
-#: timed runs per hostile input and size (the median is reported)
+#: timed runs per hostile input and size (the median is reported; --hostile-runs)
 HOSTILE_RUNS = 5
 
 
@@ -686,7 +686,7 @@ def measure_hostile(args: argparse.Namespace, docs: list[Doc],
                 serialize_one(parser.parse(text))
 
             wait_until_quiet(args.quiet_wait)
-            seconds = statistics.median(time_once(work) for _ in range(HOSTILE_RUNS))
+            seconds = statistics.median(time_once(work) for _ in range(args.hostile_runs))
             rows.append({"size": size, "chars": len(text), "seconds": seconds,
                          "mb_s": len(text.encode("utf-8")) / 1e6 / seconds})
             print(f"  {name} {size}: {seconds:.3f} s", file=sys.stderr)
@@ -712,7 +712,7 @@ def measure_hostile(args: argparse.Namespace, docs: list[Doc],
                 try:
                     seconds.append(statistics.median(
                         time_once(lambda: serialize_one(parser.parse(text)))
-                        for _ in range(HOSTILE_RUNS)))
+                        for _ in range(args.hostile_runs)))
                 finally:
                     gc.enable()
             no_gc = math.log(seconds[1] / seconds[0]) / math.log(ends[1] / ends[0])
@@ -729,8 +729,8 @@ def measure_hostile(args: argparse.Namespace, docs: list[Doc],
     return results
 
 
-def print_hostile(results: dict[str, Any], scale: float) -> None:
-    print(f"\n== linearity: seconds (median of {HOSTILE_RUNS}) at sizes n, 2n, 4n, 8n; growth per "
+def print_hostile(results: dict[str, Any], scale: float, runs: int) -> None:
+    print(f"\n== linearity: seconds (median of {runs}) at sizes n, 2n, 4n, 8n; growth per "
           f"doubling (target <= {TARGET_GROWTH}); exponent k of t ~ n**k"
           + (f"; sizes x{scale:g}" if scale != 1 else "") + "; k without the garbage collector")
     print(f"{'input':20} {'8n':>10} {'t(n)':>8} {'t(2n)':>8} {'t(4n)':>8} {'t(8n)':>8}  "
@@ -792,6 +792,8 @@ def build_argparser() -> argparse.ArgumentParser:
                    help=f"hostile inputs to measure (default all: {', '.join(HOSTILE)})")
     p.add_argument("--hostile-scale", type=float, default=1.0,
                    help="multiply the hostile input sizes (1: the largest is the named size)")
+    p.add_argument("--hostile-runs", type=int, default=HOSTILE_RUNS, metavar="N",
+                   help=f"timed runs per hostile input and size (median; default {HOSTILE_RUNS})")
     p.add_argument("--hostile-budget", type=float, default=120.0, metavar="SECONDS",
                    help="skip a larger size when the next run would likely take longer")
     p.add_argument("--no-profile", action="store_true", help="skip the cProfile stage shares")
@@ -837,7 +839,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.hostile or args.all:
         corpus_docs = docs if not args.synthetic and args.corpus.is_file() else []
         report["hostile"] = measure_hostile(args, corpus_docs, args.only)
-        print_hostile(report["hostile"], args.hostile_scale)
+        print_hostile(report["hostile"], args.hostile_scale, args.hostile_runs)
     report["quiet"] = dict(QUIET)
     if QUIET["not_quiet"]:
         print(f"\nnote: {QUIET['not_quiet']} timed run(s) started while other programs kept the "
