@@ -14,12 +14,13 @@ processes. See docs/performance.md.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Optional, Sequence, Union
 
 try:
     import dask
     import dask.bag
-    import fsspec
+    import fsspec  # type: ignore[import-untyped]
 except ImportError as exc:  # tests/test_dask.py hides dask to check this message
     raise ImportError(
         "quotetrack.dask needs Dask, which is not installed: pip install 'quotetrack[dask]' "
@@ -117,11 +118,11 @@ def _write_block(
 
 
 def _write_parquet(records: list[dict[str, Any]], path: str) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     def as_json(record: dict[str, Any], key: str) -> Optional[str]:
-        return output_line(record[key]) if key in record else None  # type: ignore[arg-type]
+        return json.dumps(record[key], ensure_ascii=False) if key in record else None
 
     table = pa.table(
         {
