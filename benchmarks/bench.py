@@ -399,7 +399,10 @@ def stage_shares(stats: pstats.Stats) -> tuple[float, list[tuple[str, float, flo
         else:
             self_time["other"] = self_time.get("other", 0.0) + tt
     total = sum(self_time.values())
-    rows = [(m, self_time[m] / total, inclusive.get(m, self_time[m]) / total)
+    # calls that go back and forth between modules (context -> mentions -> context) are counted
+    # on every edge, so an inclusive time is clamped between the module's own time and the total
+    rows = [(m, self_time[m] / total,
+             min(total, max(self_time[m], inclusive.get(m, self_time[m]))) / total)
             for m in sorted(self_time, key=self_time.get, reverse=True)]
     return total, rows
 

@@ -33,8 +33,9 @@ _MIN_WORDS = 3
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
                         "tonight earlier later recently".split())
 _CLAUSE_END = frozenset(";:")
-# ", but ...", ", while ...": a new clause that is the reporter's, not the speaker's
-_CONJUNCTIONS = frozenset("but while although though whereas yet which".split())
+# ", while ...", ", which ...": a new clause that is the reporter's, not the speaker's ("but"
+# goes on: "the process was fair, but required an effort" is one report)
+_CONJUNCTIONS = frozenset("while although though whereas yet which".split())
 # "vowed to stay in the race": a commitment reported as an infinitive
 _INFINITIVE_CUES = frozenset("promise vow pledge".split())
 # reports whose content is an object, a request or a question: "urged Congress to act",
@@ -131,7 +132,7 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
         if t.text == "," and k + 1 < hi and (
                 toks[k + 1].lower in _CONJUNCTIONS
                 or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in ctx.lex.cue_forms)):
-            break  # "…, citing …", "…, but …": another clause starts
+            break  # "…, citing …", "…, while …": another clause starts
         if t.lower == "and" and k > start and k + 1 < hi and (
                 toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
             break  # "said X hacked the computers and she accused Y": a second report
