@@ -31,7 +31,6 @@ class _Entity:
     gender: Optional[str] = None
     head: str = ""
     mentions: list = attrs.Factory(list)
-    last_pos: int = 0
     unresolved: bool = False  # named only by a mention no one could be tied to ("they")
 
 
