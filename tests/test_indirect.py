@@ -176,3 +176,16 @@ def test_seed_claims_through_the_parser():
     for not_a_claim in ("21", "last week", "five days earlier", "two months"):
         assert not any(not_a_claim in c.span.text for c in result.claims), not_a_claim
     assert quotetrack.parse(SEED["text"]).claims == ()  # claims are found only on request
+
+
+def test_coordinated_that_clauses_are_one_report():
+    """'X said A, and that B': the second that-clause goes on the same report."""
+    (q,) = indirect("The bakery said its ovens were old, and that it would close for repairs.")
+    assert q.text == "its ovens were old, and that it would close for repairs"
+
+
+def test_a_comparison_after_the_report_is_the_reporters():
+    """'X say A, compared with B': the comparison is the reporter's, not part of the report."""
+    (q,) = indirect("Most tenants say the rent is too high, compared with a third of owners.")
+    assert q.text == "the rent is too high"
+

@@ -133,6 +133,8 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
                 toks[k + 1].lower in _CONJUNCTIONS
                 or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in ctx.lex.cue_forms)):
             break  # "…, citing …", "…, while …": another clause starts
+        if t.lower == "compared" and k > start and k + 1 < hi and toks[k + 1].lower in ("with", "to"):
+            break  # "…, compared with 41 percent for Mrs. Clinton": the reporter's comparison
         if t.lower == "and" and k > start and k + 1 < hi and (
                 toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
             break  # "said X hacked the computers and she accused Y": a second report
@@ -140,10 +142,10 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
             nxt = toks[k + 1]
             if nxt.lower.split("'")[0] in _NEW_SUBJECT | {"it"}:
                 break  # "he'd hold a hearing, it's unlikely ...": a new clause
-            if nxt.lower in ("and", "or") and k + 2 < hi and (
+            if nxt.lower in ("and", "or") and k + 2 < hi and toks[k + 2].lower != "that" and (
                     toks[k + 2].lower in ctx.lex.function_words
                     or toks[k + 2].lower in _NEW_SUBJECT):
-                break  # "…, and when asked whether …"
+                break  # "…, and when asked whether …" ("…, and that …" is the same report)
             if any(_is_report_cue(ctx, x, False) for x in range(k + 1, min(hi, k + 6))):
                 break  # "…, federal officials said, …": another attribution starts
         k += 1
