@@ -189,3 +189,23 @@ def test_a_comparison_after_the_report_is_the_reporters():
     (q,) = indirect("Most tenants say the rent is too high, compared with a third of owners.")
     assert q.text == "the rent is too high"
 
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("The club signed a letter that its lawyer said was drafted by the league.",
+     "was drafted by the league", "its lawyer"),
+    ("Exports slowed, showing what many economists said was a sign of weaker demand.",
+     "was a sign of weaker demand", "many economists"),
+    ("She finished third, a result that her aides said defied expectations.",
+     "defied expectations", "her aides"),
+])
+def test_relative_clause_reports(text, content, mention):
+    """'a letter that he said was drafted …': the relative pronoun is the subject of the
+    reported clause, which opens with its verb."""
+    (q,) = indirect(text)
+    assert (q.text, q.attribution.mention.text) == (content, mention)
+
+
+def test_a_pseudo_cleft_is_not_a_relative_report():
+    """'What she would say is that …' does not report 'is that …' as a relative clause."""
+    assert all(not q.text.startswith("is ") for q in indirect(
+        "What the mayor would say is that the budget is already spent."))

@@ -50,6 +50,7 @@ _QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than
                                ("fewer", "than"), ("up", "to"), ("as", "many"), ("as", "much")})
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
+_RELATIVES = frozenset("that which what who whom".split())
 
 
 @attrs.define
@@ -220,12 +221,21 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     question = k < hi and toks[k].lower in _QUESTION_WORDS - {"about"}  # "recalls how he slept"
     # "reported at least six planes", "said more than 500 people": a quantity opens the clause
     quantity = k + 1 < hi and (toks[k].lower, toks[k + 1].lower) in _QUANTITY_OPENERS
+    # "a letter that he said was drafted by the firm", "what many analysts said was a sign":
+    # the relative pronoun is the subject of the reported clause, which opens with its verb
+    relative = m0 - 1 >= lo and toks[m0 - 1].lower in _RELATIVES and k == c + 1 and k < hi \
+        and (toks[k].lower in _AUXILIARIES or toks[k].lower.endswith("ed")) \
+        and toks[m0].lower != "they"  # ("members complained about what they said was …":
+    # "they" points back to the subject of a cue of its own, which the resolver cannot see)
+    if relative and toks[m0 - 1].lower == "what" and toks[k].lower in ("is", "was") and (
+            m0 - 1 == lo or k + 1 < hi and toks[k + 1].lower == "that"):
+        return None  # "What he would say is that …": a pseudo-cleft, not a relative clause
     if k >= hi or not toks[k].is_word or (toks[k].lower in ctx.lex.function_words and not (
-            introduced or complement or question or quantity
+            introduced or complement or question or quantity or relative
             or (commits and toks[k].lower == "to"))):
         return None  # "reported from Oakland", "agreed to pay": no reported clause
     end = _content_end(ctx, k, hi)
-    if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
+    if end < 0 or _words(ctx, k, end) < (_MIN_WORDS - 1 if relative else _MIN_WORDS):
         return None
     d.sieve = "reported_clause"
     return Reported(k, end - 1, d)
