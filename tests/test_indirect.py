@@ -209,3 +209,18 @@ def test_a_pseudo_cleft_is_not_a_relative_report():
     """'What she would say is that …' does not report 'is that …' as a relative clause."""
     assert all(not q.text.startswith("is ") for q in indirect(
         "What the mayor would say is that the budget is already spent."))
+
+
+def test_called_on_and_called_for_report_the_request():
+    """'X called on Y to Z' / 'X called for Z': the report is the request, without 'on'/'for'."""
+    (q,) = indirect("The union called on the city council to freeze bus fares.")
+    assert q.text == "the city council to freeze bus fares"
+    (q,) = indirect("The senator called for an inquiry into the failed contract.")
+    assert q.text == "an inquiry into the failed contract"
+
+
+def test_part_of_a_day_after_the_cue_is_not_reported():
+    """'X said Monday night that …': 'night' is when it was said, not part of the report."""
+    (q,) = indirect("The governor said Monday night that schools would stay closed.")
+    assert q.text == "schools would stay closed"
+

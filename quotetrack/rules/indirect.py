@@ -31,7 +31,7 @@ __all__ = ["INDIRECT_RULES", "INDIRECT_RULE_NAMES", "find_indirect", "find_non_s
 
 _MIN_WORDS = 3
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                        "tonight earlier later recently".split())
+                        "tonight earlier later recently morning afternoon evening night".split())
 _CLAUSE_END = frozenset(";:")
 # ", while ...", ", which ...": a new clause that is the reporter's, not the speaker's ("but"
 # goes on: "the process was fair, but required an effort" is one report)
@@ -85,7 +85,7 @@ def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     if cue is None or cue.lemma not in _COMPLEMENT_CUES or t.is_cap:
         return None
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
-    if cue.lemma == "call" and nxt not in ("for", "on"):
+    if cue.lemma == "call" and nxt not in ("for", "on", "upon"):
         return None  # "called it a disgrace" names; "called for a vote" reports
     if cue.lemma == "ask" and nxt not in _QUESTION_WORDS and not _object_then_question(ctx, k):
         return None  # "asked whether ..." reports a question; "asked Washington to ..." a request
@@ -213,6 +213,9 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
             break
         if not toks[j].is_word:
             break
+    if lemma is not None and lemma.lemma == "call" and k == c + 1 and k < hi \
+            and toks[k].lower in ("for", "on", "upon"):
+        k += 1  # "called on the administration to block the deal": the request, not "on"
     introduced = k < hi and toks[k].lower == "that"
     if introduced and not (k + 1 < hi and toks[k + 1].text == ","):
         k += 1  # ("said that, if elected, he'd ..." keeps its "that")
