@@ -224,3 +224,9 @@ def test_part_of_a_day_after_the_cue_is_not_reported():
     (q,) = indirect("The governor said Monday night that schools would stay closed.")
     assert q.text == "schools would stay closed"
 
+
+def test_a_second_subject_with_its_own_cue_ends_the_report():
+    """'Half said A and a third say B': B is another report, not part of A."""
+    found = indirect("Half of the tenants said the heating had failed and a third say "
+                     "the landlord ignored them.")
+    assert found[0].text == "the heating had failed"

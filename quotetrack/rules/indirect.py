@@ -117,6 +117,19 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     return beliefs and t.lower in ctx.lex.belief_forms
 
 
+def _next_report(ctx: Context, k: int, hi: int) -> bool:
+    """A subject of a few words from token ``k``, then a report cue of its own ("and others
+    have said", "but 55 percent of all voters say")."""
+    toks = ctx.tokens
+    for x in range(k + 1, min(hi, k + 8)):
+        if not toks[x].is_word or toks[x].quote >= 0:
+            return False
+        if _is_report_cue(ctx, x, False) and not toks[x].lower.endswith("ing"):
+            d = subject_before_cue(ctx, x, k)
+            return d is not None and d.mention is not None and d.mention[0] == k
+    return False
+
+
 def _content_end(ctx: Context, start: int, hi: int) -> int:
     """Exclusive end of a clause starting at ``start``: the sentence end or a participle clause."""
     toks = ctx.tokens
@@ -139,6 +152,8 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
         if t.lower == "and" and k > start and k + 1 < hi and (
                 toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
             break  # "said X hacked the computers and she accused Y": a second report
+        if t.lower in ("and", "but") and k > start and _next_report(ctx, k + 1, hi):
+            break  # "nearly half said A and about the same numbers say B": a second report
         if t.text == "," and k + 1 < hi:
             nxt = toks[k + 1]
             if nxt.lower.split("'")[0] in _NEW_SUBJECT | {"it"}:
