@@ -230,3 +230,23 @@ def test_a_second_subject_with_its_own_cue_ends_the_report():
     found = indirect("Half of the tenants said the heating had failed and a third say "
                      "the landlord ignored them.")
     assert found[0].text == "the heating had failed"
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry will not run on Sundays, the operator said in a letter to residents.",
+    "The ferry will not run on Sundays, the captain told the council during the hearing.",
+    "The ferry will not run on Sundays, the captain told the local paper earlier this week.",
+])
+def test_inverted_report_with_a_trailing_phrase(text):
+    """'CONTENT, X said in a letter.': a short phrase after the cue still ends the sentence."""
+    (q,) = indirect(text)
+    assert q.text == "The ferry will not run on Sundays"
+    assert q.attribution.sieve == "reported_inverted"
+
+
+def test_trailing_phrase_is_not_an_object_or_an_infinitive():
+    """'CONTENT, X pledged to oppose …' and 'A, X will insist on being …' are no inverted
+    reports; nor is a comma inside a number ('50,000')."""
+    assert indirect("After a long night of talks, the mayor pledged to oppose the new tax.") == []
+    assert indirect("Whatever the result, the coach will insist on being heard by the board.") == []
+    assert indirect("The crowds fell short of the 50,000 per day officials estimated in May.") == []

@@ -51,6 +51,7 @@ _QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 _RELATIVES = frozenset("that which what who whom".split())
+_TRAILING_PREPOSITIONS = frozenset("in on at during after before via with while".split())
 
 
 @attrs.define
@@ -260,6 +261,20 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
 
 
 
+def _trailing_phrase(ctx: Context, k: int, hi: int) -> bool:
+    """From ``k`` to the sentence end, a short phrase of the reporter's with no cue or quotation
+    ("in an interview with CNN on Sunday")."""
+    toks = ctx.tokens
+    if toks[k].lower == "to" or toks[hi - 1].text != "." or toks[k + 1].lower.endswith("ing") or (
+            hi < len(toks) and toks[hi].quote >= 0):
+        return False  # "pledged to oppose …", "said on CNN: “…”"
+    end = hi - 1
+    if _words(ctx, k, end) > 12:
+        return False
+    return not any(t.quote >= 0 or t.text in ",;:" or t.lower == "that" for t in toks[k:end]) \
+        and not any(_is_report_cue(ctx, x, False) for x in range(k, end))
+
+
 def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """CONTENT, X said. / CONTENT, said X. — the report ends the sentence."""
     toks = ctx.tokens
@@ -272,6 +287,9 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         comma = d.mention[0] - 1 if d and d.mention else -1
     if d is None or d.mention is None or comma < lo or toks[comma].text != ",":
         return None
+    if comma > lo and toks[comma].start == toks[comma - 1].end and toks[comma - 1].text.isdigit() \
+            and comma + 1 < hi and toks[comma + 1].start == toks[comma].end:
+        return None  # "the 50,000 per day officials estimated": a number, not a clause
     if c + 1 < hi and toks[c + 1].text == ":":
         return None  # "…, he said:" introduces a quotation
     after = d.mention[1] if d.mention[0] > c else c + 1
@@ -289,10 +307,15 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
     while after < hi and (toks[after].lower in _TIME_WORDS or (
             ctx.wc.is_adverb(after) and toks[after].lower.endswith("ly"))):
         after += 1
+    if after + 1 < hi and toks[after].lower in ("this", "last") \
+            and toks[after + 1].lower in ("week", "month", "year"):
+        after += 2  # "…, Phil Smith told POLITICO earlier this week."
     if after + 1 < hi and toks[after].text == "," and toks[after + 1].lower.endswith("ing"):
         after = hi  # "…, he said, wiping sweat off his brow."
     if after < hi and toks[after].text == "-":
         after = hi  # "… reported on Tuesday -- …": a dash ends the attribution
+    if after < hi and toks[after].lower in _TRAILING_PREPOSITIONS and _trailing_phrase(ctx, after, hi):
+        after = hi  # "…, he told the court in his filing.", "…, she said during a rally."
     if after < hi and (toks[after].is_word or toks[after].quote >= 0):
         return None  # more follows ("…, said X has “…”"): not the end of the report
     start = lo
