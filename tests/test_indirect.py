@@ -250,3 +250,12 @@ def test_trailing_phrase_is_not_an_object_or_an_infinitive():
     assert indirect("After a long night of talks, the mayor pledged to oppose the new tax.") == []
     assert indirect("Whatever the result, the coach will insist on being heard by the board.") == []
     assert indirect("The crowds fell short of the 50,000 per day officials estimated in May.") == []
+
+
+def test_a_subject_with_an_auxiliary_is_no_speaker():
+    """'Many may contain added sugar, …, he said': 'added' is an adjective, not a cue with the
+    subject 'Many may contain'; the report is the doctor's."""
+    (q,) = indirect("Many drinks may contain added sugar, and buyers should check the label, "
+                    "the doctor said.")
+    assert q.text == "Many drinks may contain added sugar, and buyers should check the label"
+    assert q.attribution.mention.text == "the doctor"

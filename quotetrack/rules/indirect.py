@@ -118,6 +118,21 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     return beliefs and t.lower in ctx.lex.belief_forms
 
 
+def _verbless(ctx: Context, np: tuple[int, int]) -> bool:
+    """A subject holds no auxiliary ("Many may contain added sugar": "added" is no cue)."""
+    return not any(t.lower in _AUXILIARIES and not t.is_cap for t in ctx.tokens[np[0]:np[1]])
+
+
+def _inner_report(ctx: Context, first: int, end: int, lo: int, beliefs: bool) -> bool:
+    """A report cue with a subject of its own between ``first`` and ``end``."""
+    for x in range(first, end):
+        if _is_report_cue(ctx, x, beliefs):
+            d = subject_before_cue(ctx, x, lo)
+            if d is None or d.mention is None or _verbless(ctx, d.mention):
+                return True
+    return False
+
+
 def _next_report(ctx: Context, k: int, hi: int) -> bool:
     """A subject of a few words from token ``k``, then a report cue of its own ("and others
     have said", "but 55 percent of all voters say")."""
@@ -189,7 +204,7 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         # "Her campaign announced new support and said CONTENT": the clause subject
         np = subject_of_clause(ctx, c)
         d = Decision(sieve="", mention=np, cue=(c, c + 1)) if np else None
-    if d is None or d.mention is None:
+    if d is None or d.mention is None or not _verbless(ctx, d.mention):
         return None
     m0 = d.mention[0]
     if m0 - 1 >= lo and (toks[m0 - 1].quote >= 0 or (
@@ -324,7 +339,7 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
     if _too_long(ctx, start, comma) or any(t.quote >= 0 for t in toks[start:comma]) \
             or _words(ctx, start, comma) < _MIN_WORDS:
         return None
-    if any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma)):
+    if _inner_report(ctx, start, comma, lo, beliefs):
         return None  # "Trump argued that A, he said": the inner report is found on its own
     d.sieve = "reported_inverted"
     return Reported(start, comma - 1, d)
