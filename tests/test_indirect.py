@@ -252,6 +252,27 @@ def test_trailing_phrase_is_not_an_object_or_an_infinitive():
     assert indirect("The crowds fell short of the 50,000 per day officials estimated in May.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The museum drew the estimated 40,000 visitors who came in the first month.",
+    "The mayor's tweet came as the council was still meeting on the budget.",
+    "Some states remained too close to call late on the night of the vote.",
+    "Swing states like Ohio and Florida could decide the outcome this year.",
+])
+def test_cue_words_used_as_nouns_are_no_reports(text):
+    """After an article, a possessive or a plural quantifier, a cue form is a noun or an
+    adjective ('the estimated', "the mayor's tweet", 'some states'); 'states' is the verb only
+    before 'that'."""
+    assert indirect(text) == []
+
+
+def test_quantifier_subjects_with_a_plural_verb_still_report():
+    """'Some claim …', 'many say …' keep their reports: the plural verb is no noun."""
+    (q,) = indirect("Some claim the new bridge will never carry heavy trucks.")
+    assert q.text == "the new bridge will never carry heavy trucks"
+    (q,) = indirect("The bylaw states that dogs must be kept on a leash in the park.")
+    assert q.text == "dogs must be kept on a leash in the park"
+
+
 def test_a_subject_with_an_auxiliary_is_no_speaker():
     """'Many may contain added sugar, …, he said': 'added' is an adjective, not a cue with the
     subject 'Many may contain'; the report is the doctor's."""

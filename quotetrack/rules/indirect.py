@@ -51,6 +51,9 @@ _QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 _RELATIVES = frozenset("that which what who whom".split())
+# before a cue form, these make it a noun or an adjective ("the estimated", "his tweet")
+_ARTICLES = frozenset("a an the his her its their our my your this these those another".split())
+_PLURAL_QUANTIFIERS = frozenset("some many most several both few other two three".split())
 _TRAILING_PREPOSITIONS = frozenset("in on at during after before via with while".split())
 
 
@@ -106,6 +109,15 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False  # "…, saying", "critics are (quietly) saying"
     cue = ctx.lex.cue_forms.get(t.lower)
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
+    if k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
+        prev = ctx.tokens[k - 1]
+        if prev.lower in _ARTICLES or prev.possessive:
+            return False  # "the estimated 11 million", "Trump's tweet", "a report": a noun
+        if t.lower.endswith("s") and t.lower != "says" and (
+                prev.lower in _PLURAL_QUANTIFIERS or prev.text.isdigit()):
+            return False  # "some states", "other estimates" (but "some claim", "many say")
+    if t.lower == "states" and nxt != "that":
+        return False  # nearly always the plural noun in the news; the verb takes "that"
     if t.lower.endswith("s") and nxt in _AUXILIARIES:
         return False  # "the weapons charges are important", "his remarks were": a noun
     if cue is not None and cue.lemma == "add" and nxt == "to":
