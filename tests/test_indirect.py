@@ -280,3 +280,22 @@ def test_a_subject_with_an_auxiliary_is_no_speaker():
                     "the doctor said.")
     assert q.text == "Many drinks may contain added sugar, and buyers should check the label"
     assert q.attribution.mention.text == "the doctor"
+
+
+@pytest.mark.parametrize("text", [
+    "Bus fares rose by a third, according to Ann Lee, an economist at the city college.",
+    "Bus fares rose by a third, according to the transit board, which sets the prices.",
+])
+def test_a_description_after_according_to_is_not_reported(text):
+    """'A, according to X, a DESCRIPTION.': the part after X describes X and is not a second
+    piece of the report."""
+    (q,) = indirect(text)
+    assert q.text == "Bus fares rose by a third"
+
+
+def test_a_clause_after_according_to_is_still_reported():
+    """'A, according to X, and B.': a clause after X goes on the report."""
+    found = indirect("Bus fares rose by a third, according to the transit board, and the "
+                     "number of riders fell.")
+    assert [q.text for q in found] == ["Bus fares rose by a third",
+                                       "and the number of riders fell"]

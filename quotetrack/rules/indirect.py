@@ -51,6 +51,9 @@ _QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
 _RELATIVES = frozenset("that which what who whom".split())
+# after "…, according to X," these open a description of X, not more of the report
+_APPOSITION_OPENERS = frozenset("a an which who whom whose where including compared "
+                                "writing".split())
 # before a cue form, these make it a noun or an adjective ("the estimated", "his tweet")
 _ARTICLES = frozenset("a an the his her its their our my your this these those another".split())
 _PLURAL_QUANTIFIERS = frozenset("some many most several both few other two three".split())
@@ -455,7 +458,10 @@ def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
             if end > start and not _too_long(ctx, start, end) \
                     and not any(t.quote >= 0 for t in toks[start:end]):
                 found.append(Reported(start, end - 1, d))
-        if j < hi and toks[j].text == ",":
+        if j < hi and toks[j].text == "," and j + 1 < hi and found and (
+                toks[j + 1].lower in _APPOSITION_OPENERS):
+            pass  # "…, according to John Weaver, a Republican strategist.": X described
+        elif j < hi and toks[j].text == ",":
             start = j + 1  # the clause after "according to X,"
             end = _content_end(ctx, start, hi)
             if end > start and _words(ctx, start, end) >= (1 if found else _MIN_WORDS):
