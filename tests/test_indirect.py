@@ -299,3 +299,19 @@ def test_a_clause_after_according_to_is_still_reported():
                      "number of riders fell.")
     assert [q.text for q in found] == ["Bus fares rose by a third",
                                        "and the number of riders fell"]
+
+
+@pytest.mark.parametrize("text", [
+    "The incumbent maintains a comfortable lead among older voters in the north.",
+    "The golf club charged a large joining fee to every new member last year.",
+    "The mayor pledged her support to the new housing plan for the east side.",
+])
+def test_object_cues_take_a_thing_unless_that_follows(text):
+    """'maintains a lead', 'charged a fee', 'pledged her support': objects, not reports."""
+    assert indirect(text) == []
+
+
+def test_object_cues_still_report_a_that_clause():
+    """'maintained that …' is a report."""
+    (q,) = indirect("The company maintained that the spill was caused by the storm.")
+    assert q.text == "the spill was caused by the storm"

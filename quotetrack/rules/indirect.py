@@ -50,6 +50,8 @@ _QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than
                                ("fewer", "than"), ("up", "to"), ("as", "many"), ("as", "much")})
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
+# cues whose bare object is a thing, not a report: a clause after them opens with "that"
+_OBJECT_CUES = frozenset("maintain charge pledge".split())
 _RELATIVES = frozenset("that which what who whom".split())
 # after "…, according to X," these open a description of X, not more of the report
 _APPOSITION_OPENERS = frozenset("a an which who whom whose where including compared "
@@ -263,6 +265,9 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
             and toks[k].lower in ("for", "on", "upon"):
         k += 1  # "called on the administration to block the deal": the request, not "on"
     introduced = k < hi and toks[k].lower == "that"
+    if lemma is not None and lemma.lemma in _OBJECT_CUES and not introduced and not (
+            lemma.lemma in _INFINITIVE_CUES and k < hi and toks[k].lower == "to"):
+        return None  # "maintains a wide lead", "charged a $100,000 fee": an object, no clause
     if introduced and not (k + 1 < hi and toks[k + 1].text == ","):
         k += 1  # ("said that, if elected, he'd ..." keeps its "that")
     commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
