@@ -176,3 +176,142 @@ def test_seed_claims_through_the_parser():
     for not_a_claim in ("21", "last week", "five days earlier", "two months"):
         assert not any(not_a_claim in c.span.text for c in result.claims), not_a_claim
     assert quotetrack.parse(SEED["text"]).claims == ()  # claims are found only on request
+
+
+def test_coordinated_that_clauses_are_one_report():
+    """'X said A, and that B': the second that-clause goes on the same report."""
+    (q,) = indirect("The bakery said its ovens were old, and that it would close for repairs.")
+    assert q.text == "its ovens were old, and that it would close for repairs"
+
+
+def test_a_comparison_after_the_report_is_the_reporters():
+    """'X say A, compared with B': the comparison is the reporter's, not part of the report."""
+    (q,) = indirect("Most tenants say the rent is too high, compared with a third of owners.")
+    assert q.text == "the rent is too high"
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("The club signed a letter that its lawyer said was drafted by the league.",
+     "was drafted by the league", "its lawyer"),
+    ("Exports slowed, showing what many economists said was a sign of weaker demand.",
+     "was a sign of weaker demand", "many economists"),
+    ("She finished third, a result that her aides said defied expectations.",
+     "defied expectations", "her aides"),
+])
+def test_relative_clause_reports(text, content, mention):
+    """'a letter that he said was drafted …': the relative pronoun is the subject of the
+    reported clause, which opens with its verb."""
+    (q,) = indirect(text)
+    assert (q.text, q.attribution.mention.text) == (content, mention)
+
+
+def test_a_pseudo_cleft_is_not_a_relative_report():
+    """'What she would say is that …' does not report 'is that …' as a relative clause."""
+    assert all(not q.text.startswith("is ") for q in indirect(
+        "What the mayor would say is that the budget is already spent."))
+
+
+def test_called_on_and_called_for_report_the_request():
+    """'X called on Y to Z' / 'X called for Z': the report is the request, without 'on'/'for'."""
+    (q,) = indirect("The union called on the city council to freeze bus fares.")
+    assert q.text == "the city council to freeze bus fares"
+    (q,) = indirect("The senator called for an inquiry into the failed contract.")
+    assert q.text == "an inquiry into the failed contract"
+
+
+def test_part_of_a_day_after_the_cue_is_not_reported():
+    """'X said Monday night that …': 'night' is when it was said, not part of the report."""
+    (q,) = indirect("The governor said Monday night that schools would stay closed.")
+    assert q.text == "schools would stay closed"
+
+
+def test_a_second_subject_with_its_own_cue_ends_the_report():
+    """'Half said A and a third say B': B is another report, not part of A."""
+    found = indirect("Half of the tenants said the heating had failed and a third say "
+                     "the landlord ignored them.")
+    assert found[0].text == "the heating had failed"
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry will not run on Sundays, the operator said in a letter to residents.",
+    "The ferry will not run on Sundays, the captain told the council during the hearing.",
+    "The ferry will not run on Sundays, the captain told the local paper earlier this week.",
+])
+def test_inverted_report_with_a_trailing_phrase(text):
+    """'CONTENT, X said in a letter.': a short phrase after the cue still ends the sentence."""
+    (q,) = indirect(text)
+    assert q.text == "The ferry will not run on Sundays"
+    assert q.attribution.sieve == "reported_inverted"
+
+
+def test_trailing_phrase_is_not_an_object_or_an_infinitive():
+    """'CONTENT, X pledged to oppose …' and 'A, X will insist on being …' are no inverted
+    reports; nor is a comma inside a number ('50,000')."""
+    assert indirect("After a long night of talks, the mayor pledged to oppose the new tax.") == []
+    assert indirect("Whatever the result, the coach will insist on being heard by the board.") == []
+    assert indirect("The crowds fell short of the 50,000 per day officials estimated in May.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The museum drew the estimated 40,000 visitors who came in the first month.",
+    "The mayor's tweet came as the council was still meeting on the budget.",
+    "Some states remained too close to call late on the night of the vote.",
+    "Swing states like Ohio and Florida could decide the outcome this year.",
+])
+def test_cue_words_used_as_nouns_are_no_reports(text):
+    """After an article, a possessive or a plural quantifier, a cue form is a noun or an
+    adjective ('the estimated', "the mayor's tweet", 'some states'); 'states' is the verb only
+    before 'that'."""
+    assert indirect(text) == []
+
+
+def test_quantifier_subjects_with_a_plural_verb_still_report():
+    """'Some claim …', 'many say …' keep their reports: the plural verb is no noun."""
+    (q,) = indirect("Some claim the new bridge will never carry heavy trucks.")
+    assert q.text == "the new bridge will never carry heavy trucks"
+    (q,) = indirect("The bylaw states that dogs must be kept on a leash in the park.")
+    assert q.text == "dogs must be kept on a leash in the park"
+
+
+def test_a_subject_with_an_auxiliary_is_no_speaker():
+    """'Many may contain added sugar, …, he said': 'added' is an adjective, not a cue with the
+    subject 'Many may contain'; the report is the doctor's."""
+    (q,) = indirect("Many drinks may contain added sugar, and buyers should check the label, "
+                    "the doctor said.")
+    assert q.text == "Many drinks may contain added sugar, and buyers should check the label"
+    assert q.attribution.mention.text == "the doctor"
+
+
+@pytest.mark.parametrize("text", [
+    "Bus fares rose by a third, according to Ann Lee, an economist at the city college.",
+    "Bus fares rose by a third, according to the transit board, which sets the prices.",
+])
+def test_a_description_after_according_to_is_not_reported(text):
+    """'A, according to X, a DESCRIPTION.': the part after X describes X and is not a second
+    piece of the report."""
+    (q,) = indirect(text)
+    assert q.text == "Bus fares rose by a third"
+
+
+def test_a_clause_after_according_to_is_still_reported():
+    """'A, according to X, and B.': a clause after X goes on the report."""
+    found = indirect("Bus fares rose by a third, according to the transit board, and the "
+                     "number of riders fell.")
+    assert [q.text for q in found] == ["Bus fares rose by a third",
+                                       "and the number of riders fell"]
+
+
+@pytest.mark.parametrize("text", [
+    "The incumbent maintains a comfortable lead among older voters in the north.",
+    "The golf club charged a large joining fee to every new member last year.",
+    "The mayor pledged her support to the new housing plan for the east side.",
+])
+def test_object_cues_take_a_thing_unless_that_follows(text):
+    """'maintains a lead', 'charged a fee', 'pledged her support': objects, not reports."""
+    assert indirect(text) == []
+
+
+def test_object_cues_still_report_a_that_clause():
+    """'maintained that …' is a report."""
+    (q,) = indirect("The company maintained that the spill was caused by the storm.")
+    assert q.text == "the spill was caused by the storm"

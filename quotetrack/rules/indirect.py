@@ -31,7 +31,7 @@ __all__ = ["INDIRECT_RULES", "INDIRECT_RULE_NAMES", "find_indirect", "find_non_s
 
 _MIN_WORDS = 3
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                        "tonight earlier later recently".split())
+                        "tonight earlier later recently morning afternoon evening night".split())
 _CLAUSE_END = frozenset(";:")
 # ", while ...", ", which ...": a new clause that is the reporter's, not the speaker's ("but"
 # goes on: "the process was fair, but required an effort" is one report)
@@ -50,6 +50,16 @@ _QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than
                                ("fewer", "than"), ("up", "to"), ("as", "many"), ("as", "much")})
 _OBJECT_PRONOUNS = frozenset("her him them us me you".split())
 _NEW_SUBJECT = frozenset("he she they we i".split())
+# cues whose bare object is a thing, not a report: a clause after them opens with "that"
+_OBJECT_CUES = frozenset("maintain charge pledge".split())
+_RELATIVES = frozenset("that which what who whom".split())
+# after "…, according to X," these open a description of X, not more of the report
+_APPOSITION_OPENERS = frozenset("a an which who whom whose where including compared "
+                                "writing".split())
+# before a cue form, these make it a noun or an adjective ("the estimated", "his tweet")
+_ARTICLES = frozenset("a an the his her its their our my your this these those another".split())
+_PLURAL_QUANTIFIERS = frozenset("some many most several both few other two three".split())
+_TRAILING_PREPOSITIONS = frozenset("in on at during after before via with while".split())
 
 
 @attrs.define
@@ -84,7 +94,7 @@ def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     if cue is None or cue.lemma not in _COMPLEMENT_CUES or t.is_cap:
         return None
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
-    if cue.lemma == "call" and nxt not in ("for", "on"):
+    if cue.lemma == "call" and nxt not in ("for", "on", "upon"):
         return None  # "called it a disgrace" names; "called for a vote" reports
     if cue.lemma == "ask" and nxt not in _QUESTION_WORDS and not _object_then_question(ctx, k):
         return None  # "asked whether ..." reports a question; "asked Washington to ..." a request
@@ -104,6 +114,15 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False  # "…, saying", "critics are (quietly) saying"
     cue = ctx.lex.cue_forms.get(t.lower)
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
+    if k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
+        prev = ctx.tokens[k - 1]
+        if prev.lower in _ARTICLES or prev.possessive:
+            return False  # "the estimated 11 million", "Trump's tweet", "a report": a noun
+        if t.lower.endswith("s") and t.lower != "says" and (
+                prev.lower in _PLURAL_QUANTIFIERS or prev.text.isdigit()):
+            return False  # "some states", "other estimates" (but "some claim", "many say")
+    if t.lower == "states" and nxt != "that":
+        return False  # nearly always the plural noun in the news; the verb takes "that"
     if t.lower.endswith("s") and nxt in _AUXILIARIES:
         return False  # "the weapons charges are important", "his remarks were": a noun
     if cue is not None and cue.lemma == "add" and nxt == "to":
@@ -114,6 +133,34 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True
     return beliefs and t.lower in ctx.lex.belief_forms
+
+
+def _verbless(ctx: Context, np: tuple[int, int]) -> bool:
+    """A subject holds no auxiliary ("Many may contain added sugar": "added" is no cue)."""
+    return not any(t.lower in _AUXILIARIES and not t.is_cap for t in ctx.tokens[np[0]:np[1]])
+
+
+def _inner_report(ctx: Context, first: int, end: int, lo: int, beliefs: bool) -> bool:
+    """A report cue with a subject of its own between ``first`` and ``end``."""
+    for x in range(first, end):
+        if _is_report_cue(ctx, x, beliefs):
+            d = subject_before_cue(ctx, x, lo)
+            if d is None or d.mention is None or _verbless(ctx, d.mention):
+                return True
+    return False
+
+
+def _next_report(ctx: Context, k: int, hi: int) -> bool:
+    """A subject of a few words from token ``k``, then a report cue of its own ("and others
+    have said", "but 55 percent of all voters say")."""
+    toks = ctx.tokens
+    for x in range(k + 1, min(hi, k + 8)):
+        if not toks[x].is_word or toks[x].quote >= 0:
+            return False
+        if _is_report_cue(ctx, x, False) and not toks[x].lower.endswith("ing"):
+            d = subject_before_cue(ctx, x, k)
+            return d is not None and d.mention is not None and d.mention[0] == k
+    return False
 
 
 def _content_end(ctx: Context, start: int, hi: int) -> int:
@@ -133,17 +180,21 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
                 toks[k + 1].lower in _CONJUNCTIONS
                 or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in ctx.lex.cue_forms)):
             break  # "…, citing …", "…, while …": another clause starts
+        if t.lower == "compared" and k > start and k + 1 < hi and toks[k + 1].lower in ("with", "to"):
+            break  # "…, compared with 41 percent for Mrs. Clinton": the reporter's comparison
         if t.lower == "and" and k > start and k + 1 < hi and (
                 toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
             break  # "said X hacked the computers and she accused Y": a second report
+        if t.lower in ("and", "but") and k > start and _next_report(ctx, k + 1, hi):
+            break  # "nearly half said A and about the same numbers say B": a second report
         if t.text == "," and k + 1 < hi:
             nxt = toks[k + 1]
             if nxt.lower.split("'")[0] in _NEW_SUBJECT | {"it"}:
                 break  # "he'd hold a hearing, it's unlikely ...": a new clause
-            if nxt.lower in ("and", "or") and k + 2 < hi and (
+            if nxt.lower in ("and", "or") and k + 2 < hi and toks[k + 2].lower != "that" and (
                     toks[k + 2].lower in ctx.lex.function_words
                     or toks[k + 2].lower in _NEW_SUBJECT):
-                break  # "…, and when asked whether …"
+                break  # "…, and when asked whether …" ("…, and that …" is the same report)
             if any(_is_report_cue(ctx, x, False) for x in range(k + 1, min(hi, k + 6))):
                 break  # "…, federal officials said, …": another attribution starts
         k += 1
@@ -170,7 +221,7 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         # "Her campaign announced new support and said CONTENT": the clause subject
         np = subject_of_clause(ctx, c)
         d = Decision(sieve="", mention=np, cue=(c, c + 1)) if np else None
-    if d is None or d.mention is None:
+    if d is None or d.mention is None or not _verbless(ctx, d.mention):
         return None
     m0 = d.mention[0]
     if m0 - 1 >= lo and (toks[m0 - 1].quote >= 0 or (
@@ -210,7 +261,13 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
             break
         if not toks[j].is_word:
             break
+    if lemma is not None and lemma.lemma == "call" and k == c + 1 and k < hi \
+            and toks[k].lower in ("for", "on", "upon"):
+        k += 1  # "called on the administration to block the deal": the request, not "on"
     introduced = k < hi and toks[k].lower == "that"
+    if lemma is not None and lemma.lemma in _OBJECT_CUES and not introduced and not (
+            lemma.lemma in _INFINITIVE_CUES and k < hi and toks[k].lower == "to"):
+        return None  # "maintains a wide lead", "charged a $100,000 fee": an object, no clause
     if introduced and not (k + 1 < hi and toks[k + 1].text == ","):
         k += 1  # ("said that, if elected, he'd ..." keeps its "that")
     commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
@@ -218,16 +275,39 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     question = k < hi and toks[k].lower in _QUESTION_WORDS - {"about"}  # "recalls how he slept"
     # "reported at least six planes", "said more than 500 people": a quantity opens the clause
     quantity = k + 1 < hi and (toks[k].lower, toks[k + 1].lower) in _QUANTITY_OPENERS
+    # "a letter that he said was drafted by the firm", "what many analysts said was a sign":
+    # the relative pronoun is the subject of the reported clause, which opens with its verb
+    relative = m0 - 1 >= lo and toks[m0 - 1].lower in _RELATIVES and k == c + 1 and k < hi \
+        and (toks[k].lower in _AUXILIARIES or toks[k].lower.endswith("ed")) \
+        and toks[m0].lower != "they"  # ("members complained about what they said was …":
+    # "they" points back to the subject of a cue of its own, which the resolver cannot see)
+    if relative and toks[m0 - 1].lower == "what" and toks[k].lower in ("is", "was") and (
+            m0 - 1 == lo or k + 1 < hi and toks[k + 1].lower == "that"):
+        return None  # "What he would say is that …": a pseudo-cleft, not a relative clause
     if k >= hi or not toks[k].is_word or (toks[k].lower in ctx.lex.function_words and not (
-            introduced or complement or question or quantity
+            introduced or complement or question or quantity or relative
             or (commits and toks[k].lower == "to"))):
         return None  # "reported from Oakland", "agreed to pay": no reported clause
     end = _content_end(ctx, k, hi)
-    if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
+    if end < 0 or _words(ctx, k, end) < (_MIN_WORDS - 1 if relative else _MIN_WORDS):
         return None
     d.sieve = "reported_clause"
     return Reported(k, end - 1, d)
 
+
+
+def _trailing_phrase(ctx: Context, k: int, hi: int) -> bool:
+    """From ``k`` to the sentence end, a short phrase of the reporter's with no cue or quotation
+    ("in an interview with CNN on Sunday")."""
+    toks = ctx.tokens
+    if toks[k].lower == "to" or toks[hi - 1].text != "." or toks[k + 1].lower.endswith("ing") or (
+            hi < len(toks) and toks[hi].quote >= 0):
+        return False  # "pledged to oppose …", "said on CNN: “…”"
+    end = hi - 1
+    if _words(ctx, k, end) > 12:
+        return False
+    return not any(t.quote >= 0 or t.text in ",;:" or t.lower == "that" for t in toks[k:end]) \
+        and not any(_is_report_cue(ctx, x, False) for x in range(k, end))
 
 
 def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
@@ -242,6 +322,9 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         comma = d.mention[0] - 1 if d and d.mention else -1
     if d is None or d.mention is None or comma < lo or toks[comma].text != ",":
         return None
+    if comma > lo and toks[comma].start == toks[comma - 1].end and toks[comma - 1].text.isdigit() \
+            and comma + 1 < hi and toks[comma + 1].start == toks[comma].end:
+        return None  # "the 50,000 per day officials estimated": a number, not a clause
     if c + 1 < hi and toks[c + 1].text == ":":
         return None  # "…, he said:" introduces a quotation
     after = d.mention[1] if d.mention[0] > c else c + 1
@@ -259,10 +342,15 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
     while after < hi and (toks[after].lower in _TIME_WORDS or (
             ctx.wc.is_adverb(after) and toks[after].lower.endswith("ly"))):
         after += 1
+    if after + 1 < hi and toks[after].lower in ("this", "last") \
+            and toks[after + 1].lower in ("week", "month", "year"):
+        after += 2  # "…, Phil Smith told POLITICO earlier this week."
     if after + 1 < hi and toks[after].text == "," and toks[after + 1].lower.endswith("ing"):
         after = hi  # "…, he said, wiping sweat off his brow."
     if after < hi and toks[after].text == "-":
         after = hi  # "… reported on Tuesday -- …": a dash ends the attribution
+    if after < hi and toks[after].lower in _TRAILING_PREPOSITIONS and _trailing_phrase(ctx, after, hi):
+        after = hi  # "…, he told the court in his filing.", "…, she said during a rally."
     if after < hi and (toks[after].is_word or toks[after].quote >= 0):
         return None  # more follows ("…, said X has “…”"): not the end of the report
     start = lo
@@ -271,7 +359,7 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
     if _too_long(ctx, start, comma) or any(t.quote >= 0 for t in toks[start:comma]) \
             or _words(ctx, start, comma) < _MIN_WORDS:
         return None
-    if any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma)):
+    if _inner_report(ctx, start, comma, lo, beliefs):
         return None  # "Trump argued that A, he said": the inner report is found on its own
     d.sieve = "reported_inverted"
     return Reported(start, comma - 1, d)
@@ -375,7 +463,10 @@ def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
             if end > start and not _too_long(ctx, start, end) \
                     and not any(t.quote >= 0 for t in toks[start:end]):
                 found.append(Reported(start, end - 1, d))
-        if j < hi and toks[j].text == ",":
+        if j < hi and toks[j].text == "," and j + 1 < hi and found and (
+                toks[j + 1].lower in _APPOSITION_OPENERS):
+            pass  # "…, according to John Weaver, a Republican strategist.": X described
+        elif j < hi and toks[j].text == ",":
             start = j + 1  # the clause after "according to X,"
             end = _content_end(ctx, start, hi)
             if end > start and _words(ctx, start, end) >= (1 if found else _MIN_WORDS):
