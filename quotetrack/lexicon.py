@@ -73,6 +73,7 @@ class Lexicon:
     title_first_words: frozenset[str]  # first words of multi-word titles ("prime", "secretary")
     indirect_cues: frozenset[str]  # lemmas that introduce reported speech as a clause
     inversion_cues: frozenset[str]  # lemmas that may precede their speaker ("said X")
+    cue_nouns: frozenset[str]  # cue forms that are also plural nouns ("his remarks")
     #: lower-case words that make a sentence worth reading closely: cue forms, belief verbs,
     #: "according", the last words of the non-statement phrases
     triggers: frozenset[str] = attrs.field(init=False)
@@ -114,6 +115,7 @@ class Lexicon:
             documents=_words("documents.tsv"),
             indirect_cues=_words("indirect_cues.tsv"),
             inversion_cues=_words("inversion_cues.tsv"),
+            cue_nouns=_words("cue_nouns.tsv"),
             belief_forms=_frozen_map({f: lemma for lemma, forms in read_table("belief_verbs.tsv", 2)
                                       for f in forms.split(",")}),
             non_statements=tuple(w.lower() for (w,) in read_table("non_statements.tsv", 1)),

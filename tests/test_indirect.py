@@ -315,3 +315,26 @@ def test_object_cues_still_report_a_that_clause():
     """'maintained that …' is a report."""
     (q,) = indirect("The company maintained that the spill was caused by the storm.")
     assert q.text == "the spill was caused by the storm"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Lena Ortiz’s campaign says it raised more than $2 million in the spring.",
+     "Lena Ortiz’s campaign"),
+    ("Her office says the bridge will reopen before the end of the month.", "Her office"),
+    ("The province's largest utility says crews restored power to most homes overnight.",
+     "province's largest utility"),
+])
+def test_a_possessive_subject_reports_with_a_verb_only_cue(text, speaker):
+    """'X's campaign says …': 'says' is never a noun, so the possessive subject speaks."""
+    (q,) = indirect(text)
+    assert speaker in q.attribution.mention.text
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Ortiz's remarks drew loud applause from the crowd at the rally.",
+    "His comments came a day after the vote was postponed.",
+    "The senator's claims have been disputed by several independent fact-checkers.",
+])
+def test_a_possessive_before_a_cue_noun_is_no_report(text):
+    """'his comments', 'the senator's claims': plural nouns after a possessive, not verbs."""
+    assert indirect(text) == []

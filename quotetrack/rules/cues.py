@@ -86,7 +86,7 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         # "Dianne Feinstein, ..., who said ...": the relative pronoun stands for the name before
         return Decision(sieve="", mention=(j, j + 1), cue=(cue, cue + 1))
     np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
-    if np and toks[cue].lower.endswith("s") and any(
+    if np and toks[cue].lower in wc.lex.cue_nouns and any(
             toks[x].possessive or toks[x].lower in _POSSESSIVE_DETS for x in range(*np)):
         return None  # "Mr. Trump's remarks", "his comments": a noun, not a speaker and verb
     if np:
