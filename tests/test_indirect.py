@@ -338,3 +338,22 @@ def test_a_possessive_subject_reports_with_a_verb_only_cue(text, speaker):
 def test_a_possessive_before_a_cue_noun_is_no_report(text):
     """'his comments', 'the senator's claims': plural nouns after a possessive, not verbs."""
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Few buses ran on time, and some commuters said they had waited for an hour.",
+     "some commuters"),
+    ("The plant closed in May, but the workers said they would fight the decision.",
+     "the workers"),
+])
+def test_a_determiner_subject_after_a_conjunction_speaks(text, speaker):
+    """', and some commuters said …': the conjunction opens a clause whose subject speaks."""
+    (q,) = indirect(text)
+    assert q.attribution.mention.text == speaker
+
+
+def test_a_longer_phrase_of_place_or_time_before_that():
+    """'said in an interview with a news agency last week that …': the clause after 'that'."""
+    (q,) = indirect("The judge said in an interview with a news agency last week that she had "
+                    "no plans to retire.")
+    assert q.text == "she had no plans to retire"

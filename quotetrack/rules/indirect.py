@@ -255,7 +255,10 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         while k < hi and toks[k].lower not in _QUESTION_WORDS:
             k += 1  # "asked workers if they planned to attend": the question
     recipient = lemma is not None and lemma.lemma in ("tell", "inform", "assure", "remind", "warn")
-    for j in range(k, min(hi, c + 14) if recipient else k):
+    # "said in an interview with The Associated Press last week that …": a longer phrase of
+    # place or time, then "that"
+    phrase = k < hi and (toks[k].lower in _PREPOSITIONS or toks[k].lower in _TIME_WORDS)
+    for j in range(k, min(hi, c + 14) if recipient or phrase else k):
         if toks[j].lower == "that":
             k = j
             break

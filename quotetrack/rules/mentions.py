@@ -145,7 +145,8 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
         while k - 1 >= lo and j - k < 3 and wc.is_modifier(k - 1):
             k -= 1
         if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1) and not (
-                k - 2 >= lo and toks[k - 2].lower in wc.lex.function_words):
+                k - 2 >= lo and toks[k - 2].lower in wc.lex.function_words
+                and toks[k - 2].lower not in _OPENERS):  # "…, and some families said"
             i = k - 1
             if i - 2 >= lo and toks[i - 1].lower == "of" and wc.is_det(i - 2):
                 i -= 2  # "one of the players"
