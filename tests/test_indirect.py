@@ -357,3 +357,19 @@ def test_a_longer_phrase_of_place_or_time_before_that():
     (q,) = indirect("The judge said in an interview with a news agency last week that she had "
                     "no plans to retire.")
     assert q.text == "she had no plans to retire"
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("Most shoppers in the region spent less this winter, according to early figures.",
+     "Most shoppers in the region spent less this winter", "early figures"),
+    ("According to county rules, no stall may open before six in the morning.",
+     "no stall may open before six in the morning", "county rules"),
+    ("According to first results of surveys carried out for two broadcasters, turnout fell "
+     "in every district.", "turnout fell in every district", "first results of surveys"),
+])
+def test_according_to_a_common_noun_source(text, content, source):
+    """'according to early figures', 'According to county rules, …': a source with no name,
+    title or organisation word is still the source of the report."""
+    (q,) = indirect(text)
+    assert q.text == content
+    assert q.attribution.mention.text.startswith(source)

@@ -442,13 +442,29 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
 INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + ("according_to_clause",)
 
 
+def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
+    """A source named by a common noun phrase after "according to": "exit polls", "state law",
+    "early results of exit polls conducted …", "the most recent figures" (words, "of" and
+    determiners, up to the first other function word or mark)."""
+    toks, wc = ctx.tokens, ctx.wc
+    end = k
+    while end < hi and end - k < ctx.limits.max_mention_tokens and toks[end].is_word \
+            and toks[end].quote < 0 and (toks[end].lower not in ctx.lex.function_words
+                                         or toks[end].lower == "of" or wc.is_det(end)):
+        end += 1
+    while end > k and (toks[end - 1].lower == "of" or wc.is_det(end - 1)):
+        end -= 1
+    return (k, end) if end > k else None
+
+
 def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
     """According to X, CONTENT. / CONTENT(,) according to X. / A, according to X, B (two parts)."""
     toks = ctx.tokens
     for k in range(lo, hi - 2):
         if toks[k].lower != "according" or toks[k + 1].lower != "to":
             continue
-        np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
+        np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens) \
+            or _source_phrase(ctx, k + 2, hi)
         if np is None:
             return []
         d = Decision(sieve="according_to_clause", mention=np, cue=(k, k + 2))
