@@ -373,3 +373,26 @@ def test_according_to_a_common_noun_source(text, content, source):
     (q,) = indirect(text)
     assert q.text == content
     assert q.attribution.mention.text.startswith(source)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The deal is close, sources familiar with the talks said.",
+     "sources familiar with the talks"),
+    ("The real question is whether she can win, people close to the governor say.",
+     "people close to the governor"),
+    ("A source close to the family said the singer was resting at home.",
+     "A source close to the family"),
+    ("Those close to him say he is tired of the job.", "Those close to him"),
+])
+def test_a_speaker_with_a_postmodifier(text, mention):
+    """'sources familiar with the talks said': the phrase after the noun is part of the speaker,
+    and a name inside it ('people close to Lopez') is not who speaks."""
+    (q,) = indirect(text)
+    assert q.attribution.mention.text == mention
+    assert q.speaker.name in (mention, mention.split(" ", 1)[1])  # less "A"
+
+
+def test_a_noun_ending_in_ly_after_a_determiner_is_the_subject():
+    """'The family said …': not an adverb between a speaker and the cue."""
+    (q,) = indirect("The family said it was grateful for the support of the town.")
+    assert q.attribution.mention.text == "The family"

@@ -111,8 +111,11 @@ class WordClasses:
         if t.is_cap:
             return False  # "Kelly", "Reilly", "Daly": names, not adverbs
         low = t.lower
-        return low in self.lex.adverbs or (low.endswith("ly") and len(low) > 4
-                                           and low not in self.lex.titles)
+        if low in self.lex.adverbs:
+            return True
+        # "quickly", "reportedly"; but "the family", "her ally", "a rally" are nouns
+        return low.endswith("ly") and len(low) > 4 and low not in self.lex.titles and not (
+            i > 0 and (self.is_det(i - 1) or self.tokens[i - 1].possessive))
 
     def is_modifier(self, i: int) -> bool:
         """A lower-case word that may modify a title or noun ("western", "caretaker", "U.S.")."""
@@ -136,6 +139,9 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
             j = k - 1
     if j < lo or not toks[j].is_word:
         return None
+    modified = _postmodified(wc, j, lo, max_tokens)
+    if modified is not None:
+        return modified
     if wc.is_pronoun(j):
         return (j, j + 1)
     anchored = wc.is_anchor(j) or wc.is_name_word(j)
@@ -174,6 +180,24 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
             continue
         break
     return (i, j + 1)
+
+
+def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tuple[int, int]]:
+    """"people familiar with the talks", "a source close to her campaign": a speaker noun, a
+    phrase of ``data/postmodifiers.tsv`` and its object, ending at token ``j``."""
+    toks = wc.tokens
+    for p in range(j - 1, max(lo, j - 7), -1):  # the preposition, at most six tokens back
+        t = toks[p]
+        if not t.is_word:
+            return None
+        if p - 2 >= lo and f"{toks[p - 1].lower} {t.lower}" in wc.lex.postmodifiers:
+            head = np_before(wc, p - 2, lo, max_tokens)
+            if head is None and (wc.is_modifier(p - 2) or toks[p - 2].lower == "those"):
+                head = (p - 2, p - 1)  # "people close to …", "those familiar with …"
+            if head is None or wc.is_pronoun(head[0]):
+                return None
+            return (head[0], j + 1)
+    return None
 
 
 _OPENERS = frozenset("but and so yet while as because although if when".split())
@@ -245,9 +269,24 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tupl
     if last_anchor < 0:
         # "said the rookie defenceman", "says one of the players": determiner + nouns
         if wc.is_det(i) and k > i + 1 and wc.is_modifier(k - 1):
-            return (i, k)
+            return _postmodifier_after(wc, i, k, hi, max_tokens)
         return None
-    return (i, last_anchor + 1)
+    return _postmodifier_after(wc, i, last_anchor + 1, hi, max_tokens)
+
+
+def _postmodifier_after(wc: WordClasses, i: int, e: int, hi: int,
+                        max_tokens: int) -> tuple[int, int]:
+    """``(i, e)``, or longer by "close to X" / "familiar with X" after it ("A source close to the
+    family said"; the adjective may already end the phrase)."""
+    toks, pairs = wc.tokens, wc.lex.postmodifiers
+    p = e - 1 if e - 1 > i and f"{toks[e - 1].lower} {toks[e].lower}" in pairs else \
+        e if e + 1 < hi and f"{toks[e].lower} {toks[e + 1].lower}" in pairs else -1
+    if p < 0 or p + 2 >= hi:
+        return (i, e)
+    obj = np_after(wc, p + 2, hi, max_tokens)
+    if obj is None and wc.is_det(p + 2) and p + 3 < hi and wc.is_modifier(p + 3):
+        obj = (p + 2, p + 4)  # "close to the family"
+    return (i, obj[1]) if obj is not None else (i, e)
 
 
 def appositive_after(wc: WordClasses, j: int, hi: int,
@@ -330,6 +369,12 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if wc.is_det(k):
         definite = lex.determiners[toks[k].lower] == "definite"
         k += 1
+    # "people close to the senator": the phrase after the head describes, it names no one
+    described_end = j
+    for p in range(k, j - 1):
+        if f"{toks[p].lower} {toks[p + 1].lower}" in lex.postmodifiers:
+            j = p
+            break
     # "Richard Shelby of Alabama": a name before "of" keeps what follows as its affiliation
     tail_aff = None
     for p in range(k + 1, j - 1):
@@ -383,6 +428,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             ending = len(aff_toks[-1].text) - len(aff_toks[-1].bare)  # "Iraq's" -> "Iraq"
             affiliation = affiliation[: len(affiliation) - ending]
     description = _join(text, toks[k:j]) or None
+    if described_end > j and not name_toks:  # "people close to X", "those familiar with X"
+        description = _join(text, toks[i if j == k else k:described_end])
     name = _join(text, name_toks) if name_toks else None
     if name and name_toks[-1].possessive:  # "Elon Musk’s “production hell”": the owner
         name = name[: len(name) - (len(name_toks[-1].text) - len(name_toks[-1].bare))]
