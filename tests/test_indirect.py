@@ -396,3 +396,15 @@ def test_a_noun_ending_in_ly_after_a_determiner_is_the_subject():
     """'The family said …': not an adverb between a speaker and the cue."""
     (q,) = indirect("The family said it was grateful for the support of the town.")
     assert q.attribution.mention.text == "The family"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("They lean left on social issues: 42% say they would back a higher minimum wage.", "42%"),
+    ("The heart of the dispute, union members and leaders say, is the new shift pattern.",
+     "union members and leaders"),
+])
+def test_percent_and_coordinated_group_subjects(text, mention):
+    """'42% say', 'union members and leaders say': the whole quantity or group speaks."""
+    found = indirect(text)
+    assert found
+    assert {q.attribution.mention.text for q in found} == {mention}

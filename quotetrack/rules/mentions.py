@@ -137,6 +137,10 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
             k -= 1
         if k >= lo and toks[k].text == "(":
             j = k - 1
+    if j - 1 >= lo and toks[j].text == "%" and toks[j - 1].text[0].isdigit() \
+            and toks[j - 1].end == toks[j].start:
+        number = _bare_plural(wc, j - 1, lo)  # "42% say", "about 8% said"
+        return (number[0], j + 1) if number is not None else None
     if j < lo or not toks[j].is_word:
         return None
     modified = _postmodified(wc, j, lo, max_tokens)
@@ -179,6 +183,11 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
             i = k
             continue
         break
+    if i == j and toks[j].key in wc.lex.group_nouns and i - 2 >= lo \
+            and toks[i - 1].lower in ("and", "or"):
+        first = _bare_plural(wc, i - 2, lo)  # "union members and leaders say"
+        if first is not None:
+            return (first[0], j + 1)
     return (i, j + 1)
 
 
@@ -231,6 +240,10 @@ def _bare_plural(wc: WordClasses, j: int, lo: int) -> Optional[tuple[int, int]]:
     else:
         return None
     before = toks[i - 1] if i - 1 >= lo else None
+    if before is not None and before.lower in ("and", "or") and i - 2 >= lo:
+        first = _bare_plural(wc, i - 2, lo)  # "union members and leaders say"
+        if first is not None:
+            return (first[0], j + 1)
     if before is None or before.text in ",;:-(" or before.lower in _OPENERS:
         return (i, j + 1)
     return None
