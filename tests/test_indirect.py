@@ -408,3 +408,19 @@ def test_percent_and_coordinated_group_subjects(text, mention):
     found = indirect(text)
     assert found
     assert {q.attribution.mention.text for q in found} == {mention}
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The bridge will stay shut until spring, the mayor told reporters on Tuesday.",
+     "The bridge will stay shut until spring"),
+    ("The mayor told reporters the bridge would stay shut until spring.",
+     "the bridge would stay shut until spring"),
+    ("The mayor told a local radio station that the bridge would stay shut.",
+     "the bridge would stay shut"),
+    ("The minister told reporters more than 90 per cent of the claims were settled.",
+     "more than 90 per cent of the claims were settled"),
+])
+def test_told_a_common_noun_recipient(text, content):
+    """'told reporters': the recipient is skipped, not read as the reported clause."""
+    (q,) = indirect(text)
+    assert q.text == content

@@ -230,7 +230,7 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     k = c + 1
     lemma = ctx.lex.cue_forms.get(toks[c].lower)
     if lemma is not None and lemma.lemma in ("tell", "inform") and k < hi:
-        np = np_after(wc, k, hi, ctx.limits.max_mention_tokens)  # "told Reuters", "told him"
+        np = _recipient(ctx, k, hi)  # "told Reuters", "told reporters"
         if np:
             k = np[1]
     # "said Monday", "said on Friday", "said in a statement (that)", "said at a rally,",
@@ -336,7 +336,8 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         if toks[after].lower in _OBJECT_PRONOUNS:
             after += 1  # "…, the president told her."
         else:
-            np = np_after(ctx.wc, after, hi, ctx.limits.max_mention_tokens)  # "told The Times"
+            # "told The Times", "told reporters", "told a local radio station"
+            np = _recipient(ctx, after, hi)
             if np:
                 after = np[1]
     after = skip_parenthesis(toks, after, hi)
@@ -440,6 +441,22 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
     ("reported_inverted", reported_inverted),
 )
 INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + ("according_to_clause",)
+
+
+def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
+    """Who was told: a name or title ("told Reuters", "told him"), else a determiner and at most
+    four lower-case words ("told reporters", "told a local radio station"), ending before the
+    next determiner, pronoun or function word ("told reporters the plan was dead")."""
+    np = np_after(ctx.wc, k, hi, ctx.limits.max_mention_tokens)
+    if np is not None:
+        return np
+    wc = ctx.wc
+    end = k + 1 if k < hi and wc.is_det(k) else k
+    toks = ctx.tokens
+    while end < hi and end - k < 5 and wc.is_modifier(end) and not wc.is_det(end) and not (
+            end + 1 < hi and (toks[end].lower, toks[end + 1].lower) in _QUANTITY_OPENERS):
+        end += 1  # ("told reporters more than 90 per cent of …": the clause opens with "more")
+    return (k, end) if end > k and wc.is_modifier(end - 1) else None
 
 
 def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
