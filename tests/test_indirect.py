@@ -424,3 +424,21 @@ def test_told_a_common_noun_recipient(text, content):
     """'told reporters': the recipient is skipped, not read as the reported clause."""
     (q,) = indirect(text)
     assert q.text == content
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor calmed the crowd by saying the plant would stay open through the winter.",
+     "the plant would stay open through the winter", "mayor"),
+    ("She praised the judge while saying that the ruling was a blow to the city.",
+     "the ruling was a blow to the city", "She"),
+])
+def test_a_participle_after_by_or_while_reports_for_the_clause_subject(text, content, speaker):
+    """'by saying …', 'while saying that …': the subject of the clause is the speaker."""
+    (q,) = indirect(text)
+    assert q.text == content
+    assert q.attribution.mention.text.endswith(speaker)
+
+
+def test_a_request_participle_after_by_is_no_report():
+    """'by urging him to quit': a request, not reported speech."""
+    assert indirect("The party tried to end the race by urging him to quit before the vote.") == []

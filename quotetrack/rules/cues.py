@@ -14,6 +14,9 @@ from .mentions import appositive_after, np_after, np_before
 _POST_MODIFIERS = frozenset("familiar close who with from in at for involved of".split())
 _BE_FORMS = frozenset("is are was were been be".split())
 _POSSESSIVE_DETS = frozenset("his her their its our my your".split())
+#: words before a participle cue whose speaker is the subject of the clause ("Bolton distanced
+#: himself by saying he …", "Mr. Sanders, after initially saying he …", "… while saying that …")
+PARTICIPLE_OPENERS = frozenset("by after while before".split())
 _DAY_PARTS = frozenset("morning afternoon evening night".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -71,7 +74,8 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
     wc, toks = ctx.wc, ctx.tokens
     if toks[cue].lower.endswith("ing") and cue - 1 >= lo and (
-            toks[cue - 1].text == "," or toks[cue - 1].lower in wc.lex.documents):
+            toks[cue - 1].text == "," or toks[cue - 1].lower in wc.lex.documents
+            or toks[skip_adverbs(ctx, cue - 1, lo)].lower in PARTICIPLE_OPENERS):
         # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before
         for c in range(cue - 2, lo - 1, -1):
             if toks[c].quote < 0 and is_finite_cue(ctx, c):
