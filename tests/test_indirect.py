@@ -442,3 +442,10 @@ def test_a_participle_after_by_or_while_reports_for_the_clause_subject(text, con
 def test_a_request_participle_after_by_is_no_report():
     """'by urging him to quit': a request, not reported speech."""
     assert indirect("The party tried to end the race by urging him to quit before the vote.") == []
+
+
+def test_a_question_after_a_long_object():
+    """'asked former Attorney General Eric Holder whether …': the object may be a long name."""
+    (q,) = indirect("The host asked former Attorney General Eric Holder whether he had any "
+                    "thoughts on the case.")
+    assert q.text == "whether he had any thoughts on the case"

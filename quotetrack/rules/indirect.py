@@ -84,7 +84,10 @@ def _object_then_question(ctx: Context, k: int) -> bool:
             return j > k + 1
         if not toks[j].is_word or toks[j].sentence != toks[k].sentence:
             return False
-    return False
+    # a longer object: "asked former Attorney General Eric Holder whether …"
+    np = _recipient(ctx, k + 1, ctx.sentences[toks[k].sentence][1])
+    return np is not None and np[1] < len(toks) and toks[np[1]].sentence == toks[k].sentence \
+        and toks[np[1]].lower in _QUESTION_WORDS - {"about"}
 
 
 def _complement_cue(ctx: Context, k: int) -> Optional[str]:
