@@ -53,6 +53,11 @@ SHAPES = {
     "long-article": "\n\n".join([SEED_TEXT] * 20),
     "one-line-article": " ".join(SEED_TEXT.split()) * 5,
     "control-characters": "\u201cA\x00B\x0b\x1f,\u201d she said.\u2028\u2029\ufeff" * 500,
+    # speaker phrases that nest: each link must cost a step, not a level of recursion
+    "coordinated-groups": "The result, " + "union members and " * 3_000 + "leaders say, is clear.",
+    "postmodifier-chain-before": "It is over, " + "sources close to " * 3_000 + "the mayor say.",
+    "postmodifier-chain-after": "Sources close to " + "the people close to " * 3_000
+    + "the mayor say the result is clear.",
 }
 
 TIGHT = attrs.evolve(

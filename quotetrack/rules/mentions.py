@@ -127,9 +127,11 @@ class WordClasses:
                 and low not in lex.adverbs and low not in lex.determiners)
 
 
-def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tuple[int, int]]:
+def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
+              nested: bool = False) -> Optional[tuple[int, int]]:
     """Token range of the noun phrase ending at token ``j`` (scanning back no further than
-    ``lo``)."""
+    ``lo``). A ``nested`` phrase (the head of "X close to Y", a part of "A and B") is not
+    extended again, so chains of such phrases cost one step each, not one call level each."""
     toks = wc.tokens
     if j >= lo and toks[j].text == ")":  # "Sen. Marco Rubio (R-Fla.) said"
         k = j - 1
@@ -140,10 +142,11 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
     if j - 1 >= lo and toks[j].text == "%" and toks[j - 1].text[0].isdigit() \
             and toks[j - 1].end == toks[j].start:
         number = _bare_plural(wc, j - 1, lo)  # "42% say", "about 8% said"
-        return (number[0], j + 1) if number is not None else None
+        return (number[0], j + 1) if number is not None and j + 1 - number[0] <= max_tokens \
+            else None
     if j < lo or not toks[j].is_word:
         return None
-    modified = _postmodified(wc, j, lo, max_tokens)
+    modified = None if nested else _postmodified(wc, j, lo, max_tokens)
     if modified is not None:
         return modified
     if wc.is_pronoun(j):
@@ -161,7 +164,8 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
             if i - 2 >= lo and toks[i - 1].lower == "of" and wc.is_det(i - 2):
                 i -= 2  # "one of the players"
             return (i, j + 1)
-        return _bare_plural(wc, j, lo)
+        plural = _bare_plural(wc, j, lo, nested=nested)
+        return plural if plural is None or plural[1] - plural[0] <= max_tokens else None
     i = j
     while i - 1 >= lo and j - i + 1 < max_tokens:
         k = i - 1
@@ -183,10 +187,10 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tup
             i = k
             continue
         break
-    if i == j and toks[j].key in wc.lex.group_nouns and i - 2 >= lo \
+    if not nested and i == j and toks[j].key in wc.lex.group_nouns and i - 2 >= lo \
             and toks[i - 1].lower in ("and", "or"):
-        first = _bare_plural(wc, i - 2, lo)  # "union members and leaders say"
-        if first is not None:
+        first = _bare_plural(wc, i - 2, lo, nested=True)  # "union members and leaders say"
+        if first is not None and j + 1 - first[0] <= max_tokens:
             return (first[0], j + 1)
     return (i, j + 1)
 
@@ -200,10 +204,10 @@ def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional
         if not t.is_word:
             return None
         if p - 2 >= lo and f"{toks[p - 1].lower} {t.lower}" in wc.lex.postmodifiers:
-            head = np_before(wc, p - 2, lo, max_tokens)
+            head = np_before(wc, p - 2, lo, max_tokens, nested=True)
             if head is None and (wc.is_modifier(p - 2) or toks[p - 2].lower == "those"):
                 head = (p - 2, p - 1)  # "people close to …", "those familiar with …"
-            if head is None or wc.is_pronoun(head[0]):
+            if head is None or wc.is_pronoun(head[0]) or j + 1 - head[0] > max_tokens:
                 return None
             return (head[0], j + 1)
     return None
@@ -218,7 +222,8 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
                           "quarter majority".split())
 
 
-def _bare_plural(wc: WordClasses, j: int, lo: int) -> Optional[tuple[int, int]]:
+def _bare_plural(wc: WordClasses, j: int, lo: int, *,
+                 nested: bool = False) -> Optional[tuple[int, int]]:
     """"But opponents say", "Top advisers said", "most of them said", "46 percent said"."""
     toks = wc.tokens
     t = toks[j]
@@ -240,8 +245,8 @@ def _bare_plural(wc: WordClasses, j: int, lo: int) -> Optional[tuple[int, int]]:
     else:
         return None
     before = toks[i - 1] if i - 1 >= lo else None
-    if before is not None and before.lower in ("and", "or") and i - 2 >= lo:
-        first = _bare_plural(wc, i - 2, lo)  # "union members and leaders say"
+    if not nested and before is not None and before.lower in ("and", "or") and i - 2 >= lo:
+        first = _bare_plural(wc, i - 2, lo, nested=True)  # "union members and leaders say"
         if first is not None:
             return (first[0], j + 1)
     if before is None or before.text in ",;:-(" or before.lower in _OPENERS:
@@ -249,8 +254,10 @@ def _bare_plural(wc: WordClasses, j: int, lo: int) -> Optional[tuple[int, int]]:
     return None
 
 
-def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tuple[int, int]]:
-    """Token range of the noun phrase starting at token ``i`` (scanning no further than ``hi``)."""
+def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
+             nested: bool = False) -> Optional[tuple[int, int]]:
+    """Token range of the noun phrase starting at token ``i`` (scanning no further than ``hi``);
+    a ``nested`` phrase (the object of "close to X") gets no postmodifier of its own."""
     toks = wc.tokens
     if i >= hi or not toks[i].is_word:
         return None
@@ -282,8 +289,10 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int) -> Optional[tupl
     if last_anchor < 0:
         # "said the rookie defenceman", "says one of the players": determiner + nouns
         if wc.is_det(i) and k > i + 1 and wc.is_modifier(k - 1):
-            return _postmodifier_after(wc, i, k, hi, max_tokens)
+            return (i, k) if nested else _postmodifier_after(wc, i, k, hi, max_tokens)
         return None
+    if nested:
+        return (i, last_anchor + 1)
     return _postmodifier_after(wc, i, last_anchor + 1, hi, max_tokens)
 
 
@@ -292,14 +301,16 @@ def _postmodifier_after(wc: WordClasses, i: int, e: int, hi: int,
     """``(i, e)``, or longer by "close to X" / "familiar with X" after it ("A source close to the
     family said"; the adjective may already end the phrase)."""
     toks, pairs = wc.tokens, wc.lex.postmodifiers
+    if e >= hi:
+        return (i, e)
     p = e - 1 if e - 1 > i and f"{toks[e - 1].lower} {toks[e].lower}" in pairs else \
         e if e + 1 < hi and f"{toks[e].lower} {toks[e + 1].lower}" in pairs else -1
     if p < 0 or p + 2 >= hi:
         return (i, e)
-    obj = np_after(wc, p + 2, hi, max_tokens)
+    obj = np_after(wc, p + 2, hi, max_tokens, nested=True)
     if obj is None and wc.is_det(p + 2) and p + 3 < hi and wc.is_modifier(p + 3):
         obj = (p + 2, p + 4)  # "close to the family"
-    return (i, obj[1]) if obj is not None else (i, e)
+    return (i, obj[1]) if obj is not None and obj[1] - i <= max_tokens else (i, e)
 
 
 def appositive_after(wc: WordClasses, j: int, hi: int,
