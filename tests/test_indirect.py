@@ -449,3 +449,33 @@ def test_a_question_after_a_long_object():
     (q,) = indirect("The host asked former Attorney General Eric Holder whether he had any "
                     "thoughts on the case.")
     assert q.text == "whether he had any thoughts on the case"
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("As the paper noted, the stadium was only half full for the rally.",
+     "the stadium was only half full for the rally", "the paper"),
+    ("But as a local reporter noted, the crowd left before the last speech.",
+     "the crowd left before the last speech", "a local reporter"),
+    ("As the mayor said last week, the city cannot afford another strike.",
+     "the city cannot afford another strike", "the mayor"),
+])
+def test_as_x_noted_reports_the_clause_after_the_comma(text, content, mention):
+    """'As X noted, CONTENT': X's word for the main clause (recurs some 40 times in the BBC,
+    PolNeAR and GGT texts)."""
+    (q,) = indirect(text)
+    assert (q.text, q.attribution.mention.text, q.attribution.sieve) == (
+        content, mention, "reported_as")
+
+
+@pytest.mark.parametrize("text", [
+    "As expected, the vote failed by a wide margin in the upper house.",
+    "As the rain fell, the crowd stayed to hear the last speech of the night.",
+])
+def test_as_without_a_speaker_and_cue_is_no_report(text):
+    assert indirect(text) == []
+
+
+def test_add_with_an_object_is_no_report():
+    """'has added another link': 'add' with an object, so the ', she noted.' report stands."""
+    (q,) = indirect("Social media has added another link to the rumour chain, she noted.")
+    assert q.text == "Social media has added another link to the rumour chain"
