@@ -357,3 +357,22 @@ def test_doubling_the_input_roughly_doubles_the_work(unit, n):
     """Parsing a repeated unit twice as often executes at most 2.5 times as many lines."""
     once, twice = lines_executed(unit * n), lines_executed(unit * 2 * n)
     assert twice <= 2.5 * once + 1000, (once, twice, twice / max(once, 1))
+
+
+#: clauses joined by ";" into one sentence that ends with "end.": the reported-speech helpers
+#: must not rescan the rest of the sentence for every cue in it
+SENTENCE_UNITS = [
+    pytest.param("the rain fell all day, he said in the city; ", id="inverted-then-phrase"),
+    pytest.param("people close to the mayor said the plan works; ", id="postmodified-speakers"),
+    pytest.param("the cost, union members and leaders say, is high; ", id="coordinated-groups"),
+    pytest.param("as the paper noted, the plan works, according to state law; ",
+                 id="as-noted-according-to"),
+    pytest.param("the mayor told reporters the plan works by saying so; ", id="told-by-saying"),
+]
+
+
+@pytest.mark.parametrize("unit", SENTENCE_UNITS)
+def test_doubling_one_long_sentence_roughly_doubles_the_work(unit):
+    """One sentence of 300 clauses, then of 600: at most 2.5 times as many lines."""
+    once, twice = lines_executed(unit * 300 + "end."), lines_executed(unit * 600 + "end.")
+    assert twice <= 2.5 * once + 1000, (once, twice, twice / max(once, 1))

@@ -62,6 +62,7 @@ _PLURAL_QUANTIFIERS = frozenset("some many most several both few other two three
 # after "add", an object or a goal, not a report: in the BBC, PolNeAR and GGT texts "add(ed)
 # a/an/another …" is an object all 45 times ("added a third goal", "add a label to")
 _ADD_OBJECTS = frozenset("to a an another more new".split())
+_TRAILING_WORDS = 12  # the longest phrase of the reporter's after an inverted report
 _TRAILING_PREPOSITIONS = frozenset("in on at during after before via with while".split())
 
 
@@ -324,8 +325,8 @@ def _trailing_phrase(ctx: Context, k: int, hi: int) -> bool:
             hi < len(toks) and toks[hi].quote >= 0):
         return False  # "pledged to oppose …", "said on CNN: “…”"
     end = hi - 1
-    if _words(ctx, k, end) > 12:
-        return False
+    if end - k > 2 * _TRAILING_WORDS or _words(ctx, k, end) > _TRAILING_WORDS:
+        return False  # (the token count first: the sentence itself may be of any length)
     return not any(t.quote >= 0 or t.text in ",;:" or t.lower == "that" for t in toks[k:end]) \
         and not any(_is_report_cue(ctx, x, False) for x in range(k, end))
 
