@@ -70,12 +70,21 @@ def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
     return np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
 
 
+def after_participle_opener(ctx: Context, cue: int, lo: int) -> bool:
+    """"by saying", "after initially saying", "while saying": a participle cue whose speaker is
+    the subject of the clause (``lo``: the first token of the sentence)."""
+    j = cue - 1
+    if j > lo and ctx.wc.is_adverb(j):
+        j -= 1
+    return j >= lo and ctx.tokens[j].lower in PARTICIPLE_OPENERS
+
+
 def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
     wc, toks = ctx.wc, ctx.tokens
     if toks[cue].lower.endswith("ing") and cue - 1 >= lo and (
             toks[cue - 1].text == "," or toks[cue - 1].lower in wc.lex.documents
-            or toks[skip_adverbs(ctx, cue - 1, lo)].lower in PARTICIPLE_OPENERS):
+            or after_participle_opener(ctx, cue, lo)):
         # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before
         for c in range(cue - 2, lo - 1, -1):
             if toks[c].quote < 0 and is_finite_cue(ctx, c):

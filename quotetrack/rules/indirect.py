@@ -22,7 +22,8 @@ import attrs
 
 from ..model import QuoteKind
 from .context import Context, Decision
-from .cues import PARTICIPLE_OPENERS, inverted_after_cue, subject_before_cue, subject_of_clause
+from .cues import (after_participle_opener, inverted_after_cue, subject_before_cue,
+                   subject_of_clause)
 from .marks import Candidate
 from .mentions import np_after, skip_parenthesis
 
@@ -109,15 +110,6 @@ def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     return cue.lemma
 
 
-def _after_participle_opener(ctx: Context, k: int) -> bool:
-    """"by saying", "after initially saying", "while saying": the clause subject speaks."""
-    toks = ctx.tokens
-    j = k - 1
-    if j > 0 and ctx.wc.is_adverb(j):
-        j -= 1
-    return j >= 0 and toks[j].lower in PARTICIPLE_OPENERS
-
-
 def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     t = ctx.tokens[k]
     if t.lower not in ctx.lex.cue_forms and not (beliefs and t.lower in ctx.lex.belief_forms):
@@ -128,7 +120,7 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     if t.lower.endswith("ing") and not (k > 0 and (
             ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in _BE_FORMS
             or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in _BE_FORMS
-            or _after_participle_opener(ctx, k) and cue is not None
+            or after_participle_opener(ctx, k, ctx.sentences[t.sentence][0]) and cue is not None
             and cue.lemma in ctx.lex.indirect_cues)):
         return False  # "…, saying", "critics are (quietly) saying", "by saying"
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
