@@ -75,6 +75,7 @@ class Lexicon:
     inversion_cues: frozenset[str]  # lemmas that may precede their speaker ("said X")
     cue_nouns: frozenset[str]  # cue forms that are also plural nouns ("his remarks")
     postmodifiers: frozenset[str]  # "familiar with": attach a phrase to a speaker noun
+    manner_nouns: frozenset[str]  # "according to plan": a manner, not a source
     #: lower-case words that make a sentence worth reading closely: cue forms, belief verbs,
     #: "according", the last words of the non-statement phrases
     triggers: frozenset[str] = attrs.field(init=False)
@@ -118,6 +119,7 @@ class Lexicon:
             inversion_cues=_words("inversion_cues.tsv"),
             cue_nouns=_words("cue_nouns.tsv"),
             postmodifiers=_words("postmodifiers.tsv"),
+            manner_nouns=_words("manner_nouns.tsv"),
             belief_forms=_frozen_map({f: lemma for lemma, forms in read_table("belief_verbs.tsv", 2)
                                       for f in forms.split(",")}),
             non_statements=tuple(w.lower() for (w,) in read_table("non_statements.tsv", 1)),

@@ -317,17 +317,17 @@ def test_object_cues_still_report_a_that_clause():
     assert q.text == "the spill was caused by the storm"
 
 
-@pytest.mark.parametrize("text, speaker", [
+@pytest.mark.parametrize("text, mention", [
     ("Mayor Lena Ortiz’s campaign says it raised more than $2 million in the spring.",
-     "Lena Ortiz’s campaign"),
+     "Mayor Lena Ortiz’s campaign"),
     ("Her office says the bridge will reopen before the end of the month.", "Her office"),
     ("The province's largest utility says crews restored power to most homes overnight.",
-     "province's largest utility"),
+     "The province's largest utility"),
 ])
-def test_a_possessive_subject_reports_with_a_verb_only_cue(text, speaker):
+def test_a_possessive_subject_reports_with_a_verb_only_cue(text, mention):
     """'X's campaign says …': 'says' is never a noun, so the possessive subject speaks."""
     (q,) = indirect(text)
-    assert speaker in q.attribution.mention.text
+    assert q.attribution.mention.text == mention
 
 
 @pytest.mark.parametrize("text", [
@@ -372,24 +372,24 @@ def test_according_to_a_common_noun_source(text, content, source):
     title or organisation word is still the source of the report."""
     (q,) = indirect(text)
     assert q.text == content
-    assert q.attribution.mention.text.startswith(source)
+    assert q.attribution.mention.text == source
 
 
-@pytest.mark.parametrize("text, mention", [
+@pytest.mark.parametrize("text, mention, name", [
     ("The deal is close, sources familiar with the talks said.",
-     "sources familiar with the talks"),
-    ("The real question is whether she can win, people close to the governor say.",
-     "people close to the governor"),
+     "sources familiar with the talks", "sources familiar with the talks"),
+    ("The real question is whether she can win, people close to Governor Ana Ruiz say.",
+     "people close to Governor Ana Ruiz", "people close to Governor Ana Ruiz"),
     ("A source close to the family said the singer was resting at home.",
-     "A source close to the family"),
-    ("Those close to him say he is tired of the job.", "Those close to him"),
+     "A source close to the family", "source close to the family"),
+    ("Those close to him say he is tired of the job.", "Those close to him",
+     "Those close to him"),
 ])
-def test_a_speaker_with_a_postmodifier(text, mention):
+def test_a_speaker_with_a_postmodifier(text, mention, name):
     """'sources familiar with the talks said': the phrase after the noun is part of the speaker,
-    and a name inside it ('people close to Lopez') is not who speaks."""
+    and a name inside it ('people close to Governor Ana Ruiz') is not who speaks."""
     (q,) = indirect(text)
-    assert q.attribution.mention.text == mention
-    assert q.speaker.name in (mention, mention.split(" ", 1)[1])  # less "A"
+    assert (q.attribution.mention.text, q.speaker.name) == (mention, name)
 
 
 def test_a_noun_ending_in_ly_after_a_determiner_is_the_subject():
@@ -479,3 +479,35 @@ def test_add_with_an_object_is_no_report():
     """'has added another link': 'add' with an object, so the ', she noted.' report stands."""
     (q,) = indirect("Social media has added another link to the rumour chain, she noted.")
     assert q.text == "Social media has added another link to the rumour chain"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He maintains he did nothing wrong during the campaign.",
+     "he did nothing wrong during the campaign"),
+    ("He's said that the plan would cost far more than the council expected.",
+     "the plan would cost far more than the council expected"),
+    ("The union said night shifts would end at the plant next year.",
+     "night shifts would end at the plant next year"),
+    ("The shifts would end at the plant next year, the union said last night.",
+     "The shifts would end at the plant next year"),
+    ("The minister told reporters prices would fall sharply next year.",
+     "prices would fall sharply next year"),
+    ("In the end the plan failed, the mayor said.", "In the end the plan failed"),
+])
+def test_review_cases_keep_their_reports(text, content):
+    """A subject pronoun after 'maintains'; "He's" is 'he has'; 'night' alone is no time; a
+    plural ends the recipient of 'told'; an opening phrase with a subject is a clause."""
+    (q,) = indirect(text)
+    assert q.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "The launch went ahead according to plan on the coast of the island.",
+    "After months of silence, the singer wrote on Instagram.",
+    "In a brief statement, the company said on its website.",
+    "Lopez's estimated costs were far above the budget of the station.",
+])
+def test_review_cases_are_no_reports(text):
+    """'according to plan' is a manner; a lone opening phrase is a setting, not a report; an
+    -ed form after a possessive is an adjective."""
+    assert indirect(text) == []

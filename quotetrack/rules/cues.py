@@ -17,8 +17,8 @@ _POSSESSIVE_DETS = frozenset("his her their its our my your".split())
 #: words before a participle cue whose speaker is the subject of the clause ("Bolton distanced
 #: himself by saying he …", "Mr. Sanders, after initially saying he …", "… while saying that …")
 PARTICIPLE_OPENERS = frozenset("by after while before".split())
-_DAY_PARTS = frozenset("morning afternoon evening night".split())
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAY_PARTS = frozenset("morning afternoon evening night".split())
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
            "subject_before_cue", "inverted_after_cue"]
@@ -32,9 +32,9 @@ def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
     while k >= lo and steps < 3:
         if ctx.wc.is_adverb(k) or toks[k].lower in _BE_FORMS:
             k -= 1  # "he also said", "critics are saying", "some are quietly saying"
-        elif toks[k].lower in _DAYS and k - 1 >= lo and toks[k - 1].lower in ("on", "last"):
+        elif toks[k].lower in DAYS and k - 1 >= lo and toks[k - 1].lower in ("on", "last"):
             k -= 2  # "Ted Cruz on Wednesday announced"
-        elif toks[k].lower in _DAY_PARTS and k - 2 >= lo and toks[k - 1].lower in _DAYS:
+        elif toks[k].lower in DAY_PARTS and k - 2 >= lo and toks[k - 1].lower in DAYS:
             k -= 1  # "Sean Spicer on Thursday evening said"
             continue
         else:

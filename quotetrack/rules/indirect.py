@@ -22,8 +22,8 @@ import attrs
 
 from ..model import QuoteKind
 from .context import Context, Decision
-from .cues import (after_participle_opener, inverted_after_cue, subject_before_cue,
-                   subject_of_clause)
+from .cues import (DAY_PARTS, DAYS, after_participle_opener, inverted_after_cue,
+                   subject_before_cue, subject_of_clause)
 from .marks import Candidate
 from .mentions import np_after, skip_parenthesis
 
@@ -31,8 +31,9 @@ __all__ = ["INDIRECT_RULES", "INDIRECT_RULE_NAMES", "find_indirect", "find_non_s
            "Reported"]
 
 _MIN_WORDS = 3
-_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                        "tonight earlier later recently morning afternoon evening night".split())
+# after a cue, words of time the clause does not start with ("said Monday", "said Friday night";
+# a part of the day only after a day: "said night shifts would end" keeps "night shifts")
+_TIME_WORDS = DAYS | frozenset("today yesterday tonight earlier later recently".split())
 _CLAUSE_END = frozenset(";:")
 # ", while ...", ", which ...": a new clause that is the reporter's, not the speaker's ("but"
 # goes on: "the process was fair, but required an effort" is one report)
@@ -63,6 +64,10 @@ _PLURAL_QUANTIFIERS = frozenset("some many most several both few other two three
 # after "add", an object or a goal, not a report: in the BBC, PolNeAR and GGT texts "add(ed)
 # a/an/another …" is an object all 45 times ("added a third goal", "add a label to")
 _ADD_OBJECTS = frozenset("to a an another more new".split())
+# an inverted report's content does not open with these and stop before the comma: "In a
+# brief statement, the company said on its website." is a setting, not what was said
+_OPENING_PREPOSITIONS = frozenset("after before during in on at with without despite since "
+                                  "following amid".split())
 _TRAILING_WORDS = 12  # the longest phrase of the reporter's after an inverted report
 _TRAILING_PREPOSITIONS = frozenset("in on at during after before via with while".split())
 
@@ -110,6 +115,13 @@ def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     return cue.lemma
 
 
+def _time_word(toks, k: int) -> bool:
+    """"Monday", "yesterday", and "night" in "Monday night" or "last night"."""
+    low = toks[k].lower
+    return low in _TIME_WORDS or (low in DAY_PARTS and k > 0 and (
+        toks[k - 1].lower in _TIME_WORDS or toks[k - 1].lower in ("last", "this")))
+
+
 def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     t = ctx.tokens[k]
     if t.lower not in ctx.lex.cue_forms and not (beliefs and t.lower in ctx.lex.belief_forms):
@@ -126,8 +138,9 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
     if k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
         prev = ctx.tokens[k - 1]
-        if prev.lower in _ARTICLES or prev.possessive:
+        if prev.lower in _ARTICLES or prev.possessive and prev.key not in ctx.lex.pronouns:
             return False  # "the estimated 11 million", "Trump's tweet", "a report": a noun
+            # (but in "He's said that", "'s" is "has")
         if t.lower.endswith("s") and t.lower != "says" and (
                 prev.lower in _PLURAL_QUANTIFIERS or prev.text.isdigit()):
             return False  # "some states", "other estimates" (but "some claim", "many say")
@@ -246,7 +259,7 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     # "said Monday", "said on Friday", "said in a statement (that)", "said at a rally,",
     # "said after the convention he would ..."
     for _ in range(3):
-        if k < hi and toks[k].lower in _TIME_WORDS:
+        if k < hi and _time_word(toks, k):
             k += 1
             continue
         if k < hi and toks[k].lower in _PREPOSITIONS:
@@ -267,7 +280,7 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     recipient = lemma is not None and lemma.lemma in ("tell", "inform", "assure", "remind", "warn")
     # "said in an interview with The Associated Press last week that …": a longer phrase of
     # place or time, then "that"
-    phrase = k < hi and (toks[k].lower in _PREPOSITIONS or toks[k].lower in _TIME_WORDS)
+    phrase = k < hi and (toks[k].lower in _PREPOSITIONS or _time_word(toks, k))
     for j in range(k, min(hi, c + 14) if recipient or phrase else k):
         if toks[j].lower == "that":
             k = j
@@ -279,8 +292,10 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         k += 1  # "called on the administration to block the deal": the request, not "on"
     introduced = k < hi and toks[k].lower == "that"
     if lemma is not None and lemma.lemma in _OBJECT_CUES and not introduced and not (
-            lemma.lemma in _INFINITIVE_CUES and k < hi and toks[k].lower == "to"):
+            lemma.lemma in _INFINITIVE_CUES and k < hi and toks[k].lower == "to") and not (
+            k < hi and toks[k].lower.split("'")[0] in _NEW_SUBJECT | {"it"}):
         return None  # "maintains a wide lead", "charged a $100,000 fee": an object, no clause
+        # (but "He maintains he did nothing wrong": a subject pronoun opens a clause)
     if introduced and not (k + 1 < hi and toks[k + 1].text == ","):
         k += 1  # ("said that, if elected, he'd ..." keeps its "that")
     commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
@@ -323,6 +338,22 @@ def _trailing_phrase(ctx: Context, k: int, hi: int) -> bool:
         and not any(_is_report_cue(ctx, x, False) for x in range(k, end))
 
 
+def _setting(ctx: Context, start: int, end: int) -> bool:
+    """Tokens ``start`` to ``end`` are a short prepositional phrase and no clause: "In a brief
+    statement", "After months of silence" (but "In the end the plan failed" has a subject of its
+    own, and "After she blurted it out" a pronoun)."""
+    toks, wc = ctx.tokens, ctx.wc
+    if toks[start].lower not in _OPENING_PREPOSITIONS or end - start > 8:
+        return False
+    for x in range(start + 1, end):
+        t = toks[x]
+        if t.text in ",;:" or wc.is_pronoun(x):
+            return False
+        if wc.is_det(x) and toks[x - 1].lower not in ctx.lex.function_words:
+            return False  # a determiner after a noun opens a subject
+    return True
+
+
 def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """CONTENT, X said. / CONTENT, said X. — the report ends the sentence."""
     toks = ctx.tokens
@@ -351,14 +382,14 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
             if np:
                 after = np[1]
     after = skip_parenthesis(toks, after, hi)
-    if after + 1 < hi and toks[after].lower == "on" and toks[after + 1].lower in _TIME_WORDS:
+    if after + 1 < hi and toks[after].lower == "on" and _time_word(toks, after + 1):
         after += 2  # "…, the Congressional Budget Office reported on Tuesday."
-    while after < hi and (toks[after].lower in _TIME_WORDS or (
+    while after < hi and (_time_word(toks, after) or (
             ctx.wc.is_adverb(after) and toks[after].lower.endswith("ly"))):
         after += 1
     if after + 1 < hi and toks[after].lower in ("this", "last") \
-            and toks[after + 1].lower in ("week", "month", "year"):
-        after += 2  # "…, Phil Smith told POLITICO earlier this week."
+            and (toks[after + 1].lower in ("week", "month", "year") or _time_word(toks, after + 1)):
+        after += 2  # "…, Phil Smith told POLITICO earlier this week.", "…, she said last night."
     if after + 1 < hi and toks[after].text == "," and toks[after + 1].lower.endswith("ing"):
         after = hi  # "…, he said, wiping sweat off his brow."
     if after < hi and toks[after].text == "-":
@@ -375,6 +406,8 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         return None
     if _inner_report(ctx, start, comma, lo, beliefs):
         return None  # "Trump argued that A, he said": the inner report is found on its own
+    if _setting(ctx, start, comma):
+        return None  # "After months of silence, the singer wrote on Instagram.": a setting
     d.sieve = "reported_inverted"
     return Reported(start, comma - 1, d)
 
@@ -491,7 +524,13 @@ def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     while end < hi and end - k < 5 and wc.is_modifier(end) and not wc.is_det(end) and not (
             end + 1 < hi and (toks[end].lower, toks[end + 1].lower) in _QUANTITY_OPENERS):
         end += 1  # ("told reporters more than 90 per cent of …": the clause opens with "more")
+        if _plural(toks[end - 1].lower):
+            break  # "told reporters prices would fall": the plural ends the recipient
     return (k, end) if end > k and wc.is_modifier(end - 1) else None
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
@@ -502,10 +541,13 @@ def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     end = k
     while end < hi and end - k < ctx.limits.max_mention_tokens and toks[end].is_word \
             and toks[end].quote < 0 and (toks[end].lower not in ctx.lex.function_words
-                                         or toks[end].lower == "of" or wc.is_det(end)):
+                                         or toks[end].lower == "of" or wc.is_det(end)) \
+            and not (end > k + 1 and toks[end].lower.endswith("ed")):  # "polls conducted by"
         end += 1
     while end > k and (toks[end - 1].lower == "of" or wc.is_det(end - 1)):
         end -= 1
+    if end == k + 1 and toks[k].lower in ctx.lex.manner_nouns:
+        return None  # "according to plan", "according to tradition": a manner, not a source
     return (k, end) if end > k else None
 
 
