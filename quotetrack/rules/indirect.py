@@ -203,7 +203,8 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
                 toks[k + 1].lower in _CONJUNCTIONS
                 or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in ctx.lex.cue_forms)):
             break  # "…, citing …", "…, while …": another clause starts
-        if t.lower == "compared" and k > start and k + 1 < hi and toks[k + 1].lower in ("with", "to"):
+        if t.lower == "compared" and k > start and k + 1 < hi \
+                and toks[k + 1].lower in ("with", "to"):
             break  # "…, compared with 41 percent for Mrs. Clinton": the reporter's comparison
         if t.lower == "and" and k > start and k + 1 < hi and (
                 toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
@@ -238,7 +239,7 @@ def _words(ctx: Context, first: int, end: int) -> int:
 
 def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """X said (that) CONTENT — the subject before the cue, the clause after it."""
-    toks, wc = ctx.tokens, ctx.wc
+    toks = ctx.tokens
     d = subject_before_cue(ctx, c, lo)
     if d is None and c - 1 > lo and toks[c - 1].lower in ("and", "then", "but"):
         # "Her campaign announced new support and said CONTENT": the clause subject
@@ -394,7 +395,8 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         after = hi  # "…, he said, wiping sweat off his brow."
     if after < hi and toks[after].text == "-":
         after = hi  # "… reported on Tuesday -- …": a dash ends the attribution
-    if after < hi and toks[after].lower in _TRAILING_PREPOSITIONS and _trailing_phrase(ctx, after, hi):
+    if after < hi and toks[after].lower in _TRAILING_PREPOSITIONS \
+            and _trailing_phrase(ctx, after, hi):
         after = hi  # "…, he told the court in his filing.", "…, she said during a rally."
     if after < hi and (toks[after].is_word or toks[after].quote >= 0):
         return None  # more follows ("…, said X has “…”"): not the end of the report

@@ -98,6 +98,12 @@ class WordClasses:
             return False
         return not t.is_cap or i == 0 or self.tokens[i - 1].sentence != t.sentence
 
+    def is_postmodifier(self, i: int) -> bool:
+        """Tokens ``i`` and ``i + 1`` are a pair of ``data/postmodifiers.tsv`` ("close to")."""
+        toks = self.tokens
+        return i + 1 < len(toks) and f"{toks[i].lower} {toks[i + 1].lower}" in \
+            self.lex.postmodifiers
+
     def is_det(self, i: int) -> bool:
         return self.tokens[i].lower in self.lex.determiners
 
@@ -187,11 +193,10 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
             i = k
             continue
         break
-    if not nested and i == j and toks[j].key in wc.lex.group_nouns and i - 2 >= lo \
-            and toks[i - 1].lower in ("and", "or"):
-        first = _bare_plural(wc, i - 2, lo, nested=True)  # "union members and leaders say"
-        if first is not None and j + 1 - first[0] <= max_tokens:
-            return (first[0], j + 1)
+    if not nested and i == j and toks[j].key in wc.lex.group_nouns:
+        both = _joined_plural(wc, i, j, lo)
+        if both is not None and both[1] - both[0] <= max_tokens:
+            return both
     return (i, j + 1)
 
 
@@ -203,7 +208,7 @@ def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional
         t = toks[p]
         if not t.is_word:
             return None
-        if p - 2 >= lo and f"{toks[p - 1].lower} {t.lower}" in wc.lex.postmodifiers:
+        if p - 2 >= lo and wc.is_postmodifier(p - 1):
             head = np_before(wc, p - 2, lo, max_tokens, nested=True)
             if head is None and (wc.is_modifier(p - 2) or toks[p - 2].lower == "those"):
                 head = (p - 2, p - 1)  # "people close to …", "those familiar with …"
@@ -220,6 +225,15 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
                           "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
                           "thirty forty fifty sixty seventy eighty ninety hundred half third "
                           "quarter majority".split())
+
+
+def _joined_plural(wc: WordClasses, i: int, j: int, lo: int) -> Optional[tuple[int, int]]:
+    """"union members and leaders": a plural ending before "and"/"or" at ``i - 1``, joined to the
+    phrase ``(i, j + 1)``; the plural itself is not joined again."""
+    if i - 2 < lo or wc.tokens[i - 1].lower not in ("and", "or"):
+        return None
+    first = _bare_plural(wc, i - 2, lo, nested=True)
+    return (first[0], j + 1) if first is not None else None
 
 
 def _bare_plural(wc: WordClasses, j: int, lo: int, *,
@@ -245,10 +259,10 @@ def _bare_plural(wc: WordClasses, j: int, lo: int, *,
     else:
         return None
     before = toks[i - 1] if i - 1 >= lo else None
-    if not nested and before is not None and before.lower in ("and", "or") and i - 2 >= lo:
-        first = _bare_plural(wc, i - 2, lo, nested=True)  # "union members and leaders say"
-        if first is not None:
-            return (first[0], j + 1)
+    if not nested:
+        both = _joined_plural(wc, i, j, lo)
+        if both is not None:
+            return both
     if before is None or before.text in ",;:-(" or before.lower in _OPENERS:
         return (i, j + 1)
     return None
@@ -300,11 +314,10 @@ def _postmodifier_after(wc: WordClasses, i: int, e: int, hi: int,
                         max_tokens: int) -> tuple[int, int]:
     """``(i, e)``, or longer by "close to X" / "familiar with X" after it ("A source close to the
     family said"; the adjective may already end the phrase)."""
-    toks, pairs = wc.tokens, wc.lex.postmodifiers
     if e >= hi:
         return (i, e)
-    p = e - 1 if e - 1 > i and f"{toks[e - 1].lower} {toks[e].lower}" in pairs else \
-        e if e + 1 < hi and f"{toks[e].lower} {toks[e + 1].lower}" in pairs else -1
+    p = e - 1 if e - 1 > i and wc.is_postmodifier(e - 1) else \
+        e if e + 1 < hi and wc.is_postmodifier(e) else -1
     if p < 0 or p + 2 >= hi:
         return (i, e)
     obj = np_after(wc, p + 2, hi, max_tokens, nested=True)
@@ -396,7 +409,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     # "people close to the senator": the phrase after the head describes, it names no one
     described_end = j
     for p in range(k, j - 1):
-        if f"{toks[p].lower} {toks[p + 1].lower}" in lex.postmodifiers:
+        if wc.is_postmodifier(p):
             j = p
             break
     # "Richard Shelby of Alabama": a name before "of" keeps what follows as its affiliation
