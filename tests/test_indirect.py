@@ -511,3 +511,18 @@ def test_review_cases_are_no_reports(text):
     """'according to plan' is a manner; a lone opening phrase is a setting, not a report; an
     -ed form after a possessive is an adjective."""
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Edmonton responded a couple of minutes later when Jones scored his first goal.",
+    "The visitors replied with two late goals in the second half of the match.",
+])
+def test_respond_and_reply_without_that_are_no_reports(text):
+    """'responded … when Jones scored': 'respond' and 'reply' report only after 'that' (or a
+    subject pronoun), and 'when' opens a clause of time after a cue that asks no question."""
+    assert indirect(text) == []
+
+
+def test_reply_that_is_a_report():
+    (q,) = indirect("The minister replied that the budget would not change this year.")
+    assert q.text == "the budget would not change this year"
