@@ -526,3 +526,15 @@ def test_respond_and_reply_without_that_are_no_reports(text):
 def test_reply_that_is_a_report():
     (q,) = indirect("The minister replied that the budget would not change this year.")
     assert q.text == "the budget would not change this year"
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Ruiz has voiced concerns but has said she wants the bill to pass this year.",
+     "she wants the bill to pass this year", "Ruiz"),
+    ("The campaign has said for months that it sees no reason to change course.",
+     "it sees no reason to change course", "The campaign"),
+])
+def test_has_said_after_a_conjunction_or_with_a_duration(text, content, mention):
+    """'… but has said …': the clause subject speaks; 'said for months that …'."""
+    (q,) = indirect(text)
+    assert (q.text, q.attribution.mention.text) == (content, mention)

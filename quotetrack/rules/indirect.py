@@ -44,7 +44,9 @@ _INFINITIVE_CUES = frozenset("promise vow pledge".split())
 # "asked whether ...", "called for a recount", "cited rising costs"
 _COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
 _QUESTION_WORDS = frozenset("if whether how what why who when where which about".split())
-_PREPOSITIONS = frozenset("on in at during to via after before at".split())
+_PREPOSITIONS = frozenset("on in at during to via after before".split())
+# "said for weeks that …", "has said for months": a span of time after the cue
+_DURATIONS = frozenset("days weeks months years decades".split())
 # cues after which "when" and "where" open a question, not a clause of time or place
 _WH_CUES = frozenset("ask explain recall reveal disclose describe".split())
 _BE_FORMS = frozenset("is are was were been be".split())
@@ -245,7 +247,11 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     """X said (that) CONTENT — the subject before the cue, the clause after it."""
     toks = ctx.tokens
     d = subject_before_cue(ctx, c, lo)
-    if d is None and c - 1 > lo and toks[c - 1].lower in ("and", "then", "but"):
+    b = c - 1
+    while b > lo and b > c - 3 and (toks[b].lower in ("has", "have", "had", "also", "later")
+                                    or ctx.wc.is_adverb(b)):
+        b -= 1  # "… but has said", "… and has also said"
+    if d is None and b > lo and toks[b].lower in ("and", "then", "but"):
         # "Her campaign announced new support and said CONTENT": the clause subject
         np = subject_of_clause(ctx, c)
         d = Decision(sieve="", mention=np, cue=(c, c + 1)) if np else None
@@ -266,6 +272,9 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     for _ in range(3):
         if k < hi and _time_word(toks, k):
             k += 1
+            continue
+        if k + 1 < hi and toks[k].lower == "for" and toks[k + 1].lower in _DURATIONS:
+            k += 2
             continue
         if k < hi and toks[k].lower in _PREPOSITIONS:
             j = k + 1
