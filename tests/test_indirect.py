@@ -538,3 +538,16 @@ def test_has_said_after_a_conjunction_or_with_a_duration(text, content, mention)
     """'… but has said …': the clause subject speaks; 'said for months that …'."""
     (q,) = indirect(text)
     assert (q.text, q.attribution.mention.text) == (content, mention)
+
+
+@pytest.mark.parametrize("text, cited, mention", [
+    ("“People are angry,” Lopez said, citing slow growth, unemployment and rising rents.",
+     "slow growth, unemployment and rising rents", "Lopez"),
+    ("The newspaper, citing internal documents, reported that the fund had run dry.",
+     "internal documents", "The newspaper"),
+])
+def test_citing_reports_what_is_cited(text, cited, mention):
+    """'X said, citing Y': Y is reported as X's (rule reported_citing; PolNeAR annotates it)."""
+    found = {q.text: q for q in indirect(text)}
+    q = found[cited]
+    assert (q.attribution.sieve, q.attribution.mention.text) == ("reported_citing", mention)

@@ -1,7 +1,11 @@
 """Stage 5b: reported speech without quotation marks (kind ``indirect``).
 
-Named rules, in order, each looking at one sentence at a time:
+Named rules, in order, each looking at one sentence at a time (``INDIRECT_RULES``; see
+docs/rules.md for every pattern):
 
+- ``reported_citing``: ``X said …, citing CONTENT``
+- ``reported_as``: ``As X noted, CONTENT``
+- ``reported_question``: ``X was asked whether CONTENT``
 - ``reported_clause``: ``X said (that) CONTENT`` / ``X told Reuters CONTENT`` /
   ``…, saying CONTENT``
 - ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``
@@ -135,6 +139,8 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
         return False
     cue = ctx.lex.cue_forms.get(t.lower)
+    if t.lower == "citing":  # "…, citing low growth", "by citing his results": reported_citing
+        return k > 0 and (ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in ("by", "and"))
     if t.lower.endswith("ing") and not (k > 0 and (
             ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in _BE_FORMS
             or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in _BE_FORMS
@@ -518,7 +524,26 @@ def reported_as(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Option
     return Reported(comma + 1, end - 1, d)
 
 
+def reported_citing(ctx: Context, c: int, lo: int, hi: int,
+                    beliefs: bool) -> Optional[Reported]:
+    """X said …, citing CONTENT. — what the speaker cites, to the end of the clause ("McCain said,
+    citing low growth, unemployment and inequality"; "The Journal, citing internal documents,
+    reported …")."""
+    toks = ctx.tokens
+    if toks[c].lower != "citing" or c + 1 >= hi:
+        return None
+    d = subject_before_cue(ctx, c, lo)
+    if d is None or d.mention is None:
+        return None
+    end = _content_end(ctx, c + 1, hi)
+    if end <= c + 1 or not any(t.is_word for t in toks[c + 1:end]):
+        return None
+    d.sieve = "reported_citing"
+    return Reported(c + 1, end - 1, d)
+
+
 INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
+    ("reported_citing", reported_citing),
     ("reported_as", reported_as),
     ("reported_question", reported_question),
     ("reported_parenthetical", reported_parenthetical),
