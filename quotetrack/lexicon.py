@@ -76,8 +76,10 @@ class Lexicon:
     cue_nouns: frozenset[str]  # cue forms that are also plural nouns ("his remarks")
     postmodifiers: frozenset[str]  # "familiar with": attach a phrase to a speaker noun
     manner_nouns: frozenset[str]  # "according to plan": a manner, not a source
+    speech_nouns: Mapping[str, str]  # "statement" -> "neutral": "X's statement that …"
+    possessive_pronouns: Mapping[str, str]  # "his" -> "he"
     #: lower-case words that make a sentence worth reading closely: cue forms, belief verbs,
-    #: "according", the last words of the non-statement phrases
+    #: speech nouns, "according", the last words of the non-statement phrases
     triggers: frozenset[str] = attrs.field(init=False)
     belief_forms: Mapping[str, str]  # "believed" -> "believe"
     non_statements: tuple[str, ...]  # "declined to comment"
@@ -120,6 +122,9 @@ class Lexicon:
             cue_nouns=_words("cue_nouns.tsv"),
             postmodifiers=_words("postmodifiers.tsv"),
             manner_nouns=_words("manner_nouns.tsv"),
+            speech_nouns=_frozen_map({n.lower(): c for n, c in read_table("speech_nouns.tsv", 2)}),
+            possessive_pronouns=_frozen_map(
+                {p: s for p, s in read_table("possessive_pronouns.tsv", 2)}),
             belief_forms=_frozen_map({f: lemma for lemma, forms in read_table("belief_verbs.tsv", 2)
                                       for f in forms.split(",")}),
             non_statements=tuple(w.lower() for (w,) in read_table("non_statements.tsv", 1)),
@@ -136,7 +141,7 @@ def _words(name: str) -> frozenset[str]:
 
 
 def _triggers(lex: "Lexicon") -> frozenset[str]:
-    words = set(lex.cue_forms) | set(lex.belief_forms) | {"according"}
+    words = set(lex.cue_forms) | set(lex.belief_forms) | set(lex.speech_nouns) | {"according"}
     words |= {phrase.split()[-1] for phrase in lex.non_statements}
     return frozenset(words)
 

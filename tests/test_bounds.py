@@ -368,6 +368,8 @@ SENTENCE_UNITS = [
     pytest.param("as the paper noted, the plan works, according to state law; ",
                  id="as-noted-according-to"),
     pytest.param("the mayor told reporters the plan works by saying so; ", id="told-by-saying"),
+    pytest.param("the ministry's statement that it works, his claim that it fails, citing cost; ",
+                 id="speech-nouns-citing"),
 ]
 
 

@@ -551,3 +551,24 @@ def test_citing_reports_what_is_cited(text, cited, mention):
     found = {q.text: q for q in indirect(text)}
     q = found[cited]
     assert (q.attribution.sieve, q.attribution.mention.text) == ("reported_citing", mention)
+
+
+@pytest.mark.parametrize("text, content, speaker, cue_class", [
+    ("Traders were surprised by the ministry's statement that the border would reopen soon.",
+     "the border would reopen soon", "ministry", "neutral"),
+    ("The ad recalled the campaign's earlier claim that the rival wanted to cut pensions.",
+     "the rival wanted to cut pensions", "campaign", "assertive"),
+    ("Ana Ruiz spoke last. Few believed her denial that the fund had been misused.",
+     "the fund had been misused", "Ana Ruiz", "denial"),
+])
+def test_speech_noun_reports(text, content, speaker, cue_class):
+    """'X's statement that …', 'his claim that …': a speech noun owned by its speaker reports
+    the clause after 'that' (rule speech_noun_clause, nouns and classes in speech_nouns.tsv)."""
+    found = {q.text: q for q in indirect(text)}
+    q = found[content]
+    assert (q.attribution.sieve, q.speaker.name, q.attribution.cue_class) == (
+        "speech_noun_clause", speaker, cue_class)
+
+
+def test_a_speech_noun_without_an_owner_is_no_report():
+    assert indirect("The statement that the border would reopen soon was never made.") == []

@@ -29,7 +29,7 @@ from .context import Context, Decision
 from .cues import (DAY_PARTS, DAYS, after_participle_opener, inverted_after_cue,
                    subject_before_cue, subject_of_clause)
 from .marks import Candidate
-from .mentions import np_after, skip_parenthesis
+from .mentions import np_after, np_before, skip_parenthesis
 
 __all__ = ["INDIRECT_RULES", "INDIRECT_RULE_NAMES", "find_indirect", "find_non_statements",
            "Reported"]
@@ -550,7 +550,8 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
     ("reported_clause", reported_clause),
     ("reported_inverted", reported_inverted),
 )
-INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + ("according_to_clause",)
+INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + ("according_to_clause",
+                                                                    "speech_noun_clause")
 
 
 def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
@@ -591,6 +592,38 @@ def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     if end == k + 1 and toks[k].lower in ctx.lex.manner_nouns:
         return None  # "according to plan", "according to tradition": a manner, not a source
     return (k, end) if end > k else None
+
+
+def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
+    """X's statement that CONTENT / his claim that CONTENT — a noun of ``data/speech_nouns.tsv``
+    owned by its speaker (a possessive, at most two words before it: "the campaign's earlier
+    claim that …"), then "that" (after a time word: "Trump's assertion Monday that …")."""
+    toks, wc = ctx.tokens, ctx.wc
+    found = []
+    for k in range(lo + 1, hi - 2):
+        if toks[k].lower not in ctx.lex.speech_nouns or toks[k].quote >= 0:
+            continue
+        p = k - 1
+        while p > lo and k - p <= 2 and wc.is_modifier(p) and not toks[p].possessive:
+            p -= 1  # "earlier", "repeated"
+        owner = toks[p]
+        if owner.lower in ctx.lex.possessive_pronouns:
+            mention: Optional[tuple[int, int]] = (p, p + 1)
+        elif owner.possessive:
+            mention = np_before(wc, p, lo, ctx.limits.max_mention_tokens)
+        else:
+            continue
+        n = k + 1
+        while n < hi and n - k <= 2 and _time_word(toks, n):
+            n += 1
+        if mention is None or n + 1 >= hi or toks[n].lower != "that":
+            continue
+        end = _content_end(ctx, n + 1, hi)
+        if end < 0 or _words(ctx, n + 1, end) < _MIN_WORDS:
+            continue
+        found.append(Reported(n + 1, end - 1, Decision(sieve="speech_noun_clause",
+                                                       mention=mention, cue=(k, k + 1))))
+    return found
 
 
 def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
@@ -642,6 +675,10 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
         taken: list[tuple[int, int]] = []
         if "according_to_clause" in enabled:
             for r in _according_to(ctx, lo, hi):
+                found.append(r)
+                taken.append((r.first, r.last))
+        if "speech_noun_clause" in enabled:
+            for r in _speech_noun(ctx, lo, hi):
                 found.append(r)
                 taken.append((r.first, r.last))
         for c in range(lo, hi):

@@ -390,8 +390,9 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     head_tok = toks[j - 1]
     head = head_tok.key
     start, end = toks[i].start, toks[j - 1].end
-    if j - i == 1 and wc.is_pronoun(i):
-        pron = head_tok.lower.split("'")[0]
+    if j - i == 1 and (wc.is_pronoun(i) or head_tok.lower in lex.possessive_pronouns):
+        # "his claim that …": the possessive stands for "he"
+        pron = lex.possessive_pronouns.get(head_tok.lower) or head_tok.lower.split("'")[0]
         gender = lex.pronouns[pron][0]
         return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
                            pronoun=pron,
@@ -467,6 +468,9 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     description = _join(text, toks[k:j]) or None
     if described_end > j and not name_toks:  # "people close to X", "those familiar with X"
         description = _join(text, toks[i if j == k else k:described_end])
+    elif description and toks[j - 1].possessive:  # "the ministry's statement that …"
+        description = description[: len(description) - (len(toks[j - 1].text)
+                                                         - len(toks[j - 1].bare))]
     name = _join(text, name_toks) if name_toks else None
     if name and name_toks[-1].possessive:  # "Elon Musk’s “production hell”": the owner
         name = name[: len(name) - (len(name_toks[-1].text) - len(name_toks[-1].bare))]

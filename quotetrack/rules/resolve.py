@@ -452,6 +452,8 @@ def _cue_class(ctx: Context, d: Decision) -> Optional[str]:
     if word in ctx.lex.belief_forms:
         return "belief"
     cue = ctx.lex.cue_forms.get(word)
+    if cue is None and word in ctx.lex.speech_nouns:
+        return ctx.lex.speech_nouns[word]  # "his denial that …"
     return cue.cue_class if cue else "neutral"  # "according to"
 
 
