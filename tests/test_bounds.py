@@ -370,6 +370,7 @@ SENTENCE_UNITS = [
     pytest.param("the mayor told reporters the plan works by saying so; ", id="told-by-saying"),
     pytest.param("the ministry's statement that it works, his claim that it fails, citing cost; ",
                  id="speech-nouns-citing"),
+    pytest.param("the plan works well, saying so often; ", id="participles-without-a-finite-cue"),
 ]
 
 

@@ -85,8 +85,10 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     if toks[cue].lower.endswith("ing") and cue - 1 >= lo and (
             toks[cue - 1].text == "," or toks[cue - 1].lower in wc.lex.documents
             or after_participle_opener(ctx, cue, lo)):
-        # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before
-        for c in range(cue - 2, lo - 1, -1):
+        # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before, no
+        # further back than a reported clause may be long
+        first = max(lo, ctx.token_at_or_after(toks[cue].start - ctx.limits.max_report_chars))
+        for c in range(cue - 2, first - 1, -1):
             if toks[c].quote < 0 and is_finite_cue(ctx, c):
                 d = subject_before_cue(ctx, c, lo)
                 if d:
