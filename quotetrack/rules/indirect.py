@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Callable, Optional, Union
 
 import attrs
+import regex
 
 from ..model import QuoteKind
 from .context import Context, Decision
@@ -504,6 +505,8 @@ def reported_as(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Option
     """As X noted, CONTENT. — the clause after the comma, on X's word ("As the paper noted, …",
     "But as a reporter noted, …", "As the mayor said last week, …")."""
     toks = ctx.tokens
+    if toks[lo].lower != "as" and not (lo + 1 < c and toks[lo + 1].lower == "as"):
+        return None  # (the cheap test first: this runs for every cue)
     d = subject_before_cue(ctx, c, lo)
     if d is None or d.mention is None or d.mention[0] > c:
         return None
@@ -594,12 +597,23 @@ def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     return (k, end) if end > k else None
 
 
+_LOWER_WORDS = regex.compile(r"[a-z]+")
+
+
+def _sentence_text(ctx: Context, lo: int, hi: int) -> str:
+    """The lower-case text of the sentence of tokens ``lo`` to ``hi``."""
+    return ctx.folded[ctx.tokens[lo].start:ctx.tokens[hi - 1].end].lower()
+
+
 def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
     """X's statement that CONTENT / his claim that CONTENT — a noun of ``data/speech_nouns.tsv``
     owned by its speaker (a possessive, at most two words before it: "the campaign's earlier
     claim that …"), then "that" (after a time word: "Trump's assertion Monday that …")."""
     toks, wc = ctx.tokens, ctx.wc
     found = []
+    words = _sentence_text(ctx, lo, hi)
+    if "that" not in words or ctx.lex.speech_nouns.keys().isdisjoint(_LOWER_WORDS.findall(words)):
+        return found  # (a test in C first: this runs for every sentence)
     for k in range(lo + 1, hi - 2):
         if toks[k].lower not in ctx.lex.speech_nouns or toks[k].quote >= 0:
             continue
@@ -629,6 +643,8 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
 def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
     """According to X, CONTENT. / CONTENT(,) according to X. / A, according to X, B (two parts)."""
     toks = ctx.tokens
+    if "according" not in _sentence_text(ctx, lo, hi):
+        return []
     for k in range(lo, hi - 2):
         if toks[k].lower != "according" or toks[k + 1].lower != "to":
             continue

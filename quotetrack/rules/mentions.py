@@ -38,6 +38,7 @@ class WordClasses:
     def __init__(self, lex: Lexicon, tokens: Sequence[Token]):
         self.lex = lex
         self.tokens = tokens
+        self.postmodifier_ends = frozenset(p.split()[-1] for p in lex.postmodifiers)
         self.title_len = self._titles(tokens)
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
         prev_sentence = -2
@@ -101,8 +102,8 @@ class WordClasses:
     def is_postmodifier(self, i: int) -> bool:
         """Tokens ``i`` and ``i + 1`` are a pair of ``data/postmodifiers.tsv`` ("close to")."""
         toks = self.tokens
-        return i + 1 < len(toks) and f"{toks[i].lower} {toks[i + 1].lower}" in \
-            self.lex.postmodifiers
+        return i + 1 < len(toks) and toks[i + 1].lower in self.postmodifier_ends \
+            and f"{toks[i].lower} {toks[i + 1].lower}" in self.lex.postmodifiers
 
     def is_det(self, i: int) -> bool:
         return self.tokens[i].lower in self.lex.determiners
