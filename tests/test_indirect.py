@@ -572,3 +572,16 @@ def test_speech_noun_reports(text, content, speaker, cue_class):
 
 def test_a_speech_noun_without_an_owner_is_no_report():
     assert indirect("The statement that the border would reopen soon was never made.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The trader said that if the firm were a stock, he would advise buying it.",
+     "if the firm were a stock, he would advise buying it"),
+    ("She said the plan was sound, although the timing was poor.",
+     "the plan was sound, although the timing was poor"),
+])
+def test_a_report_keeps_its_subordinate_and_concessive_clauses(text, content):
+    """'that if X, he would …': the comma closes the 'if' clause, not the report; a concessive
+    'although …' stays in the report."""
+    (q,) = indirect(text)
+    assert q.text == content

@@ -42,7 +42,12 @@ _TIME_WORDS = DAYS | frozenset("today yesterday tonight earlier later recently".
 _CLAUSE_END = frozenset(";:")
 # ", while ...", ", which ...": a new clause that is the reporter's, not the speaker's ("but"
 # goes on: "the process was fair, but required an effort" is one report)
-_CONJUNCTIONS = frozenset("while although though whereas yet which".split())
+# after a comma these open a clause of the reporter's ("…, which …", "…, while …"); a
+# concessive "although"/"though" more often stays in the report (PolNeAR dev)
+_CONJUNCTIONS = frozenset("while whereas yet which".split())
+# a report opening with these has a comma before its main clause: "that if Iran were a stock,
+# he would advise buying it"
+_SUBORDINATORS = frozenset("if when unless because although though while once".split())
 # "vowed to stay in the race": a commitment reported as an infinitive
 _INFINITIVE_CUES = frozenset("promise vow pledge".split())
 # reports whose content is an object, a request or a question: "urged Congress to act",
@@ -226,7 +231,8 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
             break  # "nearly half said A and about the same numbers say B": a second report
         if t.text == "," and k + 1 < hi:
             nxt = toks[k + 1]
-            if nxt.lower.split("'")[0] in _NEW_SUBJECT | {"it"}:
+            if nxt.lower.split("'")[0] in _NEW_SUBJECT | {"it"} \
+                    and toks[start].lower not in _SUBORDINATORS:
                 break  # "he'd hold a hearing, it's unlikely ...": a new clause
             if nxt.lower in ("and", "or") and k + 2 < hi and toks[k + 2].lower != "that" and (
                     toks[k + 2].lower in ctx.lex.function_words
