@@ -12,8 +12,8 @@ from .mentions import appositive_after, np_after, np_before
 
 # words that start a post-modifier of a subject: "an official familiar with", "voters who"
 _POST_MODIFIERS = frozenset("familiar close who with from in at for involved of".split())
-_BE_FORMS = frozenset("is are was were been be".split())
-_POSSESSIVE_DETS = frozenset("his her their its our my your".split())
+BE_FORMS = frozenset("is are was were been be".split())
+POSSESSIVE_DETS = frozenset("his her their its our my your".split())
 #: words before a participle cue whose speaker is the subject of the clause ("Bolton distanced
 #: himself by saying he …", "Mr. Sanders, after initially saying he …", "… while saying that …")
 PARTICIPLE_OPENERS = frozenset("by after while before".split())
@@ -30,7 +30,7 @@ def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
     steps = 0
     toks = ctx.tokens
     while k >= lo and steps < 3:
-        if ctx.wc.is_adverb(k) or toks[k].lower in _BE_FORMS:
+        if ctx.wc.is_adverb(k) or toks[k].lower in BE_FORMS:
             k -= 1  # "he also said", "critics are saying", "some are quietly saying"
         elif toks[k].lower in DAYS and k - 1 >= lo and toks[k - 1].lower in ("on", "last"):
             k -= 2  # "Ted Cruz on Wednesday announced"
@@ -102,7 +102,7 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         return Decision(sieve="", mention=(j, j + 1), cue=(cue, cue + 1))
     np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
     if np and toks[cue].lower in wc.lex.cue_nouns and any(
-            toks[x].possessive or toks[x].lower in _POSSESSIVE_DETS for x in range(*np)):
+            toks[x].possessive or toks[x].lower in POSSESSIVE_DETS for x in range(*np)):
         return None  # "Mr. Trump's remarks", "his comments": a noun, not a speaker and verb
     if np:
         if np[0] - 2 >= lo and toks[np[0] - 1].lower == "and":

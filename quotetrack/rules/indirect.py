@@ -27,8 +27,9 @@ import regex
 
 from ..model import QuoteKind
 from .context import Context, Decision
-from .cues import (DAY_PARTS, DAYS, after_participle_opener, inverted_after_cue,
-                   subject_before_cue, subject_of_clause)
+from .cues import (BE_FORMS, DAY_PARTS, DAYS, POSSESSIVE_DETS,
+                   after_participle_opener, inverted_after_cue, subject_before_cue,
+                   subject_of_clause)
 from .marks import Candidate
 from .mentions import np_after, np_before, skip_parenthesis
 
@@ -41,9 +42,8 @@ _MIN_WORDS = 3
 _TIME_WORDS = DAYS | frozenset("today yesterday tonight earlier later recently".split())
 _CLAUSE_END = frozenset(";:")
 # ", while ...", ", which ...": a new clause that is the reporter's, not the speaker's ("but"
-# goes on: "the process was fair, but required an effort" is one report)
-# after a comma these open a clause of the reporter's ("…, which …", "…, while …"); a
-# concessive "although"/"though" more often stays in the report (PolNeAR dev)
+# goes on: "the process was fair, but required an effort" is one report; so, in PolNeAR dev,
+# does a concessive "although"/"though")
 _CONJUNCTIONS = frozenset("while whereas yet which".split())
 # a report opening with these has a comma before its main clause: "that if Iran were a stock,
 # he would advise buying it"
@@ -59,7 +59,6 @@ _PREPOSITIONS = frozenset("on in at during to via after before".split())
 _DURATIONS = frozenset("days weeks months years decades".split())
 # cues after which "when" and "where" open a question, not a clause of time or place
 _WH_CUES = frozenset("ask explain recall reveal disclose describe".split())
-_BE_FORMS = frozenset("is are was were been be".split())
 _AUXILIARIES = frozenset("is are was were have has had will would could can should may might "
                          "must".split())
 _QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than"),
@@ -75,7 +74,7 @@ _RELATIVES = frozenset("that which what who whom".split())
 _APPOSITION_OPENERS = frozenset("a an which who whom whose where including compared "
                                 "writing".split())
 # before a cue form, these make it a noun or an adjective ("the estimated", "his tweet")
-_ARTICLES = frozenset("a an the his her its their our my your this these those another".split())
+_ARTICLES = frozenset("a an the this these those another".split()) | POSSESSIVE_DETS
 _PLURAL_QUANTIFIERS = frozenset("some many most several both few other two three".split())
 # after "add", an object or a goal, not a report: in the BBC, PolNeAR and GGT texts "add(ed)
 # a/an/another …" is an object all 45 times ("added a third goal", "add a label to")
@@ -148,8 +147,8 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     if t.lower == "citing":  # "…, citing low growth", "by citing his results": reported_citing
         return k > 0 and (ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in ("by", "and"))
     if t.lower.endswith("ing") and not (k > 0 and (
-            ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in _BE_FORMS
-            or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in _BE_FORMS
+            ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in BE_FORMS
+            or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in BE_FORMS
             or after_participle_opener(ctx, k, ctx.sentences[t.sentence][0]) and cue is not None
             and cue.lemma in ctx.lex.indirect_cues)):
         return False  # "…, saying", "critics are (quietly) saying", "by saying"
@@ -168,7 +167,7 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False  # "the weapons charges are important", "his remarks were": a noun
     if cue is not None and cue.lemma == "add" and nxt in _ADD_OBJECTS:
         return False  # "the hiccup adds to the drama", "has added another link", "add a label"
-    if k > 0 and ctx.tokens[k - 1].lower in _BE_FORMS and t.lower.endswith("ed") \
+    if k > 0 and ctx.tokens[k - 1].lower in BE_FORMS and t.lower.endswith("ed") \
             and t.lower != "asked":
         return False  # "Texas was called for Cruz": a passive, its speaker is not the subject
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
