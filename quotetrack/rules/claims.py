@@ -207,7 +207,7 @@ class _Tok(NamedTuple):
 
 def _tokens(folded: str, start: int, end: int) -> list[_Tok]:
     return [
-        _Tok(m.lastgroup, m.start(), m.end(), m.group(), m.group().lower())
+        _Tok(m.lastgroup or "sym", m.start(), m.end(), m.group(), m.group().lower())
         for m in _TOKEN.finditer(folded, start, end)
     ]
 
@@ -634,6 +634,7 @@ class _Reader:
         """What follows a number: a compound, a post-qualifier, a unit, a counted noun, a predicate."""
         t, tb = self.t, self.tb
         qualifier = None
+        unit: Optional[str] = None
         # "81-country", "500-odd", "5,000-strong", "21-year-old"
         if compound and self.is_sym(k, "-") and self.adj(k - 1, k) and self.adj(k, k + 1) and (
             t[k + 1].kind == "word"

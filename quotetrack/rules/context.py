@@ -38,15 +38,18 @@ class SentenceIndex:
     """Positions inside one sentence, so each quote's sieves look up instead of scanning."""
 
     first_word: int  # token index of the first word (the sentence end if none)
-    quotes: list  # quote indexes, in order
-    cues: list  # token indexes of cue words
-    according: list  # token indexes of "according" followed by "to"
+    quotes: list[int]  # quote indexes, in order
+    cues: list[int]  # token indexes of cue words
+    according: list[int]  # token indexes of "according" followed by "to"
 
     @classmethod
     def build(cls, ctx: "Context", s: int) -> "SentenceIndex":
         lo, hi = ctx.sentences[s]
         toks, wc = ctx.tokens, ctx.wc
-        first_word, quotes, cues, according = hi, [], [], []
+        first_word = hi
+        quotes: list[int] = []
+        cues: list[int] = []
+        according: list[int] = []
         for k in range(lo, hi):
             t = toks[k]
             if t.quote >= 0:

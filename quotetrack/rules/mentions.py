@@ -394,7 +394,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if j - i == 1 and (wc.is_pronoun(i) or head_tok.lower in lex.possessive_pronouns):
         # "his claim that …": the possessive stands for "he"
         pron = lex.possessive_pronouns.get(head_tok.lower) or head_tok.lower.split("'")[0]
-        gender = lex.pronouns[pron][0]
+        gender: Optional[str] = lex.pronouns[pron][0]
         return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
                            pronoun=pron,
                            gender=gender if gender in ("male", "female") else None)
@@ -518,6 +518,7 @@ def _appositive_fields(wc: WordClasses, text: str,
     if head_end == k:
         return None, None
     title_x = [x for x in range(k, head_end) if wc.is_title(x)]
+    title: Optional[str]
     if title_x:
         t0 = title_x[0]
         while t0 - 1 >= k and wc.is_modifier(t0 - 1):

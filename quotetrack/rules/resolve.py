@@ -7,7 +7,7 @@ back over them, and over earlier speakers, no further than ``antecedent_window_c
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Optional
+from typing import Any, Optional, Sequence
 
 import attrs
 import regex
@@ -93,7 +93,7 @@ def _person_names(ctx: Context) -> list[_Name]:
         person = not org and (first_name or titled or cue_after or aged)
         # a lone capitalised first word is kept too: it may be a known surname ("Trudeau said")
         gender = lex.first_names.get(run[0].lower) if len(run) > 1 else None
-        if titled:
+        if titled and before is not None:
             gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
         text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
         after = toks[j] if same(j) else None
@@ -200,7 +200,7 @@ class _Resolver:
         return ent
 
     def named(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
-        name, was_surname = self.full_name(info.name, info.start)
+        name, was_surname = self.full_name(info.name or "", info.start)
         if info.kind == SpeakerKind.ORGANIZATION:
             key = "org:" + name.lower()
         else:
@@ -222,10 +222,11 @@ class _Resolver:
         ctx = self.ctx
         window = ctx.limits.antecedent_window_chars
         pos = info.start
+        ent: Optional[_Entity]
         if info.pronoun in ("he", "she"):
             # candidates: people named before the pronoun and earlier speakers, nearest first;
             # the nearest one that is a sentence subject wins, else the nearest one
-            cands: list[tuple[int, bool, object]] = []
+            cands: list[tuple[int, bool, Any]] = []
             k = bisect_left(self.name_pos, pos) - 1
             while k >= 0 and pos - self.names[k].pos <= window and len(cands) < 12:
                 nm = self.names[k]
@@ -269,7 +270,7 @@ class _Resolver:
         if info.pronoun == "who":
             # the name right before ", who": "Sen. Dianne Feinstein, ..., who said"
             k = bisect_left(self.name_pos, pos) - 1
-            near = []
+            near: list[Any] = []
             while k >= 0 and pos - self.names[k].pos <= 300 and len(near) < 6:
                 near.append(self.names[k])
                 k -= 1
@@ -378,6 +379,7 @@ class _Resolver:
     def described(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
         if info.definite:
             # "the western diplomat" -> an earlier "one western diplomat"; "the judge" -> Judge X
+            ent: Optional[_Entity]
             for ent in reversed(self.entities[-_RECENT_ENTITIES:]):
                 if ent.head == info.head or (
                         ent.title and ent.title.lower().split()[-1] == info.head):
@@ -478,7 +480,7 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
     return None
 
 
-def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]],
+def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Attribution]],
                                                       tuple[Speaker, ...], tuple]:
     """Attributions (one per quote, None where undecided), the speakers, the non-statements."""
     r = _Resolver(ctx)
@@ -496,8 +498,9 @@ def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]
         mention_span = None
         if d.mention is not None:
             mention_span = (toks[d.mention[0]].start, toks[d.mention[1] - 1].end)
-        if d.continues is not None and results[d.continues] is not None:
-            ent = results[d.continues][0]
+        earlier = results[d.continues] if d.continues is not None else None
+        if earlier is not None:
+            ent = earlier[0]
             results[q] = (ent, Resolution.CONTINUATION, mention_span, cue_span, d)
             continue
         if d.mention is None:  # "was asked whether …": a cue with no speaker in the text
@@ -518,9 +521,9 @@ def resolve(ctx: Context, silent: list = ()) -> tuple[list[Optional[Attribution]
         if ent is None:
             # a mention no one could be tied to ("he" with no person before it) still names
             # who spoke as written; the resolution says it is unresolved
-            written = ctx.text[info.start:info.end]
+            as_written = ctx.text[info.start:info.end]
             ent = r.entity(f"unresolved:{len(r.entities)}", lambda i: _Entity(
-                i, written, info.kind, head=info.head, unresolved=True))
+                i, as_written, info.kind, head=info.head, unresolved=True))
             res = Resolution.UNRESOLVED
         if ent is not None:
             ent.title = ent.title or info.title
