@@ -49,7 +49,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+#: --installed: measure the quotetrack installed in this Python (a compiled build, say)
+INSTALLED = "--installed" in sys.argv[1:]
+if not INSTALLED:
+    sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 import regex  # noqa: E402
 
@@ -244,6 +247,8 @@ def _child_argv(args: argparse.Namespace) -> list[str]:
             "--fallback-n", str(args.fallback_n)]
     if args.synthetic:
         argv += ["--synthetic", str(args.synthetic)]
+    if args.installed:
+        argv.append("--installed")
     return argv
 
 
@@ -506,7 +511,8 @@ sys.exit(code)
 def run_cli(args: list[str], out_path: Path) -> dict[str, Any]:
     """Run ``quotetrack ARGS``, stdout to ``out_path``: seconds, exit status, peak RSS."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
+        ([] if INSTALLED else [str(ROOT)])
+        + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
     argv = [sys.executable, "-c", CLI_WRAPPER, *args]
     with out_path.open("wb") as out:
         busy, ours = busy_cpu_seconds(), children_cpu_seconds()
@@ -798,6 +804,8 @@ def machine() -> dict[str, Any]:
                            capture_output=True, text=True).stdout.strip()
     return {"cpus": os.cpu_count(), "cpu": model, "python": sys.version.split()[0],
             "regex": regex.__version__, "quotetrack": quotetrack.__version__,
+            "build": "compiled" if quotetrack.COMPILED else "pure Python",
+            "package": str(Path(quotetrack.__file__).parent),
             "commit": commit + ("+changes" if dirty else ""),
             "load_average": os.getloadavg()[0]}
 
@@ -831,6 +839,9 @@ def build_argparser() -> argparse.ArgumentParser:
                    help="before each timed run, wait up to this long for the CPUs to be 90%% "
                    "idle (0: never wait)")
     p.add_argument("--json", type=Path, metavar="FILE", help="also write all results as JSON")
+    p.add_argument("--installed", action="store_true",
+                   help="measure the quotetrack installed in this Python instead of the "
+                   "checkout (e.g. a build made with QUOTETRACK_COMPILE=1 pip install .)")
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -843,8 +854,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     info = machine()
     docs, source = load_docs(args)
     report: dict[str, Any] = {"machine": info, "source": source}
-    print(f"quotetrack {info['quotetrack']} at {info['commit']}; Python {info['python']}, "
-          f"regex {info['regex']}; {info['cpus']} CPUs: {info['cpu']}")
+    print(f"quotetrack {info['quotetrack']} at {info['commit']} ({info['build']}, "
+          f"{info['package']}); Python {info['python']}, regex {info['regex']}; "
+          f"{info['cpus']} CPUs: {info['cpu']}")
     print(f"documents: {source}")
     if info["load_average"] > 0.5:
         print(f"note: the load average is {info['load_average']:.1f}; other work on this machine "
@@ -852,7 +864,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not args.hostile:
         report["throughput"] = measure_throughput(args, docs)
         print_throughput(report["throughput"])
-        if not args.no_profile:
+        if not args.no_profile and quotetrack.COMPILED:
+            print("\nstage shares: not measured, cProfile cannot see inside compiled modules "
+                  "(profile the pure-Python build)")
+        elif not args.no_profile:
             parser = Parser()
             parser.parse("“Warm up,” she said.")
             total, rows = stage_shares(profile_stats(lambda: run_pipeline(docs, parser)))

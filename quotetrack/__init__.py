@@ -23,11 +23,17 @@ from .model import (
     SpeakerKind,
 )
 from .parser import Parser, parse
+from .rules import tokens as _tokens
 
 __version__ = "0.1.0"
 
+#: True when the stage modules were compiled with mypyc (``QUOTETRACK_COMPILE=1 pip install .``,
+#: see docs/performance.md); False for the pure-Python build. Results are the same either way.
+COMPILED: bool = not _tokens.__file__.endswith((".py", ".pyc"))
+
 __all__ = [
     "Attribution",
+    "COMPILED",
     "ConfigError",
     "Diagnostic",
     "FormatError",

@@ -17,7 +17,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Optional, Sequence, Un
 
 import attrs
 
-from . import __version__
+from . import COMPILED, __version__
 from .batch import (
     Document,
     DocumentError,
@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="quotetrack",
         description="Find quotations and their speakers in news text.",
     )
-    parser.add_argument("--version", action="version", version=f"quotetrack {__version__}")
+    parser.add_argument("--version", action="version", version=f"quotetrack {__version__} "
+                        f"({'compiled' if COMPILED else 'pure Python'})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     extract = commands.add_parser(

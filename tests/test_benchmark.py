@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import quotetrack
 from quotetrack import Parser
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,6 +56,7 @@ def test_hostile_inputs_have_the_size_asked_for(bench, name):
         assert 1.8 < len(large) / len(small) < 2.2
 
 
+@pytest.mark.skipif(quotetrack.COMPILED, reason="cProfile cannot see inside compiled modules")
 def test_stage_shares_add_up(bench):
     """The per-module self shares of a profile add up to the whole and name the rule modules."""
     parser = Parser()

@@ -218,9 +218,10 @@ def test_directory_is_a_usage_error(capsys, tmp_path):
 
 
 def test_version(capsys):
-    """--version prints the package version and exits 0."""
+    """--version prints the package version and which build runs, and exits 0."""
     code, out, _ = run(capsys, "--version")
-    assert (code, out) == (0, f"quotetrack {quotetrack.__version__}\n")
+    build = "compiled" if quotetrack.COMPILED else "pure Python"
+    assert (code, out) == (0, f"quotetrack {quotetrack.__version__} ({build})\n")
 
 
 # --------------------------------------------------------------------------- evaluate
