@@ -6,11 +6,11 @@ text -> fold -> paragraphs -> quotation marks -> quote candidates -> sentences (
 
 from __future__ import annotations
 
-import gc
 from typing import Optional
 
 import attrs
 
+from .collector import collector_paused
 from .config import Limits
 from .errors import InputTooLarge, InputTypeError
 from .lexicon import Lexicon, default_lexicon
@@ -77,20 +77,11 @@ class Parser:
     def parse(self, text: str, *, id: Optional[str] = None) -> ParseResult:
         """Find the quotations in ``text`` and who said them.
 
-        With ``pause_gc`` (the default) the cyclic garbage collector is off during the parse and
-        back on after it, if it was on before. Parsing makes no reference cycles (reference
-        counting frees all it drops; a test checks this), so the collector has nothing to find
-        there, while a long document keeps hundreds of thousands of tokens alive that each of
-        its full collections would scan again: on a 5 MB document that is a fifth of the time,
-        and it grows a little faster than the text (docs/performance.md).
+        With ``pause_gc`` (the default) Python's cyclic garbage collector is off during the
+        parse, if it was on (see `quotetrack.collector`).
         """
-        if not self.pause_gc or not gc.isenabled():
+        with collector_paused(self.pause_gc):
             return self._parse(text, id)
-        gc.disable()
-        try:
-            return self._parse(text, id)
-        finally:
-            gc.enable()
 
     def _parse(self, text: object, id: Optional[str]) -> ParseResult:
         text = _check_text(text)

@@ -72,18 +72,19 @@ def error_record(error: DocumentError) -> dict[str, str]:
 
 
 def output_record(
-    item: Union[ParseResult, DocumentError], *, full: bool = False
+    item: Union[ParseResult, DocumentError], *, full: bool = False, pause_gc: bool = True
 ) -> dict[str, Any]:
     """The output record of one parsed document or failure.
 
     ``{"id", "quotes"}`` (`quotetrack.serialize.document_output`) for a result, or with
     ``full`` everything (`quotetrack.serialize.result_to_dict`); ``{"id", "error"}`` for a
-    failure, including a result that cannot be serialised.
+    failure, including a result that cannot be serialised. ``pause_gc``: as in `Parser`.
     """
     if isinstance(item, DocumentError):
         return error_record(item)
     try:
-        return result_to_dict(item) if full else document_output(item)
+        return (result_to_dict(item, pause_gc=pause_gc) if full
+                else document_output(item, pause_gc=pause_gc))
     except QuotetrackError as exc:
         return error_record(DocumentError(id=str(item.id), message=f"{type(exc).__name__}: {exc}"))
 
@@ -110,4 +111,5 @@ def parse_batch(
     1-based position in the batch. ``parser`` defaults to ``Parser()``.
     """
     parser = parser if parser is not None else Parser()
-    return [output_record(_parse(parser, item), full=full) for item in _items(docs, source)]
+    return [output_record(_parse(parser, item), full=full, pause_gc=parser.pause_gc)
+            for item in _items(docs, source)]

@@ -21,6 +21,7 @@ import json
 from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar
 
 from .claims_model import Claim, ClaimSource, Qualifier, Quantity
+from .collector import collector_paused
 from .errors import FormatError
 from .model import (
     Attribution,
@@ -176,12 +177,18 @@ def _check_speakers(result: ParseResult) -> None:
             )
 
 
-def result_to_dict(result: ParseResult) -> dict[str, Any]:
+def result_to_dict(result: ParseResult, *, pause_gc: bool = True) -> dict[str, Any]:
     """Everything in ``result`` as JSON-ready dicts and lists (the inverse of `result_from_dict`).
 
     Raises `FormatError` if the speaker of a quote, non-statement or claim is not listed in
-    ``result.speakers``: such a result could not be rebuilt exactly.
+    ``result.speakers``: such a result could not be rebuilt exactly. ``pause_gc``: as in
+    `Parser`, the garbage collector is paused while the dicts are built.
     """
+    with collector_paused(pause_gc):
+        return _result_to_dict(result)
+
+
+def _result_to_dict(result: ParseResult) -> dict[str, Any]:
     _check_speakers(result)
     return {
         "id": result.id,
@@ -194,9 +201,14 @@ def result_to_dict(result: ParseResult) -> dict[str, Any]:
     }
 
 
-def document_output(result: ParseResult) -> dict[str, Any]:
+def document_output(result: ParseResult, *, pause_gc: bool = True) -> dict[str, Any]:
     """The scored per-document line ``{"id", "quotes"}`` (no text, no speaker list), with
-    ``"claims"`` when the result has numeric claims."""
+    ``"claims"`` when the result has numeric claims. ``pause_gc``: as in `Parser`."""
+    with collector_paused(pause_gc):
+        return _document_output(result)
+
+
+def _document_output(result: ParseResult) -> dict[str, Any]:
     line: dict[str, Any] = {"id": result.id, "quotes": [quote_to_dict(q) for q in result.quotes]}
     if result.claims:
         speakers = {s.id: s.name for s in result.speakers}

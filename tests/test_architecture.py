@@ -86,7 +86,8 @@ def test_only_main_imports_cli(name):
     assert "quotetrack.cli" not in imports_of(name)
 
 
-@pytest.mark.parametrize("name", ["quotetrack.errors", "quotetrack.config", "quotetrack.text"])
+@pytest.mark.parametrize("name", ["quotetrack.errors", "quotetrack.config", "quotetrack.text",
+                                  "quotetrack.collector"])
 def test_foundation_modules_stay_low(name):
     """errors, config and text import only errors from the package, never the rules or parser."""
     assert package_imports(name) <= {"quotetrack.errors"}

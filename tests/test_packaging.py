@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import configparser
 import fnmatch
 import importlib
@@ -102,3 +103,14 @@ def test_ci_runs_the_readme_test_command():
         ["bash", "-c", extract.group(1)], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.strip()
     assert found == _first_code_block(readme)[1]
+
+
+def test_compiled_modules_are_the_stage_modules():
+    """setup.py compiles text.py and every module of rules/ (new rule modules are not forgotten),
+    and nothing else: the attrs models, serialisation and the command line stay Python."""
+    tree = ast.parse((REPO / "setup.py").read_text("utf-8"))
+    (listed,) = [ast.literal_eval(node.value) for node in tree.body
+                 if isinstance(node, ast.Assign) and node.targets[0].id == "COMPILED_MODULES"]
+    rules = sorted(p.relative_to(REPO).as_posix() for p in (PACKAGE / "rules").glob("*.py")
+                   if p.name != "__init__.py")
+    assert sorted(listed) == sorted(["quotetrack/text.py", *rules])
