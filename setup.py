@@ -32,7 +32,7 @@ if os.environ.get("QUOTETRACK_COMPILE", "").strip() not in ("", "0"):
     except ImportError:
         # first pass of a PEP 517 build: name mypy as a build requirement; pip installs it and
         # runs this file again
-        options["setup_requires"] = ["mypy>=1.10", "attrs"]
+        options["setup_requires"] = ["mypy>=1.10,<3", "attrs"]
     else:
         options["ext_modules"] = mypycify(COMPILED_MODULES, opt_level="3",
                                           group_name="quotetrack")

@@ -53,7 +53,7 @@ def test_metadata(setup_cfg):
     assert _lines(setup_cfg["options"]["install_requires"]) == ["regex", "attrs"]
     assert setup_cfg["options"]["python_requires"].strip() == ">=3.11"
     assert _lines(setup_cfg["options.extras_require"]["test"]) == ["pytest", "hypothesis",
-                                                                      "mypy>=1.10"]
+                                                                      "mypy>=1.10,<3"]
 
 
 def test_console_script_is_the_cli_main(setup_cfg):
