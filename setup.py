@@ -8,6 +8,7 @@ pure Python. Compiling needs a C compiler and the Python headers; pip fetches my
 import os
 
 from setuptools import setup
+from setuptools.command.build_py import build_py
 
 #: the modules compiled: the stages that run once per token or sentence. The rest (the attrs
 #: models, configuration, serialisation, the command line) stays Python: mypyc cannot compile
@@ -25,14 +26,29 @@ COMPILED_MODULES = [
     "quotetrack/rules/claims.py",
 ]
 
+
+
+class _MypycMissing(build_py):
+    """Refuses to build: the compiled build was asked for, and mypyc cannot be imported."""
+
+    def run(self):
+        raise SystemExit(
+            "QUOTETRACK_COMPILE is set but mypyc cannot be imported; install 'mypy>=1.10,<3' "
+            "in the build environment (pip does this unless --no-build-isolation is given) or "
+            "unset QUOTETRACK_COMPILE for the pure-Python build"
+        )
+
+
 options = {}
 if os.environ.get("QUOTETRACK_COMPILE", "").strip() not in ("", "0"):
     try:
         from mypyc.build import mypycify
     except ImportError:
-        # first pass of a PEP 517 build: name mypy as a build requirement; pip installs it and
-        # runs this file again
+        # the first pass of a PEP 517 build only asks for the build requirements: name mypy,
+        # which pip installs before it runs this file again to build. A build that gets here
+        # without mypyc must fail, not quietly make a pure-Python wheel.
         options["setup_requires"] = ["mypy>=1.10,<3", "attrs"]
+        options["cmdclass"] = {"build_py": _MypycMissing}
     else:
         options["ext_modules"] = mypycify(COMPILED_MODULES, opt_level="3",
                                           group_name="quotetrack")

@@ -523,7 +523,9 @@ def run_cli(args: list[str], out_path: Path) -> dict[str, Any]:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         ([] if INSTALLED else [str(ROOT)])
         + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]))
-    argv = [sys.executable, "-c", CLI_WRAPPER, *args]
+    # -P: not the current directory first on sys.path, which would shadow an installed build
+    # with a checkout's package when run from the repository
+    argv = [sys.executable, "-P", "-c", CLI_WRAPPER, *args]
     with out_path.open("wb") as out:
         busy, ours = busy_cpu_seconds(), children_cpu_seconds()
         start = time.perf_counter()
@@ -685,6 +687,11 @@ HOSTILE: dict[str, tuple[str, int, str, Callable[[int], str]]] = {
     "capitalised-names": ("capitalised names in a row, then said “Yes.”", 10_000, "names",
                           capitalised_names),
     "long-article": ("one article of real text repeated", 5_000_000, "chars", realistic_text),
+    # two shapes that were quadratic inside a regular expression (found by review, now linear)
+    "trailing-space": ("a sentence, then white space to the end", 1_000_000, "chars",
+                       lambda k: "She said “hi”" + " " * k),
+    "marks-then-space": ("a run of full stops, a run of spaces, a lower-case word", 1_000_000,
+                         "chars", lambda k: "a" + "." * (k // 2) + " " * (k // 2) + "b"),
 }
 
 

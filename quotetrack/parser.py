@@ -60,8 +60,8 @@ class Parser:
     beliefs: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     #: also find numeric claims (``ParseResult.claims``); off by default, as it doubles the time
     claims: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    #: pause Python's cyclic garbage collector while a text is parsed (see `parse`); turn it off
-    #: if other threads of the program must not run a while without it
+    #: pause Python's cyclic garbage collector while a long text is parsed (see `parse`); turn
+    #: it off if other threads of the program must not run a while without it
     pause_gc: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     @sieves.validator
@@ -77,10 +77,10 @@ class Parser:
     def parse(self, text: str, *, id: Optional[str] = None) -> ParseResult:
         """Find the quotations in ``text`` and who said them.
 
-        With ``pause_gc`` (the default) Python's cyclic garbage collector is off during the
-        parse, if it was on (see `quotetrack.collector`).
+        With ``pause_gc`` (the default) Python's cyclic garbage collector is off while a long
+        document (at least `quotetrack.collector.PAUSE_MIN_CHARS` characters) is parsed.
         """
-        with collector_paused(self.pause_gc):
+        with collector_paused(self.pause_gc, len(text) if isinstance(text, str) else 0):
             return self._parse(text, id)
 
     def _parse(self, text: object, id: Optional[str]) -> ParseResult:

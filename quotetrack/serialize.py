@@ -182,9 +182,9 @@ def result_to_dict(result: ParseResult, *, pause_gc: bool = True) -> dict[str, A
 
     Raises `FormatError` if the speaker of a quote, non-statement or claim is not listed in
     ``result.speakers``: such a result could not be rebuilt exactly. ``pause_gc``: as in
-    `Parser`, the garbage collector is paused while the dicts are built.
+    `Parser`, the garbage collector is paused while the dicts of a long document are built.
     """
-    with collector_paused(pause_gc):
+    with collector_paused(pause_gc, len(result.text)):
         return _result_to_dict(result)
 
 
@@ -204,7 +204,7 @@ def _result_to_dict(result: ParseResult) -> dict[str, Any]:
 def document_output(result: ParseResult, *, pause_gc: bool = True) -> dict[str, Any]:
     """The scored per-document line ``{"id", "quotes"}`` (no text, no speaker list), with
     ``"claims"`` when the result has numeric claims. ``pause_gc``: as in `Parser`."""
-    with collector_paused(pause_gc):
+    with collector_paused(pause_gc, len(result.text)):
         return _document_output(result)
 
 

@@ -43,15 +43,21 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
 
 
 # A sentence ends at . ! ? (possibly followed by closing marks, brackets or the mask of a
-# quotation that ends there) before white space and a word that is not lower case.
-_SENT_END = regex.compile(r"""[.!?]+(?:["')\]\x01]{1,3})?(?=\s+[^\s\p{Ll}]|\s*\Z)""")
+# quotation that ends there) before white space and a word that is not lower case. A match
+# starts only at the first mark of a run, and the quantifiers are possessive: otherwise a run
+# of k marks before k spaces and a lower-case word was tried from each of its k marks, each
+# try scanning the k spaces (quadratic; the result is the same, as a try from inside a run
+# sees what a try from its start saw).
+_SENT_END = regex.compile(
+    r"""(?<![.!?])[.!?]++(?:["')\]\x01]{1,3})?(?=\s++[^\s\p{Ll}]|\s*+\Z)""")
 _WORD_BEFORE = regex.compile(r"(?:[\w.'-]{1,20})\Z")
 
 
 def sentence_bounds(
     masked: str, start: int, end: int, abbreviations: frozenset[str]
 ) -> Iterable[tuple[int, int]]:
-    """Sentences of ``masked[start:end]``; quoted text must already be masked out."""
+    """Sentences of ``masked[start:end]``; quoted text must already be masked out. ``start`` is
+    not inside a run of . ! ? marks (a paragraph's start never is)."""
     pos = start
     for m in _SENT_END.finditer(masked, start, end):
         if m.group().startswith(".") and len(m.group()) == 1:

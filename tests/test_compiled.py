@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from fixture_texts import fixture_texts
 from test_hostile import SHAPES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,12 +58,7 @@ def _texts() -> list[str]:
         import bench
     finally:
         sys.path.pop(0)
-    texts = [json.loads(line)["text"] for line in
-             (REPO / "tests" / "fixtures" / "seed.jsonl").read_text("utf-8").splitlines()]
-    texts += [case["text"] for case in
-              json.loads((REPO / "tests" / "fixtures" / "patterns.json").read_text("utf-8"))]
-    texts += list(SHAPES.values())
-    texts += [doc["text"] for doc in bench.synthetic_docs(200)]
+    texts = fixture_texts() + [doc["text"] for doc in bench.synthetic_docs(200)]
     if SHARED.is_dir():
         for path in [SHARED / "corpus" / "bbc.jsonl", *sorted((SHARED / "eval").glob("*.jsonl"))]:
             texts += [doc["text"] for doc in bench.read_jsonl_texts(path)]
@@ -118,4 +114,7 @@ def test_compiled_output_equals_pure_output(outputs):
     pure, compiled = outputs
     assert len(pure) == len(compiled) > 2 * len(SHAPES)
     differing = [i for i, (a, b) in enumerate(zip(pure[1:], compiled[1:])) if a != b]
-    assert differing == [], f"{len(differing)} results differ, first: line {differing[0] + 1}"
+    n = (len(pure) - 1) // 2
+    assert differing == [], (
+        f"{len(differing)} results differ; the first is text {differing[0] % n} parsed with "
+        f"{'claims and beliefs' if differing[0] >= n else 'the default parser'}")

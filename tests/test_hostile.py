@@ -47,6 +47,9 @@ SHAPES = {
     "doubled-single-quotes": "''" * 5_000 + "he said",
     "no-punctuation": "the council said plan market rose town people water " * 2_000,
     "he-said": "he said " * 2_000,
+    # long runs that a regular expression retried from each of their positions (quadratic)
+    "trailing-white-space": "She said \u201chi\u201d" + " " * 20_000,
+    "marks-then-spaces": "a" + "." * 5_000 + " " * 5_000 + "b",
     "capitalised-names": " ".join(f"Name{chr(97 + i % 26)}" for i in range(5_000))
     + " said \u201cyes.\u201d",
     "titles-in-a-row": "Minister " * 3_000 + "Ana Silva said \u201cyes.\u201d",

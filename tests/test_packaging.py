@@ -6,8 +6,11 @@ import ast
 import configparser
 import fnmatch
 import importlib
+import importlib.machinery
+import importlib.util
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,24 @@ def test_compiled_modules_are_the_stage_modules():
     rules = sorted(p.relative_to(REPO).as_posix() for p in (PACKAGE / "rules").glob("*.py")
                    if p.name != "__init__.py")
     assert sorted(listed) == sorted(["quotetrack/text.py", *rules])
+
+
+def test_checkout_holds_no_compiled_modules():
+    """A checkout's package has no extension modules next to its sources: a stale in-place build
+    (``setup.py build_ext --inplace``) would shadow the .py files, so that edits and these tests
+    ran old compiled code. Build the compiled package by installing it instead."""
+    if not (REPO / ".git").exists() or PACKAGE != Path(quotetrack.__file__).resolve().parent:
+        pytest.skip("not testing a checkout's own package")
+    stale = sorted(p.relative_to(REPO).as_posix()
+                   for suffix in importlib.machinery.EXTENSION_SUFFIXES
+                   for p in PACKAGE.rglob(f"*{suffix}"))
+    assert stale == [], "remove the in-place build: " + " ".join(stale)
+
+
+def test_mypy_accepts_the_package():
+    """The annotations hold (the compiled build relies on them): mypy finds no error."""
+    if importlib.util.find_spec("mypy") is None:
+        pytest.skip("mypy is not installed (pip install 'quotetrack[test]')")
+    done = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "quotetrack"],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

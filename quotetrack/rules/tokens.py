@@ -18,8 +18,12 @@ MASK = "\x01"
 #: starts a token (the last branch takes any other mark), so the text is exactly tokens and the
 #: space between them: ``findall`` gives both as strings, and the offsets follow from their
 #: lengths without a match object per token (the tokenizer is the hottest loop of the parser).
+#: White space at the end matches once, with the empty end-of-text "token" ``\Z``: without that
+#: branch a run of k trailing spaces failed and was retried from each of its k positions
+#: (quadratic); the possessive ``*+`` never gives back space it took.
 _TOKEN = regex.compile(
-    r"(\s*)("
+    r"(\s*+)(\Z"
+    r"|"
     r"\x01+"  # a masked quotation
     r"|(?:[A-Za-z]\.){2,}"  # U.S., D.C.
     r"|[$\u00a3\u20ac]?\w+(?:['\-&.]\w+){0,8}'?"  # words, Iraq's, al-Muhandis, 81-country, 5,000
@@ -66,6 +70,8 @@ def tokenize(masked: str, start: int, end: int, lex: Lexicon) -> list[Token]:
     append = out.append
     e = start
     for space, text in _TOKEN.findall(masked, start, end):
+        if not text:
+            break  # the white space at the end
         s = e + len(space)
         e = s + len(text)
         if text == "." and out and out[-1].end == s and out[-1].quote < 0:
