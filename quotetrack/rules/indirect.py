@@ -615,7 +615,7 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
     owned by its speaker (a possessive, at most two words before it: "the campaign's earlier
     claim that …"), then "that" (after a time word: "Trump's assertion Monday that …")."""
     toks, wc = ctx.tokens, ctx.wc
-    found: list = []
+    found: list[Reported] = []
     words = _sentence_text(ctx, lo, hi)
     if "that" not in words or ctx.lex.speech_nouns.keys().isdisjoint(_LOWER_WORDS.findall(words)):
         return found  # (a test in C first: this runs for every sentence)
