@@ -21,9 +21,22 @@ _FOLD = str.maketrans(
 )
 
 
+#: the characters `_FOLD` replaces, found with one search: ``str.translate`` looks every
+#: character up in the table, which made folding 5% of the compiled parse, while most news text
+#: has only a few curly quotes and dashes (and 60% of the corpus none at all)
+_FOLDED_CHARS = regex.compile("[" + regex.escape("".join(chr(k) for k in _FOLD)) + "]")
+_FOLD_STR = {chr(k): str(v) for k, v in _FOLD.items()}
+
+
+def _fold_one(m: "regex.Match[str]") -> str:
+    return _FOLD_STR[m.group()]
+
+
 def fold(text: str) -> str:
     """A copy of ``text`` of the same length with marks, spaces and dashes made uniform."""
-    return text.translate(_FOLD)
+    if text.isascii() and "\r" not in text and "\x0b" not in text and "\x0c" not in text:
+        return text  # nothing to fold (the only ASCII characters folded are these three)
+    return _FOLDED_CHARS.sub(_fold_one, text)
 
 
 _PARA_BREAK = regex.compile(r"\n")

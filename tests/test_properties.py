@@ -211,3 +211,15 @@ def test_json_round_trip(text):
     result = quotetrack.parse(text)
     assert result_from_dict(result_to_dict(result)) == result
     assert from_json(to_json(result)) == result
+
+
+@settings(deadline=None, max_examples=400)
+@given(dense_text)
+def test_fold_is_the_table_translation(text):
+    """`fold` (a fast path for text with nothing to fold, one search otherwise) gives exactly
+    the character-by-character translation of its table, of the same length."""
+    from quotetrack.text import _FOLD, fold
+
+    folded = fold(text)
+    assert folded == text.translate(_FOLD)
+    assert len(folded) == len(text)
