@@ -108,7 +108,7 @@ _WORDS = regex.compile(r"[a-z]+")
 _CAP_WORD = regex.compile(r"[A-Z][\w'.&-]*")
 
 
-def _name_tokens(masked: str, start: int, end: int, lex: Lexicon) -> list[Token]:
+def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int) -> list[Token]:
     """Tokens around the capitalised words of ``masked[start:end]``: the word before each run,
     the run, and the mark after it."""
     out: list[Token] = []
@@ -131,7 +131,7 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon) -> list[Token]
                 break
             w_end = nxt.end()
         w_end = min(end, w_end + 5)
-        out.extend(tokenize(masked, max(k, covered), w_end, lex))
+        out.extend(tokenize(masked, max(k, covered), w_end, lex, sentence))
         covered = w_end
     return out
 
@@ -156,41 +156,49 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
         pos = c.end
     pieces.append(folded[pos:])
     masked_text = "".join(pieces)
+    # the trigger test reads lower-case words; lowering the text once is cheaper than once per
+    # sentence (unless lowering changes the length, as "\u0130" does: then per sentence)
+    lowered = masked_text.lower()
+    if len(lowered) != len(masked_text):
+        lowered = ""
     starts = [c.start for c in quotes]
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
     sentence_paragraph: list[int] = []
+    quote_first = [-1] * len(quotes)
+    quote_last = [-1] * len(quotes)
     triggers = lex.triggers
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         for s_start, s_end in sentence_bounds(masked_text, p_start, p_end, lex.abbreviations):
             first = len(tokens)
-            segment = masked_text[s_start:s_end]
-            if MASK in segment or not triggers.isdisjoint(_WORDS.findall(segment.lower())):
-                sentence_tokens = tokenize(masked_text, s_start, s_end, lex)
+            s = len(sentences)
+            # a quotation in the sentence, or one just before or after it (a kept stop)
+            has_mask = MASK in masked_text[max(0, s_start - 1):s_end + 1]
+            words = _WORDS.findall(lowered, s_start, s_end) if lowered \
+                else _WORDS.findall(masked_text[s_start:s_end].lower())
+            if has_mask and MASK in masked_text[s_start:s_end] or not triggers.isdisjoint(words):
+                sentence_tokens = tokenize(masked_text, s_start, s_end, lex, s)
             else:
                 # no quotation and no cue: only the names matter (pronoun antecedents, full
                 # names), so only capitalised words and their neighbours are tokenised
-                sentence_tokens = _name_tokens(masked_text, s_start, s_end, lex)
-            for tok in sentence_tokens:
-                tok.sentence = len(sentences)
+                sentence_tokens = _name_tokens(masked_text, s_start, s_end, lex, s)
+            if not has_mask:
+                tokens.extend(sentence_tokens)
+            for tok in sentence_tokens if has_mask else ():
                 kept_stop = (tok.text in ".!?" and masked_text[tok.start - 1:tok.start] == MASK
                              and masked_text[tok.end:tok.end + 1] == MASK)
                 if tok.text[0] == MASK or kept_stop:
-                    tok.quote = bisect_right(starts, tok.start) - 1
-                    if tokens and tokens[-1].quote == tok.quote and tokens[-1].end == tok.start:
+                    q = tok.quote = bisect_right(starts, tok.start) - 1
+                    if tokens and tokens[-1].quote == q and tokens[-1].end == tok.start:
                         tokens[-1].end = tok.end  # one token per quotation and paragraph
                         continue
+                    if quote_first[q] < 0:
+                        quote_first[q] = len(tokens)
+                    quote_last[q] = len(tokens)
                 tokens.append(tok)
             if len(tokens) > first:
                 sentences.append((first, len(tokens)))
                 sentence_paragraph.append(p_index)
-    quote_first = [-1] * len(quotes)
-    quote_last = [-1] * len(quotes)
-    for i, tok in enumerate(tokens):
-        if tok.quote >= 0:
-            if quote_first[tok.quote] < 0:
-                quote_first[tok.quote] = i
-            quote_last[tok.quote] = i
     return Context(
         starts=[t.start for t in tokens],
         text=text, folded=folded, lex=lex, limits=limits, paragraphs=paragraphs, quotes=quotes,

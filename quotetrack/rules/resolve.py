@@ -77,8 +77,9 @@ def _person_names(ctx: Context) -> list[_Name]:
                 t.lower in lex.first_names for t in run[-3:]):
             run = run[-3:]  # "The Canadian Press Anne Marie Cerato": the name is the end
             i = j - 3
-        same = lambda k: 0 <= k < n and toks[k].sentence == toks[i].sentence  # noqa: E731
-        before = toks[i - 1] if same(i - 1) else None
+        # the neighbours read below count only inside the run's sentence
+        sent = toks[i].sentence
+        before = toks[i - 1] if i > 0 and toks[i - 1].sentence == sent else None
         last = run[-1].key
         # "the Middle East Institute" is an organisation; "the Larry Ellison appraisal" a person
         org = last in lex.org_words or (before is not None and before.lower == "the"
@@ -86,21 +87,24 @@ def _person_names(ctx: Context) -> list[_Name]:
         first_name = run[0].lower in lex.first_names
         titled = before is not None and wc.is_title(i - 1)
         k = j
-        while same(k) and wc.is_adverb(k) and k - j < 2:
+        while k < n and toks[k].sentence == sent and wc.is_adverb(k) and k - j < 2:
             k += 1
-        cue_after = same(k) and wc.is_cue(k) and not run[-1].possessive
-        aged = same(j + 1) and toks[j].text == "," and toks[j + 1].text.isdigit()
+        cue_after = k < n and toks[k].sentence == sent and wc.is_cue(k) \
+            and not run[-1].possessive
+        aged = j + 1 < n and toks[j + 1].sentence == sent and toks[j].text == "," \
+            and toks[j + 1].text.isdigit()
         person = not org and (first_name or titled or cue_after or aged)
         # a lone capitalised first word is kept too: it may be a known surname ("Trudeau said")
         gender = lex.first_names.get(run[0].lower) if len(run) > 1 else None
         if titled and before is not None:
             gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
         text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
-        after = toks[j] if same(j) else None
+        after = toks[j] if j < n and toks[j].sentence == sent else None
         # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
-        opens = before is None or before.text == "," or (
-            titled and (i - wc.title_len[i - 1] - 1 < 0 or not same(i - wc.title_len[i - 1] - 1)
-                        or toks[i - wc.title_len[i - 1] - 1].text == ","))
+        opens = before is None or before.text == ","
+        if not opens and titled:
+            k = i - wc.title_len[i - 1] - 1  # the token before the title
+            opens = k < 0 or toks[k].sentence != sent or toks[k].text == ","
         subject = opens and after is not None and (
             after.text == "," or (after.is_word and not after.is_cap
                                   and after.lower not in _NOT_VERBS))

@@ -40,10 +40,10 @@ class Token:
     __slots__ = ("start", "end", "text", "lower", "quote", "sentence", "key", "is_word",
                  "is_cap", "possessive", "bare")
 
-    def __init__(self, start: int, end: int, text: str, lower: str):
+    def __init__(self, start: int, end: int, text: str, lower: str, sentence: int = -1):
         self.start, self.end, self.text, self.lower = start, end, text, lower
         self.quote = -1  # index of the quotation this token masks, or -1
-        self.sentence = -1
+        self.sentence = sentence
         first = text[0]
         self.is_word = first.isalnum() or first in _CURRENCY
         self.is_cap = first.isupper()
@@ -63,8 +63,9 @@ class Token:
 
 
 
-def tokenize(masked: str, start: int, end: int, lex: Lexicon) -> list[Token]:
-    """Tokens of ``masked[start:end]``; "Mr" "." and other listed abbreviations become one token."""
+def tokenize(masked: str, start: int, end: int, lex: Lexicon, sentence: int = -1) -> list[Token]:
+    """Tokens of ``masked[start:end]``, of sentence number ``sentence``; "Mr" "." and other
+    listed abbreviations become one token."""
     out: list[Token] = []
     abbreviations = lex.abbreviations
     append = out.append
@@ -77,7 +78,7 @@ def tokenize(masked: str, start: int, end: int, lex: Lexicon) -> list[Token]:
         if text == "." and out and out[-1].end == s and out[-1].quote < 0:
             prev = out[-1]
             if (prev.lower + ".") in abbreviations or (len(prev.text) == 1 and prev.is_cap):
-                out[-1] = Token(prev.start, e, prev.text + ".", prev.lower + ".")
+                out[-1] = Token(prev.start, e, prev.text + ".", prev.lower + ".", sentence)
                 continue
-        append(Token(s, e, text, text.lower()))
+        append(Token(s, e, text, text.lower(), sentence))
     return out
