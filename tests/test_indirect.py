@@ -127,6 +127,15 @@ def test_declined_to_comment_is_a_non_statement_not_a_quote():
     assert silent.mention.text.endswith("Janet Ellis")
 
 
+def test_non_statement_after_a_letter_that_lowers_to_two():
+    """"\u0130" (a Turkish dotted capital I) lower-cases to two characters; the phrase found in
+    the lower-cased sentence must still be placed on the original text (it once raised)."""
+    text = "\u0130lker Demir, the club's chairman, declined to comment on the vote."
+    (silent,) = quotetrack.parse(text).non_statements
+    assert silent.span.text == "declined to comment"
+    assert silent.mention.text == "\u0130lker Demir"
+
+
 def test_beliefs_are_excluded_unless_asked_for():
     """'X believes that ...' is not reported speech by default; beliefs=True includes it."""
     text = "The governor believes that the new tax will pass easily."

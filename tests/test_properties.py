@@ -25,6 +25,7 @@ FRAGMENTS = [
     " the diplomat said", "it read", "Mr. ", "U.S.", " (", ")", "\u2014", " told reporters ",
     ", 21, a student,", " on condition of anonymity", "State Department spokeswoman ",
     " declined to comment", " officials say ", "The", "\r\n", "\u00a0", "\u2028", "\x01",
+    "\u0130", "Jose\u0301", "\x1c", "\u00a3",  # lowers to two characters; a mark; odd spaces
 ]
 
 dense_text = st.one_of(

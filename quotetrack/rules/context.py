@@ -8,13 +8,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
+import re
+
 import attrs
-import regex
 
 from ..config import Limits
 from ..lexicon import Lexicon
 from ..model import Diagnostic, QuoteKind
-from ..text import sentence_bounds
+from ..text import lower_in_place, sentence_bounds, twin_patterns
 from .marks import Candidate
 from .mentions import WordClasses
 from .tokens import MASK, Token, tokenize
@@ -104,16 +105,19 @@ class Context:
         return self.sentence_paragraph[self.tokens[i].sentence]
 
 
-_WORDS = regex.compile(r"[a-z]+")
-_CAP_WORD = regex.compile(r"[A-Z][\w'.&-]*")
+#: the words of the trigger test, in lower-cased text (ASCII letters: the same in any engine)
+_WORDS = re.compile(r"[a-z]+")
+_CAP_WORD, _CAP_WORD_ASCII = twin_patterns(r"[A-Z][<W>'.&-]*")
 
 
-def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int) -> list[Token]:
+def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
+                 ascii_only: bool) -> list[Token]:
     """Tokens around the capitalised words of ``masked[start:end]``: the word before each run,
     the run, and the mark after it."""
     out: list[Token] = []
     covered = start
-    for m in _CAP_WORD.finditer(masked, start, end):
+    cap_word = _CAP_WORD_ASCII if ascii_only else _CAP_WORD
+    for m in cap_word.finditer(masked, start, end):
         if m.start() < covered:
             continue
         w_start = m.start()
@@ -126,12 +130,12 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int)
         while True:  # the rest of a capitalised run: "Hassan Al-Rubaie, also 21"
             nxt = None
             if masked[w_end:w_end + 1] == " ":
-                nxt = _CAP_WORD.match(masked, w_end + 1, end)
+                nxt = cap_word.match(masked, w_end + 1, end)
             if nxt is None:
                 break
             w_end = nxt.end()
         w_end = min(end, w_end + 5)
-        out.extend(tokenize(masked, max(k, covered), w_end, lex, sentence))
+        out.extend(tokenize(masked, max(k, covered), w_end, lex, sentence, ascii_only))
         covered = w_end
     return out
 
@@ -156,11 +160,9 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
         pos = c.end
     pieces.append(folded[pos:])
     masked_text = "".join(pieces)
-    # the trigger test reads lower-case words; lowering the text once is cheaper than once per
-    # sentence (unless lowering changes the length, as "\u0130" does: then per sentence)
-    lowered = masked_text.lower()
-    if len(lowered) != len(masked_text):
-        lowered = ""
+    # the trigger test reads lower-case words: lowering the text once is cheaper than once per
+    # sentence
+    lowered = lower_in_place(masked_text)
     starts = [c.start for c in quotes]
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
@@ -169,19 +171,20 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
     quote_last = [-1] * len(quotes)
     triggers = lex.triggers
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        for s_start, s_end in sentence_bounds(masked_text, p_start, p_end, lex.abbreviations):
+        plain = masked_text[p_start:p_end].isascii()  # then the faster engine reads it
+        for s_start, s_end in sentence_bounds(masked_text, p_start, p_end, lex.abbreviations,
+                                              plain):
             first = len(tokens)
             s = len(sentences)
             # a quotation in the sentence, or one just before or after it (a kept stop)
             has_mask = MASK in masked_text[max(0, s_start - 1):s_end + 1]
-            words = _WORDS.findall(lowered, s_start, s_end) if lowered \
-                else _WORDS.findall(masked_text[s_start:s_end].lower())
-            if has_mask and MASK in masked_text[s_start:s_end] or not triggers.isdisjoint(words):
-                sentence_tokens = tokenize(masked_text, s_start, s_end, lex, s)
+            if has_mask and MASK in masked_text[s_start:s_end] or not triggers.isdisjoint(
+                    _WORDS.findall(lowered, s_start, s_end)):
+                sentence_tokens = tokenize(masked_text, s_start, s_end, lex, s, plain)
             else:
                 # no quotation and no cue: only the names matter (pronoun antecedents, full
                 # names), so only capitalised words and their neighbours are tokenised
-                sentence_tokens = _name_tokens(masked_text, s_start, s_end, lex, s)
+                sentence_tokens = _name_tokens(masked_text, s_start, s_end, lex, s, plain)
             if not has_mask:
                 tokens.extend(sentence_tokens)
             for tok in sentence_tokens if has_mask else ():
@@ -192,9 +195,10 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
                     if tokens and tokens[-1].quote == q and tokens[-1].end == tok.start:
                         tokens[-1].end = tok.end  # one token per quotation and paragraph
                         continue
-                    if quote_first[q] < 0:
-                        quote_first[q] = len(tokens)
-                    quote_last[q] = len(tokens)
+                    if q >= 0:  # (a raw "\x01" in the input before any quotation has -1)
+                        if quote_first[q] < 0:
+                            quote_first[q] = len(tokens)
+                        quote_last[q] = len(tokens)
                 tokens.append(tok)
             if len(tokens) > first:
                 sentences.append((first, len(tokens)))

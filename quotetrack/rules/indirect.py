@@ -20,12 +20,13 @@ kind are non-statements, not quotes.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional, Union
 
 import attrs
-import regex
 
 from ..model import QuoteKind
+from ..text import lower_in_place
 from .context import Context, Decision
 from .cues import (BE_FORMS, DAY_PARTS, DAYS, POSSESSIVE_DETS,
                    after_participle_opener, inverted_after_cue, subject_before_cue,
@@ -602,7 +603,8 @@ def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     return (k, end) if end > k else None
 
 
-_LOWER_WORDS = regex.compile(r"[a-z]+")
+#: ASCII letters only: the stdlib engine reads the same words, and faster (see text.twin_patterns)
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 def _sentence_text(ctx: Context, lo: int, hi: int) -> str:
@@ -736,7 +738,7 @@ def find_non_statements(ctx: Context) -> list[tuple[int, int, Optional[tuple[int
     out = []
     for s, (lo, hi) in enumerate(ctx.sentences):
         start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
-        low = ctx.folded[start:end].lower()
+        low = lower_in_place(ctx.folded[start:end])  # (offsets into it are used)
         for phrase in ctx.lex.non_statements:
             at = low.find(phrase)
             if at < 0:

@@ -6,9 +6,8 @@ attribution rules see "QUOTE , she said ." whatever the quotation holds.
 
 from __future__ import annotations
 
-import regex
-
 from ..lexicon import Lexicon
+from ..text import twin_patterns
 
 __all__ = ["Token", "tokenize", "MASK"]
 
@@ -21,13 +20,13 @@ MASK = "\x01"
 #: White space at the end matches once, with the empty end-of-text "token" ``\Z``: without that
 #: branch a run of k trailing spaces failed and was retried from each of its k positions
 #: (quadratic); the possessive ``*+`` never gives back space it took.
-_TOKEN = regex.compile(
-    r"(\s*+)(\Z"
+_TOKEN, _TOKEN_ASCII = twin_patterns(
+    r"([<S>]*+)(\Z"
     r"|"
     r"\x01+"  # a masked quotation
     r"|(?:[A-Za-z]\.){2,}"  # U.S., D.C.
-    r"|[$\u00a3\u20ac]?\w+(?:['\-&.]\w+){0,8}'?"  # words, Iraq's, al-Muhandis, 81-country, 5,000
-    r"|[^\w\s])"
+    r"|[$\u00a3\u20ac]?[<W>]+(?:['\-&.][<W>]+){0,8}'?"  # words, Iraq's, al-Muhandis, 5,000
+    r"|[^<W><S>])"
 )
 
 
@@ -63,14 +62,17 @@ class Token:
 
 
 
-def tokenize(masked: str, start: int, end: int, lex: Lexicon, sentence: int = -1) -> list[Token]:
+def tokenize(masked: str, start: int, end: int, lex: Lexicon, sentence: int = -1,
+             ascii_only: bool = False) -> list[Token]:
     """Tokens of ``masked[start:end]``, of sentence number ``sentence``; "Mr" "." and other
-    listed abbreviations become one token."""
+    listed abbreviations become one token. ``ascii_only`` says that ``masked[start:end]`` is
+    ASCII (a faster engine then reads it, with the same tokens)."""
     out: list[Token] = []
     abbreviations = lex.abbreviations
     append = out.append
     e = start
-    for space, text in _TOKEN.findall(masked, start, end):
+    pattern = _TOKEN_ASCII if ascii_only else _TOKEN
+    for space, text in pattern.findall(masked, start, end):
         if not text:
             break  # the white space at the end
         s = e + len(space)
