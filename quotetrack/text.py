@@ -9,20 +9,21 @@ import regex
 
 __all__ = ["fold", "lower_in_place", "paragraph_spans", "sentence_bounds", "twin_patterns"]
 
-#: What ``<W>``, ``<S>`` and ``<LL>`` stand for in the templates of `twin_patterns`: word
-#: characters, white space and lower-case letters, as the `regex` module reads them in any
-#: text, and the same sets written out for ASCII text (the stdlib's ``\s`` also takes
-#: "\x1c"-"\x1f", which `regex` does not, so neither class is left to ``re``).
-_UNICODE_CLASSES = {"<W>": r"\w", "<S>": r"\s", "<LL>": r"\p{Ll}"}
-_ASCII_CLASSES = {"<W>": "A-Za-z0-9_", "<S>": r" \t\n\x0b\x0c\r", "<LL>": "a-z"}
+#: What ``<W>`` and ``<S>`` stand for in the templates of `twin_patterns`: word characters and
+#: white space as the `regex` module reads them in any text, and the same sets written out for
+#: ASCII text (the stdlib's ``\s`` also takes "\x1c"-"\x1f", which `regex` does not, so no
+#: class is left to ``re``).
+_UNICODE_CLASSES = {"<W>": r"\w", "<S>": r"\s"}
+_ASCII_CLASSES = {"<W>": "A-Za-z0-9_", "<S>": r" \t\n\x0b\x0c\r"}
 
 
 def twin_patterns(template: str) -> tuple["regex.Pattern[str]", "re.Pattern[str]"]:
-    r"""``template`` compiled for any text with `regex`, and for ASCII-only text with the stdlib
-    ``re``; in ASCII text both find the same matches. The classes ``<W>``, ``<S>`` and ``<LL>``
-    go inside brackets (``[<W>]+``). The stdlib engine runs the tokenizer and sentence patterns
-    about twice as fast, per call and per character, and 75% of the corpus text is ASCII after
-    folding; `regex` stays for everything else (Unicode classes like ``\p{Ll}``)."""
+    """``template`` compiled for any text with `regex`, and for ASCII-only text with the stdlib
+    ``re``; in ASCII text both find the same matches. The classes ``<W>`` and ``<S>`` go inside
+    brackets (``[<W>]+``). The stdlib engine runs the tokenizer about twice as fast, per call
+    and per character, and 75% of the corpus text is ASCII after folding; `regex` stays for
+    everything else. (Not every pattern gains: a leading look-behind makes ``re`` try every
+    position, so the sentence splitter stays with `regex`.)"""
     unicode, ascii_only = template, template
     for name, cls in _UNICODE_CLASSES.items():
         unicode = unicode.replace(name, cls)
@@ -93,23 +94,21 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
 # of k marks before k spaces and a lower-case word was tried from each of its k marks, each
 # try scanning the k spaces (quadratic; the result is the same, as a try from inside a run
 # sees what a try from its start saw).
-_SENT_END, _SENT_END_ASCII = twin_patterns(
-    r"""(?<![.!?])[.!?]++(?:["')\]\x01]{1,3})?(?=[<S>]++[^<S><LL>]|[<S>]*+\Z)""")
-_WORD_BEFORE, _WORD_BEFORE_ASCII = twin_patterns(r"(?:[<W>.'-]{1,20})\Z")
+_SENT_END = regex.compile(
+    r"""(?<![.!?])[.!?]++(?:["')\]\x01]{1,3})?(?=\s++[^\s\p{Ll}]|\s*+\Z)""")
+_WORD_BEFORE = regex.compile(r"(?:[\w.'-]{1,20})\Z")
 
 
 def sentence_bounds(
-    masked: str, start: int, end: int, abbreviations: frozenset[str], ascii_only: bool = False
+    masked: str, start: int, end: int, abbreviations: frozenset[str]
 ) -> Iterable[tuple[int, int]]:
     """Sentences of ``masked[start:end]``; quoted text must already be masked out. ``start`` is
-    not inside a run of . ! ? marks (a paragraph's start never is). ``ascii_only`` says that
-    ``masked[start:end]`` is ASCII (a faster engine then reads it, with the same result)."""
+    not inside a run of . ! ? marks (a paragraph's start never is). (The stdlib engine of
+    `twin_patterns` is slower here: it cannot skip ahead to a mark past the look-behind.)"""
     pos = start
-    sent_end = _SENT_END_ASCII if ascii_only else _SENT_END
-    word_before = _WORD_BEFORE_ASCII if ascii_only else _WORD_BEFORE
-    for m in sent_end.finditer(masked, start, end):
+    for m in _SENT_END.finditer(masked, start, end):
         if m.group().startswith(".") and len(m.group()) == 1:
-            w = word_before.search(masked, max(start, m.start() - 20), m.end())
+            w = _WORD_BEFORE.search(masked, max(start, m.start() - 20), m.end())
             word = w.group().lower() if w else ""
             # "U.S.", "Mr.", "J." and other listed abbreviations do not end a sentence
             if word in abbreviations or (len(word) == 2 and word[0].isalpha()):
