@@ -96,7 +96,9 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
 # sees what a try from its start saw).
 _SENT_END = regex.compile(
     r"""(?<![.!?])[.!?]++(?:["')\]\x01]{1,3})?(?=\s++[^\s\p{Ll}]|\s*+\Z)""")
-_WORD_BEFORE = regex.compile(r"(?:[\w.'-]{1,20})\Z")
+#: the word that ends at a full stop: matched backwards from it ("(?r)"), so one try finds the
+#: longest run of word characters (at most 20); a forward search tried each of the 20 starts
+_WORD_BEFORE = regex.compile(r"(?r)[\w.'-]{1,20}\Z")
 
 
 def sentence_bounds(

@@ -224,3 +224,21 @@ def test_fold_is_the_table_translation(text):
     folded = fold(text)
     assert folded == text.translate(_FOLD)
     assert len(folded) == len(text)
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.text(alphabet=st.sampled_from(list("ab.'- \u0301\u00e9_9,")), max_size=40),
+       st.integers(0, 40))
+def test_word_before_a_full_stop_is_the_longest_word_run(text, lo):
+    """The backward search of `sentence_bounds` finds what a forward search for the leftmost
+    start of ``[\\w.'-]{1,20}\\Z`` finds."""
+    import regex
+
+    from quotetrack.text import _WORD_BEFORE
+
+    forward = regex.compile(r"(?:[\w.'-]{1,20})\Z")
+    end = len(text)
+    lo = min(lo, end)
+    got = _WORD_BEFORE.search(text, lo, end)
+    want = forward.search(text, lo, end)
+    assert (got and got.span()) == (want and want.span())

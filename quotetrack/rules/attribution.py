@@ -274,12 +274,13 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
     uses_double = any(c.double for c in ctx.quotes)
     for p, (s, e) in enumerate(ctx.paragraphs):
         para = ctx.folded[s:e].strip()
-        short = len(para.split()) <= 30  # a long paragraph is text even without a full stop
-        labelled = _LABEL.match(para) is not None
         # a paragraph ending in a quotation ends where the quotation's own words end:
         # 'Ferry strike enters “third week”' has no full stop
         last = para.rstrip("\"'")[-1:] if para[-1:] in "\"'" else para[-1:]
-        if short and (labelled or last not in ".!?)]:;,-") or _CAPTION.search(para):
+        if (last not in ".!?)]:;,-" or _LABEL.match(para) is not None) \
+                and len(para.split()) <= 30:  # a long paragraph is text even without a stop
+            heads.add(p)
+        elif last == ")" and _CAPTION.search(para):  # (it ends the stripped paragraph)
             heads.add(p)
     for c in ctx.quotes:
         s, e = ctx.paragraphs[c.paragraph]
