@@ -78,6 +78,10 @@ class Context:
     wc: WordClasses
     sentences: list[tuple[int, int]]  # token ranges
     sentence_paragraph: list[int]
+    #: whether each sentence was tokenised in full: one without a quotation or a trigger word
+    #: (`Lexicon.triggers`) has only its names and their neighbours, and no rule of reported
+    #: speech or non-statements can apply to it
+    sentence_full: list[bool]
     quote_first: list[int]  # token index of each quote's first (masked) token
     quote_last: list[int]
     kinds: list[QuoteKind]
@@ -167,6 +171,7 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
     sentence_paragraph: list[int] = []
+    sentence_full: list[bool] = []
     quote_first = [-1] * len(quotes)
     quote_last = [-1] * len(quotes)
     triggers = lex.triggers
@@ -180,10 +185,12 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
             if has_mask and MASK in masked_text[s_start:s_end] or not triggers.isdisjoint(
                     _WORDS.findall(lowered, s_start, s_end)):
                 sentence_tokens = tokenize(masked_text, s_start, s_end, lex, s, plain)
+                full = True
             else:
                 # no quotation and no cue: only the names matter (pronoun antecedents, full
                 # names), so only capitalised words and their neighbours are tokenised
                 sentence_tokens = _name_tokens(masked_text, s_start, s_end, lex, s, plain)
+                full = False
             if not has_mask:
                 tokens.extend(sentence_tokens)
             for tok in sentence_tokens if has_mask else ():
@@ -202,11 +209,12 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
             if len(tokens) > first:
                 sentences.append((first, len(tokens)))
                 sentence_paragraph.append(p_index)
+                sentence_full.append(full)
     return Context(
         starts=[t.start for t in tokens],
         text=text, folded=folded, lex=lex, limits=limits, paragraphs=paragraphs, quotes=quotes,
         tokens=tokens, wc=WordClasses(lex, tokens), sentences=sentences,
-        sentence_paragraph=sentence_paragraph, quote_first=quote_first, quote_last=quote_last,
+        sentence_paragraph=sentence_paragraph, sentence_full=sentence_full, quote_first=quote_first, quote_last=quote_last,
         kinds=[QuoteKind.DIRECT] * len(quotes), decisions=[None] * len(quotes),
         diagnostics=diagnostics,
     )

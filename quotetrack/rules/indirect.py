@@ -693,8 +693,8 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
     found: list[Reported] = []
     rules = [(name, rule) for name, rule in INDIRECT_RULES if name in enabled]
     for s, (lo, hi) in enumerate(ctx.sentences):
-        if ctx.sentence_paragraph[s] in ctx.headlines:
-            continue
+        if ctx.sentence_paragraph[s] in ctx.headlines or not ctx.sentence_full[s]:
+            continue  # (a sentence without a trigger word has no cue, noun or "according")
         taken: list[tuple[int, int]] = []
         if "according_to_clause" in enabled:
             for r in _according_to(ctx, lo, hi):
@@ -737,6 +737,8 @@ def find_non_statements(ctx: Context) -> list[tuple[int, int, Optional[tuple[int
     """(start, end, mention token range) of "X declined to comment" and the like."""
     out = []
     for s, (lo, hi) in enumerate(ctx.sentences):
+        if not ctx.sentence_full[s]:
+            continue  # (the phrases end in trigger words)
         start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
         low = lower_in_place(ctx.folded[start:end])  # (offsets into it are used)
         for phrase in ctx.lex.non_statements:
