@@ -70,6 +70,9 @@ class SentenceIndex:
 class Context:
     text: str
     folded: str
+    #: the masked text (quotations masked, see `build_context`) in lower case, for the quick
+    #: word tests that decide whether a sentence is worth reading token by token
+    lowered: str
     lex: Lexicon
     limits: Limits
     paragraphs: list[tuple[int, int]]
@@ -212,7 +215,7 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
                 sentence_full.append(full)
     return Context(
         starts=[t.start for t in tokens],
-        text=text, folded=folded, lex=lex, limits=limits, paragraphs=paragraphs, quotes=quotes,
+        text=text, folded=folded, lowered=lowered, lex=lex, limits=limits, paragraphs=paragraphs, quotes=quotes,
         tokens=tokens, wc=WordClasses(lex, tokens), sentences=sentences,
         sentence_paragraph=sentence_paragraph, sentence_full=sentence_full, quote_first=quote_first, quote_last=quote_last,
         kinds=[QuoteKind.DIRECT] * len(quotes), decisions=[None] * len(quotes),

@@ -607,9 +607,9 @@ def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
 _LOWER_WORDS = re.compile(r"[a-z]+")
 
 
-def _sentence_text(ctx: Context, lo: int, hi: int) -> str:
-    """The lower-case text of the sentence of tokens ``lo`` to ``hi``."""
-    return ctx.folded[ctx.tokens[lo].start:ctx.tokens[hi - 1].end].lower()
+def _has_word(ctx: Context, lo: int, hi: int, word: str) -> bool:
+    """Whether ``word`` is in the lower-case text of tokens ``lo`` to ``hi`` (a quick test)."""
+    return ctx.lowered.find(word, ctx.tokens[lo].start, ctx.tokens[hi - 1].end) >= 0
 
 
 def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
@@ -618,8 +618,8 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
     claim that …"), then "that" (after a time word: "Trump's assertion Monday that …")."""
     toks, wc = ctx.tokens, ctx.wc
     found: list[Reported] = []
-    words = _sentence_text(ctx, lo, hi)
-    if "that" not in words or ctx.lex.speech_nouns.keys().isdisjoint(_LOWER_WORDS.findall(words)):
+    if not _has_word(ctx, lo, hi, "that") or ctx.lex.speech_nouns.keys().isdisjoint(
+            _LOWER_WORDS.findall(ctx.lowered, toks[lo].start, toks[hi - 1].end)):
         return found  # (a test in C first: this runs for every sentence)
     for k in range(lo + 1, hi - 2):
         if toks[k].lower not in ctx.lex.speech_nouns or toks[k].quote >= 0:
@@ -650,7 +650,7 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
 def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
     """According to X, CONTENT. / CONTENT(,) according to X. / A, according to X, B (two parts)."""
     toks = ctx.tokens
-    if "according" not in _sentence_text(ctx, lo, hi):
+    if not _has_word(ctx, lo, hi, "according"):
         return []
     for k in range(lo, hi - 2):
         if toks[k].lower != "according" or toks[k + 1].lower != "to":

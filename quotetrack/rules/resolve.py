@@ -146,19 +146,19 @@ class _Resolver:
         self.ctx = ctx
         self.names = _person_names(ctx)
         self.name_pos = [n.pos for n in self.names]
-        self.full: dict[str, list[_Name]] = {}
+        self.full: dict[str, list[_Name]] = {}  # by last word
+        self.first: dict[str, list[_Name]] = {}  # by first word
+        lasts = []
         for nm in self.names:
+            words = nm.name.lower().split()
+            lasts.append(words[-1])
             if nm.registry:
-                self.full.setdefault(nm.name.split()[-1].lower(), []).append(nm)
-        self.first: dict[str, list[_Name]] = {}
-        for nm in self.names:
-            if nm.registry:
-                self.first.setdefault(nm.name.split()[0].lower(), []).append(nm)
+                self.full.setdefault(words[-1], []).append(nm)
+                self.first.setdefault(words[0], []).append(nm)
         # a surname seen with person evidence makes its full name a person too
-        persons = {nm.name.split()[-1].lower() for nm in self.names if nm.person}
-        for nm in self.names:
-            if not nm.person and nm.name.split()[-1].lower() in persons and (
-                    nm.registry or nm.words == 1):
+        persons = {last for nm, last in zip(self.names, lasts) if nm.person}
+        for nm, last in zip(self.names, lasts):
+            if not nm.person and last in persons and (nm.registry or nm.words == 1):
                 nm.person = True  # "Trudeau reminded ..." after "Prime Minister Justin Trudeau"
         self.paragraph_starts = [p[0] for p in ctx.paragraphs]
         self._longer: dict[str, list[_Name]] = {}
