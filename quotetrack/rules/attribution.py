@@ -319,6 +319,8 @@ def classify_kinds(ctx: Context) -> None:
     """Direct when a quotation opens its sentence or follows its cue; embedded ones are mixed."""
     toks = ctx.tokens
     headlines = ctx.headlines = _headline_paragraphs(ctx)
+    not_speech = frozenset(ctx.lex.not_speech)  # "so-called", "titled", as the words before
+    not_speech_ends = tuple(sep + w for w in ctx.lex.not_speech for sep in " \n")
     for q in range(len(ctx.quotes)):
         first = ctx.quote_first[q]
         if first < 0:
@@ -341,7 +343,7 @@ def classify_kinds(ctx: Context) -> None:
         else:
             ctx.kinds[q] = QuoteKind.MIXED
         before = ctx.folded[max(0, ctx.quotes[q].start - 30):ctx.quotes[q].start].lower().rstrip()
-        if any(before == w or before.endswith((" " + w, "\n" + w)) for w in ctx.lex.not_speech):
+        if before in not_speech or before.endswith(not_speech_ends):
             ctx.kinds[q] = QuoteKind.OTHER  # so-called "X", a film titled "Y"
         elif ctx.kinds[q] == QuoteKind.MIXED and _title_case(ctx, q):
             ctx.kinds[q] = QuoteKind.OTHER  # on CBS's "Face the Nation": the name of a work

@@ -692,6 +692,7 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
     """Reported speech in every sentence outside headlines, in document order."""
     found: list[Reported] = []
     rules = [(name, rule) for name, rule in INDIRECT_RULES if name in enabled]
+    toks, cue_forms, belief_forms = ctx.tokens, ctx.lex.cue_forms, ctx.lex.belief_forms
     for s, (lo, hi) in enumerate(ctx.sentences):
         if ctx.sentence_paragraph[s] in ctx.headlines or not ctx.sentence_full[s]:
             continue  # (a sentence without a trigger word has no cue, noun or "according")
@@ -705,7 +706,9 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
                 found.append(r)
                 taken.append((r.first, r.last))
         for c in range(lo, hi):
-            if not _is_report_cue(ctx, c, beliefs):
+            low = toks[c].lower  # (the first test of _is_report_cue, without a call per token)
+            if low not in cue_forms and not (beliefs and low in belief_forms) \
+                    or not _is_report_cue(ctx, c, beliefs):
                 continue
             for _, rule in rules:
                 result = rule(ctx, c, lo, hi, beliefs)
