@@ -62,14 +62,18 @@ def fold(text: str) -> str:
     return _FOLDED_CHARS.sub(_fold_one, text)
 
 
+#: the one character that ``str.lower`` turns into two ("\u0130", a dotted capital I, becomes
+#: "i" and a combining dot); a test checks that it is the only one in this Python
+_LOWERS_TO_TWO = "\u0130"
+
+
 def lower_in_place(text: str) -> str:
     """``text`` in lower case with every character where it was, so offsets found in the copy
-    hold in ``text``: ``str.lower`` makes two characters of "\u0130" (a dotted capital I), which
-    is left as it is here."""
+    hold in ``text``: "\u0130", which ``str.lower`` makes two characters, is left as it is."""
     low = text.lower()
     if len(low) == len(text):
         return low  # (lower-casing never shortens: the same length is the same positions)
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _LOWERS_TO_TWO.join(part.lower() for part in text.split(_LOWERS_TO_TWO))
 
 
 _PARA_BREAK = regex.compile(r"\n")

@@ -242,3 +242,24 @@ def test_word_before_a_full_stop_is_the_longest_word_run(text, lo):
     got = _WORD_BEFORE.search(text, lo, end)
     want = forward.search(text, lo, end)
     assert (got and got.span()) == (want and want.span())
+
+
+def test_only_one_character_lowers_to_two():
+    """`lower_in_place` keeps offsets by leaving alone the one character that ``str.lower``
+    lengthens; a newer Unicode in Python with another such character must fail here."""
+    from quotetrack.text import _LOWERS_TO_TWO
+
+    lengthened = [c for c in map(chr, range(0x110000))
+                  if not "\ud800" <= c <= "\udfff" and len(c.lower()) != 1]
+    assert lengthened == [_LOWERS_TO_TWO]
+
+
+@settings(deadline=None, max_examples=300)
+@given(dense_text)
+def test_lower_in_place_keeps_every_offset(text):
+    from quotetrack.text import lower_in_place
+
+    low = lower_in_place(text + "\u0130")
+    assert len(low) == len(text) + 1 and low[-1] == "\u0130"
+    # every mark, space and digit is where it was (a letter may change: "\u03a3" -> "\u03c2")
+    assert all(a == b for a, b in zip(text, low) if not a.isalpha())
