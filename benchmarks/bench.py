@@ -194,7 +194,9 @@ def run_tokenize_all(texts: Iterable[str], parser: Parser) -> int:
     word, which bounds the speed of any design that makes one; the number of tokens."""
     from quotetrack.rules.tokens import tokenize
 
-    return sum(len(tokenize(text, 0, len(text), parser.lexicon)) for text in texts)
+    # ASCII texts go to the stdlib engine, as the parser sends ASCII paragraphs
+    return sum(len(tokenize(text, 0, len(text), parser.lexicon, ascii_only=text.isascii()))
+               for text in texts)
 
 
 def _proc_status_mb(field: str) -> float:

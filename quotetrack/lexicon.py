@@ -7,6 +7,7 @@ that is missing or has the wrong number of columns raises `LexiconError` naming 
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from typing import Mapping
 
@@ -140,9 +141,16 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for (w,) in read_table(name, 1))
 
 
+_LETTER_RUNS = re.compile(r"[a-z]+")
+
+
 def _triggers(lex: "Lexicon") -> frozenset[str]:
     words = set(lex.cue_forms) | set(lex.belief_forms) | set(lex.speech_nouns) | {"according"}
     words |= {phrase.split()[-1] for phrase in lex.non_statements}
+    # the trigger test reads runs of a-z: a form such as "re-iterated" counts by its pieces
+    # (a sentence read in full when it need not be costs time, never a result)
+    for word in list(words):
+        words.update(_LETTER_RUNS.findall(word))
     return frozenset(words)
 
 

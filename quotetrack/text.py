@@ -17,6 +17,12 @@ _UNICODE_CLASSES = {"<W>": r"\w", "<S>": r"\s"}
 _ASCII_CLASSES = {"<W>": "A-Za-z0-9_", "<S>": r" \t\n\x0b\x0c\r"}
 
 
+#: what a twin template must not use: the engines' own classes (\w \s \d \b and their
+#: negations, \p{..}), case-insensitive flags, and look-behinds (they read before the window
+#: whose characters were checked to be ASCII)
+_ENGINE_DEPENDENT = regex.compile(r"\\[wWsSdDbBpPNX]|\(\?[a-zA-Z]*i|\(\?<[=!]")
+
+
 def twin_patterns(template: str) -> tuple["regex.Pattern[str]", "re.Pattern[str]"]:
     """``template`` compiled for any text with `regex`, and for ASCII-only text with the stdlib
     ``re``; in ASCII text both find the same matches. The classes ``<W>`` and ``<S>`` go inside
@@ -24,6 +30,9 @@ def twin_patterns(template: str) -> tuple["regex.Pattern[str]", "re.Pattern[str]
     and per character, and 75% of the corpus text is ASCII after folding; `regex` stays for
     everything else. (Not every pattern gains: a leading look-behind makes ``re`` try every
     position, so the sentence splitter stays with `regex`.)"""
+    if _ENGINE_DEPENDENT.search(template):
+        raise ValueError(f"twin_patterns: {template!r} uses a class, flag or look-behind that "
+                         "the two engines read differently; write <W> or <S> instead")
     unicode, ascii_only = template, template
     for name, cls in _UNICODE_CLASSES.items():
         unicode = unicode.replace(name, cls)
@@ -49,6 +58,7 @@ _FOLD = str.maketrans(
 #: has only a few curly quotes and dashes (and 60% of the corpus none at all)
 _FOLDED_CHARS = regex.compile("[" + regex.escape("".join(chr(k) for k in _FOLD)) + "]")
 _FOLD_STR = {chr(k): str(v) for k, v in _FOLD.items()}
+_FOLDED_ASCII = tuple(c for c in _FOLD_STR if c.isascii())  # "\r", "\x0b", "\x0c"
 
 
 def _fold_one(m: "regex.Match[str]") -> str:
@@ -57,8 +67,8 @@ def _fold_one(m: "regex.Match[str]") -> str:
 
 def fold(text: str) -> str:
     """A copy of ``text`` of the same length with marks, spaces and dashes made uniform."""
-    if text.isascii() and "\r" not in text and "\x0b" not in text and "\x0c" not in text:
-        return text  # nothing to fold (the only ASCII characters folded are these three)
+    if text.isascii() and not any(c in text for c in _FOLDED_ASCII):
+        return text  # nothing to fold
     return _FOLDED_CHARS.sub(_fold_one, text)
 
 
@@ -69,11 +79,11 @@ _LOWERS_TO_TWO = "\u0130"
 
 def lower_in_place(text: str) -> str:
     """``text`` in lower case with every character where it was, so offsets found in the copy
-    hold in ``text``: "\u0130", which ``str.lower`` makes two characters, is left as it is."""
+    hold in ``text``: "\u0130", which ``str.lower`` makes "i" and a combining dot, becomes "i"."""
     low = text.lower()
     if len(low) == len(text):
         return low  # (lower-casing never shortens: the same length is the same positions)
-    return _LOWERS_TO_TWO.join(part.lower() for part in text.split(_LOWERS_TO_TWO))
+    return "i".join(part.lower() for part in text.split(_LOWERS_TO_TWO))
 
 
 _PARA_BREAK = regex.compile(r"\n")

@@ -136,6 +136,26 @@ def test_non_statement_after_a_letter_that_lowers_to_two():
     assert silent.mention.text == "\u0130lker Demir"
 
 
+@pytest.mark.parametrize("text", [
+    "Ana Lopez declined to commentMr. Ruiz left early.",
+    "Ahmet Yilmaz declined to comment\u0130 on the vote.",
+])
+def test_a_phrase_glued_to_the_next_word_is_no_non_statement(text):
+    """The phrase must end its word: "commentMr." (a missing space) and "comment\u0130" are
+    not "comment"."""
+    assert quotetrack.parse(text).non_statements == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Lee saysthe Senate will vote.",
+    "Mr. Lee warnedthat Congress would act.",
+])
+def test_a_cue_glued_to_the_next_word_reports_nothing(text):
+    """A cue word run together with the next word ("saysthe") is no cue: no reported speech
+    is made of the pieces."""
+    assert quotetrack.parse(text).quotes == ()
+
+
 def test_beliefs_are_excluded_unless_asked_for():
     """'X believes that ...' is not reported speech by default; beliefs=True includes it."""
     text = "The governor believes that the new tax will pass easily."

@@ -6,19 +6,36 @@ ASCII paragraphs are read by the stdlib ``re`` build of a pattern and everything
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotetrack.rules import context, tokens
+import quotetrack
+from quotetrack import text as text_module
 from quotetrack.lexicon import default_lexicon
+from quotetrack.rules import context, tokens
 from quotetrack.rules.tokens import tokenize
+from quotetrack.serialize import result_to_dict
 from quotetrack.text import twin_patterns
 
-TWINS = {
-    "token": (tokens._TOKEN, tokens._TOKEN_ASCII),
-    "capitalised word": (context._CAP_WORD, context._CAP_WORD_ASCII),
-}
+from test_properties import dense_text
+
+MODULES = (text_module, tokens, context)
+
+
+def _twins() -> dict[str, tuple]:
+    """Every ``NAME`` / ``NAME_ASCII`` pair of compiled patterns in the parser's modules."""
+    found = {}
+    for module in MODULES:
+        for name, value in vars(module).items():
+            if name.endswith("_ASCII") and isinstance(value, re.Pattern):
+                found[f"{module.__name__}.{name[:-6]}"] = (getattr(module, name[:-6]), value)
+    return found
+
+
+TWINS = _twins()
 
 # every ASCII character, with the ones the patterns care about made frequent
 ascii_text = st.text(
@@ -28,6 +45,10 @@ ascii_text = st.text(
     ),
     max_size=80,
 )
+
+
+def test_the_twins_are_found():
+    assert {"quotetrack.rules.tokens._TOKEN", "quotetrack.rules.context._CAP_WORD"} <= set(TWINS)
 
 
 def _all_matches(pattern, text: str, pos: int, endpos: int):
@@ -43,8 +64,8 @@ def test_twins_find_the_same_matches_in_ascii_text(name, text, cut):
     assert _all_matches(ascii_pattern, text, pos, endpos) == \
         _all_matches(unicode_pattern, text, pos, endpos)
     assert ascii_pattern.findall(text, pos, endpos) == unicode_pattern.findall(text, pos, endpos)
-    found = ascii_pattern.search(text, pos, endpos)
-    expected = unicode_pattern.search(text, pos, endpos)
+    found = ascii_pattern.match(text, pos, endpos)
+    expected = unicode_pattern.match(text, pos, endpos)
     assert (found and found.span()) == (expected and expected.span())
 
 
@@ -57,6 +78,28 @@ def test_tokens_do_not_depend_on_the_engine(text):
     assert fast == slow
 
 
+@settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(dense_text)
+def test_the_parse_does_not_depend_on_the_engine(monkeypatch, text):
+    """With the `regex` build put in place of every ASCII twin, any text parses the same (the
+    per-paragraph choice in `build_context` sends only ASCII paragraphs to ``re``)."""
+    expected = result_to_dict(quotetrack.parse(text))
+    with monkeypatch.context() as patch:
+        for module in MODULES:
+            for name, value in list(vars(module).items()):
+                if name.endswith("_ASCII") and isinstance(value, re.Pattern):
+                    patch.setattr(module, name, getattr(module, name[:-6]))
+        assert result_to_dict(quotetrack.parse(text)) == expected
+
+
+@pytest.mark.parametrize("template", [r"\w+", r"[\s]", r"\bsaid", r"\p{Lu}", r"(?i)said",
+                                      r"(?<=a)b", r"(?<!a)b"])
+def test_templates_the_engines_read_differently_are_refused(template):
+    with pytest.raises(ValueError, match="read differently"):
+        twin_patterns(template)
+
+
 def test_the_classes_differ_where_the_engines_do():
     """Outside ASCII only `regex` is right: the stdlib's \\w has no combining marks, so an
     accent written as a separate mark would split a word."""
@@ -64,5 +107,7 @@ def test_the_classes_differ_where_the_engines_do():
     word = "Jose\u0301"
     assert unicode_pattern.fullmatch(word)
     assert not ascii_pattern.fullmatch(word)
+    # the stdlib's \s takes "\x1c", regex's does not: the ASCII class is written out
     space_unicode, space_ascii = twin_patterns(r"[<S>]")
-    assert space_ascii.match("\x1c") is None and space_unicode.match("\x1c") is None
+    assert re.fullmatch(r"\s", "\x1c")
+    assert not space_ascii.fullmatch("\x1c") and not space_unicode.fullmatch("\x1c")
