@@ -5,10 +5,9 @@ Only the parser and the rule modules see it; the result handed to the caller is 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Optional
-
-import re
 
 import attrs
 
@@ -215,9 +214,10 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
                 sentence_full.append(full)
     return Context(
         starts=[t.start for t in tokens],
-        text=text, folded=folded, lowered=lowered, lex=lex, limits=limits, paragraphs=paragraphs, quotes=quotes,
-        tokens=tokens, wc=WordClasses(lex, tokens), sentences=sentences,
-        sentence_paragraph=sentence_paragraph, sentence_full=sentence_full, quote_first=quote_first, quote_last=quote_last,
+        text=text, folded=folded, lowered=lowered, lex=lex, limits=limits,
+        paragraphs=paragraphs, quotes=quotes, tokens=tokens, wc=WordClasses(lex, tokens),
+        sentences=sentences, sentence_paragraph=sentence_paragraph, sentence_full=sentence_full,
+        quote_first=quote_first, quote_last=quote_last,
         kinds=[QuoteKind.DIRECT] * len(quotes), decisions=[None] * len(quotes),
         diagnostics=diagnostics,
     )
