@@ -183,8 +183,8 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
             first = len(tokens)
             s = len(sentences)
             # a quotation in the sentence, or one just before or after it (a kept stop)
-            has_mask = MASK in masked_text[max(0, s_start - 1):s_end + 1]
-            if has_mask and MASK in masked_text[s_start:s_end] or not triggers.isdisjoint(
+            has_mask = masked_text.find(MASK, max(0, s_start - 1), s_end + 1) >= 0
+            if has_mask and masked_text.find(MASK, s_start, s_end) >= 0 or not triggers.isdisjoint(
                     _WORDS.findall(lowered, s_start, s_end)):
                 sentence_tokens = tokenize(masked_text, s_start, s_end, lex, s, plain)
                 full = True
