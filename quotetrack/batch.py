@@ -25,6 +25,7 @@ from .parser import Parser
 __all__ = [
     "Document",
     "DocumentError",
+    "Line",
     "document_from_json",
     "input_format",
     "process",
@@ -57,6 +58,23 @@ class DocumentError:
 
 
 Item = Union[Document, DocumentError]
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Line:
+    """One non-blank line of a JSON Lines input, not read yet: `process` reads it (`read`) where
+    it is parsed, so with worker processes the parent only splits the input into lines, and the
+    JSON decoding and checks run in the workers (see `read_inputs`)."""
+
+    raw: bytes
+    source: str
+    lineno: int
+
+    def read(self) -> Item:
+        """The `Document` of this line, or a `DocumentError` (named ``SOURCE:LINE`` when the
+        line has no usable id), as `read_jsonl_documents` gives it."""
+        return _document_from_line(self.raw, self.source, self.lineno)
 
 
 # --------------------------------------------------------------------------- reading
@@ -133,9 +151,13 @@ def read_jsonl_documents(lines: Iterable[bytes], *, source: str) -> Iterator[Ite
 
     ``source`` names the stream in the ids of lines that have no usable id (``source:LINE``).
     """
+    return (line.read() for line in _jsonl_lines(lines, source))
+
+
+def _jsonl_lines(lines: Iterable[bytes], source: str) -> Iterator[Line]:
     for lineno, raw in enumerate(lines, 1):
         if raw.strip():
-            yield _document_from_line(raw, source, lineno)
+            yield Line(raw, source, lineno)
 
 
 def _read_text_file(path: str) -> Item:
@@ -155,7 +177,7 @@ def _looks_like_json_object(line: bytes) -> bool:
         return False
 
 
-def _read_stdin(stream: IO[bytes]) -> Iterator[Item]:
+def _read_stdin(stream: IO[bytes], lines: bool) -> Iterator[Union[Item, Line]]:
     head: list[bytes] = []
     for raw in stream:  # skip to the first non-blank line, which decides the format
         head.append(raw)
@@ -163,7 +185,7 @@ def _read_stdin(stream: IO[bytes]) -> Iterator[Item]:
             break
     first = head[-1] if head else b""
     if first.strip() and _looks_like_json_object(first.lstrip(b"\xef\xbb\xbf")):
-        yield from read_jsonl_documents(itertools.chain(head, stream), source=STDIN_NAME)
+        yield from _jsonl_items(itertools.chain(head, stream), STDIN_NAME, lines)
         return
     data = b"".join(head) + stream.read()
     try:
@@ -185,16 +207,25 @@ def input_format(path: str) -> str:
     return "text"
 
 
-def read_input(path: str, *, stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
+def _jsonl_items(
+    lines: Iterable[bytes], source: str, as_lines: bool
+) -> Iterator[Union[Item, Line]]:
+    return _jsonl_lines(lines, source) if as_lines else read_jsonl_documents(lines, source=source)
+
+
+def read_input(
+    path: str, *, stdin: Optional[IO[bytes]] = None, lines: bool = False
+) -> Iterator[Union[Item, Line]]:
     """The documents of one input: ``-`` is stdin, ``*.jsonl`` JSON Lines, anything else one article.
 
     A plain-text article's id is ``path`` as given. Stdin holds JSON Lines when its first
-    non-blank line is a JSON object, and otherwise one article with id ``-``.
+    non-blank line is a JSON object, and otherwise one article with id ``-``. With ``lines``,
+    each JSON Lines line comes as a `Line`, to be read where it is parsed (`process` does).
     """
     if path == "-":
         if stdin is None:
             raise ConfigError("reading '-' needs a stdin stream; got none")
-        yield from _read_stdin(stdin)
+        yield from _read_stdin(stdin, lines)
     elif input_format(path) == "jsonl":
         try:
             fh = open(path, "rb")
@@ -202,23 +233,29 @@ def read_input(path: str, *, stdin: Optional[IO[bytes]] = None) -> Iterator[Item
             yield DocumentError(id=path, message=f"could not be read: {exc.strerror or exc}")
             return
         with fh:
-            yield from read_jsonl_documents(fh, source=path)
+            yield from _jsonl_items(fh, path, lines)
     else:
         yield _read_text_file(path)
 
 
-def read_inputs(paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
+def read_inputs(
+    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: bool = False
+) -> Iterator[Union[Item, Line]]:
     """The documents of every input in turn (see `read_input`)."""
     for path in paths:
-        yield from read_input(path, stdin=stdin)
+        yield from read_input(path, stdin=stdin, lines=lines)
 
 
 # --------------------------------------------------------------------------- parsing
 
 
 def _parse_one(
-    parser: Parser, item: Item, transform: Optional[Callable[[ParseResult], Any]] = None
+    parser: Parser,
+    item: Union[Item, Line],
+    transform: Optional[Callable[[ParseResult], Any]] = None,
 ) -> Any:
+    if isinstance(item, Line):
+        item = item.read()
     if isinstance(item, DocumentError):
         return item
     try:
@@ -238,12 +275,12 @@ def _init_worker(parser: Parser, transform: Optional[Callable[[ParseResult], Any
     _WORKER_TRANSFORM[:] = [transform]
 
 
-def _parse_chunk(chunk: list[Item]) -> list[Any]:
+def _parse_chunk(chunk: list[Union[Item, Line]]) -> list[Any]:
     parser, transform = _WORKER_PARSER[0], _WORKER_TRANSFORM[0]
     return [_parse_one(parser, item, transform) for item in chunk]
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
@@ -256,7 +293,7 @@ def _positive(name: str, value: object) -> int:
 
 
 def process(
-    docs: Iterable[Item],
+    docs: Iterable[Union[Item, Line]],
     parser: Optional[Parser] = None,
     *,
     workers: int = 1,
@@ -267,7 +304,8 @@ def process(
     """Parse every document, yielding a `ParseResult` or a `DocumentError` for each, in order.
 
     With ``workers`` > 1 the documents go to a process pool in chunks of ``chunk_size``, and at
-    most ``max_pending`` chunks (default: twice the workers) are read ahead of the output.
+    most ``max_pending`` chunks (default: twice the workers) are read ahead of the output. A
+    `Line` is read where it is parsed: in a worker process, with workers.
     ``transform``, if given, is applied to each `ParseResult` where it was parsed (in the worker
     process) and its value is yielded instead: the workers then also do the work of turning
     results into output, and only that output travels back. It must pickle (a top-level
@@ -286,7 +324,7 @@ def process(
 
 
 def _process_in_pool(
-    docs: Iterable[Item],
+    docs: Iterable[Union[Item, Line]],
     parser: Parser,
     workers: int,
     chunk_size: int,
@@ -309,8 +347,6 @@ def _process_in_pool(
 
 
 # --------------------------------------------------------------------------- progress
-
-T = TypeVar("T")
 
 
 def progress_bar(items: Iterable[T], *, stream: IO[str], unit: str = "doc") -> Any:

@@ -434,7 +434,9 @@ def _extract(args: argparse.Namespace) -> int:
     _check_input_paths(args.files)
     out, err = sys.stdout, sys.stderr
     writer = _WRITERS[args.format](out)
-    docs = read_inputs(args.files, stdin=_stdin_bytes())
+    # lines are read (JSON decoded and checked) where they are parsed: in the workers, with
+    # --workers, so the parent process only splits the input into lines
+    docs = read_inputs(args.files, stdin=_stdin_bytes(), lines=True)
     failed = 0
     writer.begin()
     parser = Parser(claims=args.claims)

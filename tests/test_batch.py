@@ -15,6 +15,7 @@ from quotetrack import ConfigError, ParseResult, Parser
 from quotetrack.batch import (
     Document,
     DocumentError,
+    Line,
     input_format,
     process,
     read_input,
@@ -116,6 +117,52 @@ def test_jsonl_is_read_lazily():
     endless = (json.dumps({"id": str(i), "text": "x"}).encode() + b"\n" for i in itertools.count())
     first = list(itertools.islice(read_jsonl_documents(endless, source="s"), 3))
     assert [d.id for d in first] == ["0", "1", "2"]
+
+
+MIXED_LINES = jsonl(
+    {"id": "a", "text": ARTICLE},
+    b"{broken",
+    b"",
+    {"id": "c", "text": 3},
+    b"\xff\xfe",
+    {"id": "d", "text": "No quotes here."},
+)
+
+
+def test_lines_are_kept_unread_and_read_as_documents_are(tmp_path):
+    """With lines=True a JSON Lines input gives one Line per non-blank line, each read() to the
+    item read_jsonl_documents gives; a plain-text input still gives its Document."""
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(MIXED_LINES)
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    items = list(read_inputs([str(path), str(article)], lines=True))
+    assert [type(i) for i in items] == [Line] * 5 + [Document]
+    assert [i.lineno for i in items[:5]] == [1, 2, 4, 5, 6]
+    read = [i.read() for i in items[:5]]
+    assert read == list(read_jsonl_documents(io.BytesIO(MIXED_LINES), source=str(path)))
+    assert read[1].id == f"{path}:2" and read[3].id == f"{path}:5"
+
+
+def test_stdin_lines_are_kept_unread():
+    """Stdin holding JSON Lines gives Lines named <stdin> with lines=True."""
+    items = list(read_input("-", stdin=io.BytesIO(b"\n" + MIXED_LINES), lines=True))
+    assert all(isinstance(i, Line) and i.source == "<stdin>" for i in items)
+    assert items[1].read().id == "<stdin>:3"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_lines_are_read_where_they_are_parsed(tmp_path, workers):
+    """process reads each Line where it parses it (a worker, with workers): the output equals
+    the output for the documents read first, bad lines included, in order."""
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(MIXED_LINES)
+    expected = list(process(read_input(str(path))))
+    out = list(process(read_input(str(path), lines=True), workers=workers, chunk_size=2))
+    assert out == expected
+    assert [type(o) for o in out] == [ParseResult, DocumentError, DocumentError, DocumentError,
+                                      ParseResult]
+    assert out[0].quotes
 
 
 def test_stdin_with_json_lines():
