@@ -32,7 +32,13 @@ class _Entity:
     head: str = ""
     mentions: list = attrs.Factory(list)
     unresolved: bool = False  # named only by a mention no one could be tied to ("they")
+    personal: bool = False  # "he", "she" or "who" has stood for it
 
+
+#: a word written in lower case (``\b``: not the tail of a capitalised word)
+_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\-]*")
+#: pronouns (as `MentionInfo.pronoun` gives them) that show their antecedent is a person
+_PERSONAL = frozenset(("he", "she", "who"))
 
 # words after a capitalised run that show it is not the subject of a verb ("Dixon Hall and ...")
 _NOT_VERBS = frozenset("of and or in on at for to from with by as than".split())
@@ -170,6 +176,7 @@ class _Resolver:
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
         self.spoken: list[tuple[int, _Entity]] = []  # (mention position, entity) in order
+        self._lower_words: Optional[frozenset[str]] = None
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """The fullest form of ``name`` in the document, the nearest before ``pos`` first (else
@@ -294,10 +301,47 @@ class _Resolver:
                     continue  # "they" and "it" speak for groups and organisations
                 return ent, Resolution.PRONOUN
             if info.pronoun == "it":
-                ent = self.recent_organization(pos)
+                ent = self.recent_organization(pos) or self._unmarked_speaker(pos, window)
                 if ent is not None:
                     return ent, Resolution.PRONOUN
         return None, Resolution.UNRESOLVED
+
+    def _unmarked_speaker(self, pos: int, window: int) -> Optional[_Entity]:
+        """The last speaker before ``pos`` known only by a name that shows no person, when
+        "it" has no organisation to stand for ("Ryanair said ... '…,' it said"): from then on
+        it is an organisation."""
+        for spos, ent in reversed(self.spoken):
+            if pos - spos > window:
+                break
+            if ent.kind == SpeakerKind.PERSON and self._unmarked_name(ent):
+                ent.kind = SpeakerKind.ORGANIZATION
+                return ent
+        return None
+
+    def _unmarked_name(self, ent: _Entity) -> bool:
+        """A speaker known only by a name that shows no person: one word that is no first name
+        ("BA", "Ryanair", "Nestle", "T-Mobile"), or words with an acronym among them ("BC
+        Hydro"), with no title, gender or "he"/"she" for it. News text names companies and
+        agencies this way as often as with an organisation word; two plain capitalised words
+        are more often a person with a first name the lexicon lacks, and stay one."""
+        if ent.head or ent.unresolved or ent.anonymous or ent.gender or ent.title:
+            return False
+        words = [w.removesuffix("'s") for w in ent.name.split()]
+        if not words or not words[0][:1].isupper() or any(
+                w.lower() in self.ctx.lex.first_names for w in words):
+            return False
+        if len(words) > 1 and not any(len(w) >= 2 and w.isupper() for w in words):
+            return False
+        if len(words) == 1 and self._common_word(words[0].lower()):
+            return False  # "Analysts", "Profits": a word capitalised to open a sentence
+        return not ent.personal
+
+    def _common_word(self, word: str) -> bool:
+        """``word`` (lower case) is also written in lower case in the text (the words are
+        collected once per document, on the first call)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_WORD.findall(self.ctx.folded))
+        return word in self._lower_words
 
     def _recent_person(self, pos: int, window: int) -> Optional[_Entity]:
         """The person named last before ``pos``, preferring one who opens a clause ("Trudeau
@@ -539,6 +583,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             if reason and ent.reason is None and not info.name and not info.pronoun:
                 ent.anonymous, ent.reason = True, reason
             ent.mentions.append(mention_span)
+            ent.personal = ent.personal or info.pronoun in _PERSONAL
             r.spoken.append((info.start, ent))
         results[q] = (ent, res, mention_span, cue_span, d)
     speakers = {
