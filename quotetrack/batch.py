@@ -14,7 +14,19 @@ import itertools
 import json
 import os
 import re
-from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Optional, TypeVar, Union
+from typing import (
+    IO,
+    Any,
+    Callable,
+    Iterable,
+    Iterator,
+    Literal,
+    Mapping,
+    Optional,
+    TypeVar,
+    Union,
+    overload,
+)
 
 import attrs
 
@@ -111,6 +123,12 @@ def document_from_json(data: Union[str, Mapping[str, Any]], *, where: str) -> It
             return DocumentError(
                 id=where, message=f"expected a JSON object, got invalid JSON ({exc})"
             )
+        except (ValueError, RecursionError) as exc:
+            # valid JSON that Python will not read: an integer of more than 4,300 digits, or
+            # arrays nested deeper than the recursion limit
+            return DocumentError(
+                id=where, message=f"expected a JSON object, got JSON Python cannot read ({exc})"
+            )
     else:
         value = data
     if not isinstance(value, Mapping):
@@ -173,7 +191,7 @@ def _read_text_file(path: str) -> Item:
 def _looks_like_json_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return False
 
 
@@ -213,6 +231,14 @@ def _jsonl_items(
     return _jsonl_lines(lines, source) if as_lines else read_jsonl_documents(lines, source=source)
 
 
+@overload
+def read_input(
+    path: str, *, stdin: Optional[IO[bytes]] = None, lines: Literal[False] = False
+) -> Iterator[Item]: ...
+@overload
+def read_input(
+    path: str, *, stdin: Optional[IO[bytes]] = None, lines: bool
+) -> Iterator[Union[Item, Line]]: ...
 def read_input(
     path: str, *, stdin: Optional[IO[bytes]] = None, lines: bool = False
 ) -> Iterator[Union[Item, Line]]:
@@ -238,6 +264,14 @@ def read_input(
         yield _read_text_file(path)
 
 
+@overload
+def read_inputs(
+    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: Literal[False] = False
+) -> Iterator[Item]: ...
+@overload
+def read_inputs(
+    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: bool
+) -> Iterator[Union[Item, Line]]: ...
 def read_inputs(
     paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: bool = False
 ) -> Iterator[Union[Item, Line]]:

@@ -112,6 +112,24 @@ def test_jsonl_lines_and_errors():
     assert len(items) == 9  # the blank line 8 is skipped
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_json_python_cannot_read_is_an_error_in_its_place(tmp_path, workers):
+    """Valid JSON that json.loads refuses (an integer of 5,000 digits, arrays nested 100,000
+    deep) is a DocumentError in its place, also when a worker reads the line; the rest go on."""
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(jsonl(
+        {"id": "a", "text": "one"},
+        b'{"id": "b", "n": ' + b"9" * 5_000 + b', "text": "two"}',
+        b"[" * 100_000,
+        {"id": "c", "text": "three"},
+    ))
+    out = list(process(read_input(str(path), lines=True), workers=workers))
+    assert [o.id for o in out] == ["a", f"{path}:2", f"{path}:3", "c"]
+    assert [type(o) for o in out] == [ParseResult, DocumentError, DocumentError, ParseResult]
+    for error in out[1:3]:
+        assert error.message.startswith("expected a JSON object, got JSON Python cannot read (")
+
+
 def test_jsonl_is_read_lazily():
     """Documents come out as lines are read: an endless stream yields its first documents."""
     endless = (json.dumps({"id": str(i), "text": "x"}).encode() + b"\n" for i in itertools.count())
