@@ -35,5 +35,9 @@ class Limits:
     max_mention_tokens: int = attrs.field(default=12, validator=_positive)
     #: characters searched back for the antecedent of a pronoun or role noun
     antecedent_window_chars: int = attrs.field(default=4000, validator=_positive)
+    #: a run of capitalised words longer than this is not a name speakers are resolved to (each
+    #: quote's speaker is compared with the names before it, so a name as long as the text
+    #: would make the work quadratic); the longest in the corpus is 59 characters
+    max_name_chars: int = attrs.field(default=200, validator=_positive)
     #: diagnostics recorded per document before a single summary diagnostic
     max_diagnostics: int = attrs.field(default=200, validator=_positive)

@@ -46,6 +46,7 @@ def test_default_limits_are_pinned():
         "max_report_chars": 1_000,
         "max_mention_tokens": 12,
         "antecedent_window_chars": 4000,
+        "max_name_chars": 200,
         "max_diagnostics": 200,
     }
 
@@ -131,6 +132,16 @@ def test_antecedent_window_chars():
     assert quotetrack.parse(text).quotes[0].speaker.name == "Ana Silva"
     near = Parser(limits=Limits(antecedent_window_chars=100)).parse(text).quotes[0]
     assert near.attribution.resolution.value == "unresolved"
+
+
+def test_max_name_chars():
+    """A capitalised run longer than max_name_chars is not a name speakers resolve to: the
+    surname stays as written instead of becoming the full name."""
+    text = ("Ana Silva runs the bakery on Mill Street.\n\n"
+            "\u201cWe are ready,\u201d Silva said.")
+    assert quotetrack.parse(text).quotes[0].speaker.name == "Ana Silva"
+    short = Parser(limits=Limits(max_name_chars=8)).parse(text).quotes[0]
+    assert short.speaker.name == "Silva"
 
 
 def test_max_mention_tokens():

@@ -52,6 +52,10 @@ SHAPES = {
     "marks-then-spaces": "a" + "." * 5_000 + " " * 5_000 + "b",
     "capitalised-names": " ".join(f"Name{chr(97 + i % 26)}" for i in range(5_000))
     + " said \u201cyes.\u201d",
+    # one capitalised word as long as the text, then a surname it would expand to, again and
+    # again: without Limits.max_name_chars each quote compared a name of that length
+    "long-name-then-surnames": "Xx" + "a" * 40_000 + " Zed met. "
+    + "Zed said the plan was good. \u201cQ,\u201d it said. " * 500,
     "titles-in-a-row": "Minister " * 3_000 + "Ana Silva said \u201cyes.\u201d",
     "long-article": "\n\n".join([SEED_TEXT] * 20),
     "one-line-article": " ".join(SEED_TEXT.split()) * 5,

@@ -68,6 +68,7 @@ def _person_names(ctx: Context) -> list[_Name]:
     n = len(toks)
     starts = [x for x, flag in enumerate(wc.name_word) if flag]
     headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph) if p in ctx.headlines}
+    max_chars = ctx.limits.max_name_chars
     covered = 0
     for i in starts:
         if i < covered or wc.is_title(i) or toks[i].sentence in headline_sentences:
@@ -105,6 +106,9 @@ def _person_names(ctx: Context) -> list[_Name]:
         if titled and before is not None:
             gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
         text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
+        if len(text) > max_chars:
+            covered = j
+            continue
         after = toks[j] if j < n and toks[j].sentence == sent else None
         # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
         opens = before is None or before.text == ","
@@ -177,6 +181,8 @@ class _Resolver:
         self.by_key: dict[str, _Entity] = {}
         self.spoken: list[tuple[int, _Entity]] = []  # (mention position, entity) in order
         self._lower_words: Optional[frozenset[str]] = None
+        self._unmarked: dict[int, bool] = {}  # entity id -> its name shows no person
+        self.closed = False  # the speakers are built: no entity changes any more
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """The fullest form of ``name`` in the document, the nearest before ``pos`` first (else
@@ -250,8 +256,10 @@ class _Resolver:
                 # a lone capitalised subject counts after a leading clause ("When asked,
                 # Mulder didn't hesitate"), not as the first word of a sentence ("Three ...")
                 weak = nm.subject and (nm.words >= 2 or not nm.initial)
-                if not nm.person and not weak \
-                        and not self._known_person(self.full_name(nm.name, nm.pos)[0]):
+                known = self.by_key.get("person:" + self.full_name(nm.name, nm.pos)[0].lower())
+                if known is not None and known.kind == SpeakerKind.ORGANIZATION:
+                    continue  # a name "it" has shown to be an organisation (`_unmarked_speaker`)
+                if not nm.person and not weak and known is None:
                     continue
                 cands.append((nm.pos, nm.subject, nm))
             for spos, ent in reversed(self.spoken):
@@ -310,10 +318,12 @@ class _Resolver:
         """The last speaker before ``pos`` known only by a name that shows no person, when
         "it" has no organisation to stand for ("Ryanair said ... '…,' it said"): from then on
         it is an organisation."""
+        if self.closed:
+            return None  # the speakers are final (non-statements are resolved after them)
         for spos, ent in reversed(self.spoken):
             if pos - spos > window:
                 break
-            if ent.kind == SpeakerKind.PERSON and self._unmarked_name(ent):
+            if spos < pos and ent.kind == SpeakerKind.PERSON and self._unmarked_name(ent):
                 ent.kind = SpeakerKind.ORGANIZATION
                 return ent
         return None
@@ -324,17 +334,22 @@ class _Resolver:
         Hydro"), with no title, gender or "he"/"she" for it. News text names companies and
         agencies this way as often as with an organisation word; two plain capitalised words
         are more often a person with a first name the lexicon lacks, and stay one."""
-        if ent.head or ent.unresolved or ent.anonymous or ent.gender or ent.title:
+        if ent.head or ent.unresolved or ent.anonymous or ent.gender or ent.title or ent.personal:
             return False
-        words = [w.removesuffix("'s") for w in ent.name.split()]
+        verdict = self._unmarked.get(ent.id)
+        if verdict is None:  # the name's test, once per entity (a name may be long)
+            verdict = self._unmarked[ent.id] = self._name_shows_no_person(ent.name)
+        return verdict
+
+    def _name_shows_no_person(self, name: str) -> bool:
+        words = [w.removesuffix("'s") for w in name.split()]
         if not words or not words[0][:1].isupper() or any(
                 w.lower() in self.ctx.lex.first_names for w in words):
             return False
-        if len(words) > 1 and not any(len(w) >= 2 and w.isupper() for w in words):
-            return False
-        if len(words) == 1 and self._common_word(words[0].lower()):
-            return False  # "Analysts", "Profits": a word capitalised to open a sentence
-        return not ent.personal
+        if len(words) > 1:
+            return any(len(w) >= 2 and w.isupper() for w in words)
+        # "Analysts", "Profits": a word capitalised to open a sentence
+        return not self._common_word(words[0].lower())
 
     def _common_word(self, word: str) -> bool:
         """``word`` (lower case) is also written in lower case in the text (the words are
@@ -422,7 +437,8 @@ class _Resolver:
         return ent.gender if ent else None
 
     def _known_person(self, name: str) -> bool:
-        return ("person:" + name.lower()) in self.by_key
+        ent = self.by_key.get("person:" + name.lower())
+        return ent is not None and ent.kind != SpeakerKind.ORGANIZATION
 
     def described(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
         if info.definite:
@@ -586,6 +602,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             ent.personal = ent.personal or info.pronoun in _PERSONAL
             r.spoken.append((info.start, ent))
         results[q] = (ent, res, mention_span, cue_span, d)
+    r.closed = True
     speakers = {
         e.id: Speaker(
             id=e.id, name=e.name, kind=e.kind, anonymous=e.anonymous, anonymity_reason=e.reason,
