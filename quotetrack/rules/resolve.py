@@ -183,6 +183,7 @@ class _Resolver:
         self._lower_words: Optional[frozenset[str]] = None
         self._unmarked: dict[int, bool] = {}  # entity id -> its name shows no person
         self.closed = False  # the speakers are built: no entity changes any more
+        self.converted = False  # `_unmarked_speaker` has made a person-kind speaker an organisation
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """The fullest form of ``name`` in the document, the nearest before ``pos`` first (else
@@ -256,11 +257,13 @@ class _Resolver:
                 # a lone capitalised subject counts after a leading clause ("When asked,
                 # Mulder didn't hesitate"), not as the first word of a sentence ("Three ...")
                 weak = nm.subject and (nm.words >= 2 or not nm.initial)
-                known = self.by_key.get("person:" + self.full_name(nm.name, nm.pos)[0].lower())
-                if known is not None and known.kind == SpeakerKind.ORGANIZATION:
-                    continue  # a name "it" has shown to be an organisation (`_unmarked_speaker`)
-                if not nm.person and not weak and known is None:
-                    continue
+                if (not nm.person and not weak) or self.converted:
+                    full = self.full_name(nm.name, nm.pos)[0]
+                    known = self.by_key.get("person:" + full.lower())
+                    if known is not None and known.kind == SpeakerKind.ORGANIZATION:
+                        continue  # a name "it" has shown to be an organisation
+                    if known is None and not nm.person and not weak:
+                        continue
                 cands.append((nm.pos, nm.subject, nm))
             for spos, ent in reversed(self.spoken):
                 if pos - spos > window or len(cands) >= 24:
@@ -325,6 +328,7 @@ class _Resolver:
                 break
             if spos < pos and ent.kind == SpeakerKind.PERSON and self._unmarked_name(ent):
                 ent.kind = SpeakerKind.ORGANIZATION
+                self.converted = True
                 return ent
         return None
 
