@@ -51,6 +51,8 @@ CSV_COLUMNS = (
     "value",
     "qualifier",
     "unit",
+    "part",
+    "flags",
 )
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -323,6 +325,8 @@ def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
         "",
         "",
         "",
+        quote.part.value if quote.part else "",
+        " ".join(quote.flags),
     ]
 
 
@@ -334,7 +338,7 @@ def _csv_claim_row(doc_id: Optional[str], claim: Any) -> list[Any]:
     speaker = claim.asserted_by
     return [doc_id, claim.span.start, claim.span.end, "claim", claim.span.text,
             speaker.name if speaker else "", "", "", claim.rule, "", "", "",
-            value, q.qualifier.value, q.unit or ""]
+            value, q.qualifier.value, q.unit or "", "", ""]
 
 
 class _TextWriter(_Writer):

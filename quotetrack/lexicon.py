@@ -82,6 +82,10 @@ class Lexicon:
     #: lower-case words that make a sentence worth reading closely: cue forms, belief verbs,
     #: speech nouns, "according", the last words of the non-statement phrases
     triggers: frozenset[str] = attrs.field(init=False)
+    #: the finite forms of the speech verbs that report a clause or may stand before their
+    #: speaker ("said", "adds", "told"): a sentence holding one attributes speech, so an
+    #: unclosed quotation ends before it
+    attribution_forms: frozenset[str] = attrs.field(init=False)
     belief_forms: Mapping[str, str]  # "believed" -> "believe"
     non_statements: tuple[str, ...]  # "declined to comment"
     adverbs: frozenset[str]
@@ -90,6 +94,11 @@ class Lexicon:
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
+        object.__setattr__(self, "attribution_forms", frozenset(
+            form for form, cue in self.cue_forms.items()
+            if (cue.lemma in self.inversion_cues or cue.lemma in self.indirect_cues)
+            and form != cue.lemma and not form.endswith("ing")
+        ))
 
     @classmethod
     def load(cls) -> "Lexicon":

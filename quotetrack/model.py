@@ -19,7 +19,9 @@ __all__ = [
     "Severity",
     "Speaker",
     "Attribution",
+    "Part",
     "Quote",
+    "Quotation",
     "Diagnostic",
     "NonStatement",
     "ParseResult",
@@ -93,6 +95,14 @@ class Resolution(str, enum.Enum):
     UNRESOLVED = "unresolved"  # a mention that could not be tied to anyone ("I", "it")
 
 
+class Part(str, enum.Enum):
+    """Where a quote stands in a quotation that goes on over several paragraphs."""
+
+    FIRST = "first"
+    MIDDLE = "middle"
+    LAST = "last"
+
+
 class Severity(str, enum.Enum):
     INFO = "info"
     WARNING = "warning"
@@ -138,6 +148,15 @@ class Quote:
     kind: QuoteKind
     paragraph: int
     attribution: Optional[Attribution] = None
+    #: for a quotation over several paragraphs, one quote per paragraph: which part this is
+    part: Optional[Part] = None
+    #: for a middle or last part: the index (in `ParseResult.quotes`) of the first part
+    part_of: Optional[int] = None
+    #: how the quote was recovered rather than cleanly paired ("unclosed", "reopened",
+    #: "nested", "backwards-mark", "doubled-mark", "missing-open", "stray-mark"; see
+    #: docs/rules.md);
+    #: empty when both marks were found where they belong
+    flags: tuple[str, ...] = ()
 
     @property
     def speaker(self) -> Optional[Speaker]:
@@ -146,6 +165,36 @@ class Quote:
     @property
     def text(self) -> str:
         return self.span.text
+
+
+@attrs.frozen
+class Quotation:
+    """A whole quotation: the parts of one that goes on over several paragraphs, or a single
+    quote. See `ParseResult.quotations`."""
+
+    parts: tuple[Quote, ...]
+
+    @property
+    def text(self) -> str:
+        """The words of every part, joined by a space (marks left out)."""
+        return " ".join(p.content.text.strip() for p in self.parts)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].span.start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].span.end
+
+    @property
+    def speaker(self) -> Optional[Speaker]:
+        """The speaker of the first part that has one (every part has the same)."""
+        return next((p.speaker for p in self.parts if p.speaker is not None), None)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f for p in self.parts for f in p.flags))
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +227,19 @@ class ParseResult:
     id: Optional[str] = None
     non_statements: tuple[NonStatement, ...] = ()
     claims: tuple = ()  # numeric claims: quotetrack.claims_model.Claim
+
+    def quotations(self) -> tuple[Quotation, ...]:
+        """The quotes with the parts of each multi-paragraph quotation joined into one
+        `Quotation`, in document order."""
+        groups: list[list[Quote]] = []
+        first_group: dict[int, int] = {}
+        for i, q in enumerate(self.quotes):
+            if q.part_of is not None and q.part_of in first_group:
+                groups[first_group[q.part_of]].append(q)
+                continue
+            first_group[i] = len(groups)
+            groups.append([q])
+        return tuple(Quotation(tuple(g)) for g in groups)
 
     def by_kind(self, *kinds: QuoteKind | str) -> tuple[Quote, ...]:
         """The quotes of the given kinds, in document order."""

@@ -14,12 +14,13 @@ from .collector import collector_paused
 from .config import Limits
 from .errors import InputTooLarge, InputTypeError
 from .lexicon import Lexicon, default_lexicon
-from .model import Diagnostic, ParseResult, Quote, QuoteKind, Span
+from .model import Diagnostic, ParseResult, Part, Quote, QuoteKind, Span
 from .errors import ConfigError
 from .rules.attribution import (
     SIEVE_NAMES,
     classify_kinds,
     finish_kinds,
+    link_parts,
     run_sieves,
 )
 from .rules.context import build_context
@@ -97,25 +98,35 @@ class Parser:
         candidates = pair_marks(
             text, paragraphs, max_depth=lim.max_nesting, max_quote_chars=lim.max_quote_chars,
             max_continued_paragraphs=lim.max_continued_paragraphs,
-            max_diagnostics=lim.max_diagnostics, diagnostics=diagnostics,
+            max_diagnostics=lim.max_diagnostics, diagnostics=diagnostics, folded=folded,
+            attribution_words=self.lexicon.attribution_forms,
+            abbreviations=self.lexicon.abbreviations,
         )
         ctx = build_context(text, folded, self.lexicon, lim, paragraphs, candidates, diagnostics)
         classify_kinds(ctx)
         run_sieves(ctx, self.sieves)
+        link_parts(ctx, self.sieves)
         finish_kinds(ctx)
         add_reported(ctx, find_indirect(ctx, self.sieves, self.beliefs))
         attributions, speakers, silent = resolve(ctx, find_non_statements(ctx))
         order = sorted(range(len(ctx.quotes)),
                        key=lambda i: (ctx.quotes[i].start, -ctx.quotes[i].end))
         renumber = {old: new for new, old in enumerate(order)}
+        last_part = {c.chain: i for i, c in enumerate(ctx.quotes) if c.chain >= 0}
         quotes = []
         for i in order:
             c, a = ctx.quotes[i], attributions[i]
             if a is not None and a.continues is not None:
                 a = attrs.evolve(a, continues=renumber[a.continues])
+            part, part_of = None, None
+            if c.chain >= 0:
+                part = Part.FIRST if c.chain == i else (
+                    Part.LAST if last_part[c.chain] == i else Part.MIDDLE)
+                part_of = None if part == Part.FIRST else renumber[c.chain]
             quotes.append(Quote(span=Span.of(text, c.start, c.end),
                                 content=Span.of(text, *c.content), kind=ctx.kinds[i],
-                                paragraph=c.paragraph, attribution=a))
+                                paragraph=c.paragraph, attribution=a, part=part,
+                                part_of=part_of, flags=c.flags))
         claims = find_claims(text, folded=folded, owners=[
             (q.span.start, q.span.end, q.speaker) for q in quotes if q.kind != QuoteKind.OTHER
         ]) if self.claims else ()

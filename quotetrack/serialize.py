@@ -9,7 +9,8 @@ document back rebuilds one `Speaker` object per id and shares it between its quo
 The per-quote dict is the shape scored by ``shared/eval/SCORING.md`` (``start``, ``end``,
 ``text``, ``kind``, ``speaker``, ``cue``, ``sieve``) plus the keys needed to rebuild the quote
 exactly: ``content``, ``paragraph``, ``resolution``, ``speaker_id``, ``continues``,
-``cue_class``, ``channel``, ``unresolved_mention`` and, inside ``speaker``,
+``cue_class``, ``channel``, ``unresolved_mention``, ``part``, ``part_of``, ``flags`` and, inside
+``speaker``,
 ``anonymity_reason``. Non-statements and numeric claims refer to speakers by id as well. See
 docs/json-format.md.
 """
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import enum
 import json
+
+import attrs
 from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar
 
 from .claims_model import Claim, ClaimSource, Qualifier, Quantity
@@ -28,6 +31,7 @@ from .model import (
     Diagnostic,
     NonStatement,
     ParseResult,
+    Part,
     Quote,
     QuoteKind,
     Resolution,
@@ -40,6 +44,7 @@ from .model import (
 __all__ = [
     "claim_to_dict",
     "document_output",
+    "joined_quotes",
     "quote_to_dict",
     "read_jsonl",
     "result_from_dict",
@@ -95,6 +100,9 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "channel": att.channel if att else None,
         # a mention that no speaker could be tied to has no speaker dict to live in
         "unresolved_mention": _span(mention) if att and speaker is None else None,
+        "part": quote.part.value if quote.part else None,
+        "part_of": quote.part_of,
+        "flags": list(quote.flags),
     }
 
 
@@ -201,15 +209,53 @@ def _result_to_dict(result: ParseResult) -> dict[str, Any]:
     }
 
 
-def document_output(result: ParseResult, *, pause_gc: bool = True) -> dict[str, Any]:
+def document_output(result: ParseResult, *, pause_gc: bool = True,
+                    join_parts: bool = False) -> dict[str, Any]:
     """The scored per-document line ``{"id", "quotes"}`` (no text, no speaker list), with
-    ``"claims"`` when the result has numeric claims. ``pause_gc``: as in `Parser`."""
+    ``"claims"`` when the result has numeric claims. ``pause_gc``: as in `Parser`. With
+    ``join_parts`` a quotation over several paragraphs is one record (`joined_quotes`)."""
     with collector_paused(pause_gc, len(result.text)):
-        return _document_output(result)
+        return _document_output(result, join_parts)
 
 
-def _document_output(result: ParseResult) -> dict[str, Any]:
-    line: dict[str, Any] = {"id": result.id, "quotes": [quote_to_dict(q) for q in result.quotes]}
+def joined_quotes(result: ParseResult) -> tuple[Quote, ...]:
+    """The quotes of ``result`` with the parts of each multi-paragraph quotation made one
+    `Quote` from the first part's opening mark to the last part's end (``part`` null, the
+    flags of every part, the attribution of the part that has its own); ``continues`` indexes
+    refer to the returned tuple."""
+    groups: list[list[int]] = []
+    group_of: dict[int, int] = {}
+    for i, q in enumerate(result.quotes):
+        if q.part_of is not None and q.part_of in group_of:
+            group_of[i] = group_of[q.part_of]
+            groups[group_of[i]].append(i)
+        else:
+            group_of[i] = len(groups)
+            groups.append([i])
+    out = []
+    for members in groups:
+        parts = [result.quotes[i] for i in members]
+        first, last = parts[0], parts[-1]
+        own = next((p.attribution for p in parts if p.attribution is not None
+                    and p.attribution.resolution != Resolution.CONTINUATION), None)
+        att = own or first.attribution
+        if att is not None and att.continues is not None:
+            target = group_of[att.continues]
+            att = attrs.evolve(att, continues=None if target == group_of[members[0]] else target)
+        if len(parts) == 1:
+            out.append(attrs.evolve(first, attribution=att))
+            continue
+        out.append(attrs.evolve(
+            first, span=Span.of(result.text, first.span.start, last.span.end),
+            content=Span.of(result.text, first.content.start, last.content.end),
+            attribution=att, part=None, part_of=None,
+            flags=tuple(dict.fromkeys(f for p in parts for f in p.flags))))
+    return tuple(out)
+
+
+def _document_output(result: ParseResult, join_parts: bool = False) -> dict[str, Any]:
+    quotes = joined_quotes(result) if join_parts else result.quotes
+    line: dict[str, Any] = {"id": result.id, "quotes": [quote_to_dict(q) for q in quotes]}
     if result.claims:
         speakers = {s.id: s.name for s in result.speakers}
         line["claims"] = [
@@ -374,12 +420,18 @@ def _read_quote(data: object, source: str, speakers: Mapping[int, Speaker], wher
             cue_class=r.string("cue_class", optional=True),
             channel=r.string("channel", optional=True),
         )
+    flags = r.data.get("flags", [])
+    if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+        raise FormatError(f"{where}: 'flags' must be a list of strings, got {flags!r}")
     return Quote(
         span=span,
         content=r.span("content", source),
         kind=r.choice("kind", QuoteKind),
         paragraph=r.integer("paragraph"),
         attribution=attribution,
+        part=r.choice("part", Part, optional=True) if "part" in r.data else None,
+        part_of=r.integer("part_of", optional=True) if "part_of" in r.data else None,
+        flags=tuple(flags),
     )
 
 

@@ -7,7 +7,8 @@ from typing import Iterable
 
 import regex
 
-__all__ = ["fold", "lower_in_place", "paragraph_spans", "sentence_bounds", "twin_patterns"]
+__all__ = ["fold", "hard_wrapped", "lower_in_place", "paragraph_spans", "sentence_bounds",
+           "twin_patterns"]
 
 #: What ``<W>`` and ``<S>`` stand for in the templates of `twin_patterns`: word characters and
 #: white space as the `regex` module reads them in any text, and the same sets written out for
@@ -88,17 +89,109 @@ def lower_in_place(text: str) -> str:
 
 _PARA_BREAK = regex.compile(r"\n")
 
+#: what a line that ends its sentence ends with, before closing marks and brackets (a
+#: hard-wrapped line usually does not)
+_LINE_END_STOPS = frozenset(".!?:")
+_CLOSERS = "\"')]"
+#: the fewest line breaks inside a sentence that can show wrapping
+_MIN_WRAP_BREAKS = 2
+#: a document is hard-wrapped when at least this share of its single line breaks fall inside a
+#: sentence: the line does not end with a stop, and it ends with a lower-case word or a comma or
+#: the next line starts in lower case
+_MIN_WRAP_SHARE = 0.5
+#: wrapped text is wrapped at a fixed width; lines of edited news paragraphs run longer
+_MAX_WRAP_WIDTH = 100
+_MIN_WRAP_WIDTH = 30
+#: in wrapped text without blank lines, a line shorter than this share of the wrap width ends
+#: its paragraph (a wrapped line is filled nearly to the width)
+_SHORT_LINE_SHARE = 0.7
 
-def paragraph_spans(folded: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank line: news text keeps one paragraph per line."""
+
+_LIST_ITEM = regex.compile(r"[-*\u2022]|\d+[.)]?(?:\s|\Z)")
+
+
+def _title_case(line: str) -> bool:
+    """Most words capitalised: a headline, not a wrapped line of prose."""
+    words = line.split()
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 3 >= len(words) * 2
+
+
+def _lines(folded: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, blank ones included."""
     spans = []
     pos = 0
     for m in _PARA_BREAK.finditer(folded):
-        if folded[pos:m.start()].strip():
-            spans.append((pos, m.start()))
+        spans.append((pos, m.start()))
         pos = m.end()
-    if folded[pos:].strip():
-        spans.append((pos, len(folded)))
+    spans.append((pos, len(folded)))
+    return spans
+
+
+def hard_wrapped(folded: str, lines: list[tuple[int, int]]) -> int:
+    """The wrap width of a hard-wrapped text (single line breaks inside its paragraphs, as in
+    wire copy, e-mail and plain-text archives), or 0 when one line is one paragraph."""
+    breaks = inside = 0
+    widths = []
+    for (s, e), (s2, e2) in zip(lines, lines[1:]):
+        line, following = folded[s:e].strip(), folded[s2:e2].strip()
+        if not line or not following or _LIST_ITEM.match(following) or _LIST_ITEM.match(line) \
+                or _title_case(line):
+            continue  # (a list or a run of headlines keeps one item per line)
+        breaks += 1
+        widths.append(len(line))
+        end = line.rstrip(_CLOSERS)[-1:]
+        if _inside_sentence(line, following) or (
+                end not in _LINE_END_STOPS and (end.islower() or end == ",")):
+            inside += 1
+    if inside < _MIN_WRAP_BREAKS or inside < breaks * _MIN_WRAP_SHARE:
+        return 0
+    widths.sort()
+    width = widths[len(widths) * 9 // 10]
+    return width if _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH else 0
+
+
+def _inside_sentence(line: str, following: str) -> bool:
+    """A break between two stripped lines falls inside a sentence: the first does not end with
+    a stop and the next starts in lower case (neither a list item nor a headline)."""
+    return (line.rstrip(_CLOSERS)[-1:] not in _LINE_END_STOPS and following[:1].islower()
+            and not _LIST_ITEM.match(following) and not _title_case(line))
+
+
+def paragraph_spans(folded: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph. News text keeps one paragraph per line, so each
+    non-blank line is one, save that a line that breaks off inside a sentence goes on into the
+    next (``… whatever`` / ``the weather does …``). In hard-wrapped text (`hard_wrapped`) a
+    paragraph is a run of lines ended by a blank line or a short line (or before an indented
+    line or a list item)."""
+    lines = _lines(folded)
+    width = hard_wrapped(folded, lines) if len(lines) > _MIN_WRAP_BREAKS else 0
+    spans: list[tuple[int, int]] = []
+    start = previous_end = -1
+    previous = ""
+    for s, e in lines:
+        line = folded[s:e]
+        stripped = line.strip()
+        if not stripped:
+            if start >= 0:
+                spans.append((start, previous_end))
+                start = -1
+            continue
+        if start >= 0:
+            if width:
+                goes_on = not line[:1].isspace() and not _LIST_ITEM.match(stripped)
+            else:
+                goes_on = _inside_sentence(previous, stripped)
+            if not goes_on:
+                spans.append((start, previous_end))
+                start = -1
+        if start < 0:
+            start = s
+        previous_end, previous = e, stripped
+        if width and len(stripped) < width * _SHORT_LINE_SHARE:
+            spans.append((start, e))
+            start = -1
+    if start >= 0:
+        spans.append((start, previous_end))
     return spans
 
 

@@ -111,16 +111,19 @@ def test_max_diagnostics_exact_count_has_no_summary():
 
 
 def test_max_continued_paragraphs():
-    """A quote goes on over at most max_continued_paragraphs further paragraphs, then is cut."""
+    """A quote goes on over at most max_continued_paragraphs further paragraphs, then is cut:
+    the part at the limit is unclosed and the next paragraph starts a new quotation."""
     text = "Ana Silva said:\n\n" + "".join(f"\u201cPart {i}.\n\n" for i in range(5)) + (
         "\u201cEnd.\u201d")
     whole = quotetrack.parse(text)
-    assert len(whole.quotes) == 1 and whole.diagnostics == ()
+    assert len(whole.quotes) == 6 and whole.diagnostics == ()
+    assert [len(q.parts) for q in whole.quotations()] == [6]
     cut = Parser(limits=Limits(max_continued_paragraphs=2)).parse(text)
-    assert [q.text for q in cut.quotes] == [
-        "\u201cPart 0.\n\n\u201cPart 1.\n\n\u201cPart 2.",
-        "\u201cPart 3.\n\n\u201cPart 4.\n\n\u201cEnd.\u201d",
+    assert [[p.text for p in q.parts] for q in cut.quotations()] == [
+        ["\u201cPart 0.", "\u201cPart 1.", "\u201cPart 2."],
+        ["\u201cPart 3.", "\u201cPart 4.", "\u201cEnd.\u201d"],
     ]
+    assert cut.quotes[2].flags == ("unclosed",)
     assert codes(cut) == ["unclosed-quote"]
     assert_spans_valid(text, cut)
 

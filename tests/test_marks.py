@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import quotetrack
-from quotetrack import QuoteKind, Resolution, SpeakerKind
+from quotetrack import Part, QuoteKind, Resolution, SpeakerKind
 
 FIXTURE = Path(__file__).parent / "fixtures" / "patterns.json"
 PATTERNS = json.loads(FIXTURE.read_text(encoding="utf-8"))
@@ -92,22 +92,27 @@ def test_pattern(case):
 INTRO = "Luis Ortega, who runs the bakery on Mill Street, opened early.\n\n"
 
 
-def test_multi_paragraph_quote_is_one_quote():
-    """A quote re-opened in the next paragraph is one Quote spanning both paragraphs."""
+def test_multi_paragraph_quote_is_two_parts():
+    """A quote re-opened in the next paragraph is one Quote per paragraph, the second a part of
+    the first, both with the speaker of the cue after the last part."""
     text = INTRO + "\u201cBread sold out by nine.\n\n\u201cWe baked twice as much,\u201d he said."
-    (quote,) = quotetrack.parse(text).quotes
-    assert quote.span.start == text.index("\u201cBread")
-    assert quote.span.end == text.index(" he said")
-    assert "\n\n" in quote.content.text
-    assert quote.paragraph == 1
-    assert quote.speaker.name == "Luis Ortega"
+    first, last = quotetrack.parse(text).quotes
+    assert first.text == "\u201cBread sold out by nine."
+    assert last.text == "\u201cWe baked twice as much,\u201d"
+    assert (first.part, last.part, last.part_of) == (Part.FIRST, Part.LAST, 0)
+    assert (first.paragraph, last.paragraph) == (1, 2)
+    assert first.speaker.name == last.speaker.name == "Luis Ortega"
+    assert first.attribution.sieve == "quote_part"
+    assert first.attribution.continues == 1
 
 
-def test_three_paragraph_quote_is_one_quote():
-    """Two unclosed paragraphs, each re-opened, then a closing one: still one quotation."""
+def test_three_paragraph_quote_is_three_parts():
+    """Two unclosed paragraphs, each re-opened, then a closing one: three parts of one
+    quotation, and no diagnostic."""
     text = INTRO + "\u201cOne.\n\n\u201cTwo.\n\n\u201cThree,\u201d he said."
     result = quotetrack.parse(text)
-    assert [q.text for q in result.quotes] == ["\u201cOne.\n\n\u201cTwo.\n\n\u201cThree,\u201d"]
+    assert [q.text for q in result.quotes] == ["\u201cOne.", "\u201cTwo.", "\u201cThree,\u201d"]
+    assert [q.part for q in result.quotes] == [Part.FIRST, Part.MIDDLE, Part.LAST]
     assert result.diagnostics == ()
 
 

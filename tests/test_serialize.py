@@ -230,7 +230,7 @@ def test_quote_dict_carries_the_round_trip_keys():
     """Besides the scored keys, a quote dict has exactly the documented extra keys."""
     d = quote_to_dict(_hand_built().quotes[0])
     extra = {"content", "paragraph", "resolution", "speaker_id", "continues", "cue_class"}
-    extra |= {"channel", "unresolved_mention"}
+    extra |= {"channel", "unresolved_mention", "part", "part_of", "flags"}
     assert set(d) == SCORED_QUOTE_KEYS | extra
     assert set(d["speaker"]) == SCORED_SPEAKER_KEYS | {"anonymity_reason"}
     assert d["content"] == {"start": 1917, "end": 1928, "text": "take sides,"}
@@ -241,6 +241,7 @@ def test_quote_dict_carries_the_round_trip_keys():
         None,
     )
     assert (d["cue_class"], d["channel"]) == ("neutral", "interview")
+    assert (d["part"], d["part_of"], d["flags"]) == (None, None, [])
 
 
 def test_unattributed_quote_has_nulls():
@@ -510,7 +511,7 @@ SERIALIZED_FIELDS = {
         "cue_class",
         "channel",
     },
-    Quote: {"span", "content", "kind", "paragraph", "attribution"},
+    Quote: {"span", "content", "kind", "paragraph", "attribution", "part", "part_of", "flags"},
     Diagnostic: {"code", "message", "span", "severity"},
     ParseResult: {"text", "quotes", "speakers", "diagnostics", "id", "non_statements", "claims"},
     NonStatement: {"span", "mention", "speaker"},

@@ -23,7 +23,8 @@ from .cues import (
 )
 from .mentions import appositive_after, np_after, np_before, skip_parenthesis
 
-__all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "finish_kinds"]
+__all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "link_parts",
+           "finish_kinds"]
 
 Sieve = Callable[[Context, int], Optional[Decision]]
 
@@ -259,7 +260,14 @@ SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("possessive", possessive),
     ("sentence_subject", sentence_subject),
 )
-SIEVE_NAMES = tuple(name for name, _ in SIEVES)
+#: the step that gives every part of a multi-paragraph quotation the speaker of the part that
+#: has its own attribution; it runs after the sieves and can be switched off like one
+PART_STEP = "quote_part"
+SIEVE_NAMES = tuple(name for name, _ in SIEVES) + (PART_STEP,)
+#: sieves that find an attribution of the part itself, next to it: they decide the speaker of
+#: every part; the others (continuation, lead-in, subjects) only when no part has one
+_OWN_SIEVES = frozenset({"cue_after_quote", "cue_before_quote", "colon_intro", "according_to",
+                         "sentence_cue"})
 
 
 _LABEL = regex.compile(r"[A-Z][A-Z ]{1,20}:")
@@ -284,7 +292,7 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
             heads.add(p)
     for c in ctx.quotes:
         s, e = ctx.paragraphs[c.paragraph]
-        if uses_double and not c.double and c.paragraph == c.last_paragraph \
+        if uses_double and not c.double and c.chain < 0 \
                 and not ctx.folded[s:c.start].strip() and not ctx.folded[c.end:e].strip():
             heads.add(c.paragraph)  # a subheading in single marks: 'Just listen to us'
     return heads
@@ -358,6 +366,32 @@ def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
             if ctx.decisions[q] is None and ctx.kinds[q] != QuoteKind.OTHER \
                     and ctx.quote_first[q] >= 0:
                 ctx.decisions[q] = sieve(ctx, q)
+
+
+def link_parts(ctx: Context, enabled: tuple[str, ...]) -> None:
+    """Every part of a multi-paragraph quotation gets the speaker of the part that has its own
+    attribution (the first such part; else the first part's, whatever decided it), as a
+    ``quote_part`` decision that continues that part."""
+    if PART_STEP not in enabled:
+        return
+    chains: dict[int, list[int]] = {}
+    for q, c in enumerate(ctx.quotes):
+        if c.chain >= 0:
+            chains.setdefault(c.chain, []).append(q)
+    for parts in chains.values():
+        decided = [q for q in parts if ctx.decisions[q] is not None
+                   and ctx.kinds[q] != QuoteKind.OTHER]
+        if not decided:
+            continue
+        own = [q for q in decided if ctx.decisions[q].sieve in _OWN_SIEVES]  # type: ignore
+        owner = own[0] if own else decided[0]
+        d = ctx.decisions[owner]
+        assert d is not None
+        for q in parts:
+            if q != owner:
+                ctx.kinds[q] = QuoteKind.DIRECT if ctx.kinds[q] == QuoteKind.OTHER \
+                    else ctx.kinds[q]
+                ctx.decisions[q] = Decision(sieve=PART_STEP, continues=owner)
 
 
 def _words(text: str) -> int:

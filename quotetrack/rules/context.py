@@ -135,7 +135,7 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
         w_end = m.end()
         while True:  # the rest of a capitalised run: "Hassan Al-Rubaie, also 21"
             nxt = None
-            if masked[w_end:w_end + 1] == " ":
+            if masked[w_end:w_end + 1] in (" ", "\n"):  # (a wrapped line)
                 nxt = cap_word.match(masked, w_end + 1, end)
             if nxt is None:
                 break
@@ -159,7 +159,7 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
         masked = "".join("\n" if ch == "\n" else MASK for ch in inner) if "\n" in inner \
             else MASK * len(inner)
         content_end = c.end - c.close_len - 1
-        if c.closed and content_end >= c.start and folded[content_end] in ".!?":
+        if content_end >= c.start + c.open_len and folded[content_end] in ".!?":
             rel = content_end - c.start
             masked = masked[:rel] + folded[content_end] + masked[rel + 1:]
         pieces.append(masked)

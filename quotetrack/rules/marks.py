@@ -1,9 +1,23 @@
 """Stage 1: find quotation marks and pair them, in one pass with a stack per paragraph.
 
 No regular expression spans a quotation: marks are found one at a time and paired by their
-context (what stands before and after them), so the work is linear in the size of the text.
-Then one more linear pass joins quotes that go on over several paragraphs (news convention: a
-paragraph that does not close its quote is followed by one that re-opens it).
+shape (what stands before and after them) and by the sentence around them, never by counting, so
+the work is linear in the size of the text and one stray mark cannot swallow the reporter's words.
+
+- A straight ``"`` is an opening mark only when it stands before a word and after a space, a
+  bracket or a dash; with a space after it, it is never one.
+- An opening-shaped mark met while a quotation is open, right after a sentence end, starts the
+  next *part* of the same quotation: the source lost the paragraph break of a multi-paragraph
+  quotation (``… in the world. "We certainly …``).
+- A quotation that cannot be closed ends at its most plausible sentence boundary: before the first
+  later sentence that attributes speech ("…, a spokesman said"), before the next quotation, or, for
+  words quoted inside a sentence, at the end of that sentence. It carries the flag ``unclosed``.
+- A quotation that goes on over several paragraphs (news convention: a paragraph that does not
+  close its quotation is followed by one that re-opens it) is returned as one candidate per
+  paragraph, the later ones linked to the first (`Candidate.chain`).
+
+Every quotation recovered rather than cleanly paired carries flags (`FLAGS`), which reach the
+caller on `quotetrack.Quote.flags`.
 """
 
 from __future__ import annotations
@@ -15,15 +29,18 @@ import regex
 
 from ..model import Diagnostic, Severity, Span
 
-__all__ = ["Candidate", "pair_marks"]
+__all__ = ["Candidate", "FLAGS", "pair_marks"]
 
+#: a doubled double mark from a bad conversion (``""``, ``““``) reads as one mark
 _MARK = regex.compile(
-    r"``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a\u201b\u2039\u203a]"
+    r"``|''|\"\"|\u201c\u201c|\u201d\u201d"
+    r"|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a\u201b\u2039\u203a]"
 )
 
-DOUBLE_OPEN = frozenset({"\u201c", "\u201e", "\u201f", "\u00ab", "``"})
-DOUBLE_CLOSE = frozenset({"\u201d", "\u00bb"})
-DOUBLE_AMBIG = frozenset({'"', "''"})
+DOUBLE_OPEN = frozenset({"\u201c", "\u201e", "\u201f", "\u00ab", "``", "\u201c\u201c"})
+DOUBLE_CLOSE = frozenset({"\u201d", "\u00bb", "\u201d\u201d"})
+DOUBLE_AMBIG = frozenset({'"', "''", '""'})
+DOUBLED = frozenset({'""', "\u201c\u201c", "\u201d\u201d"})
 SINGLE_OPEN = frozenset({"\u2018", "\u201a", "\u201b", "\u2039"})
 SINGLE_CLOSE = frozenset({"\u2019", "\u203a"})
 _OPENERS = DOUBLE_OPEN | SINGLE_OPEN | {'"', "'"}
@@ -31,6 +48,26 @@ _OPENERS = DOUBLE_OPEN | SINGLE_OPEN | {'"', "'"}
 _OPEN_BEFORE = frozenset(" \t\n([{\u2014\u2013-/:;,") | _OPENERS
 # '90s, 'em, 'til, 'n': an apostrophe at the start of a word, not a quote
 _ELISION = regex.compile(r"(?:\d|(?:em|til|tis|twas|cause|n|bout|round|s)\b)", regex.IGNORECASE)
+#: a sentence end inside a quotation (the text is not masked yet): . ! ? … and what may close
+#: them, before white space
+_SENTENCE_END = regex.compile(r"[.!?\u2026]++[)\]'\u2019]?(?=\s)")
+_WORD = regex.compile(r"[A-Za-z]+")
+#: the word that ends at a full stop, to tell "Mr." and "U.S." from a sentence end
+_WORD_BEFORE = regex.compile(r"(?r)[\w.'-]{1,20}\Z")
+#: how far back a sentence end may stand before a re-opening mark: ``. "``, ``." "``, ``.) "``
+_REOPEN_GAP = 4
+
+#: the flags a candidate may carry, and what each means
+FLAGS = {
+    "unclosed": "no closing mark: the quote ends at its most plausible sentence boundary",
+    "reopened": "ended where an opening mark re-opened it in the same paragraph (a lost "
+                "paragraph break); the next part goes on with the same speaker",
+    "nested": "holds a double-quoted quotation inside a double-quoted one",
+    "backwards-mark": "a mark of the wrong direction was read as opening or closing it",
+    "doubled-mark": "a doubled mark (\"\") was read as one",
+    "missing-open": "no opening mark: the quote starts with its sentence",
+    "stray-mark": "holds a double mark that pairs with nothing",
+}
 
 
 @attrs.define
@@ -44,11 +81,10 @@ class Candidate:
     paragraph: int
     double: bool
     closed: bool = True
-    last_paragraph: int = -1
-
-    def __attrs_post_init__(self):
-        if self.last_paragraph < 0:
-            self.last_paragraph = self.paragraph
+    #: index (in `pair_marks`' result) of the first part of the multi-paragraph quotation this
+    #: one is a part of, or -1 (the first part has its own index)
+    chain: int = -1
+    flags: tuple[str, ...] = ()
 
     @property
     def content(self) -> tuple[int, int]:
@@ -60,13 +96,31 @@ class _Open:
     pos: int
     mark: str
     double: bool
+    flags: list  # of str
+
+
+@attrs.define
+class _Piece:
+    """A quotation found in one paragraph, before the paragraphs are linked."""
+
+    start: int
+    end: int  # -1 while it is open at the end of its paragraph
+    open_len: int
+    close_len: int
+    double: bool
+    flags: list  # of str
+    joins: bool = False  # continues the piece before it (a part of the same quotation)
+    mixed: bool = False  # opened inside a sentence, after a word
+    #: a quotation without its opening mark and without an attribution after it: kept only as
+    #: a later part of the quotation left open in the paragraph before
+    needs_join: bool = False
 
 
 @attrs.define
 class _Paragraph:
-    quotes: list  # closed top-level (start, end, open_len, close_len, double)
-    trailing: Optional[_Open]  # the outermost double quote still open at the end
-    starts_with_opener: bool
+    pieces: list  # of _Piece, in order; the last may be open (end -1)
+    single_pairs: int  # closed top-level single-quoted quotations
+    double_pairs: int
 
 
 class _Diagnostics:
@@ -110,83 +164,285 @@ def _apostrophe(text: str, pos: int) -> bool:
         (pos < 3 or text[pos - 3].isspace())
 
 
-def _scan_paragraph(text: str, p_start: int, p_end: int, max_depth: int,
-                    diags: _Diagnostics) -> _Paragraph:
-    stack: list[_Open] = []
-    quotes: list = []
-    first = True
-    starts_with_opener = False
-    for m in _MARK.finditer(text, p_start, p_end):
-        mark, pos = m.group(), m.start()
-        n = len(mark)
-        left, right = _flanks(text, pos, n)
-        if first:
-            first = False
-            starts_with_opener = (
-                not text[p_start:pos].strip()
-                and (mark in DOUBLE_OPEN or (mark in DOUBLE_AMBIG and left))
-            )
-        if mark in DOUBLE_OPEN or mark in DOUBLE_AMBIG or mark in DOUBLE_CLOSE:
-            nearest = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double), None)
-            if mark in DOUBLE_CLOSE:
-                closes = True
-            elif mark == "\u201c":  # closes only German-style „…“
-                closes = nearest is not None and stack[nearest].mark == "\u201e"
-                if not closes and len(stack) == 1 and stack[0].mark == "\u201c" and left \
-                        and text[max(p_start, pos - 3):pos].rstrip()[-1:] in ".?!":
-                    # “A. “B.” — a curly quote re-opened after a full stop: the first one lost
-                    # its closing mark; end it at the full stop
-                    end = pos
-                    while end > stack[0].pos and text[end - 1].isspace():
-                        end -= 1
-                    diags.add(text, "missing-closing-mark",
-                              "a quotation was re-opened before it closed; closed it at the "
-                              "end of its sentence", stack[0].pos, 1)
-                    quotes.append((stack[0].pos, end, len(stack[0].mark), 0, True))
-                    stack.clear()
-            elif mark in DOUBLE_AMBIG:
-                closes = nearest is not None and (right or not left)
+class _Scanner:
+    """What pairing needs besides the text: the words that attribute speech, the
+    abbreviations, and where diagnostics go."""
+
+    def __init__(self, folded: str, text: str, attribution_words: frozenset[str],
+                 abbreviations: frozenset[str], diags: _Diagnostics, max_depth: int):
+        self.folded, self.text = folded, text
+        self.attribution_words, self.abbreviations = attribution_words, abbreviations
+        self.diags, self.max_depth = diags, max_depth
+
+    # ------------------------------------------------------------------ sentences
+
+    def sentence_end_before(self, p_start: int, pos: int) -> bool:
+        """A sentence ends just before ``pos`` (white space between): ``world. "We``."""
+        k = pos
+        while k > p_start and self.folded[k - 1].isspace():
+            k -= 1
+        if k == pos or k - p_start < 2:
+            return False
+        tail = self.folded[max(p_start, k - _REOPEN_GAP):k]
+        tail = tail.rstrip(")]'\"")
+        return tail[-1:] in (".", "!", "?", "\u2026")
+
+    def _inside_sentence(self, p_start: int, pos: int) -> bool:
+        """An opening mark at ``pos`` follows a word of its sentence that is not a speech verb:
+        the quoted words are part of the reporter's sentence ("called it "a disgrace"")."""
+        k = pos
+        while k > p_start and self.folded[k - 1].isspace():
+            k -= 1
+        if k == p_start or not (self.folded[k - 1].isalnum() or self.folded[k - 1] == "'"):
+            return False
+        w = _WORD_BEFORE.search(self.folded, max(p_start, k - 20), k)
+        return w is None or w.group().lower().strip(".'") not in self.attribution_words
+
+    def _abbreviation(self, p_start: int, k: int) -> bool:
+        """The full stop before ``k`` ends "Mr." or "U.S.", not a sentence."""
+        stop = self.folded.rfind(".", max(p_start, k - 3), k)
+        if stop < 0:
+            return False
+        w = _WORD_BEFORE.search(self.folded, max(p_start, stop - 20), stop + 1)
+        word = w.group().lower() if w else ""
+        return word in self.abbreviations or (len(word) == 2 and word[0].isalpha())
+
+    def sentence_ends(self, start: int, end: int) -> list[int]:
+        """Offsets just after each sentence end in ``folded[start:end]``."""
+        ends = []
+        for m in _SENTENCE_END.finditer(self.folded, start, end):
+            if m.group()[0] == "." and self._abbreviation(start, m.start() + 1):
+                continue
+            ends.append(m.end())
+        return ends
+
+    def attributes(self, start: int, end: int) -> bool:
+        """``folded[start:end]`` reads as an attribution: a speech verb not said by I or we
+        ("Mr Hopkins said that …", "…, a spokesman added")."""
+        prev = ""
+        for m in _WORD.finditer(self.folded, start, end):
+            word = m.group().lower()
+            if word in self.attribution_words and prev not in ("i", "we", "you"):
+                return True
+            prev = word
+        return False
+
+    def plausible_end(self, piece: _Piece, limit: int) -> int:
+        """Where an unclosed quotation most plausibly ends, at or before ``limit``: the end of
+        its sentence for words quoted inside a sentence; else the last sentence end before the
+        first later sentence that attributes speech; else ``limit``."""
+        start = piece.start + piece.open_len
+        ends = self.sentence_ends(start, limit)
+        if piece.mixed:
+            return ends[0] if ends else limit
+        for i in range(len(ends) - 1):
+            following = ends[i + 1]
+            if self.attributes(ends[i], following):
+                return ends[i]
+        if ends and ends[-1] < limit and self.attributes(ends[-1], limit):
+            return ends[-1]
+        return limit
+
+    # ------------------------------------------------------------------ one paragraph
+
+    def _trim(self, end: int, floor: int) -> int:
+        while end > floor and self.folded[end - 1].isspace():
+            end -= 1
+        return end
+
+    def paragraph(self, p_start: int, p_end: int) -> _Paragraph:
+        text, folded, diags = self.text, self.folded, self.diags
+        stack: list[_Open] = []
+        pieces: list[_Piece] = []
+        single_pairs = double_pairs = 0
+        joins_next = False  # the next top-level opening mark starts a part of the last piece
+
+        def top_open(opened: _Open) -> _Piece:
+            nonlocal joins_next
+            mixed = self._inside_sentence(p_start, opened.pos)
+            piece = _Piece(opened.pos, -1, len(opened.mark), 0, opened.double,
+                           list(opened.flags), joins=joins_next, mixed=mixed)
+            joins_next = False
+            return piece
+
+        def unclosed(opened: _Open, limit: int) -> None:
+            """End the open top-level quotation before ``limit`` (diagnostic, flag)."""
+            piece = top_open(opened)
+            end = self._trim(self.plausible_end(piece, limit), opened.pos + len(opened.mark))
+            piece.end = end
+            piece.flags.append("unclosed")
+            diags.add(text, "unclosed-quote",
+                      "quotation mark never closed; the quote ends at the most plausible "
+                      "sentence boundary", opened.pos, len(opened.mark))
+            pieces.append(piece)
+
+        for m in _MARK.finditer(text, p_start, p_end):
+            mark, pos = m.group(), m.start()
+            n = len(mark)
+            left, right = _flanks(text, pos, n)
+            if mark in DOUBLED:
+                flags_here = ["doubled-mark"]
             else:
-                closes = False
-            if closes:
+                flags_here = []
+            if mark in DOUBLE_OPEN or mark in DOUBLE_AMBIG or mark in DOUBLE_CLOSE:
+                nearest = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double),
+                               None)
+                action = "open"
                 if nearest is None:
+                    if mark in DOUBLE_CLOSE:
+                        if left and not right:  # ”Hello,” he said: a closing mark used to open
+                            flags_here.append("backwards-mark")
+                        else:
+                            action = "stray"
+                    elif mark in DOUBLE_AMBIG and not left:
+                        action = "stray"
+                else:
+                    opened = stack[nearest]
+                    if mark in DOUBLE_CLOSE:
+                        action = "close"
+                    elif mark in DOUBLE_OPEN:
+                        if opened.mark == "\u201e" and mark == "\u201c":
+                            action = "close"  # German „…“
+                        elif right and not left:  # “Hello,“ he said: backwards
+                            action = "close"
+                            flags_here.append("backwards-mark")
+                        else:
+                            action = "reopen-or-nest"
+                    elif right or not left:  # a straight mark shaped like a closing one, or
+                        action = "close"  # with spaces on both sides
+                    else:
+                        action = "reopen-or-nest"
+                    # a straight mark inside a curly quotation (or the other way round) is
+                    # nested: only a mark of the open one's own style re-opens it
+                    same_style = (mark in DOUBLE_AMBIG) == (stack[0].mark in DOUBLE_AMBIG)
+                    if action == "reopen-or-nest" and nearest == 0 and same_style:
+                        if self.sentence_end_before(p_start, pos):
+                            action = "reopen"
+                        elif len(stack) == 1 and (
+                                self._inside_sentence(p_start, stack[0].pos)
+                                or self.sentence_ends(stack[0].pos + 1, pos)):
+                            action = "restart"
+                        else:
+                            action = "nest"
+                    elif action == "reopen-or-nest":
+                        action = "nest"
+                if action == "stray":
+                    start = self._missing_open(p_start, p_end, pos, n, pieces) \
+                        if right and not stack else -1
+                    if start >= 0:
+                        # Hello," he said: the opening mark is missing; the quotation starts
+                        # with the sentence, or goes on from the paragraph before
+                        pieces.append(_Piece(start, pos + n, 0, n, True,
+                                             flags_here + ["missing-open"],
+                                             needs_join=start == self._trim_start(p_start, pos)
+                                             and not self._attributed_after(pos, n, p_end)))
+                        double_pairs += 1
+                        continue
                     diags.add(text, "stray-closing-mark",
-                              f"closing quotation mark {mark!r} with no opening mark before it",
-                              pos, n)
+                              f"quotation mark {mark!r} closes nothing and opens nothing",
+                              pos, n, Severity.INFO if not right else Severity.WARNING)
+                    if stack:
+                        stack[0].flags.append("stray-mark")
                     continue
-                opened = stack[nearest]
-                del stack[nearest:]  # single marks left open inside were apostrophes
+                if action == "close":
+                    assert nearest is not None
+                    opened = stack[nearest]
+                    del stack[nearest:]  # single marks left open inside were apostrophes
+                    if stack:
+                        stack[0].flags.append("nested")  # a double-quoted one inside
+                        continue
+                    piece = top_open(opened)
+                    piece.end, piece.close_len = pos + n, n
+                    piece.flags.extend(flags_here)
+                    pieces.append(piece)
+                    double_pairs += 1
+                    continue
+                if action == "reopen":
+                    # “… in the world. “We certainly …”: the source lost a paragraph break
+                    opened = stack[0]
+                    piece = top_open(opened)
+                    piece.end = self._trim(pos, opened.pos + len(opened.mark))
+                    piece.flags.append("reopened")
+                    pieces.append(piece)
+                    stack.clear()
+                    joins_next = True
+                    stack.append(_Open(pos, mark, True, flags_here))
+                    continue
+                if action == "restart":
+                    # an opening mark inside a sentence while a quotation is open: the open one
+                    # was never closed ("… productivity "retirement … need "significant" …")
+                    opened = stack[0]
+                    stack.clear()
+                    limit = self._sentence_start(p_start, opened.pos, pos)
+                    unclosed(opened, limit)
+                    stack.append(_Open(pos, mark, True, flags_here))
+                    continue
+                if len(stack) >= self.max_depth:
+                    diags.add(text, "nesting-too-deep",
+                              f"quotation marks nested deeper than {self.max_depth}; mark "
+                              "ignored", pos, n)
+                    continue
+                stack.append(_Open(pos, mark, True, flags_here))
+                continue
+            # single marks: quotes only when shaped like one, otherwise apostrophes
+            if right and _apostrophe(text, pos):
+                continue
+            if right and mark not in SINGLE_OPEN and stack and not stack[-1].double:
+                opened = stack.pop()
                 if not stack:
-                    quotes.append((opened.pos, pos + n, len(opened.mark), n, True))
+                    piece = top_open(opened)
+                    piece.end, piece.close_len = pos + n, n
+                    pieces.append(piece)
+                    single_pairs += 1
                 continue
-            if mark in DOUBLE_AMBIG and right and not left:
-                diags.add(text, "stray-closing-mark",
-                          f"quotation mark {mark!r} is shaped like a closing mark but closes "
-                          "nothing",
-                          pos, n, Severity.INFO)
+            if mark in SINGLE_CLOSE or not left or (right and mark not in SINGLE_OPEN):
                 continue
-            if len(stack) >= max_depth:
-                diags.add(text, "nesting-too-deep",
-                          f"quotation marks nested deeper than {max_depth}; mark ignored", pos, n)
+            if _ELISION.match(text, pos + n, min(pos + n + 6, len(text))):
                 continue
-            stack.append(_Open(pos, mark, True))
-            continue
-        # single marks: quotes only when shaped like one, otherwise apostrophes
-        if right and _apostrophe(text, pos):
-            continue
-        if right and mark not in SINGLE_OPEN and stack and not stack[-1].double:
-            opened = stack.pop()
-            if not stack:
-                quotes.append((opened.pos, pos + n, len(opened.mark), n, False))
-            continue
-        if mark in SINGLE_CLOSE or not left or (right and mark not in SINGLE_OPEN):
-            continue
-        if _ELISION.match(text, pos + n, min(pos + n + 6, len(text))):
-            continue
-        if len(stack) < max_depth:
-            stack.append(_Open(pos, mark, False))
-    trailing = next((o for o in stack if o.double), None)
-    return _Paragraph(quotes, trailing, starts_with_opener)
+            if len(stack) < self.max_depth:
+                stack.append(_Open(pos, mark, False, []))
+        if stack:  # open at the paragraph's end (end -1): the outermost double mark, if any
+            opened = next((o for o in stack if o.double), stack[0])
+            pieces.append(top_open(opened))
+        return _Paragraph(pieces, single_pairs, double_pairs)
+
+    def _trim_start(self, p_start: int, pos: int) -> int:
+        while p_start < pos and self.folded[p_start].isspace():
+            p_start += 1
+        return p_start
+
+    def _missing_open(self, p_start: int, p_end: int, pos: int, n: int, pieces: list) -> int:
+        """Where the quotation closed by a mark at ``pos`` that closes nothing began, or -1:
+        the start of its sentence, when no quotation came before it in the paragraph, the words
+        end like a quotation (``, . ? !``) and are more than a couple, and either an
+        attribution follows ("…," he said) or the sentence opens the paragraph (a later part
+        of a quotation whose paragraph lost its opening mark)."""
+        if pieces or self.folded[pos - 1:pos] not in (",", ".", "?", "!"):
+            return -1
+        ends = self.sentence_ends(p_start, pos - 1)
+        start = self._trim_start(ends[-1] if ends else p_start, pos)
+        if len(self.folded[start:pos].split()) < 3:
+            return -1
+        if start != self._trim_start(p_start, pos) and not self._attributed_after(pos, n, p_end):
+            return -1
+        return start
+
+    def _attributed_after(self, mark: int, n: int, p_end: int) -> bool:
+        """An attribution follows the closing mark at ``mark`` in its sentence (``," he
+        said.``), before any other quotation mark; after ``."`` the sentence has ended."""
+        if self.folded[mark - 1:mark] == ".":
+            return False
+        pos = mark + n
+        ends = self.sentence_ends(pos, p_end)
+        end = ends[0] if ends else p_end
+        other = self.folded.find('"', pos, end)
+        return self.attributes(pos, other if other >= 0 else end)
+
+    def _sentence_start(self, p_start: int, opened: int, pos: int) -> int:
+        """The start of the sentence holding ``pos`` (no earlier than just after ``opened``):
+        the limit of a quotation that a later opening mark showed to be unclosed."""
+        ends = self.sentence_ends(opened + 1, pos)
+        return ends[-1] if ends else pos
 
 
 def pair_marks(
@@ -198,47 +454,94 @@ def pair_marks(
     max_continued_paragraphs: int,
     max_diagnostics: int,
     diagnostics: list[Diagnostic],
+    folded: Optional[str] = None,
+    attribution_words: frozenset[str] = frozenset(),
+    abbreviations: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Top-level quotations of ``text`` in order (nested quotes stay inside their outer quote)."""
+    """Top-level quotations of ``text`` in order (nested quotes stay inside their outer quote);
+    a quotation over several paragraphs is one candidate per paragraph, linked by ``chain``.
+    ``folded`` is `quotetrack.text.fold` of ``text`` (computed when not given);
+    ``attribution_words`` are the lower-case speech-verb forms that end an unclosed quotation's
+    last sentence ("said", "added")."""
+    if folded is None:
+        from ..text import fold
+        folded = fold(text)
     diags = _Diagnostics(diagnostics, max_diagnostics)
-    scanned = [_scan_paragraph(text, s, e, max_depth, diags) for s, e in paragraphs]
-    found: list[Candidate] = []
-    chain: Optional[Candidate] = None  # a quote that goes on past the end of its paragraph
+    scanner = _Scanner(folded, text, attribution_words, abbreviations, diags, max_depth)
+    scanned = [scanner.paragraph(s, e) for s, e in paragraphs]
+    # a document that quotes with single marks: its single quotes left open count too
+    single_style = sum(p.single_pairs for p in scanned) > sum(p.double_pairs for p in scanned)
+    emitted: list[tuple[_Piece, int]] = []  # (piece, paragraph)
+    pending: Optional[tuple[_Piece, int]] = None
+    run = 0  # paragraphs the pending quotation has gone on over
 
-    def unclosed(cand: Candidate) -> None:
-        diags.add(text, "unclosed-quote",
-                  "quotation mark never closed; the quote is taken to the end of its paragraph",
-                  cand.start, cand.open_len)
-        found.append(cand)
+    def end_pending(continued: bool) -> None:
+        piece, p = pending  # type: ignore[misc]
+        p_start, p_end = paragraphs[p]
+        if continued:
+            piece.end = scanner._trim(p_end, piece.start + piece.open_len)
+        else:
+            piece.end = scanner._trim(scanner.plausible_end(piece, p_end),
+                                      piece.start + piece.open_len)
+            piece.flags.append("unclosed")
+            diags.add(text, "unclosed-quote",
+                      "quotation mark never closed; the quote ends at the most plausible "
+                      "sentence boundary", piece.start, piece.open_len)
+        emitted.append((piece, p))
 
     for i, para in enumerate(scanned):
-        quotes = para.quotes
-        if chain is not None:
-            if not para.starts_with_opener or i - chain.paragraph > max_continued_paragraphs:
-                unclosed(chain)
-                chain = None
-            elif quotes:  # the re-opened quote closes in this paragraph: the chain ends
-                chain.end, chain.close_len, chain.closed = quotes[0][1], quotes[0][3], True
-                chain.last_paragraph = i
-                found.append(chain)
-                chain = None
-                quotes = quotes[1:]
-            else:  # re-opened and still open: the quote goes on
-                chain.end, chain.last_paragraph = paragraphs[i][1], i
+        pieces = para.pieces
+        if pieces and pieces[-1].end < 0 and not pieces[-1].double and not single_style:
+            # an opening single mark never closed, in a document that quotes with double
+            # marks: an apostrophe ('Allo), not a quotation
+            pieces = pieces[:-1]
+        if pending is not None:
+            first = pieces[0] if pieces else None
+            p_start = scanner._trim_start(*paragraphs[i])
+            continues = (first is not None and first.start == p_start
+                         and run < max_continued_paragraphs
+                         and (first.open_len > 0 or "missing-open" in first.flags))
+            end_pending(continues)
+            if continues:
+                assert first is not None
+                first.joins = True
+                run += 1
+            else:
+                run = 0
+            pending = None
+        for piece in pieces:
+            if piece.needs_join and not piece.joins:
+                diags.add(text, "stray-closing-mark",
+                          "closing quotation mark with no opening mark and no attribution",
+                          piece.end - piece.close_len, piece.close_len)
                 continue
-        found.extend(Candidate(s, e, ol, cl, i, d) for s, e, ol, cl, d in quotes)
-        if para.trailing is not None:
-            chain = Candidate(para.trailing.pos, paragraphs[i][1], len(para.trailing.mark), 0, i,
-                              True, closed=False)
-    if chain is not None:
-        unclosed(chain)
-    kept = []
-    for cand in sorted(found, key=lambda c: c.start):
-        if cand.end - cand.start > max_quote_chars:
+            if not piece.joins:
+                run = 0
+            if piece.end < 0:
+                pending = (piece, i)
+            else:
+                emitted.append((piece, i))
+    if pending is not None:
+        end_pending(False)
+
+    kept: list[Candidate] = []
+    previous_kept = False  # whether the piece emitted just before was kept
+    for piece, p in emitted:
+        if piece.end - piece.start > max_quote_chars:
             diags.add(text, "quote-too-long",
                       f"quotation longer than {max_quote_chars} characters; not returned",
-                      cand.start, cand.open_len)
+                      piece.start, piece.open_len)
+            previous_kept = False
             continue
-        kept.append(cand)
+        chain = -1
+        if piece.joins and previous_kept:
+            before = kept[-1]
+            if before.chain < 0:
+                before.chain = len(kept) - 1
+            chain = before.chain
+        kept.append(Candidate(piece.start, piece.end, piece.open_len, piece.close_len, p,
+                              piece.double, closed=piece.close_len > 0, chain=chain,
+                              flags=tuple(dict.fromkeys(piece.flags))))
+        previous_kept = True
     diags.close()
     return kept

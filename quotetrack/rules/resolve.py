@@ -548,6 +548,13 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
     return None
 
 
+def _one_line(words: str) -> str:
+    """Words as one line: a name written over a line break of hard-wrapped text is one name."""
+    if " " not in words and "\n" not in words and "\t" not in words:
+        return words
+    return " ".join(words.split())
+
+
 def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Attribution]],
                                                       tuple[Speaker, ...], tuple]:
     """Attributions (one per quote, None where undecided), the speakers, the non-statements."""
@@ -556,9 +563,16 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
     results: list[Optional[tuple]] = [None] * len(ctx.quotes)
     # in text order, so pronouns see the speakers before them
     order = sorted(range(len(ctx.quotes)), key=lambda i: ctx.quotes[i].start)
+    # a part of a multi-paragraph quotation may continue a later part (the one whose cue
+    # follows it): it is resolved once that part is
+    waiting: list[int] = []
     for q in order:
         d = ctx.decisions[q]
         if d is None:
+            continue
+        if d.continues is not None and results[d.continues] is None \
+                and ctx.quotes[d.continues].start > ctx.quotes[q].start:
+            waiting.append(q)
             continue
         cue_span = None
         if d.cue is not None:
@@ -606,11 +620,19 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             ent.personal = ent.personal or info.pronoun in _PERSONAL
             r.spoken.append((info.start, ent))
         results[q] = (ent, res, mention_span, cue_span, d)
+    for q in waiting:
+        d = ctx.decisions[q]
+        assert d is not None and d.continues is not None
+        later = results[d.continues]
+        results[q] = (later[0] if later is not None else None, Resolution.CONTINUATION, None,
+                      None, d)
     r.closed = True
     speakers = {
         e.id: Speaker(
-            id=e.id, name=e.name, kind=e.kind, anonymous=e.anonymous, anonymity_reason=e.reason,
-            title=e.title, affiliation=e.affiliation, gender=e.gender,
+            id=e.id, name=_one_line(e.name), kind=e.kind, anonymous=e.anonymous,
+            anonymity_reason=e.reason, title=_one_line(e.title) if e.title else e.title,
+            affiliation=_one_line(e.affiliation) if e.affiliation else e.affiliation,
+            gender=e.gender,
             mentions=tuple(Span.of(ctx.text, s, t) for s, t in sorted(set(e.mentions))),
         )
         for e in r.entities
