@@ -7,15 +7,17 @@ that is missing or has the wrong number of columns raises `LexiconError` naming 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from importlib import resources
-from typing import Mapping
+from pathlib import Path
+from typing import Iterable, Mapping, Optional, Sequence, Union
 
 import attrs
 
 from .errors import LexiconError
 
-__all__ = ["Lexicon", "CueVerb", "default_lexicon", "read_table"]
+__all__ = ["Lexicon", "CueVerb", "DATA_FILES", "FrozenDict", "default_lexicon", "read_table"]
 
 CUE_CLASSES = ("neutral", "assertive", "denial", "hedging")
 
@@ -48,10 +50,92 @@ class CueVerb:
     cue_class: str
 
 
+class FrozenDict(dict):
+    """A dict that refuses changes: the lexicon's mappings are shared by every parser of the
+    process. (A dict subclass, not a MappingProxyType: lookups stay as fast as a dict's, and it
+    pickles for process pools and Dask.)"""
+
+    __slots__ = ()
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("the lexicon cannot be changed; build another one with "
+                        "Lexicon.load(paths=..., extra=...)")
+
+    __setitem__ = __delitem__ = _refuse  # type: ignore[assignment]
+    clear = pop = popitem = setdefault = update = __ior__ = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self):
+        return (FrozenDict, (dict(self),))
+
+    def __copy__(self) -> "FrozenDict":
+        return self
+
+    def __deepcopy__(self, memo: dict) -> "FrozenDict":
+        return self
+
+
 def _frozen_map(d: dict) -> Mapping:
-    # a plain dict (not MappingProxyType) so that a Lexicon pickles for process pools and Dask;
-    # nothing in quotetrack writes to it after loading
-    return dict(d)
+    return FrozenDict(d)
+
+
+#: the data files a user may add rows to, with their number of columns
+DATA_FILES = {
+    "abbreviations.tsv": 1, "adverbs.tsv": 1, "anonymity.tsv": 1, "belief_verbs.tsv": 2,
+    "cue_nouns.tsv": 1, "cue_phrases.tsv": 3, "cue_verbs.tsv": 3, "determiners.tsv": 2,
+    "documents.tsv": 1, "first_names.tsv": 2, "function_words.tsv": 1, "group_nouns.tsv": 1,
+    "honorifics.tsv": 2, "indirect_cues.tsv": 1, "inversion_cues.tsv": 1,
+    "manner_nouns.tsv": 1, "name_stopwords.tsv": 1, "non_statements.tsv": 1,
+    "not_speech.tsv": 1, "org_words.tsv": 1, "possessive_pronouns.tsv": 2,
+    "postmodifiers.tsv": 1, "pronouns.tsv": 4, "speech_nouns.tsv": 2, "titles.tsv": 2,
+}
+
+
+class _Sources:
+    """The shipped data files, and the rows a user adds to them (files of the same name in
+    ``paths``, then the lines of ``extra``)."""
+
+    def __init__(self, paths: Sequence[Union[str, "os.PathLike[str]"]],
+                 extra: Optional[Mapping[str, Iterable[str]]]):
+        self.user: dict[str, list[tuple[str, str]]] = {}
+        for path in paths:
+            folder = Path(path)
+            if folder.is_dir():
+                files = sorted(folder.glob("*.tsv"))
+            elif folder.is_file():
+                files = [folder]
+            else:
+                raise LexiconError(f"lexicon path {str(path)!r} is neither a folder nor a file")
+            for file in files:
+                self._add(file.name, str(file), _read_user_file(file))
+        for name, lines in (extra or {}).items():
+            if isinstance(lines, str):
+                raise LexiconError(f"extra[{name!r}] must be a list of lines, got a string")
+            self._add(name, f"extra[{name!r}]", "\n".join(lines))
+
+    def _add(self, name: str, label: str, text: str) -> None:
+        if name not in DATA_FILES:
+            raise LexiconError(f"{label}: {name!r} is not a lexicon file; the files a user may "
+                               f"extend are {sorted(DATA_FILES)}")
+        self.user.setdefault(name, []).append((label, text))
+
+    def rows(self, name: str, columns: int, *, user_first: bool = False) -> list[tuple[str, ...]]:
+        """The shipped rows of ``name`` and the user's; the user's come last (they win where a
+        later row overrides an earlier one), or first with ``user_first`` (where the first row
+        of a key wins)."""
+        user = [row for label, text in self.user.get(name, ())
+                for row in read_table(label, columns, text)]
+        shipped = read_table(name, columns)
+        return user + shipped if user_first else shipped + user
+
+    def words(self, name: str) -> frozenset[str]:
+        return frozenset(w.lower() for (w,) in self.rows(name, 1))
+
+
+def _read_user_file(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"lexicon file {str(file)!r} could not be read: {exc}") from exc
 
 
 @attrs.frozen(kw_only=True)
@@ -101,10 +185,16 @@ class Lexicon:
         ))
 
     @classmethod
-    def load(cls) -> "Lexicon":
-        """Read every data file shipped in the package."""
+    def load(cls, paths: Sequence[Union[str, "os.PathLike[str]"]] = (),
+             extra: Optional[Mapping[str, Iterable[str]]] = None) -> "Lexicon":
+        """Read every data file shipped in the package, plus a user's own rows: ``paths`` are
+        folders (or files) of TSV files named like the shipped ones (``cue_verbs.tsv``,
+        ``titles.tsv``, … see `DATA_FILES`), ``extra`` maps such a name to lines. User rows
+        add words, and replace the shipped row of the same word (a cue verb's class, a title's
+        gender). Raises `LexiconError` for an unknown file name or a malformed row."""
+        src = _Sources(paths, extra)
         cue_forms: dict[str, CueVerb] = {}
-        for lemma, cue_class, forms in read_table("cue_verbs.tsv", 3):
+        for lemma, cue_class, forms in src.rows("cue_verbs.tsv", 3, user_first=True):
             if cue_class not in CUE_CLASSES:
                 raise LexiconError(
                     f"cue_verbs.tsv: class {cue_class!r} of {lemma!r} is not one of {CUE_CLASSES}"
@@ -114,40 +204,36 @@ class Lexicon:
         return cls(
             cue_forms=_frozen_map(cue_forms),
             cue_phrases=_frozen_map(
-                {p.lower(): (c, ch) for p, c, ch in read_table("cue_phrases.tsv", 3)}
+                {p.lower(): (c, ch) for p, c, ch in src.rows("cue_phrases.tsv", 3)}
             ),
-            titles=_frozen_map({t.lower(): g for t, g in read_table("titles.tsv", 2)}),
-            honorifics=_frozen_map({h.lower(): g for h, g in read_table("honorifics.tsv", 2)}),
-            pronouns=_frozen_map({p: (g, n, pp) for p, g, n, pp in read_table("pronouns.tsv", 4)}),
-            org_words=frozenset(w.lower() for (w,) in read_table("org_words.tsv", 1)),
-            group_nouns=frozenset(w.lower() for (w,) in read_table("group_nouns.tsv", 1)),
-            anonymity=tuple(w.lower() for (w,) in read_table("anonymity.tsv", 1)),
-            not_speech=tuple(w.lower() for (w,) in read_table("not_speech.tsv", 1)),
-            abbreviations=frozenset(w.lower() for (w,) in read_table("abbreviations.tsv", 1)),
-            name_stopwords=frozenset(w.lower() for (w,) in read_table("name_stopwords.tsv", 1)),
-            first_names=_frozen_map({n: g for n, g in read_table("first_names.tsv", 2)}),
-            documents=_words("documents.tsv"),
-            indirect_cues=_words("indirect_cues.tsv"),
-            inversion_cues=_words("inversion_cues.tsv"),
-            cue_nouns=_words("cue_nouns.tsv"),
-            postmodifiers=_words("postmodifiers.tsv"),
-            manner_nouns=_words("manner_nouns.tsv"),
-            speech_nouns=_frozen_map({n.lower(): c for n, c in read_table("speech_nouns.tsv", 2)}),
+            titles=_frozen_map({t.lower(): g for t, g in src.rows("titles.tsv", 2)}),
+            honorifics=_frozen_map({h.lower(): g for h, g in src.rows("honorifics.tsv", 2)}),
+            pronouns=_frozen_map({p: (g, n, pp) for p, g, n, pp in src.rows("pronouns.tsv", 4)}),
+            org_words=frozenset(w.lower() for (w,) in src.rows("org_words.tsv", 1)),
+            group_nouns=frozenset(w.lower() for (w,) in src.rows("group_nouns.tsv", 1)),
+            anonymity=tuple(w.lower() for (w,) in src.rows("anonymity.tsv", 1)),
+            not_speech=tuple(w.lower() for (w,) in src.rows("not_speech.tsv", 1)),
+            abbreviations=frozenset(w.lower() for (w,) in src.rows("abbreviations.tsv", 1)),
+            name_stopwords=frozenset(w.lower() for (w,) in src.rows("name_stopwords.tsv", 1)),
+            first_names=_frozen_map({n: g for n, g in src.rows("first_names.tsv", 2)}),
+            documents=src.words("documents.tsv"),
+            indirect_cues=src.words("indirect_cues.tsv"),
+            inversion_cues=src.words("inversion_cues.tsv"),
+            cue_nouns=src.words("cue_nouns.tsv"),
+            postmodifiers=src.words("postmodifiers.tsv"),
+            manner_nouns=src.words("manner_nouns.tsv"),
+            speech_nouns=_frozen_map({n.lower(): c for n, c in src.rows("speech_nouns.tsv", 2)}),
             possessive_pronouns=_frozen_map(
-                {p: s for p, s in read_table("possessive_pronouns.tsv", 2)}),
-            belief_forms=_frozen_map({f: lemma for lemma, forms in read_table("belief_verbs.tsv", 2)
+                {p: s for p, s in src.rows("possessive_pronouns.tsv", 2)}),
+            belief_forms=_frozen_map({f: lemma for lemma, forms in src.rows("belief_verbs.tsv", 2)
                                       for f in forms.split(",")}),
-            non_statements=tuple(w.lower() for (w,) in read_table("non_statements.tsv", 1)),
+            non_statements=tuple(w.lower() for (w,) in src.rows("non_statements.tsv", 1)),
             title_first_words=frozenset(
-                t.split()[0].lower() for t, _ in read_table("titles.tsv", 2) if " " in t),
-            adverbs=_words("adverbs.tsv"),
-            determiners=_frozen_map({w: d for w, d in read_table("determiners.tsv", 2)}),
-            function_words=_words("function_words.tsv"),
+                t.split()[0].lower() for t, _ in src.rows("titles.tsv", 2) if " " in t),
+            adverbs=src.words("adverbs.tsv"),
+            determiners=_frozen_map({w: d for w, d in src.rows("determiners.tsv", 2)}),
+            function_words=src.words("function_words.tsv"),
         )
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for (w,) in read_table(name, 1))
 
 
 _LETTER_RUNS = re.compile(r"[a-z]+")

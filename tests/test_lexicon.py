@@ -251,3 +251,63 @@ def test_unknown_cue_class_is_rejected(monkeypatch):
     monkeypatch.setattr("quotetrack.lexicon.read_table", fake)
     with pytest.raises(LexiconError, match="shouty"):
         Lexicon.load()
+
+
+# --------------------------------------------------------------------------- a user's own words
+
+
+def test_default_lexicon_cannot_be_changed():
+    """The shared default lexicon refuses changes to its mappings and sets, also after a round
+    trip through pickle (as in a process pool)."""
+    lex = default_lexicon()
+    for lexicon in (lex, pickle.loads(pickle.dumps(lex))):
+        with pytest.raises(TypeError):
+            lexicon.cue_forms["opined"] = lexicon.cue_forms["said"]
+        with pytest.raises(TypeError):
+            lexicon.titles.update({"impresario": ""})
+        with pytest.raises(AttributeError):
+            lexicon.org_words.add("guild")  # a frozenset
+    assert pickle.loads(pickle.dumps(lex)) == lex
+
+
+USER_TEXT = '"The show must go on," opined Max Ford, the impresario.'
+
+
+def test_user_files_add_a_speech_verb_and_a_title(tmp_path):
+    """A folder of the user's own TSV files, named like the shipped ones, adds a speech verb
+    (with its class) and a title word, which the parser then uses; the default is unchanged."""
+    (tmp_path / "cue_verbs.tsv").write_text("# lemma\tclass\tforms\nopine\tassertive\topine,opined,opines\n",
+                                            encoding="utf-8")
+    (tmp_path / "inversion_cues.tsv").write_text("opine\n", encoding="utf-8")
+    (tmp_path / "titles.tsv").write_text("impresario\t\n", encoding="utf-8")
+    lexicon = Lexicon.load(paths=[tmp_path])
+    (quote,) = Parser(lexicon=lexicon).parse(USER_TEXT).quotes
+    assert quote.speaker.name == "Max Ford"
+    assert quote.speaker.title == "impresario"
+    assert quote.attribution.cue.text == "opined"
+    assert quote.attribution.cue_class == "assertive"
+    (plain,) = Parser().parse(USER_TEXT).quotes
+    assert plain.speaker is None
+    assert "opined" not in default_lexicon().cue_forms
+
+
+def test_extra_rows_override_a_shipped_row():
+    """Rows given as ``extra`` replace the shipped row of the same word: the user's class of a
+    cue verb wins."""
+    lexicon = Lexicon.load(extra={"cue_verbs.tsv": ["say\thedging\tsaid,says"]})
+    assert lexicon.cue_forms["said"].cue_class == "hedging"
+    assert default_lexicon().cue_forms["said"].cue_class == "neutral"
+
+
+def test_unknown_or_broken_user_files_are_refused(tmp_path):
+    """A user file that is not a lexicon file, a malformed row, a string instead of lines and
+    a missing path each raise LexiconError naming what was wrong."""
+    (tmp_path / "verbs.tsv").write_text("opine\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="verbs.tsv.*not a lexicon file.*cue_verbs.tsv"):
+        Lexicon.load(paths=[tmp_path])
+    with pytest.raises(LexiconError, match=r"extra\['pronouns.tsv'\]:1"):
+        Lexicon.load(extra={"pronouns.tsv": ["zie\tnone\tsingular\tthird\textra"]})
+    with pytest.raises(LexiconError, match="list of lines"):
+        Lexicon.load(extra={"titles.tsv": "impresario"})
+    with pytest.raises(LexiconError, match="neither a folder nor a file"):
+        Lexicon.load(paths=[tmp_path / "missing"])
