@@ -67,6 +67,9 @@ class FrozenDict(dict):
     def __reduce__(self):
         return (FrozenDict, (dict(self),))
 
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
     def __copy__(self) -> "FrozenDict":
         return self
 

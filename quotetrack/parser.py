@@ -6,7 +6,7 @@ text -> fold -> paragraphs -> quotation marks -> quote candidates -> sentences (
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Mapping, Optional
 
 import attrs
 
@@ -30,10 +30,33 @@ from .rules.marks import pair_marks
 from .rules.resolve import resolve
 from .text import fold, paragraph_spans
 
-__all__ = ["Parser", "parse", "RULE_NAMES"]
+__all__ = ["Parser", "parse", "RULE_FAMILIES", "RULE_NAMES"]
 
 #: every rule a Parser can enable, in the order they run
 RULE_NAMES = SIEVE_NAMES + INDIRECT_RULE_NAMES
+#: the rule families and their rules, in order: ``Parser(rules={family: names})`` runs only the
+#: named rules of a family (every rule of a family not named)
+RULE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "quotation": SIEVE_NAMES,  # attribution sieves of quotations, then the quote_part step
+    "reported": INDIRECT_RULE_NAMES,  # reported (indirect) speech
+}
+
+
+def _rule_selection(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``{family: names}`` as a hashable, ordered tuple of pairs (checked by the validator)."""
+    if value is None:
+        return ()
+    if isinstance(value, tuple) and all(isinstance(p, tuple) and len(p) == 2 for p in value):
+        value = dict(value)  # (attrs.evolve passes the converted form back in)
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"rules must be a mapping of rule family to rule names, e.g. "
+                          f"{{'quotation': ['cue_after_quote']}}; got {type(value).__name__}")
+    pairs = []
+    for family, names in value.items():
+        if isinstance(names, str) or not isinstance(names, (list, tuple, set, frozenset)):
+            raise ConfigError(f"rules[{family!r}] must be a list of rule names, got {names!r}")
+        pairs.append((family, tuple(names)))
+    return tuple(pairs)
 
 
 def _check_text(text: object) -> str:
@@ -64,6 +87,29 @@ class Parser:
     #: pause Python's cyclic garbage collector while a long text is parsed (see `parse`); turn
     #: it off if other threads of the program must not run a while without it
     pause_gc: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    #: per rule family (`RULE_FAMILIES`), the only rules to run: ``{"quotation":
+    #: ["cue_after_quote", "colon_intro"]}`` runs just those sieves and every reported-speech
+    #: rule; ``{"reported": []}`` finds no reported speech
+    rules: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(default=None,
+                                                                converter=_rule_selection)
+    _enabled: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @rules.validator
+    def _check_rules(self, attribute, value):
+        for family, names in value:
+            if family not in RULE_FAMILIES:
+                raise ConfigError(f"unknown rule family {family!r}; the families are "
+                                  f"{list(RULE_FAMILIES)}")
+            unknown = [n for n in names if n not in RULE_FAMILIES[family]]
+            if unknown:
+                raise ConfigError(f"unknown {family} rule(s) {unknown}; the {family} rules are "
+                                  f"{list(RULE_FAMILIES[family])}")
+
+    def __attrs_post_init__(self):
+        chosen = dict(self.rules)
+        allowed = {n for family, names in RULE_FAMILIES.items()
+                   for n in chosen.get(family, names)}
+        object.__setattr__(self, "_enabled", tuple(n for n in self.sieves if n in allowed))
 
     @sieves.validator
     def _check_sieves(self, attribute, value):
@@ -104,10 +150,10 @@ class Parser:
         )
         ctx = build_context(text, folded, self.lexicon, lim, paragraphs, candidates, diagnostics)
         classify_kinds(ctx)
-        run_sieves(ctx, self.sieves)
-        link_parts(ctx, self.sieves)
+        run_sieves(ctx, self._enabled)
+        link_parts(ctx, self._enabled)
         finish_kinds(ctx)
-        add_reported(ctx, find_indirect(ctx, self.sieves, self.beliefs))
+        add_reported(ctx, find_indirect(ctx, self._enabled, self.beliefs))
         attributions, speakers, silent = resolve(ctx, find_non_statements(ctx))
         order = sorted(range(len(ctx.quotes)),
                        key=lambda i: (ctx.quotes[i].start, -ctx.quotes[i].end))

@@ -56,7 +56,6 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
     if is_finite_cue(ctx, k):
         d = inverted_after_cue(ctx, k, hi)
         if d:
-            d.sieve = "cue_after_quote"
             return d
     np = np_after(ctx.wc, k, hi, ctx.limits.max_mention_tokens)
     if np is None:
@@ -67,23 +66,32 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
         m += 1
         steps += 1
     if m < hi and is_finite_cue(ctx, m):
-        return Decision(sieve="cue_after_quote", mention=np, cue=(m, m + 1))
+        return Decision(mention=np, cue=(m, m + 1))
     app = appositive_after(ctx.wc, np[1], hi, 25)
     if app and app[1] + 1 < hi and toks[app[1]].text == "," and is_finite_cue(ctx, app[1] + 1):
-        return Decision(sieve="cue_after_quote", mention=np, cue=(app[1] + 1, app[1] + 2),
-                        appositive=app)
+        return Decision(mention=np, cue=(app[1] + 1, app[1] + 2), appositive=app)
     return None
 
 
 def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
-    """She said, “…” / He told reporters: “…” / Nienaber said “…”"""
+    """She said, “…” / Nienaber said “…” (a colon before the quote is `colon_intro`'s)"""
+    return _cue_before(ctx, q, colon=False)
+
+
+def colon_intro(ctx: Context, q: int) -> Optional[Decision]:
+    """He told reporters: “…” / Slim said in an interview: “…”"""
+    return _cue_before(ctx, q, colon=True)
+
+
+def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
+    """The speaker and cue (and a short complement) right before the quote, introducing it
+    with a colon (``colon``) or without one."""
     toks = ctx.tokens
     first = ctx.quote_first[q]
     lo, _ = sentence_range(ctx, first)
     k = first - 1
-    if k < lo:
+    if k < lo or (toks[k].text == ":") != colon:
         return None
-    colon = toks[k].text == ":"
     punct = toks[k].text in (",", ":")
     if punct:
         k -= 1
@@ -98,7 +106,6 @@ def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
             if d is None and c + 1 <= k:
                 d = inverted_after_cue(ctx, c, k + 1)
             if d:
-                d.sieve = "colon_intro" if colon else "cue_before_quote"
                 return d
             break
     return None
@@ -122,7 +129,7 @@ def according_to(ctx: Context, q: int) -> Optional[Decision]:
         np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
         if np:
             app = appositive_after(ctx.wc, np[1], hi, 25)
-            return Decision(sieve="according_to", mention=np, cue=(k, k + 2), appositive=app)
+            return Decision(mention=np, cue=(k, k + 2), appositive=app)
     return None
 
 
@@ -143,9 +150,7 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
             options.append((not core, dist, c, d))
     if not options:
         return None
-    d = min(options, key=lambda o: o[:3])[3]
-    d.sieve = "sentence_cue"
-    return d
+    return min(options, key=lambda o: o[:3])[3]
 
 
 def _quote_only_sentence(ctx: Context, q: int) -> bool:
@@ -161,49 +166,49 @@ _LOOK_BACK_SENTENCES = 8
 _LOOK_BACK_CUES = 8  # cues tried per earlier sentence, from its end
 
 
-def _look_back(ctx: Context, q: int) -> Optional[Decision]:
-    """For a quote-only sentence: the nearest earlier attributed quote or speech cue.
+def _look_back(ctx: Context, q: int) -> tuple[str, Optional[Decision]]:
+    """For a quote-only sentence: the nearest earlier attributed quote (``"continuation"``) or
+    speech cue (``"lead_in"``), and its decision; ``("", None)`` when there is none.
 
     Walks back over the sentences of the quote's paragraph and of the paragraph before it (at
     most ``_LOOK_BACK_SENTENCES``): a sentence with an attributed quote gives a continuation; a
     sentence with a speech cue and its subject gives a lead-in ("Slim said Tuesday.").
     """
     if ctx.kinds[q] != QuoteKind.DIRECT or not _quote_only_sentence(ctx, q):
-        return None
+        return "", None
     s = ctx.sentence_of(q)
     para = ctx.sentence_paragraph[s]
     for prev in range(s - 1, max(-1, s - 1 - _LOOK_BACK_SENTENCES), -1):
         if ctx.sentence_paragraph[prev] < para - 1 or ctx.sentence_paragraph[prev] in ctx.headlines:
-            return None
+            return "", None
         lo, hi = ctx.sentences[prev]
         index = ctx.sentence_index(prev)
         quotes = [p for p in index.quotes if p != q]
         for p in reversed(quotes):
             d = ctx.decisions[p]
             if d is not None and ctx.kinds[p] in (QuoteKind.DIRECT, QuoteKind.MIXED):
-                return Decision(sieve="continuation", mention=d.mention, cue=None,
-                                appositive=d.appositive, continues=p)
+                return "continuation", Decision(mention=d.mention, cue=None,
+                                                appositive=d.appositive, continues=p)
         if quotes:
-            return None  # an unattributed quote in between: no safe speaker
+            return "", None  # an unattributed quote in between: no safe speaker
         for c in reversed(index.cues[-_LOOK_BACK_CUES:]):
             if is_finite_cue(ctx, c):
                 d = subject_before_cue(ctx, c, lo) or inverted_after_cue(ctx, c, hi)
                 if d:
-                    d.sieve = "lead_in"
-                    return d
-    return None
+                    return "lead_in", d
+    return "", None
 
 
 def continuation(ctx: Context, q: int) -> Optional[Decision]:
     """A quotation with no cue of its own after an attributed one: the same speaker."""
-    d = _look_back(ctx, q)
-    return d if d is not None and d.sieve == "continuation" else None
+    kind, d = _look_back(ctx, q)
+    return d if kind == "continuation" else None
 
 
 def lead_in(ctx: Context, q: int) -> Optional[Decision]:
     """Slim said Tuesday. / He added: — then a sentence or paragraph that is only a quote."""
-    d = _look_back(ctx, q)
-    return d if d is not None and d.sieve == "lead_in" else None
+    kind, d = _look_back(ctx, q)
+    return d if kind == "lead_in" else None
 
 
 def possessive(ctx: Context, q: int) -> Optional[Decision]:
@@ -219,7 +224,7 @@ def possessive(ctx: Context, q: int) -> Optional[Decision]:
     if t.possessive and ctx.wc.is_name_word(k):
         np = np_before(ctx.wc, k, ctx.sentences[t.sentence][0], ctx.limits.max_mention_tokens)
         if np is not None:
-            return Decision(sieve="possessive", mention=np)
+            return Decision(mention=np)
     return None
 
 
@@ -239,7 +244,7 @@ def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
                 and toks[k + 1].lower not in ctx.lex.function_words:
             np = np_before(wc, k, lo, ctx.limits.max_mention_tokens)
             if np is not None and (np[0] > lo or wc.is_name_word(np[0])):
-                return Decision(sieve="sentence_subject", mention=np)
+                return Decision(mention=np)
             break
     np = subject_of_clause(ctx, first)
     if np is None or np[1] >= first:
@@ -247,12 +252,13 @@ def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     nxt = ctx.tokens[np[1]]
     if not nxt.is_word or nxt.lower in ctx.lex.function_words:
         return None
-    return Decision(sieve="sentence_subject", mention=np)
+    return Decision(mention=np)
 
 
 SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("cue_after_quote", cue_after_quote),
     ("cue_before_quote", cue_before_quote),
+    ("colon_intro", colon_intro),
     ("according_to", according_to),
     ("sentence_cue", sentence_cue),
     ("continuation", continuation),
@@ -358,14 +364,18 @@ def classify_kinds(ctx: Context) -> None:
 
 
 def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
-    """Apply the enabled sieves in order; quotes are visited in document order in each."""
+    """Apply the enabled sieves in order; quotes are visited in document order in each. The
+    runner stamps each decision with the name of the sieve that made it."""
     for name, sieve in SIEVES:
         if name not in enabled:
             continue
         for q in range(len(ctx.quotes)):
             if ctx.decisions[q] is None and ctx.kinds[q] != QuoteKind.OTHER \
                     and ctx.quote_first[q] >= 0:
-                ctx.decisions[q] = sieve(ctx, q)
+                d = sieve(ctx, q)
+                if d is not None:
+                    d.sieve = name
+                    ctx.decisions[q] = d
 
 
 def link_parts(ctx: Context, enabled: tuple[str, ...]) -> None:

@@ -26,7 +26,8 @@ __all__ = ["Context", "Decision", "build_context"]
 class Decision:
     """An attribution before speaker resolution: token ranges into ``Context.tokens``."""
 
-    sieve: str
+    #: the rule that made it: stamped by the runner of the rule's family
+    sieve: str = ""
     mention: Optional[tuple[int, int]] = None
     cue: Optional[tuple[int, int]] = None
     appositive: Optional[tuple[int, int]] = None
