@@ -142,6 +142,11 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
                 break
             w_end = nxt.end()
         w_end = min(end, w_end + 5)
+        # never cut the word after the run in two ("Tory lead|er Michael Howard" would leave
+        # "er" as the word before the next run, and its title unread)
+        stop = min(end, w_end + 40)
+        while w_end < stop and not masked[w_end].isspace() and not masked[w_end - 1].isspace():
+            w_end += 1
         out.extend(tokenize(masked, max(k, covered), w_end, lex, sentence, ascii_only))
         covered = w_end
     return out

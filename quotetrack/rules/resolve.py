@@ -14,7 +14,7 @@ import regex
 
 from ..model import Attribution, NonStatement, Resolution, Span, Speaker, SpeakerKind
 from .context import Context, Decision
-from .mentions import MentionInfo, analyse
+from .mentions import MentionInfo, analyse, np_before
 
 __all__ = ["resolve"]
 
@@ -59,6 +59,7 @@ class _Name:
     org: bool = False  # an organisation's name: "State Department", "the Diocese of Covington"
     strong: bool = False  # person evidence other than opening a clause
     initial: bool = False  # the first word of its sentence
+    last_token: int = -1  # index of the name's last token
 
 
 def _person_names(ctx: Context) -> list[_Name]:
@@ -126,7 +127,7 @@ def _person_names(ctx: Context) -> list[_Name]:
                            person or (subject and len(run) >= 2), len(run) >= 2 and not org,
                            subject and not org,
                            len(run) == 1 and len(text) > 1 and text.isupper(), title, org,
-                           person, before is None))
+                           person, before is None, i + len(run) - 1))
         covered = j
     return names
 
@@ -548,6 +549,38 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
     return None
 
 
+def _document_profiles(r: "_Resolver") -> None:
+    """A person's title and affiliation are facts of the document: a speaker quoted only as
+    "Owen" or "he" takes them from the first mention of their full name that carries a title
+    ("England forward Michael Owen has told …"), wherever it stands."""
+    ctx = r.ctx
+    titled: dict[str, _Name] = {}
+    for nm in r.names:
+        if nm.title and not nm.possessive and not nm.org and nm.last_token >= 0:
+            titled.setdefault(r.full_name(nm.name, nm.pos)[0].lower(), nm)
+    if not titled:
+        return
+    for ent in r.entities:
+        if ent.kind != SpeakerKind.PERSON or ent.unresolved or ent.anonymous or (
+                ent.title and ent.affiliation):
+            continue
+        first = titled.get(ent.name.lower())
+        if first is None:
+            continue
+        lo = ctx.sentences[ctx.tokens[first.last_token].sentence][0]
+        np = np_before(ctx.wc, first.last_token, lo, ctx.limits.max_mention_tokens)
+        if np is None:
+            continue
+        info = analyse(ctx.wc, ctx.text, np)
+        if info.name is None or info.title is None:
+            continue
+        if ent.title is None:
+            ent.title = info.title
+            ent.affiliation = ent.affiliation or info.affiliation
+        elif ent.affiliation is None and info.title.lower() == ent.title.lower():
+            ent.affiliation = info.affiliation
+
+
 def _one_line(words: str) -> str:
     """Words as one line: a name written over a line break of hard-wrapped text is one name."""
     if " " not in words and "\n" not in words and "\t" not in words:
@@ -620,6 +653,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             ent.personal = ent.personal or info.pronoun in _PERSONAL
             r.spoken.append((info.start, ent))
         results[q] = (ent, res, mention_span, cue_span, d)
+    _document_profiles(r)
     for q in waiting:
         d = ctx.decisions[q]
         assert d is not None and d.continues is not None
@@ -630,7 +664,8 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
     speakers = {
         e.id: Speaker(
             id=e.id, name=_one_line(e.name), kind=e.kind, anonymous=e.anonymous,
-            anonymity_reason=e.reason, title=_one_line(e.title) if e.title else e.title,
+            anonymity_reason=e.reason,
+            title=_one_line(e.title).lower() if e.title else e.title,  # "Prime Minister" too
             affiliation=_one_line(e.affiliation) if e.affiliation else e.affiliation,
             gender=e.gender,
             mentions=tuple(Span.of(ctx.text, s, t) for s, t in sorted(set(e.mentions))),

@@ -1,0 +1,32 @@
+"""Speaker identity across a document: a person's title and affiliation are facts of the
+document, taken from the first mention of their full name that carries them."""
+
+from __future__ import annotations
+
+import quotetrack
+
+
+def speakers(text):
+    return [(q.speaker.name, q.speaker.title, q.speaker.affiliation)
+            for q in quotetrack.parse(text).quotes if q.speaker is not None]
+
+
+def test_title_from_an_earlier_mention_reaches_later_quotes():
+    """A player introduced with title and team, then quoted by surname, keeps both."""
+    text = ("Wales flanker Owen Price has signed a new contract with the club.\n\n"
+            '"I never wanted to leave," said Price.')
+    assert speakers(text) == [("Owen Price", "flanker", "Wales")]
+
+
+def test_title_of_another_person_is_not_carried():
+    """The title written before one person never goes to another quoted beside them."""
+    text = ("Coach Tom Lee praised goalkeeper Ana Ruiz after the match.\n\n"
+            '"She was superb," Lee said.')
+    assert speakers(text) == [("Tom Lee", "coach", None)]
+
+
+def test_a_title_given_with_the_quote_wins():
+    """A title the quote's own mention carries is kept over an earlier one."""
+    text = ("Referee Sam Hale sent off two players.\n\n"
+            '"It was the right call," said match official Sam Hale.')
+    assert speakers(text)[0][:2] == ("Sam Hale", "match official")
