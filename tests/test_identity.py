@@ -30,3 +30,22 @@ def test_a_title_given_with_the_quote_wins():
     text = ("Referee Sam Hale sent off two players.\n\n"
             '"It was the right call," said match official Sam Hale.')
     assert speakers(text)[0][:2] == ("Sam Hale", "match official")
+
+
+def test_he_said_after_a_new_subject_goes_to_that_subject():
+    """After a quote of one person, a person who opens the next sentence is who the next
+    "he said" means, though the earlier speaker is the last one quoted."""
+    text = ('"We have the votes," said committee chair Tom Hale.\n\n'
+            'Shadow minister David Rowe questioned the figures. "They do not add up," he said.')
+    assert [s[0] for s in speakers(text)] == ["Tom Hale", "David Rowe"]
+
+
+def test_he_said_stays_with_the_speaker_when_no_person_opens_a_clause():
+    """A name that is not a person's, or stands inside the sentence, does not take "he" from
+    the speaker quoted just before."""
+    text = ('"We have the votes," said committee chair Tom Hale.\n\n'
+            'Whitehall-based officials doubted it. "We will see," he said.')
+    assert [s[0] for s in speakers(text)] == ["Tom Hale", "Tom Hale"]
+    text = ('"We have the votes," said committee chair Tom Hale.\n\n'
+            'The figures were checked by David Rowe. "We will see," he said.')
+    assert [s[0] for s in speakers(text)] == ["Tom Hale", "Tom Hale"]

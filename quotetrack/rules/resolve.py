@@ -115,6 +115,11 @@ def _person_names(ctx: Context) -> list[_Name]:
         opens = before is None or before.text == ","
         if not opens and titled:
             k = i - wc.title_len[i - 1] - 1  # the token before the title
+            steps = 0  # and before the words that qualify it: "Shadow home secretary X"
+            while k >= 0 and steps < 3 and toks[k].sentence == sent and (
+                    toks[k].is_cap or wc.is_title(k)) and not toks[k].possessive:
+                k -= 1
+                steps += 1
             opens = k < 0 or toks[k].sentence != sent or toks[k].text == ","
         subject = opens and after is not None and (
             after.text == "," or (after.is_word and not after.is_cap
@@ -280,10 +285,20 @@ class _Resolver:
             para = self._paragraph(pos)
             recent = [c for c in cands if isinstance(c[2], _Entity)
                       and para - self._paragraph(c[0]) <= 1]
-            if recent:
-                return max(recent, key=lambda c: c[0])[2], Resolution.PRONOUN
             cands.sort(key=lambda c: -c[0])
-            pick = next((c for c in cands if c[1]), cands[0])[2]
+            subject = next((c for c in cands if c[1]), None)
+            if recent:
+                latest = max(recent, key=lambda c: c[0])
+                # ... unless a person (a name with a first name, title, cue or age, or the
+                # surname of one) who opens a clause was named since, in this paragraph or the
+                # one before: 'Shadow home secretary David Davis questioned the plans. "…," he
+                # said.'
+                if subject is None or isinstance(subject[2], _Entity) \
+                        or not subject[2].person \
+                        or subject[0] <= latest[0] or para - self._paragraph(subject[0]) > 1 \
+                        or self._named_since(latest[2], subject[0], cands):
+                    return latest[2], Resolution.PRONOUN
+            pick = (subject or cands[0])[2]
             if isinstance(pick, _Entity):
                 return pick, Resolution.PRONOUN
             name, _ = self.full_name(pick.name, pick.pos)
@@ -317,6 +332,12 @@ class _Resolver:
                 if ent is not None:
                     return ent, Resolution.PRONOUN
         return None, Resolution.UNRESOLVED
+
+    def _named_since(self, ent: _Entity, since: int, cands: list) -> bool:
+        """``ent`` is named again after ``since`` among the candidate names (in any role: "It is
+        a comment Scheer found concerning")."""
+        return any(isinstance(c[2], _Name) and c[0] > since
+                   and self.full_name(c[2].name, c[0])[0] == ent.name for c in cands)
 
     def _unmarked_speaker(self, pos: int, window: int) -> Optional[_Entity]:
         """The last speaker before ``pos`` known only by a name that shows no person, when
