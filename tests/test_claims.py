@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotetrack.claims_model import Claim, ClaimSource, Qualifier, Quantity
+from quotetrack import Parser
 from quotetrack.errors import ConfigError, InputTypeError
+from quotetrack.lexicon import default_lexicon
 from quotetrack.model import Span
 from quotetrack.rules.claims import (
     CHUNK_CHARS,
@@ -329,3 +331,23 @@ def test_prepending_a_paragraph_shifts_spans(parts):
     assert [(c.span.shifted(len(intro)), c.quantity, c.rule) for c in before] == [
         (c.span, c.quantity, c.rule) for c in after
     ]
+
+
+def test_claims_split_sentences_with_the_parsers_lexicon():
+    """The claims step splits sentences with the parser's lexicon, not the default one: an
+    abbreviation added by the user does not end the sentence of a claim."""
+    text = "The crowd was approx. 500 people. Police said 20 were hurt."
+    lex = default_lexicon()
+    assert "approx." not in lex.abbreviations
+    mine = attrs.evolve(lex, abbreviations=lex.abbreviations | {"approx."})
+
+    def sentences(lexicon):
+        return [(c.span.text, c.sentence.text)
+                for c in Parser(lexicon=lexicon, claims=True).parse(text).claims]
+
+    assert sentences(lex) == [("500 people", "500 people."),
+                              ("20 were hurt", "Police said 20 were hurt.")]
+    assert sentences(mine) == [("500 people", "The crowd was approx. 500 people."),
+                               ("20 were hurt", "Police said 20 were hurt.")]
+    assert [c.sentence.text for c in find_claims(text, lexicon=mine)][0] == (
+        "The crowd was approx. 500 people.")

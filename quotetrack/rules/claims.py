@@ -28,7 +28,7 @@ import regex
 
 from ..claims_model import Claim, ClaimSource, Qualifier, Quantity
 from ..errors import ConfigError, InputTypeError, LexiconError
-from ..lexicon import read_table
+from ..lexicon import Lexicon, default_lexicon, read_table
 from ..model import Span
 from ..text import fold, paragraph_spans, sentence_bounds
 
@@ -1014,10 +1014,7 @@ def _strip(folded: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _default_sentences(folded: str) -> list[tuple[int, int]]:
-    from ..lexicon import default_lexicon
-
-    abbreviations = default_lexicon().abbreviations
+def _default_sentences(folded: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     return [
         b for ps, pe in paragraph_spans(folded) for b in sentence_bounds(folded, ps, pe, abbreviations)
     ]
@@ -1044,6 +1041,7 @@ def find_claims(
     sentences: Optional[Sequence[tuple[int, int]]] = None,
     owners: Sequence[tuple[int, int, Any]] = (),
     tables: Optional[ClaimTables] = None,
+    lexicon: Optional[Lexicon] = None,
 ) -> tuple[Claim, ...]:
     """The numeric claims in ``text``, in document order.
 
@@ -1051,7 +1049,8 @@ def find_claims(
     ``(start, end)`` sentence bounds (found with ``quotetrack.text.sentence_bounds`` when not
     given; only text inside a sentence is read); ``owners`` are ``(start, end, speaker)`` spans of
     quotations: a claim that starts inside one is asserted by its speaker (``source="quote"``),
-    any other by the article. ``tables`` replaces the shipped word lists.
+    any other by the article. ``tables`` replaces the shipped word lists; ``lexicon`` (the
+    default lexicon when not given) gives the abbreviations that do not end a sentence.
     """
     if not isinstance(text, str):
         raise InputTypeError(f"find_claims() expects str, got {type(text).__name__}")
@@ -1064,7 +1063,8 @@ def find_claims(
             f"{len(folded) if isinstance(folded, str) else '?'}"
         )
     if sentences is None:
-        sentences = _default_sentences(folded)
+        lex = lexicon if lexicon is not None else default_lexicon()
+        sentences = _default_sentences(folded, lex.abbreviations)
     _check_bounds("sentences", sentences, len(text))
     _check_bounds("owners", owners, len(text))
     tb = tables if tables is not None else claim_tables()
