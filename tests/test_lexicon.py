@@ -18,6 +18,7 @@ TSV = sorted(p.name for p in DATA.glob("*.tsv"))
 COLUMNS = {
     "belief_verbs.tsv": 2,
     "claims_context.tsv": 2,
+    "claims_endings.tsv": 2,
     "claims_number_words.tsv": 3,
     "claims_plurals.tsv": 2,
     "claims_predicates.tsv": 3,
@@ -33,7 +34,7 @@ COLUMNS = {
     "titles.tsv": 2,
 }
 # A word may have several kinds here, so the key is the whole row, not the first column.
-MULTI_KEY = {"claims_context.tsv"} | set(ROLE_FILES)
+MULTI_KEY = {"claims_context.tsv", "claims_endings.tsv"} | set(ROLE_FILES)
 UNSORTED: dict[str, str] = {}
 UNDOCUMENTED: set[str] = set()
 
