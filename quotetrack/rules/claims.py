@@ -76,9 +76,12 @@ _MAX_COMPOUND_PARTS = 3
 _MAX_HYPHEN_TOKENS = 4
 #: a word in "s" shorter than this ("us", "is") is not taken as a plural
 _MIN_PLURAL_CHARS = 3
-#: a four-digit number in this range, alone, is a year ("2014 protests", "2010-14")
+#: a number of this many digits in this range, alone, is a year ("2014 protests", "2010-14")
+_YEAR_DIGITS = 4
 _FIRST_YEAR = 1000
 _LAST_YEAR = 2100
+#: a counted noun or the word of a compound ("81-country") has at least this many letters
+_MIN_NOUN_CHARS = 2
 #: "raising the retirement age from 60 to 65": words read back for an age word before a bare number
 _AGE_WINDOW = 8
 #: "people over 60": a number after a person word and a qualifier is an age up to this
@@ -694,9 +697,8 @@ class _Reader:
                 if noun is None:
                     return _Tail(k, None, None, None)
                 return _Tail(noun[1] + 1, self.joined(*noun), None, "compound")
-            elif t[k + 1].text.isalpha() and t[k + 1].text.islower() and len(w) >= 2 and (
-                w not in tb.stopwords
-            ) and not has_unit:
+            elif t[k + 1].text.isalpha() and t[k + 1].text.islower() \
+                    and len(w) >= _MIN_NOUN_CHARS and w not in tb.stopwords and not has_unit:
                 parts = [w]
                 j = k + 2
                 while len(parts) < _MAX_COMPOUND_PARTS and self.is_sym(j, "-") \
@@ -849,7 +851,7 @@ class _Reader:
     def singular_noun(self, k: int) -> bool:
         """Whether token ``k`` is a lower-case word that looks like a singular noun."""
         w = self.word(k)
-        return bool(w) and self.t[k].text.islower() and len(w) >= 2 and not (
+        return bool(w) and self.t[k].text.islower() and len(w) >= _MIN_NOUN_CHARS and not (
             w in self.tb.stopwords or self.plural_looking(w) or w in self.tb.scales
             or (w,) in self.tb.after_units or w in self.tb.predicates_after
         )
@@ -913,7 +915,7 @@ class _Reader:
         ):  # "one western diplomat", "the furore over one sentence"
             return None, skip
         year_like = (
-            core.plain and core.unit is None and len(t[core.num].text) == 4
+            core.plain and core.unit is None and len(t[core.num].text) == _YEAR_DIGITS
             and _FIRST_YEAR <= core.value <= _LAST_YEAR
         )
         if year_like and not comparative:
@@ -1039,7 +1041,7 @@ class _Reader:
         a, b = t[core.num].text, t[j].text
         if a.isdigit() and b.isdigit() and (len(a), len(b)) == _PHONE_PARTS:
             return second.end  # "555-1234"
-        if len(a) == 4 and a.isdigit() and _FIRST_YEAR <= int(a) <= _LAST_YEAR:
+        if len(a) == _YEAR_DIGITS and a.isdigit() and _FIRST_YEAR <= int(a) <= _LAST_YEAR:
             return second.end  # "2010-2014", "2010-14"
         if not 0 < core.value < second.value:
             return second.end  # "3-1", "1-1", "0-2": a score or a ratio
