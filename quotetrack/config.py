@@ -33,6 +33,18 @@ class Limits:
     max_report_chars: int = attrs.field(default=1_000, validator=_positive)
     #: tokens in one speaker mention
     max_mention_tokens: int = attrs.field(default=12, validator=_positive)
+    #: tokens searched back from a cue for its subject: across an appositive set off by commas
+    #: ("Solomon Yue, an RNC committeeman, said") and to the noun phrase that opens the sentence
+    #: ("An official familiar with the case said")
+    subject_window_tokens: int = attrs.field(default=30, validator=_positive)
+    #: tokens in the appositive after an inverted speaker ("said Randa Slim, director of …")
+    max_appositive_tokens: int = attrs.field(default=25, validator=_positive)
+    #: tokens after a cue searched for the "that" of its clause past a recipient or a phrase of
+    #: place or time ("told The Post and Courier newspaper of Charleston on Saturday that …")
+    that_window_tokens: int = attrs.field(default=14, validator=_positive)
+    #: tokens after the source of "according to X" searched for the comma that ends it
+    #: ("according to data from the U.S. Department of Education, …")
+    source_window_tokens: int = attrs.field(default=15, validator=_positive)
     #: characters searched back for the antecedent of a pronoun or role noun
     antecedent_window_chars: int = attrs.field(default=4000, validator=_positive)
     #: a run of capitalised words longer than this is not a name speakers are resolved to (each

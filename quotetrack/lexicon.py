@@ -11,7 +11,7 @@ import os
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 import attrs
 
@@ -20,6 +20,40 @@ from .errors import LexiconError
 __all__ = ["Lexicon", "CueVerb", "DATA_FILES", "FrozenDict", "default_lexicon", "read_table"]
 
 CUE_CLASSES = ("neutral", "assertive", "denial", "hedging")
+
+#: the files of ``word<TAB>role`` rows, and the `Lexicon` field each role fills: a word may have
+#: several roles (one row each), and every role must have at least one word
+ROLE_FILES: dict[str, dict[str, str]] = {
+    "time_words.tsv": {
+        "weekday": "weekdays",
+        "day_part": "day_parts",
+        "weekday_opener": "weekday_openers",
+        "time_adverb": "time_adverbs",
+        "period_opener": "period_openers",
+        "period": "periods",
+        "duration": "durations",
+    },
+    "cue_roles.tsv": {
+        "infinitive": "infinitive_cues",
+        "complement": "complement_cues",
+        "wh_question": "wh_cues",
+        "object": "object_cues",
+        "recipient": "recipient_cues",
+        "addressee": "addressee_cues",
+    },
+    "clause_words.tsv": {
+        role: role + "s" for role in (
+            "be_form", "possessive_determiner", "participle_opener", "postmodifier_opener",
+            "clause_opener", "subject_preamble", "clause_conjunction", "subordinator",
+            "question_word", "cue_preposition", "auxiliary", "quantity_opener", "object_pronoun",
+            "subject_pronoun", "relative", "apposition_opener", "article", "plural_quantifier",
+            "add_object", "setting_preposition", "trailing_preposition", "call_particle",
+            "before_asked", "cue_coordinator", "before_cue", "cleft_copula", "connective",
+            "report_coordinator", "according_preamble", "according_lead",
+            "comparison_preposition", "coordinator", "time_place_question", "citing_opener",
+            "singular_ending")
+    } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
+}
 
 
 def read_table(name: str, columns: int, text: str | None = None) -> list[tuple[str, ...]]:
@@ -90,6 +124,7 @@ DATA_FILES = {
     "manner_nouns.tsv": 1, "name_stopwords.tsv": 1, "non_statements.tsv": 1,
     "not_speech.tsv": 1, "org_words.tsv": 1, "possessive_pronouns.tsv": 2,
     "postmodifiers.tsv": 1, "pronouns.tsv": 4, "speech_nouns.tsv": 2, "titles.tsv": 2,
+    **{name: 2 for name in ROLE_FILES},  # word and role
 }
 
 
@@ -178,6 +213,57 @@ class Lexicon:
     adverbs: frozenset[str]
     determiners: Mapping[str, str]  # "the" -> "definite"
     function_words: frozenset[str]
+    # --- time_words.tsv (word, role); see the file for each role
+    weekdays: frozenset[str]  # "monday"
+    day_parts: frozenset[str]  # "evening": "on Thursday evening said"
+    weekday_openers: frozenset[str]  # "on", "last": "Ted Cruz on Wednesday announced"
+    time_adverbs: frozenset[str]  # "yesterday": "said yesterday"
+    period_openers: frozenset[str]  # "last", "this": "last night", "earlier this week"
+    periods: frozenset[str]  # "week"
+    durations: frozenset[str]  # "months": "has said for months that"
+    # --- cue_roles.tsv (lemma, role)
+    infinitive_cues: frozenset[str]  # "vow": "vowed to stay"
+    complement_cues: frozenset[str]  # "urge": "urged Congress to act"
+    wh_cues: frozenset[str]  # "explain": "explained where …" is a question
+    object_cues: frozenset[str]  # "maintain": "maintains a lead" reports nothing
+    recipient_cues: frozenset[str]  # "tell": "told Reuters …"
+    addressee_cues: frozenset[str]  # "warn": "warned the council on Monday that …"
+    # --- clause_words.tsv (word, role)
+    be_forms: frozenset[str]  # "is", "were": "critics are saying"
+    possessive_determiners: frozenset[str]  # "his", "their": "his remarks" is a noun
+    participle_openers: frozenset[str]  # "by", "while": "by saying" takes the clause subject
+    postmodifier_openers: frozenset[str]  # "familiar", "who": "an official familiar with … said"
+    clause_openers: frozenset[str]  # "but", "also": skipped at the start of a clause
+    subject_preambles: frozenset[str]  # "even", "still": skipped before a sentence's subject
+    clause_conjunctions: frozenset[str]  # ", while …", ", which …": the reporter's clause
+    subordinators: frozenset[str]  # "if": "that if Iran were a stock, he would …"
+    question_words: frozenset[str]  # "whether": "asked whether …"
+    cue_prepositions: frozenset[str]  # "on": "said on Friday"
+    auxiliaries: frozenset[str]  # "will", "were"
+    quantity_openers: frozenset[tuple[str, ...]]  # ("more", "than"): "said more than 500 …"
+    object_pronouns: frozenset[str]  # "her": "the president told her"
+    subject_pronouns: frozenset[str]  # "she": "…, and she accused Y"
+    relatives: frozenset[str]  # "that": "a letter that he said was drafted"
+    apposition_openers: frozenset[str]  # "who": "…, according to X, who …"
+    articles: frozenset[str]  # "the": "the estimated" is no cue
+    plural_quantifiers: frozenset[str]  # "some": "some states" is no cue
+    add_objects: frozenset[str]  # "a": "added a third goal" is no report
+    setting_prepositions: frozenset[str]  # "in": "In a brief statement, the company said."
+    trailing_prepositions: frozenset[str]  # "during": "…, she said during a rally."
+    call_particles: frozenset[str]  # "for": "called for a recount"
+    before_asked: frozenset[str]  # "was": "was asked whether"
+    cue_coordinators: frozenset[str]  # "and": "announced new support and said"
+    before_cue: frozenset[str]  # "has": "has also said"
+    cleft_copulas: frozenset[str]  # "is": "What he would say is that …"
+    connectives: frozenset[str]  # "but": skipped at the start of a report
+    report_coordinators: frozenset[str]  # "and": "said A and about the same numbers say B"
+    according_preambles: frozenset[str]  # "but": "But according to X, …"
+    according_leads: frozenset[str]  # "so": skipped at the start of a report before "according"
+    comparison_prepositions: frozenset[str]  # "with": "…, compared with 41 percent"
+    coordinators: frozenset[str]  # "or": "…, and when asked whether …"
+    time_place_questions: frozenset[str]  # "when": a question after a wh cue only
+    citing_openers: frozenset[str]  # "by": "by citing his results"
+    singular_endings: tuple[str, ...]  # "ss": "press" is no plural (for str.endswith)
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
@@ -236,7 +322,28 @@ class Lexicon:
             adverbs=src.words("adverbs.tsv"),
             determiners=_frozen_map({w: d for w, d in src.rows("determiners.tsv", 2)}),
             function_words=src.words("function_words.tsv"),
+            **_role_words(src),
         )
+
+
+def _role_words(src: "_Sources") -> dict[str, Any]:
+    """The `Lexicon` fields filled from the files of `ROLE_FILES`, by field name."""
+    fields: dict[str, Any] = {}
+    for name, roles in ROLE_FILES.items():
+        found: dict[str, set[str]] = {role: set() for role in roles}
+        for word, role in src.rows(name, 2):
+            if role not in found:
+                raise LexiconError(
+                    f"{name}: role {role!r} of {word!r} is not one of {tuple(roles)}")
+            found[role].add(word.lower())
+        for role, words in found.items():
+            if not words:
+                raise LexiconError(f"{name}: no word has the role {role!r}")
+            fields[roles[role]] = frozenset(words)
+    fields["quantity_openers"] = frozenset(
+        tuple(phrase.split()) for phrase in fields["quantity_openers"])
+    fields["singular_endings"] = tuple(sorted(fields["singular_endings"]))
+    return fields
 
 
 _LETTER_RUNS = re.compile(r"[a-z]+")

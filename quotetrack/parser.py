@@ -173,7 +173,7 @@ class Parser:
                                 content=Span.of(text, *c.content), kind=ctx.kinds[i],
                                 paragraph=c.paragraph, attribution=a, part=part,
                                 part_of=part_of, flags=c.flags))
-        claims = find_claims(text, folded=folded, owners=[
+        claims = find_claims(text, folded=folded, lexicon=self.lexicon, owners=[
             (q.span.start, q.span.end, q.speaker) for q in quotes if q.kind != QuoteKind.OTHER
         ]) if self.claims else ()
         return ParseResult(text=text, quotes=tuple(quotes), speakers=speakers,

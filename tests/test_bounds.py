@@ -45,6 +45,10 @@ def test_default_limits_are_pinned():
         "cue_window_chars": 400,
         "max_report_chars": 1_000,
         "max_mention_tokens": 12,
+        "subject_window_tokens": 30,
+        "max_appositive_tokens": 25,
+        "that_window_tokens": 14,
+        "source_window_tokens": 15,
         "antecedent_window_chars": 4000,
         "max_name_chars": 200,
         "max_diagnostics": 200,
@@ -163,6 +167,55 @@ def test_cue_window_chars():
     assert quotetrack.parse(text).quotes[0].speaker is not None
     far = Parser(limits=Limits(cue_window_chars=50)).parse(text).quotes[0]
     assert far.speaker is None
+
+
+def _reports(text, **limits):
+    """(content, mention, speaker title and affiliation) of each quote found with ``limits``."""
+    result = Parser(limits=Limits(**limits)).parse(text)
+    out = []
+    for q in result.quotes:
+        a = q.attribution
+        speaker = a.speaker if a is not None else None
+        out.append((q.content.text, a.mention.text if a is not None and a.mention else None,
+                    (speaker.title, speaker.affiliation) if speaker is not None else None))
+    return out
+
+
+def test_subject_window_tokens():
+    """A subject across an appositive further back from the cue than subject_window_tokens is
+    not read, and nor is the report."""
+    text = ("Solomon Yue, an RNC committeeman from the state of Oregon, said the party would win "
+            "the state.")
+    assert _reports(text) == [("the party would win the state", "Solomon Yue",
+                               ("committeeman", "the state of Oregon"))]
+    assert _reports(text, subject_window_tokens=5) == []
+
+
+def test_max_appositive_tokens():
+    """The appositive after an inverted speaker is cut at max_appositive_tokens."""
+    text = ("The talks went ahead as planned, said Randa Slim, director of the Track II dialogues "
+            "program at the Middle East Institute.")
+    full = _reports(text)[0][2]
+    assert full == ("director", "the Track II dialogues program at the Middle East Institute")
+    assert _reports(text, max_appositive_tokens=3)[0][2] == ("director", "the")
+
+
+def test_that_window_tokens():
+    """The "that" of a reported clause further from the cue than that_window_tokens is not
+    found, and without it the cue reports nothing."""
+    text = ("He told The Post and Courier newspaper of Charleston on Saturday that the plan was "
+            "dead.")
+    assert _reports(text) == [("the plan was dead", "He", (None, None))]
+    assert _reports(text, that_window_tokens=6) == []
+
+
+def test_source_window_tokens():
+    """The comma after the source of "according to" is looked for only source_window_tokens
+    tokens on."""
+    text = ("According to data from the U.S. Department of Education, enrolment fell sharply last "
+            "year.")
+    assert _reports(text) == [("enrolment fell sharply last year", "data", (None, None))]
+    assert _reports(text, source_window_tokens=2) == []
 
 
 FIELDS = [f.name for f in attrs.fields(Limits)]

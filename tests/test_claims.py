@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotetrack.claims_model import Claim, ClaimSource, Qualifier, Quantity
+from quotetrack import Parser
 from quotetrack.errors import ConfigError, InputTypeError
+from quotetrack.lexicon import default_lexicon
 from quotetrack.model import Span
 from quotetrack.rules.claims import (
     CHUNK_CHARS,
@@ -173,9 +175,9 @@ CLAIM_FILES = sorted(
 
 
 def test_claim_files_present():
-    """All eight claims word lists ship with the package."""
+    """All nine claims word lists ship with the package."""
     assert CLAIM_FILES == [
-        "claims_context.tsv", "claims_number_words.tsv", "claims_plurals.tsv",
+        "claims_context.tsv", "claims_endings.tsv", "claims_number_words.tsv", "claims_plurals.tsv",
         "claims_predicates.tsv", "claims_qualifiers.tsv", "claims_stopwords.tsv",
         "claims_time_words.tsv", "claims_units.tsv",
     ]
@@ -195,8 +197,19 @@ def test_claim_file_hygiene(name):
         cells = row.split("\t")
         assert len(cells) == width, (name, row)
         assert cells[0] == cells[0].strip().lower() and cells[0], (name, row)
-    keys = [tuple(r.split("\t")[:2]) if name == "claims_context.tsv" else r.split("\t")[0] for r in rows]
+    # a word (an ending) may have several kinds in these: the key is the whole row
+    multi = name in ("claims_context.tsv", "claims_endings.tsv")
+    keys = [tuple(r.split("\t")[:2]) if multi else r.split("\t")[0] for r in rows]
     assert len(keys) == len(set(keys)), name
+
+
+def test_endings_reach_the_tables():
+    """claims_endings.tsv loads as tuples of endings by kind (for str.endswith), and a bad kind
+    is a LexiconError naming the file."""
+    endings = claim_tables().endings
+    assert set(endings) == {"not_noun", "es_plural", "not_plural", "possessive"}
+    assert "ch" in endings["es_plural"] and "'s" in endings["possessive"]
+    assert all(isinstance(v, tuple) and v for v in endings.values())
 
 
 def test_tables_load_once():
@@ -329,3 +342,23 @@ def test_prepending_a_paragraph_shifts_spans(parts):
     assert [(c.span.shifted(len(intro)), c.quantity, c.rule) for c in before] == [
         (c.span, c.quantity, c.rule) for c in after
     ]
+
+
+def test_claims_split_sentences_with_the_parsers_lexicon():
+    """The claims step splits sentences with the parser's lexicon, not the default one: an
+    abbreviation added by the user does not end the sentence of a claim."""
+    text = "The crowd was approx. 500 people. Police said 20 were hurt."
+    lex = default_lexicon()
+    assert "approx." not in lex.abbreviations
+    mine = attrs.evolve(lex, abbreviations=lex.abbreviations | {"approx."})
+
+    def sentences(lexicon):
+        return [(c.span.text, c.sentence.text)
+                for c in Parser(lexicon=lexicon, claims=True).parse(text).claims]
+
+    assert sentences(lex) == [("500 people", "500 people."),
+                              ("20 were hurt", "Police said 20 were hurt.")]
+    assert sentences(mine) == [("500 people", "The crowd was approx. 500 people."),
+                               ("20 were hurt", "Police said 20 were hurt.")]
+    assert [c.sentence.text for c in find_claims(text, lexicon=mine)][0] == (
+        "The crowd was approx. 500 people.")

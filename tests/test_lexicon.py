@@ -9,7 +9,7 @@ import pytest
 
 import quotetrack
 from quotetrack import Lexicon, LexiconError, Parser, QuotetrackError
-from quotetrack.lexicon import CUE_CLASSES, default_lexicon, read_table
+from quotetrack.lexicon import CUE_CLASSES, ROLE_FILES, default_lexicon, read_table
 
 DATA = Path(quotetrack.__file__).parent / "data"
 TSV = sorted(p.name for p in DATA.glob("*.tsv"))
@@ -18,6 +18,7 @@ TSV = sorted(p.name for p in DATA.glob("*.tsv"))
 COLUMNS = {
     "belief_verbs.tsv": 2,
     "claims_context.tsv": 2,
+    "claims_endings.tsv": 2,
     "claims_number_words.tsv": 3,
     "claims_plurals.tsv": 2,
     "claims_predicates.tsv": 3,
@@ -33,7 +34,7 @@ COLUMNS = {
     "titles.tsv": 2,
 }
 # A word may have several kinds here, so the key is the whole row, not the first column.
-MULTI_KEY = {"claims_context.tsv"}
+MULTI_KEY = {"claims_context.tsv", "claims_endings.tsv"} | set(ROLE_FILES)
 UNSORTED: dict[str, str] = {}
 UNDOCUMENTED: set[str] = set()
 
@@ -169,6 +170,62 @@ def test_determiners_are_definite_or_indefinite():
     """determiners.tsv: every determiner is definite or indefinite."""
     for word, kind in rows("determiners.tsv"):
         assert kind in ("definite", "indefinite"), word
+
+
+@pytest.mark.parametrize("name", sorted(ROLE_FILES))
+def test_role_files_use_known_roles_and_describe_them(name):
+    """A word-and-role file: lower-case words, every role one the loader knows, every known role
+    used and described on a comment line of its own ("# role: …")."""
+    roles = ROLE_FILES[name]
+    used = set()
+    for word, role in rows(name):
+        assert word == word.lower(), word
+        assert role in roles, (word, role)
+        used.add(role)
+    assert used == set(roles)
+    comments = [line for line in lines(name)[1:] if line.startswith("#")]
+    for role in roles:
+        assert any(line.startswith(f"# {role}: ") for line in comments), role
+
+
+def test_role_words_reach_the_lexicon():
+    """Every word of a role file is in the Lexicon field its role fills (multi-word entries as
+    tuples of words), and nothing else is."""
+    lex = default_lexicon()
+    for name, roles in ROLE_FILES.items():
+        for role, field in roles.items():
+            words = {word for word, r in rows(name) if r == role}
+            loaded = getattr(lex, field)
+            if field == "quantity_openers":
+                words = {tuple(w.split()) for w in words}
+            assert set(loaded) == words, field
+
+
+def test_unknown_role_is_rejected(monkeypatch):
+    """A row whose role the loader does not know makes Lexicon.load raise LexiconError naming
+    the file, the role and the valid roles."""
+    real = read_table
+
+    def fake(name, cols, text=None):
+        rows_ = real(name, cols, text)
+        return rows_ + [("shout", "exclamation")] if name == "clause_words.tsv" else rows_
+
+    monkeypatch.setattr("quotetrack.lexicon.read_table", fake)
+    with pytest.raises(LexiconError, match="clause_words.tsv.*exclamation.*be_form"):
+        Lexicon.load()
+
+
+def test_a_role_without_words_is_rejected(monkeypatch):
+    """A role with no word left (a file cut short) makes Lexicon.load raise LexiconError."""
+    real = read_table
+
+    def fake(name, cols, text=None):
+        rows_ = real(name, cols, text)
+        return [r for r in rows_ if r[1] != "weekday"] if name == "time_words.tsv" else rows_
+
+    monkeypatch.setattr("quotetrack.lexicon.read_table", fake)
+    with pytest.raises(LexiconError, match="time_words.tsv.*weekday"):
+        Lexicon.load()
 
 
 def test_readme_exists():

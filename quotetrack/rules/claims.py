@@ -28,7 +28,7 @@ import regex
 
 from ..claims_model import Claim, ClaimSource, Qualifier, Quantity
 from ..errors import ConfigError, InputTypeError, LexiconError
-from ..lexicon import read_table
+from ..lexicon import Lexicon, default_lexicon, read_table
 from ..model import Span
 from ..text import fold, paragraph_spans, sentence_bounds
 
@@ -55,6 +55,42 @@ NOUN_WINDOW = 4
 AUX_WINDOW = 4
 #: number words read as one number ("two hundred and fifty thousand")
 _MAX_NUMBER_WORDS = 12
+#: words of a unit after a number ("percentage points", "square km") and of a qualifier after it
+#: ("or more", "or so"), read at most
+_MAX_UNIT_WORDS = 3
+_MAX_POST_QUALIFIER_WORDS = 2
+#: "1 in 4": the digits of a small number, and the largest "in" of a ratio
+_SMALL_NUMBER_DIGITS = 4
+_MAX_RATIO_DENOMINATOR = 1000
+#: "two-thirds of": the largest count of a fraction written in words
+_MAX_FRACTION_COUNT = 20
+#: words after a fraction read for a unit of time ("half of the decade": a time, not a claim)
+_TIME_AFTER_FRACTION_WORDS = 3
+#: "several hundred thousand": the scale words after a vague modifier, plus one; and "tens of
+#: thousands of millions": the "of" links of vague words read at most
+_VAGUE_SCALE_TOKENS = 4
+_MAX_VAGUE_LINKS = 3
+#: "state-owned-and-run": the hyphenated parts of one compound or word read at most (a word's
+#: tokens: parts and hyphens, after its first)
+_MAX_COMPOUND_PARTS = 3
+_MAX_HYPHEN_TOKENS = 4
+#: a word in "s" shorter than this ("us", "is") is not taken as a plural
+_MIN_PLURAL_CHARS = 3
+#: a number of this many digits in this range, alone, is a year ("2014 protests", "2010-14")
+_YEAR_DIGITS = 4
+_FIRST_YEAR = 1000
+_LAST_YEAR = 2100
+#: a counted noun or the word of a compound ("81-country") has at least this many letters
+_MIN_NOUN_CHARS = 2
+#: "raising the retirement age from 60 to 65": words read back for an age word before a bare number
+_AGE_WINDOW = 8
+#: "people over 60": a number after a person word and a qualifier is an age up to this
+_MAX_AGE = 120
+#: "555-1234": the digits of a phone number's two parts
+_PHONE_PARTS = (3, 4)
+#: tokens before and after "1-3" read for a sport word that makes it a score ("lost 1-3")
+_SCORE_WINDOW_BEFORE = 4
+_SCORE_WINDOW_AFTER = 3
 
 _NUMBER_KINDS = ("cardinal", "scale", "suffix", "vague", "modifier", "fraction")
 _UNIT_POSITIONS = ("prefix", "after", "attached")
@@ -62,8 +98,11 @@ _QUALIFIER_POSITIONS = ("before", "after")
 _TIME_KINDS = ("unit", "month", "weekday", "clock")
 _CONTEXT_KINDS = (
     "label", "street", "age", "person", "score", "phone", "bare", "aux", "anaphoric", "ordinal",
-    "event",
+    "event", "verb_object", "article", "half_determiner", "time_filler", "of_determiner",
+    "coordinator", "comparative", "count_preposition", "vague_of", "half", "percent_unit",
+    "metre_unit",
 )
+_ENDING_KINDS = ("not_noun", "es_plural", "not_plural", "possessive")
 _PREDICATE_POSITIONS = ("after", "before", "both")
 
 
@@ -101,6 +140,7 @@ class ClaimTables:
     predicates_before: Mapping[str, str]
     plurals: Mapping[str, str]
     plural_forms: frozenset[str]
+    endings: Mapping[str, tuple[str, ...]]  # kind -> word endings (for str.endswith)
     #: words that can start a claim with no digit in it ("five", "hundreds", "half", "dozen")
     triggers: frozenset[str] = attrs.field(init=False)
 
@@ -156,6 +196,11 @@ class ClaimTables:
             if position in ("before", "both"):
                 before[word.lower()] = meaning
 
+        endings: dict[str, list[str]] = {k: [] for k in _ENDING_KINDS}
+        for ending, kind in read_table("claims_endings.tsv", 2):
+            _check_kind("claims_endings.tsv", ending, kind, _ENDING_KINDS)
+            endings[kind].append(ending.lower())
+
         plurals = {s.lower(): p.lower() for s, p in read_table("claims_plurals.tsv", 2)}
         return cls(
             cardinals=dict(by_kind["cardinal"]),
@@ -176,6 +221,7 @@ class ClaimTables:
             predicates_before=before,
             plurals=plurals,
             plural_forms=frozenset(plurals.values()),
+            endings={k: tuple(v) for k, v in endings.items()},
         )
 
 
@@ -250,20 +296,11 @@ class _Tail(NamedTuple):
 
 _REJECT = "reject"  # a _tail result meaning "this is not a claim"
 
-# a word before one of these is a verb with its object, not a counted noun
-_VERB_OBJECTS = frozenset({"the", "into", "their", "its", "his", "her", "our", "them", "it"})
-
-# a word with one of these endings is not taken as a singular counted noun ("300 shown")
-_NOT_NOUN_ENDINGS = ("ly", "ed", "ing", "wn")
-
-_PERCENT_UNITS = frozenset({"percent", "percentage points", "basis points"})
-
-
-def _unit_rule(unit: str) -> str:
+def _unit_rule(unit: str, percent_units: frozenset[str]) -> str:
     """The rule name for a unit from the units table: money, percent or measure."""
     if unit.isupper():
         return "money"
-    return "percent" if unit in _PERCENT_UNITS else "measure"
+    return "percent" if unit in percent_units else "measure"
 
 
 class _Reader:
@@ -274,6 +311,10 @@ class _Reader:
         self.n = len(toks)
         self.tb = tb
         self._currency = "".join(k for k in tb.prefix_units if len(k) == 1)
+        # the word lists read at every token, looked up once per chunk
+        self._articles = tb.context["article"]
+        self._percent_units = tb.context["percent_unit"]
+        self._not_plural = tb.endings["not_plural"]
 
     # --- small helpers -------------------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -294,7 +335,7 @@ class _Reader:
     def ctx(self, kind: str) -> frozenset[str]:
         return self.tb.context[kind]
 
-    def longest(self, i: int, table: Mapping[tuple[str, ...], Any], max_len: int = 3):
+    def longest(self, i: int, table: Mapping[tuple[str, ...], Any], max_len: int):
         """The longest key of ``table`` written as the tokens from ``i`` on: (value, length)."""
         for length in range(max_len, 0, -1):
             if i + length > self.n:
@@ -332,7 +373,7 @@ class _Reader:
                 return None, found
             if found is not None:
                 return found, found.end
-        if tok.low in self.tb.cardinals or tok.low in ("a", "an"):
+        if tok.low in self.tb.cardinals or tok.low in self._articles:
             core = self.spelled(i)
             if isinstance(core, int):
                 return None, core
@@ -398,9 +439,9 @@ class _Reader:
             w = t[nxt].low
             if w == "m" and unit is None and not self.millions_follow(i, nxt + 1):
                 if self.word(nxt + 1) in self.ctx("event") or self.word(i - 1) == "the" or (
-                    self.word(i - 1) in ("and", "or") and self.word(i - 2) == "m"
+                    self.word(i - 1) in self.ctx("coordinator") and self.word(i - 2) == "m"
                 ) or (
-                    self.word(nxt + 1) in ("and", "or") and nxt + 2 < self.n
+                    self.word(nxt + 1) in self.ctx("coordinator") and nxt + 2 < self.n
                     and t[nxt + 2].kind == "num" and self.word(nxt + 3) == "m"
                     and self.adj(nxt + 2, nxt + 3)
                 ):
@@ -434,7 +475,7 @@ class _Reader:
         """A number written in words at ``i`` ("five", "two million", "a dozen"), or None."""
         t, tb = self.t, self.tb
         k = i
-        article = t[i].low in ("a", "an")
+        article = t[i].low in self._articles
         if article:
             if self.word(i + 1) not in tb.scales:
                 return None
@@ -507,7 +548,7 @@ class _Reader:
         if self.word(k) == "every":
             k += 1
         n2 = self.small_number(k)
-        if n2 is None or not 0 < n1 < n2 or n2 > 1000:
+        if n2 is None or not 0 < n1 < n2 or n2 > _MAX_RATIO_DENOMINATOR:
             return None
         q, start = self.qualifier_before(i)
         return _Found(start, k + 1, Quantity(value=float(n1 / n2), qualifier=q or Qualifier.EXACT,
@@ -517,7 +558,7 @@ class _Reader:
         if not 0 <= i < self.n:
             return None
         tok = self.t[i]
-        if tok.kind == "num" and tok.text.isdigit() and len(tok.text) <= 4:
+        if tok.kind == "num" and tok.text.isdigit() and len(tok.text) <= _SMALL_NUMBER_DIGITS:
             if self.adj(i, i + 1) or (i > 0 and self.adj(i - 1, i)):
                 return None
             return Fraction(int(tok.text))
@@ -533,21 +574,20 @@ class _Reader:
             if self.word(i - 1) in self.ctx("ordinal") or self.adj(i - 1, i) or self.adj(i, i + 1):
                 return i + 1  # "the second half", "half-time"
             nxt = self.word(i + 1)
-            if nxt in ("a", "an") and self.word(i + 2) in tb.scales:  # "half a million"
+            if nxt in self._articles and self.word(i + 2) in tb.scales:  # "half a million"
                 s = tb.scales[self.word(i + 2)]
                 core = _Core(s / 2, Fraction(1, 2), s, i, i + 3, i, None, True, False)
                 found, _ = self.finish(core)
                 return found if found is not None else i + 3
-            if nxt == "of" or nxt in ("the", "its", "their", "his", "her", "our", "all", "these",
-                                      "those", "them", "this", "that"):
+            if nxt == "of" or nxt in self.ctx("half_determiner"):
                 if self.time_after(i + 1):
                     return i + 1
                 return self.fraction_found(i, i + 1, Fraction(1, 2))
             return None
         # numerator: "a", "an", "one", or a small cardinal
-        if w in ("a", "an"):
+        if w in self._articles:
             num = Fraction(1)
-        elif w in tb.cardinals and 0 < tb.cardinals[w] <= 20:
+        elif w in tb.cardinals and 0 < tb.cardinals[w] <= _MAX_FRACTION_COUNT:
             num = tb.cardinals[w]
         else:
             return None
@@ -555,12 +595,13 @@ class _Reader:
         if self.is_sym(k, "-") and self.adj(i, k) and self.adj(k, k + 1):
             k += 1
         f = self.word(k)
-        if f not in tb.fractions or f in ("half", "halves") or self.word(k + 1) != "of":
+        if f not in tb.fractions or f in self.ctx("half") or self.word(k + 1) != "of":
             return None
         if self.time_after(k + 1):
             return k + 1
         value = num * tb.fractions[f]
-        if self.word(k + 2) in ("a", "an") and self.word(k + 3) in tb.scales:  # "a quarter of a million"
+        if self.word(k + 2) in self._articles and self.word(k + 3) in tb.scales:
+            # "a quarter of a million"
             s = tb.scales[self.word(k + 3)]
             core = _Core(value * s, value, s, i, k + 4, i, None, True, False)
             found, _ = self.finish(core)
@@ -569,9 +610,9 @@ class _Reader:
 
     def time_after(self, k: int) -> bool:
         """Whether the words from ``k`` ("of a century", "an hour") name a length of time."""
-        for j in range(k, min(k + 3, self.n)):
+        for j in range(k, min(k + _TIME_AFTER_FRACTION_WORDS, self.n)):
             w = self.word(j)
-            if w in ("of", "a", "an", "the", "this", "that", "its", "their"):
+            if w in self.ctx("time_filler"):
                 continue
             return w in self.tb.time["unit"]
         return False
@@ -588,20 +629,20 @@ class _Reader:
         k = i + 1
         start = i
         if w in tb.vague:
-            if w in ("tens", "scores") and self.word(k) != "of":
+            if w in self.ctx("vague_of") and self.word(k) != "of":
                 return None
             if w == "tens" and self.word(k + 1) not in tb.vague:
                 return None
         elif w in tb.modifiers and (self.word(k) in tb.scales or self.word(k) in tb.vague):
-            if self.word(i - 1) in ("a", "an"):  # "a few thousand"
+            if self.word(i - 1) in self._articles:  # "a few thousand"
                 start = i - 1
             k += 1
-            while self.word(k) in tb.scales and k - i < 4:
+            while self.word(k) in tb.scales and k - i < _VAGUE_SCALE_TOKENS:
                 k += 1
         else:
             return None
         chain = 0
-        while self.word(k) == "of" and self.word(k + 1) in tb.vague and chain < 3:
+        while self.word(k) == "of" and self.word(k + 1) in tb.vague and chain < _MAX_VAGUE_LINKS:
             k += 2
             chain += 1
         tail = self.tail(k, allow_of=True, has_unit=False, compound=False)
@@ -647,7 +688,7 @@ class _Reader:
                 return _REJECT  # "10-day", "twenty-first"
             elif (w,) in tb.after_units and not has_unit:
                 unit = tb.after_units[(w,)]
-                return _Tail(k + 2, unit, None, _unit_rule(unit))
+                return _Tail(k + 2, unit, None, _unit_rule(unit, self._percent_units))
             elif w == "strong" and not has_unit:
                 k += 2
                 noun = self.noun(k, allow_of=False)
@@ -656,12 +697,12 @@ class _Reader:
                 if noun is None:
                     return _Tail(k, None, None, None)
                 return _Tail(noun[1] + 1, self.joined(*noun), None, "compound")
-            elif t[k + 1].text.isalpha() and t[k + 1].text.islower() and len(w) >= 2 and (
-                w not in tb.stopwords
-            ) and not has_unit:
+            elif t[k + 1].text.isalpha() and t[k + 1].text.islower() \
+                    and len(w) >= _MIN_NOUN_CHARS and w not in tb.stopwords and not has_unit:
                 parts = [w]
                 j = k + 2
-                while len(parts) < 3 and self.is_sym(j, "-") and self.adj(j - 1, j) and (
+                while len(parts) < _MAX_COMPOUND_PARTS and self.is_sym(j, "-") \
+                        and self.adj(j - 1, j) and (
                     self.adj(j, j + 1) and t[j + 1].kind == "word"
                 ):
                     parts.append(t[j + 1].low)
@@ -678,16 +719,16 @@ class _Reader:
             else:
                 return _REJECT  # "3-D", "one-off"
         # "500 or more", "500 or so"
-        q, length = self.longest(k, tb.qualifiers_after, 2)
+        q, length = self.longest(k, tb.qualifiers_after, _MAX_POST_QUALIFIER_WORDS)
         if q is not None and length > 1:  # "odd" and "plus" alone only after a hyphen
             qualifier = q
             k += length
         if has_unit:
             return _Tail(k, None, qualifier, None)
         # "5 per cent", "3.2 percentage points", "5 million dollars"
-        unit, length = self.longest(k, tb.after_units, 3)
+        unit, length = self.longest(k, tb.after_units, _MAX_UNIT_WORDS)
         if unit is not None:
-            return _Tail(k + length, unit, qualifier, _unit_rule(unit))
+            return _Tail(k + length, unit, qualifier, _unit_rule(unit, self._percent_units))
         # the counted noun
         end = k
         unit = None
@@ -698,7 +739,7 @@ class _Reader:
             head = t[noun[1]]
             if noun[0] == noun[1] and (head.low,) in tb.after_units:  # "millions of dollars"
                 unit = tb.after_units[(head.low,)]
-                return _Tail(noun[1] + 1, unit, qualifier, _unit_rule(unit))
+                return _Tail(noun[1] + 1, unit, qualifier, _unit_rule(unit, self._percent_units))
             unit = self.joined(*noun)
             end = noun[1] + 1
         # the predicate: "people have been killed", "dozens were injured"
@@ -720,7 +761,7 @@ class _Reader:
         j = k
         if allow_of and self.word(j) == "of":
             j += 1
-            if self.word(j) in ("the", "its", "their", "his", "her", "our", "these", "those"):
+            if self.word(j) in self.ctx("of_determiner"):
                 j += 1
         words: list[tuple[int, int]] = []
         while j < self.n and len(words) < NOUN_WINDOW and t[j].kind == "word":
@@ -728,7 +769,8 @@ class _Reader:
             w = tok.low
             last = j
             # a hyphenated word: "state-owned", "home-buyers", "pay-TV", "set-top"
-            while last - j < 4 and self.is_sym(last + 1, "-") and self.adj(last, last + 1) and (
+            while last - j < _MAX_HYPHEN_TOKENS and self.is_sym(last + 1, "-") \
+                    and self.adj(last, last + 1) and (
                 self.adj(last + 1, last + 2) and t[last + 2].kind == "word"
             ):
                 last += 2
@@ -750,7 +792,8 @@ class _Reader:
         if any(t[x].low in tb.time["unit"] for x in range(a, b + 1, 2)):
             return _REJECT  # "eleven year-old girl"
         if (
-            self.word(j) in ("and", "or") and not any(self.plural_looking(t[b].low) for _, b in words)
+            self.word(j) in self.ctx("coordinator")
+            and not any(self.plural_looking(t[b].low) for _, b in words)
             and len(words) < NOUN_WINDOW
         ):  # "200 league and cup goals": the counted noun is after the coordination
             j += 1
@@ -779,13 +822,13 @@ class _Reader:
                 break
         if head is None and len(words) <= 2:
             a, b = words[-1]
-            if t[a].text.islower() and not t[b].low.endswith(_NOT_NOUN_ENDINGS):
+            if t[a].text.islower() and not t[b].low.endswith(tb.endings["not_noun"]):
                 head = (a, b)  # a singular noun: "one person", "10 sheep"
         if head is None:
             return None
         if t[head[1]].low in tb.time["unit"]:
             return _REJECT  # "five days earlier", "the last two months"
-        if self.word(head[1] + 1) in _VERB_OBJECTS:
+        if self.word(head[1] + 1) in self.ctx("verb_object"):
             return None  # "5 million browse the web": a verb, not a noun
         return head
 
@@ -795,7 +838,7 @@ class _Reader:
 
     def plural_looking(self, w: str) -> bool:
         return w in self.tb.plural_forms or (
-            len(w) >= 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+            len(w) >= _MIN_PLURAL_CHARS and w.endswith("s") and not w.endswith(self._not_plural)
         )
 
     def millions_follow(self, i: int, k: int) -> bool:
@@ -808,7 +851,7 @@ class _Reader:
     def singular_noun(self, k: int) -> bool:
         """Whether token ``k`` is a lower-case word that looks like a singular noun."""
         w = self.word(k)
-        return bool(w) and self.t[k].text.islower() and len(w) >= 2 and not (
+        return bool(w) and self.t[k].text.islower() and len(w) >= _MIN_NOUN_CHARS and not (
             w in self.tb.stopwords or self.plural_looking(w) or w in self.tb.scales
             or (w,) in self.tb.after_units or w in self.tb.predicates_after
         )
@@ -818,7 +861,7 @@ class _Reader:
             return self.tb.plurals[w]
         if self.plural_looking(w):
             return w
-        if w.endswith(("s", "x", "z", "ch", "sh")):
+        if w.endswith(self.tb.endings["es_plural"]):
             return w + "es"
         if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
             return w[:-1] + "ies"
@@ -841,7 +884,7 @@ class _Reader:
             not core.spelled and core.unit is None and qualifier is None and core.start > 0
             and t[core.start - 1].kind == "word" and _is_upper(t[core.start - 1])
             and before_core not in tb.stopwords
-            and not before_core.endswith(("'s", "s'"))
+            and not before_core.endswith(tb.endings["possessive"])
             and before_core not in tb.predicates_before
             and before_core not in self.ctx("bare")
             and not (before_core in tb.time["month"])
@@ -868,12 +911,12 @@ class _Reader:
         # "one" alone is a pronoun or an article ("one western diplomat", "no one")
         phrase = {self.low(x) for x in range(qstart, core.start)}
         if core.spelled and core.value == 1 and core.end - core.start == 1 and not (
-            comparative and phrase & {"than", "least"}
+            comparative and not phrase.isdisjoint(self.ctx("comparative"))
         ):  # "one western diplomat", "the furore over one sentence"
             return None, skip
         year_like = (
-            core.plain and core.unit is None and len(t[core.num].text) == 4
-            and 1000 <= core.value <= 2100
+            core.plain and core.unit is None and len(t[core.num].text) == _YEAR_DIGITS
+            and _FIRST_YEAR <= core.value <= _LAST_YEAR
         )
         if year_like and not comparative:
             if self.is_sym(core.end, "-") and self.adj(core.end - 1, core.end):
@@ -917,10 +960,11 @@ class _Reader:
         if tail.unit is not None:
             unit = tail.unit
         end = tail.end
-        if unit in ("metres", "metre") and self.word(end) in self.ctx("event"):
+        if unit in self.ctx("metre_unit") and self.word(end) in self.ctx("event"):
             return None, end  # "the 800 metres favourites": an event
         if rule is None:
-            rule = _unit_rule(core.unit) if core.unit is not None else (tail.rule or "count")
+            rule = _unit_rule(core.unit, self._percent_units) if core.unit is not None \
+                else (tail.rule or "count")
         pred = self.predicate_before(span_start)
         if pred and rule in ("count", "range") and (unit is None or " " not in unit):
             unit = f"{unit} {pred}" if unit else pred  # "killing at least 12 people"
@@ -929,11 +973,13 @@ class _Reader:
         if unit is None and core.scale == 1:
             if core.spelled:
                 return None, skip  # "children under five", "around four"
-            if any(self.word(x) in self.ctx("age") for x in range(span_start - 8, span_start)):
+            if any(self.word(x) in self.ctx("age")
+                   for x in range(span_start - _AGE_WINDOW, span_start)):
                 return None, skip  # "raising the retirement age from 60 to 65"
-            if qualifier is not None and before in self.ctx("person") and core.value <= 120:
+            if qualifier is not None and before in self.ctx("person") and core.value <= _MAX_AGE:
                 return None, skip  # "people over 60", "children under 5"
-            cue = self.word(core.start - 2) if before_core in ("of", "at") else before_core
+            cue = self.word(core.start - 2) if before_core in self.ctx("count_preposition") \
+                else before_core
             if qualifier is None and cue not in self.ctx("bare") and (
                 low_high is None or before_core != "between"
             ):
@@ -993,14 +1039,14 @@ class _Reader:
         ):
             return second.end + 2  # "020-7946-0958"
         a, b = t[core.num].text, t[j].text
-        if a.isdigit() and b.isdigit() and len(a) == 3 and len(b) == 4:
+        if a.isdigit() and b.isdigit() and (len(a), len(b)) == _PHONE_PARTS:
             return second.end  # "555-1234"
-        if len(a) == 4 and a.isdigit() and 1000 <= int(a) <= 2100:
+        if len(a) == _YEAR_DIGITS and a.isdigit() and _FIRST_YEAR <= int(a) <= _LAST_YEAR:
             return second.end  # "2010-2014", "2010-14"
         if not 0 < core.value < second.value:
             return second.end  # "3-1", "1-1", "0-2": a score or a ratio
-        lo_ctx = max(0, core.start - 4)
-        hi_ctx = min(self.n, second.end + 3)
+        lo_ctx = max(0, core.start - _SCORE_WINDOW_BEFORE)
+        hi_ctx = min(self.n, second.end + _SCORE_WINDOW_AFTER)
         if any(t[x].low in self.ctx("score") for x in range(lo_ctx, hi_ctx)):
             return second.end  # "lost 1-3", "a 0-2 defeat"
         return second
@@ -1014,10 +1060,7 @@ def _strip(folded: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _default_sentences(folded: str) -> list[tuple[int, int]]:
-    from ..lexicon import default_lexicon
-
-    abbreviations = default_lexicon().abbreviations
+def _default_sentences(folded: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     return [
         b for ps, pe in paragraph_spans(folded) for b in sentence_bounds(folded, ps, pe, abbreviations)
     ]
@@ -1044,6 +1087,7 @@ def find_claims(
     sentences: Optional[Sequence[tuple[int, int]]] = None,
     owners: Sequence[tuple[int, int, Any]] = (),
     tables: Optional[ClaimTables] = None,
+    lexicon: Optional[Lexicon] = None,
 ) -> tuple[Claim, ...]:
     """The numeric claims in ``text``, in document order.
 
@@ -1051,7 +1095,8 @@ def find_claims(
     ``(start, end)`` sentence bounds (found with ``quotetrack.text.sentence_bounds`` when not
     given; only text inside a sentence is read); ``owners`` are ``(start, end, speaker)`` spans of
     quotations: a claim that starts inside one is asserted by its speaker (``source="quote"``),
-    any other by the article. ``tables`` replaces the shipped word lists.
+    any other by the article. ``tables`` replaces the shipped word lists; ``lexicon`` (the
+    default lexicon when not given) gives the abbreviations that do not end a sentence.
     """
     if not isinstance(text, str):
         raise InputTypeError(f"find_claims() expects str, got {type(text).__name__}")
@@ -1064,7 +1109,8 @@ def find_claims(
             f"{len(folded) if isinstance(folded, str) else '?'}"
         )
     if sentences is None:
-        sentences = _default_sentences(folded)
+        lex = lexicon if lexicon is not None else default_lexicon()
+        sentences = _default_sentences(folded, lex.abbreviations)
     _check_bounds("sentences", sentences, len(text))
     _check_bounds("owners", owners, len(text))
     tb = tables if tables is not None else claim_tables()

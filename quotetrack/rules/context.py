@@ -115,6 +115,11 @@ class Context:
 #: the words of the trigger test, in lower-cased text (ASCII letters: the same in any engine)
 _WORDS = re.compile(r"[a-z]+")
 _CAP_WORD, _CAP_WORD_ASCII = twin_patterns(r"[A-Z][<W>'.&-]*")
+#: characters read back from a capitalised word for the word before it (white space, then the
+#: word): a longer "word" is cut, so a run of spaces or letters costs no more than this
+_WORD_BEFORE_CHARS = 40
+#: characters read after a capitalised run, for the mark or ending after it ("Smith,", "Smith's")
+_AFTER_NAME_CHARS = 5
 
 
 def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
@@ -129,9 +134,9 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
             continue
         w_start = m.start()
         k = w_start
-        while k > covered and k > w_start - 40 and masked[k - 1].isspace():
+        while k > covered and k > w_start - _WORD_BEFORE_CHARS and masked[k - 1].isspace():
             k -= 1
-        while k > covered and k > w_start - 40 and not masked[k - 1].isspace():
+        while k > covered and k > w_start - _WORD_BEFORE_CHARS and not masked[k - 1].isspace():
             k -= 1
         w_end = m.end()
         while True:  # the rest of a capitalised run: "Hassan Al-Rubaie, also 21"
@@ -141,10 +146,10 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
             if nxt is None:
                 break
             w_end = nxt.end()
-        w_end = min(end, w_end + 5)
+        w_end = min(end, w_end + _AFTER_NAME_CHARS)
         # never cut the word after the run in two ("Tory lead|er Michael Howard" would leave
         # "er" as the word before the next run, and its title unread)
-        stop = min(end, w_end + 40)
+        stop = min(end, w_end + _WORD_BEFORE_CHARS)
         while w_end < stop and not masked[w_end].isspace() and not masked[w_end - 1].isspace():
             w_end += 1
         out.extend(tokenize(masked, max(k, covered), w_end, lex, sentence, ascii_only))

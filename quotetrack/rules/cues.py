@@ -10,15 +10,12 @@ from typing import Optional
 from .context import Context, Decision
 from .mentions import appositive_after, np_after, np_before
 
-# words that start a post-modifier of a subject: "an official familiar with", "voters who"
-_POST_MODIFIERS = frozenset("familiar close who with from in at for involved of".split())
-BE_FORMS = frozenset("is are was were been be".split())
-POSSESSIVE_DETS = frozenset("his her their its our my your".split())
-#: words before a participle cue whose speaker is the subject of the clause ("Bolton distanced
-#: himself by saying he …", "Mr. Sanders, after initially saying he …", "… while saying that …")
-PARTICIPLE_OPENERS = frozenset("by after while before".split())
-DAY_PARTS = frozenset("morning afternoon evening night".split())
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: adverbs, forms of "be" and day names skipped between a speaker and the cue, at most ("he has
+#: also quietly said"): a speaker further back is not the cue's subject
+_MAX_SKIPPED_WORDS = 3
+#: a leading adverbial before a participle cue's clause subject ("On Sunday, the coalition …")
+#: is at most this many tokens long
+_MAX_ADVERBIAL_TOKENS = 8
 
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
            "subject_before_cue", "inverted_after_cue"]
@@ -29,12 +26,14 @@ def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
     k = j
     steps = 0
     toks = ctx.tokens
-    while k >= lo and steps < 3:
-        if ctx.wc.is_adverb(k) or toks[k].lower in BE_FORMS:
+    lex = ctx.lex
+    while k >= lo and steps < _MAX_SKIPPED_WORDS:
+        if ctx.wc.is_adverb(k) or toks[k].lower in lex.be_forms:
             k -= 1  # "he also said", "critics are saying", "some are quietly saying"
-        elif toks[k].lower in DAYS and k - 1 >= lo and toks[k - 1].lower in ("on", "last"):
+        elif toks[k].lower in lex.weekdays and k - 1 >= lo \
+                and toks[k - 1].lower in lex.weekday_openers:
             k -= 2  # "Ted Cruz on Wednesday announced"
-        elif toks[k].lower in DAY_PARTS and k - 2 >= lo and toks[k - 1].lower in DAYS:
+        elif toks[k].lower in lex.day_parts and k - 2 >= lo and toks[k - 1].lower in lex.weekdays:
             k -= 1  # "Sean Spicer on Thursday evening said"
             continue
         else:
@@ -58,14 +57,14 @@ def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
     toks = ctx.tokens
     # skip a leading adverbial ending in a comma: "On Sunday, the coalition ..."
     first = toks[lo].lower
-    if first in ctx.lex.function_words or first in ("but", "and", "so", "yet", "also"):
-        for x in range(lo, min(cue, lo + 8)):
+    if first in ctx.lex.function_words or first in ctx.lex.clause_openers:
+        for x in range(lo, min(cue, lo + _MAX_ADVERBIAL_TOKENS)):
             if toks[x].text == ",":
                 k = x + 1
                 break
             if toks[x].quote >= 0:
                 break
-    if k == lo and toks[lo].lower in ("but", "and", "so", "yet", "also"):
+    if k == lo and toks[lo].lower in ctx.lex.clause_openers:
         k = lo + 1
     return np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
 
@@ -76,7 +75,7 @@ def after_participle_opener(ctx: Context, cue: int, lo: int) -> bool:
     j = cue - 1
     if j > lo and ctx.wc.is_adverb(j):
         j -= 1
-    return j >= lo and ctx.tokens[j].lower in PARTICIPLE_OPENERS
+    return j >= lo and ctx.tokens[j].lower in ctx.lex.participle_openers
 
 
 def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
@@ -102,7 +101,8 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         return Decision(sieve="", mention=(j, j + 1), cue=(cue, cue + 1))
     np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
     if np and toks[cue].lower in wc.lex.cue_nouns and any(
-            toks[x].possessive or toks[x].lower in POSSESSIVE_DETS for x in range(*np)):
+            toks[x].possessive or toks[x].lower in wc.lex.possessive_determiners
+            for x in range(*np)):
         return None  # "Mr. Trump's remarks", "his comments": a noun, not a speaker and verb
     if np:
         if np[0] - 2 >= lo and toks[np[0] - 1].lower == "and":
@@ -113,7 +113,7 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         return Decision(sieve="", mention=np, cue=(cue, cue + 1))
     if j >= lo and toks[j].text == ",":  # "Solomon Yue, an RNC committeeman, said"
         nearest = None
-        for c in range(j - 1, max(lo, j - 30) - 1, -1):
+        for c in range(j - 1, max(lo, j - ctx.limits.subject_window_tokens) - 1, -1):
             if toks[c].quote >= 0:
                 break
             if toks[c].text != ",":
@@ -140,10 +140,10 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
 def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     """"Some voters who have listened ..., said", "An official familiar with the case said":
     the noun phrase that opens the sentence, when it names a speaker and the cue is near."""
-    if cue - lo > 30:
+    if cue - lo > ctx.limits.subject_window_tokens:
         return None
     first = lo
-    while first < cue and ctx.tokens[first].lower in ("even", "also", "but", "and", "yet", "still"):
+    while first < cue and ctx.tokens[first].lower in ctx.lex.subject_preambles:
         first += 1  # "Even the organizer of a pro-Trump rally said"
     np = np_after(ctx.wc, first, cue, ctx.limits.max_mention_tokens)
     if np is None or np[1] >= cue:
@@ -152,7 +152,7 @@ def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     if not (ctx.wc.is_anchor(head) or ctx.wc.is_name_word(head)):
         return None
     after = ctx.tokens[np[1]]
-    if after.text != "," and after.lower not in _POST_MODIFIERS and not (
+    if after.text != "," and after.lower not in ctx.lex.postmodifier_openers and not (
             after.lower.endswith("ing") and not after.is_cap):
         return None  # "Republican activists clamoring to block Trump say" is fine
     return Decision(sieve="", mention=np, cue=(cue, cue + 1))
@@ -167,5 +167,5 @@ def inverted_after_cue(ctx: Context, cue: int, hi: int) -> Optional[Decision]:
     np = np_after(ctx.wc, cue + 1, hi, ctx.limits.max_mention_tokens)
     if not np:
         return None
-    app = appositive_after(ctx.wc, np[1], hi, 25)
+    app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
     return Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=app)

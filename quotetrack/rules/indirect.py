@@ -25,67 +25,48 @@ from typing import Callable, Optional, Union
 
 import attrs
 
+from ..lexicon import Lexicon
 from ..model import QuoteKind
 from ..text import lower_in_place
 from .context import Context, Decision
-from .cues import (BE_FORMS, DAY_PARTS, DAYS, POSSESSIVE_DETS,
-                   after_participle_opener, inverted_after_cue, subject_before_cue,
+from .cues import (after_participle_opener, inverted_after_cue, subject_before_cue,
                    subject_of_clause)
 from .marks import Candidate
 from .mentions import np_after, np_before, skip_parenthesis
+from .tokens import Token
 
 __all__ = ["INDIRECT_RULES", "INDIRECT_RULE_NAMES", "find_indirect", "find_non_statements",
            "Reported"]
 
 _MIN_WORDS = 3
-# after a cue, words of time the clause does not start with ("said Monday", "said Friday night";
-# a part of the day only after a day: "said night shifts would end" keeps "night shifts")
-_TIME_WORDS = DAYS | frozenset("today yesterday tonight earlier later recently".split())
 _CLAUSE_END = frozenset(";:")
-# ", while ...", ", which ...": a new clause that is the reporter's, not the speaker's ("but"
-# goes on: "the process was fair, but required an effort" is one report; so, in PolNeAR dev,
-# does a concessive "although"/"though")
-_CONJUNCTIONS = frozenset("while whereas yet which".split())
-# a report opening with these has a comma before its main clause: "that if Iran were a stock,
-# he would advise buying it"
-_SUBORDINATORS = frozenset("if when unless because although though while once".split())
-# "vowed to stay in the race": a commitment reported as an infinitive
-_INFINITIVE_CUES = frozenset("promise vow pledge".split())
-# reports whose content is an object, a request or a question: "urged Congress to act",
-# "asked whether ...", "called for a recount", "cited rising costs"
-_COMPLEMENT_CUES = frozenset("ask urge call cite demand".split())
-_QUESTION_WORDS = frozenset("if whether how what why who when where which about".split())
-_PREPOSITIONS = frozenset("on in at during to via after before".split())
-# "said for weeks that …", "has said for months": a span of time after the cue
-_DURATIONS = frozenset("days weeks months years decades".split())
-# cues after which "when" and "where" open a question, not a clause of time or place
-_WH_CUES = frozenset("ask explain recall reveal disclose describe".split())
-_AUXILIARIES = frozenset("is are was were have has had will would could can should may might "
-                         "must".split())
-_QUANTITY_OPENERS = frozenset({("at", "least"), ("more", "than"), ("less", "than"),
-                               ("fewer", "than"), ("up", "to"), ("as", "many"), ("as", "much")})
-_OBJECT_PRONOUNS = frozenset("her him them us me you".split())
-_NEW_SUBJECT = frozenset("he she they we i".split())
-# cues that report a clause only after "that" or a subject pronoun: "maintains a lead",
-# "charged a fee", "responded a couple of minutes later" (in the BBC, PolNeAR and GGT texts
-# "responded/replied" is followed by "that" 9 times, by a preposition or adverb 240 times)
-_OBJECT_CUES = frozenset("maintain charge pledge respond reply".split())
-_RELATIVES = frozenset("that which what who whom".split())
-# after "…, according to X," these open a description of X, not more of the report
-_APPOSITION_OPENERS = frozenset("a an which who whom whose where including compared "
-                                "writing".split())
-# before a cue form, these make it a noun or an adjective ("the estimated", "his tweet")
-_ARTICLES = frozenset("a an the this these those another".split()) | POSSESSIVE_DETS
-_PLURAL_QUANTIFIERS = frozenset("some many most several both few other two three".split())
-# after "add", an object or a goal, not a report: in the BBC, PolNeAR and GGT texts "add(ed)
-# a/an/another …" is an object all 45 times ("added a third goal", "add a label to")
-_ADD_OBJECTS = frozenset("to a an another more new".split())
-# an inverted report's content does not open with these and stop before the comma: "In a
-# brief statement, the company said on its website." is a setting, not what was said
-_OPENING_PREPOSITIONS = frozenset("after before during in on at with without despite since "
-                                  "following amid".split())
 _TRAILING_WORDS = 12  # the longest phrase of the reporter's after an inverted report
-_TRAILING_PREPOSITIONS = frozenset("in on at during after before via with while".split())
+#: after "asked", a question word this close (a short object between) makes a question
+_SHORT_OBJECT_TOKENS = 5
+#: a subject of a second report ("and others have said") ends this close to its "and"
+_NEXT_SUBJECT_TOKENS = 8
+#: after a comma, a report cue this close starts another attribution ("…, federal officials
+#: said, …")
+_NEXT_CUE_TOKENS = 6
+#: a leading adverbial this many words long or shorter is part of what was said ("In any case,
+#: Mr. DiPietro said, …"); a longer one sets the scene
+_SHORT_ADVERBIAL_WORDS = 4
+#: words between a speaker and the cue skipped at most, plus one ("… and has also said")
+_BEFORE_CUE_TOKENS = 3
+#: phrases of time or place skipped after a cue before its clause ("said on Friday in a
+#: statement that …")
+_MAX_CUE_PHRASES = 3
+#: a phrase of place or time after a cue is at most this many tokens, its preposition included
+_CUE_PHRASE_TOKENS = 6
+#: "As X noted last week, …": the comma this close after the cue
+_AS_COMMA_TOKENS = 7
+#: "told reporters", "told a local radio station": a determiner and at most four words
+_RECIPIENT_TOKENS = 5
+#: "In a brief statement, …": a setting is at most this many tokens
+_SETTING_TOKENS = 8
+#: words allowed between an owner and its speech noun ("the campaign's earlier claim"), and
+#: time words between the noun and "that" ("Trump's assertion Monday that …")
+_SPEECH_NOUN_GAP = 2
 
 
 @attrs.define
@@ -105,37 +86,45 @@ def _object_then_question(ctx: Context, k: int) -> bool:
     """"asked workers if they ...", "asked our followers which ...": a short object, then a
     question word."""
     toks = ctx.tokens
-    for j in range(k + 1, min(len(toks), k + 5)):
-        if toks[j].lower in _QUESTION_WORDS - {"about"}:
+    questions = ctx.lex.question_words - {"about"}
+    for j in range(k + 1, min(len(toks), k + _SHORT_OBJECT_TOKENS)):
+        if toks[j].lower in questions:
             return j > k + 1
         if not toks[j].is_word or toks[j].sentence != toks[k].sentence:
             return False
     # a longer object: "asked former Attorney General Eric Holder whether …"
     np = _recipient(ctx, k + 1, ctx.sentences[toks[k].sentence][1])
     return np is not None and np[1] < len(toks) and toks[np[1]].sentence == toks[k].sentence \
-        and toks[np[1]].lower in _QUESTION_WORDS - {"about"}
+        and toks[np[1]].lower in questions
 
 
 def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     """The lemma of a cue whose report is an object or question ("urged X to", "asked if")."""
     t = ctx.tokens[k]
     cue = ctx.lex.cue_forms.get(t.lower)
-    if cue is None or cue.lemma not in _COMPLEMENT_CUES or t.is_cap:
+    if cue is None or cue.lemma not in ctx.lex.complement_cues or t.is_cap:
         return None
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
-    if cue.lemma == "call" and nxt not in ("for", "on", "upon"):
+    if cue.lemma == "call" and nxt not in ctx.lex.call_particles:
         return None  # "called it a disgrace" names; "called for a vote" reports
-    if cue.lemma == "ask" and nxt not in _QUESTION_WORDS and not _object_then_question(ctx, k):
+    if cue.lemma == "ask" and nxt not in ctx.lex.question_words \
+            and not _object_then_question(ctx, k):
         return None  # "asked whether ..." reports a question; "asked Washington to ..." a request
 
     return cue.lemma
 
 
-def _time_word(toks, k: int) -> bool:
-    """"Monday", "yesterday", and "night" in "Monday night" or "last night"."""
+def _time_word(lex: Lexicon, toks: list[Token], k: int) -> bool:
+    """"Monday", "yesterday", and "night" in "Monday night" or "last night": after a cue, words
+    of time the clause does not start with ("said Monday", "said Friday night"; a part of the
+    day only after a day: "said night shifts would end" keeps "night shifts")."""
     low = toks[k].lower
-    return low in _TIME_WORDS or (low in DAY_PARTS and k > 0 and (
-        toks[k - 1].lower in _TIME_WORDS or toks[k - 1].lower in ("last", "this")))
+    if low in lex.weekdays or low in lex.time_adverbs:
+        return True
+    if low not in lex.day_parts or k == 0:
+        return False
+    before = toks[k - 1].lower
+    return before in lex.weekdays or before in lex.time_adverbs or before in lex.period_openers
 
 
 def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
@@ -146,29 +135,31 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False
     cue = ctx.lex.cue_forms.get(t.lower)
     if t.lower == "citing":  # "…, citing low growth", "by citing his results": reported_citing
-        return k > 0 and (ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in ("by", "and"))
+        return k > 0 and (ctx.tokens[k - 1].text == ","
+                          or ctx.tokens[k - 1].lower in ctx.lex.citing_openers)
     if t.lower.endswith("ing") and not (k > 0 and (
-            ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in BE_FORMS
-            or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in BE_FORMS
+            ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in ctx.lex.be_forms
+            or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in ctx.lex.be_forms
             or after_participle_opener(ctx, k, ctx.sentences[t.sentence][0]) and cue is not None
             and cue.lemma in ctx.lex.indirect_cues)):
         return False  # "…, saying", "critics are (quietly) saying", "by saying"
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
     if k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
         prev = ctx.tokens[k - 1]
-        if prev.lower in _ARTICLES or prev.possessive and prev.key not in ctx.lex.pronouns:
+        if prev.lower in ctx.lex.articles or prev.lower in ctx.lex.possessive_determiners \
+                or prev.possessive and prev.key not in ctx.lex.pronouns:
             return False  # "the estimated 11 million", "Trump's tweet", "a report": a noun
             # (but in "He's said that", "'s" is "has")
         if t.lower.endswith("s") and t.lower != "says" and (
-                prev.lower in _PLURAL_QUANTIFIERS or prev.text.isdigit()):
+                prev.lower in ctx.lex.plural_quantifiers or prev.text.isdigit()):
             return False  # "some states", "other estimates" (but "some claim", "many say")
     if t.lower == "states" and nxt != "that":
         return False  # nearly always the plural noun in the news; the verb takes "that"
-    if t.lower.endswith("s") and nxt in _AUXILIARIES:
+    if t.lower.endswith("s") and nxt in ctx.lex.auxiliaries:
         return False  # "the weapons charges are important", "his remarks were": a noun
-    if cue is not None and cue.lemma == "add" and nxt in _ADD_OBJECTS:
+    if cue is not None and cue.lemma == "add" and nxt in ctx.lex.add_objects:
         return False  # "the hiccup adds to the drama", "has added another link", "add a label"
-    if k > 0 and ctx.tokens[k - 1].lower in BE_FORMS and t.lower.endswith("ed") \
+    if k > 0 and ctx.tokens[k - 1].lower in ctx.lex.be_forms and t.lower.endswith("ed") \
             and t.lower != "asked":
         return False  # "Texas was called for Cruz": a passive, its speaker is not the subject
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
@@ -178,7 +169,8 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
 
 def _verbless(ctx: Context, np: tuple[int, int]) -> bool:
     """A subject holds no auxiliary ("Many may contain added sugar": "added" is no cue)."""
-    return not any(t.lower in _AUXILIARIES and not t.is_cap for t in ctx.tokens[np[0]:np[1]])
+    auxiliaries = ctx.lex.auxiliaries
+    return not any(t.lower in auxiliaries and not t.is_cap for t in ctx.tokens[np[0]:np[1]])
 
 
 def _inner_report(ctx: Context, first: int, end: int, lo: int, beliefs: bool) -> bool:
@@ -195,7 +187,7 @@ def _next_report(ctx: Context, k: int, hi: int) -> bool:
     """A subject of a few words from token ``k``, then a report cue of its own ("and others
     have said", "but 55 percent of all voters say")."""
     toks = ctx.tokens
-    for x in range(k + 1, min(hi, k + 8)):
+    for x in range(k + 1, min(hi, k + _NEXT_SUBJECT_TOKENS)):
         if not toks[x].is_word or toks[x].quote >= 0:
             return False
         if _is_report_cue(ctx, x, False) and not toks[x].lower.endswith("ing"):
@@ -206,7 +198,7 @@ def _next_report(ctx: Context, k: int, hi: int) -> bool:
 
 def _content_end(ctx: Context, start: int, hi: int) -> int:
     """Exclusive end of a clause starting at ``start``: the sentence end or a participle clause."""
-    toks = ctx.tokens
+    toks, lex = ctx.tokens, ctx.lex
     k = start
     limit = toks[start].start + ctx.limits.max_report_chars if start < hi else 0
     while k < hi:
@@ -218,27 +210,28 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
         if t.text in _CLAUSE_END:
             break
         if t.text == "," and k + 1 < hi and (
-                toks[k + 1].lower in _CONJUNCTIONS
-                or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in ctx.lex.cue_forms)):
+                toks[k + 1].lower in lex.clause_conjunctions
+                or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lex.cue_forms)):
             break  # "…, citing …", "…, while …": another clause starts
         if t.lower == "compared" and k > start and k + 1 < hi \
-                and toks[k + 1].lower in ("with", "to"):
+                and toks[k + 1].lower in lex.comparison_prepositions:
             break  # "…, compared with 41 percent for Mrs. Clinton": the reporter's comparison
         if t.lower == "and" and k > start and k + 1 < hi and (
-                toks[k + 1].lower in _NEW_SUBJECT or toks[k + 1].lower in ctx.lex.cue_forms):
+                toks[k + 1].lower in lex.subject_pronouns or toks[k + 1].lower in lex.cue_forms):
             break  # "said X hacked the computers and she accused Y": a second report
-        if t.lower in ("and", "but") and k > start and _next_report(ctx, k + 1, hi):
+        if t.lower in lex.report_coordinators and k > start and _next_report(ctx, k + 1, hi):
             break  # "nearly half said A and about the same numbers say B": a second report
         if t.text == "," and k + 1 < hi:
             nxt = toks[k + 1]
-            if nxt.lower.split("'")[0] in _NEW_SUBJECT | {"it"} \
-                    and toks[start].lower not in _SUBORDINATORS:
+            if nxt.lower.split("'")[0] in lex.subject_pronouns | {"it"} \
+                    and toks[start].lower not in lex.subordinators:
                 break  # "he'd hold a hearing, it's unlikely ...": a new clause
-            if nxt.lower in ("and", "or") and k + 2 < hi and toks[k + 2].lower != "that" and (
-                    toks[k + 2].lower in ctx.lex.function_words
-                    or toks[k + 2].lower in _NEW_SUBJECT):
+            if nxt.lower in lex.coordinators and k + 2 < hi and toks[k + 2].lower != "that" and (
+                    toks[k + 2].lower in lex.function_words
+                    or toks[k + 2].lower in lex.subject_pronouns):
                 break  # "…, and when asked whether …" ("…, and that …" is the same report)
-            if any(_is_report_cue(ctx, x, False) for x in range(k + 1, min(hi, k + 6))):
+            if any(_is_report_cue(ctx, x, False)
+                   for x in range(k + 1, min(hi, k + _NEXT_CUE_TOKENS))):
                 break  # "…, federal officials said, …": another attribution starts
         k += 1
     while k > start and not toks[k - 1].is_word and toks[k - 1].text not in ")]%":
@@ -258,13 +251,13 @@ def _words(ctx: Context, first: int, end: int) -> int:
 
 def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """X said (that) CONTENT — the subject before the cue, the clause after it."""
-    toks = ctx.tokens
+    toks, lex = ctx.tokens, ctx.lex
     d = subject_before_cue(ctx, c, lo)
     b = c - 1
-    while b > lo and b > c - 3 and (toks[b].lower in ("has", "have", "had", "also", "later")
-                                    or ctx.wc.is_adverb(b)):
+    while b > lo and b > c - _BEFORE_CUE_TOKENS and (toks[b].lower in lex.before_cue
+                                                     or ctx.wc.is_adverb(b)):
         b -= 1  # "… but has said", "… and has also said"
-    if d is None and b > lo and toks[b].lower in ("and", "then", "but"):
+    if d is None and b > lo and toks[b].lower in lex.cue_coordinators:
         # "Her campaign announced new support and said CONTENT": the clause subject
         np = subject_of_clause(ctx, c)
         d = Decision(sieve="", mention=np, cue=(c, c + 1)) if np else None
@@ -275,73 +268,74 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
             toks[m0 - 1].text == "," and m0 - 2 >= lo and toks[m0 - 2].quote >= 0)):
         return None  # “…,” Clinton wrote when …: the cue belongs to the quotation
     k = c + 1
-    lemma = ctx.lex.cue_forms.get(toks[c].lower)
-    if lemma is not None and lemma.lemma in ("tell", "inform") and k < hi:
+    lemma = lex.cue_forms.get(toks[c].lower)
+    if lemma is not None and lemma.lemma in lex.recipient_cues and k < hi:
         np = _recipient(ctx, k, hi)  # "told Reuters", "told reporters"
         if np:
             k = np[1]
     # "said Monday", "said on Friday", "said in a statement (that)", "said at a rally,",
     # "said after the convention he would ..."
-    for _ in range(3):
-        if k < hi and _time_word(toks, k):
+    for _ in range(_MAX_CUE_PHRASES):
+        if k < hi and _time_word(lex, toks, k):
             k += 1
             continue
-        if k + 1 < hi and toks[k].lower == "for" and toks[k + 1].lower in _DURATIONS:
+        if k + 1 < hi and toks[k].lower == "for" and toks[k + 1].lower in lex.durations:
             k += 2
             continue
-        if k < hi and toks[k].lower in _PREPOSITIONS:
+        if k < hi and toks[k].lower in lex.cue_prepositions:
             j = k + 1
-            while j < min(hi, k + 6) and toks[j].is_word and toks[j].lower != "that" \
-                    and toks[j].lower not in _NEW_SUBJECT:
+            while j < min(hi, k + _CUE_PHRASE_TOKENS) and toks[j].is_word \
+                    and toks[j].lower != "that" and toks[j].lower not in lex.subject_pronouns:
                 j += 1
             if j >= hi or toks[j].lower == "that" or not toks[j].is_word \
-                    or toks[j].lower in _NEW_SUBJECT:
+                    or toks[j].lower in lex.subject_pronouns:
                 k = j + 1 if j < hi and toks[j].text == "," else j
                 continue
         break
     # "told The Post and Courier newspaper of Charleston on Saturday that ...": a "that" soon
     # after the cue, with no punctuation before it, opens the clause
     if lemma is not None and lemma.lemma == "ask" and _object_then_question(ctx, c):
-        while k < hi and toks[k].lower not in _QUESTION_WORDS:
+        while k < hi and toks[k].lower not in lex.question_words:
             k += 1  # "asked workers if they planned to attend": the question
-    recipient = lemma is not None and lemma.lemma in ("tell", "inform", "assure", "remind", "warn")
+    recipient = lemma is not None and lemma.lemma in lex.addressee_cues
     # "said in an interview with The Associated Press last week that …": a longer phrase of
     # place or time, then "that"
-    phrase = k < hi and (toks[k].lower in _PREPOSITIONS or _time_word(toks, k))
-    for j in range(k, min(hi, c + 14) if recipient or phrase else k):
+    phrase = k < hi and (toks[k].lower in lex.cue_prepositions or _time_word(lex, toks, k))
+    for j in range(k, min(hi, c + ctx.limits.that_window_tokens) if recipient or phrase else k):
         if toks[j].lower == "that":
             k = j
             break
         if not toks[j].is_word:
             break
     if lemma is not None and lemma.lemma == "call" and k == c + 1 and k < hi \
-            and toks[k].lower in ("for", "on", "upon"):
+            and toks[k].lower in lex.call_particles:
         k += 1  # "called on the administration to block the deal": the request, not "on"
     introduced = k < hi and toks[k].lower == "that"
-    if lemma is not None and lemma.lemma in _OBJECT_CUES and not introduced and not (
-            lemma.lemma in _INFINITIVE_CUES and k < hi and toks[k].lower == "to") and not (
-            k < hi and toks[k].lower.split("'")[0] in _NEW_SUBJECT | {"it"}):
+    if lemma is not None and lemma.lemma in lex.object_cues and not introduced and not (
+            lemma.lemma in lex.infinitive_cues and k < hi and toks[k].lower == "to") and not (
+            k < hi and toks[k].lower.split("'")[0] in lex.subject_pronouns | {"it"}):
         return None  # "maintains a wide lead", "charged a $100,000 fee": an object, no clause
         # (but "He maintains he did nothing wrong": a subject pronoun opens a clause)
     if introduced and not (k + 1 < hi and toks[k + 1].text == ","):
         k += 1  # ("said that, if elected, he'd ..." keeps its "that")
-    commits = lemma is not None and lemma.lemma in _INFINITIVE_CUES
+    commits = lemma is not None and lemma.lemma in lex.infinitive_cues
     complement = _complement_cue(ctx, c) is not None
-    question = k < hi and toks[k].lower in _QUESTION_WORDS - {"about"} and not (
-        toks[k].lower in ("when", "where") and (lemma is None or lemma.lemma not in _WH_CUES))
+    question = k < hi and toks[k].lower in lex.question_words - {"about"} and not (
+        toks[k].lower in lex.time_place_questions
+        and (lemma is None or lemma.lemma not in lex.wh_cues))
     # ("recalls how he slept", "asked when the vote is"; but "responded when Jones scored")
     # "reported at least six planes", "said more than 500 people": a quantity opens the clause
-    quantity = k + 1 < hi and (toks[k].lower, toks[k + 1].lower) in _QUANTITY_OPENERS
+    quantity = k + 1 < hi and (toks[k].lower, toks[k + 1].lower) in lex.quantity_openers
     # "a letter that he said was drafted by the firm", "what many analysts said was a sign":
     # the relative pronoun is the subject of the reported clause, which opens with its verb
-    relative = m0 - 1 >= lo and toks[m0 - 1].lower in _RELATIVES and k == c + 1 and k < hi \
-        and (toks[k].lower in _AUXILIARIES or toks[k].lower.endswith("ed")) \
+    relative = m0 - 1 >= lo and toks[m0 - 1].lower in lex.relatives and k == c + 1 and k < hi \
+        and (toks[k].lower in lex.auxiliaries or toks[k].lower.endswith("ed")) \
         and toks[m0].lower != "they"  # ("members complained about what they said was …":
     # "they" points back to the subject of a cue of its own, which the resolver cannot see)
-    if relative and toks[m0 - 1].lower == "what" and toks[k].lower in ("is", "was") and (
+    if relative and toks[m0 - 1].lower == "what" and toks[k].lower in lex.cleft_copulas and (
             m0 - 1 == lo or k + 1 < hi and toks[k + 1].lower == "that"):
         return None  # "What he would say is that …": a pseudo-cleft, not a relative clause
-    if k >= hi or not toks[k].is_word or (toks[k].lower in ctx.lex.function_words and not (
+    if k >= hi or not toks[k].is_word or (toks[k].lower in lex.function_words and not (
             introduced or complement or question or quantity or relative
             or (commits and toks[k].lower == "to"))):
         return None  # "reported from Oakland", "agreed to pay": no reported clause
@@ -372,7 +366,7 @@ def _setting(ctx: Context, start: int, end: int) -> bool:
     statement", "After months of silence" (but "In the end the plan failed" has a subject of its
     own, and "After she blurted it out" a pronoun)."""
     toks, wc = ctx.tokens, ctx.wc
-    if toks[start].lower not in _OPENING_PREPOSITIONS or end - start > 8:
+    if toks[start].lower not in ctx.lex.setting_prepositions or end - start > _SETTING_TOKENS:
         return False
     for x in range(start + 1, end):
         t = toks[x]
@@ -401,9 +395,10 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
     if c + 1 < hi and toks[c + 1].text == ":":
         return None  # "…, he said:" introduces a quotation
     after = d.mention[1] if d.mention[0] > c else c + 1
-    verb = ctx.lex.cue_forms.get(toks[c].lower)
-    if verb is not None and verb.lemma in ("tell", "inform") and after == c + 1 and after < hi:
-        if toks[after].lower in _OBJECT_PRONOUNS:
+    lex = ctx.lex
+    verb = lex.cue_forms.get(toks[c].lower)
+    if verb is not None and verb.lemma in lex.recipient_cues and after == c + 1 and after < hi:
+        if toks[after].lower in lex.object_pronouns:
             after += 1  # "…, the president told her."
         else:
             # "told The Times", "told reporters", "told a local radio station"
@@ -411,25 +406,25 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
             if np:
                 after = np[1]
     after = skip_parenthesis(toks, after, hi)
-    if after + 1 < hi and toks[after].lower == "on" and _time_word(toks, after + 1):
+    if after + 1 < hi and toks[after].lower == "on" and _time_word(lex, toks, after + 1):
         after += 2  # "…, the Congressional Budget Office reported on Tuesday."
-    while after < hi and (_time_word(toks, after) or (
+    while after < hi and (_time_word(lex, toks, after) or (
             ctx.wc.is_adverb(after) and toks[after].lower.endswith("ly"))):
         after += 1
-    if after + 1 < hi and toks[after].lower in ("this", "last") \
-            and (toks[after + 1].lower in ("week", "month", "year") or _time_word(toks, after + 1)):
+    if after + 1 < hi and toks[after].lower in lex.period_openers \
+            and (toks[after + 1].lower in lex.periods or _time_word(lex, toks, after + 1)):
         after += 2  # "…, Phil Smith told POLITICO earlier this week.", "…, she said last night."
     if after + 1 < hi and toks[after].text == "," and toks[after + 1].lower.endswith("ing"):
         after = hi  # "…, he said, wiping sweat off his brow."
     if after < hi and toks[after].text == "-":
         after = hi  # "… reported on Tuesday -- …": a dash ends the attribution
-    if after < hi and toks[after].lower in _TRAILING_PREPOSITIONS \
+    if after < hi and toks[after].lower in lex.trailing_prepositions \
             and _trailing_phrase(ctx, after, hi):
         after = hi  # "…, he told the court in his filing.", "…, she said during a rally."
     if after < hi and (toks[after].is_word or toks[after].quote >= 0):
         return None  # more follows ("…, said X has “…”"): not the end of the report
     start = lo
-    while start < comma and toks[start].lower in ("but", "and", "so", "yet"):
+    while start < comma and toks[start].lower in ctx.lex.connectives:
         start += 1
     if _too_long(ctx, start, comma) or any(t.quote >= 0 for t in toks[start:comma]) \
             or _words(ctx, start, comma) < _MIN_WORDS:
@@ -461,14 +456,14 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
     d.sieve = "reported_parenthetical"
     comma = d.mention[0] - 1
     start = lo
-    while start < comma and toks[start].lower in ("but", "and", "so", "yet"):
+    while start < comma and toks[start].lower in ctx.lex.connectives:
         start += 1
     found = []
     adverbial = toks[start].lower in ctx.lex.function_words if start < comma else False
     # a short adverbial is part of what was said ("In any case, Mr. DiPietro said, …"); a
     # long scene-setting phrase is the reporter's ("But in diplomatic meetings to quell the
     # crisis, some officials say, …")
-    if (start < comma and (not adverbial or _words(ctx, start, comma) <= 4)
+    if (start < comma and (not adverbial or _words(ctx, start, comma) <= _SHORT_ADVERBIAL_WORDS)
             and not _too_long(ctx, start, comma)
             and not any(t.quote >= 0 for t in toks[start:comma])
             and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))):
@@ -493,12 +488,12 @@ def reported_question(ctx: Context, c: int, lo: int, hi: int,
     toks = ctx.tokens
     if toks[c].lower != "asked" or c == lo or c + 1 >= hi:
         return None
-    if toks[c - 1].lower not in ("was", "were", "when", "been", "being", "is", "are"):
+    if toks[c - 1].lower not in ctx.lex.before_asked:
         return None
     k = c + 1
     if toks[k].lower == "about":
         k += 1  # "was asked about the rash of campus protests"
-    elif toks[k].lower not in _QUESTION_WORDS:
+    elif toks[k].lower not in ctx.lex.question_words:
         return None
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
@@ -518,10 +513,10 @@ def reported_as(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Option
         return None
     opener = d.mention[0] - 1
     if opener < lo or toks[opener].lower != "as" or not (
-            opener == lo or opener == lo + 1 and toks[lo].lower in ("but", "and", "yet", "so")):
+            opener == lo or opener == lo + 1 and toks[lo].lower in ctx.lex.connectives):
         return None
     comma = c + 1
-    while comma < min(hi, c + 7) and toks[comma].text != "," and toks[comma].is_word \
+    while comma < min(hi, c + _AS_COMMA_TOKENS) and toks[comma].text != "," and toks[comma].is_word \
             and toks[comma].lower != "that":
         comma += 1  # "said last week,", "noted in 2011,", "put it,"
     if comma >= hi or toks[comma].text != ",":
@@ -573,16 +568,17 @@ def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     wc = ctx.wc
     end = k + 1 if k < hi and wc.is_det(k) else k
     toks = ctx.tokens
-    while end < hi and end - k < 5 and wc.is_modifier(end) and not wc.is_det(end) and not (
-            end + 1 < hi and (toks[end].lower, toks[end + 1].lower) in _QUANTITY_OPENERS):
+    while end < hi and end - k < _RECIPIENT_TOKENS and wc.is_modifier(end) \
+            and not wc.is_det(end) and not (
+            end + 1 < hi and (toks[end].lower, toks[end + 1].lower) in ctx.lex.quantity_openers):
         end += 1  # ("told reporters more than 90 per cent of …": the clause opens with "more")
-        if _plural(toks[end - 1].lower):
+        if _plural(toks[end - 1].lower, ctx.lex.singular_endings):
             break  # "told reporters prices would fall": the plural ends the recipient
     return (k, end) if end > k and wc.is_modifier(end - 1) else None
 
 
-def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+def _plural(word: str, singular_endings: tuple[str, ...]) -> bool:
+    return word.endswith("s") and not word.endswith(singular_endings)
 
 
 def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
@@ -625,7 +621,7 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
         if toks[k].lower not in ctx.lex.speech_nouns or toks[k].quote >= 0:
             continue
         p = k - 1
-        while p > lo and k - p <= 2 and wc.is_modifier(p) and not toks[p].possessive:
+        while p > lo and k - p <= _SPEECH_NOUN_GAP and wc.is_modifier(p) and not toks[p].possessive:
             p -= 1  # "earlier", "repeated"
         owner = toks[p]
         if owner.lower in ctx.lex.possessive_pronouns:
@@ -635,7 +631,7 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
         else:
             continue
         n = k + 1
-        while n < hi and n - k <= 2 and _time_word(toks, n):
+        while n < hi and n - k <= _SPEECH_NOUN_GAP and _time_word(ctx.lex, toks, n):
             n += 1
         if mention is None or n + 1 >= hi or toks[n].lower != "that":
             continue
@@ -661,21 +657,23 @@ def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
             return []
         d = Decision(sieve="according_to_clause", mention=np, cue=(k, k + 2))
         j = np[1]
-        while j < hi and toks[j].text not in ",." and toks[j].quote < 0 and j - np[1] < 15:
+        while j < hi and toks[j].text not in ",." and toks[j].quote < 0 \
+                and j - np[1] < ctx.limits.source_window_tokens:
             j += 1  # "according to data from the U.S. Department of Education,"
         opens = k == lo or toks[k - 1].text in "([-" or (
-            toks[k - 1].lower in ("but", "and") and k - 1 == lo)
+            toks[k - 1].lower in ctx.lex.according_preambles and k - 1 == lo)
         found = []
         if not opens:
             start = lo
-            while start < k and toks[start].lower in ("but", "and", "so", "("):
+            while start < k and (toks[start].lower in ctx.lex.according_leads
+                                 or toks[start].text == "("):
                 start += 1
             end = k - 1 if toks[k - 1].text == "," else k
             if end > start and not _too_long(ctx, start, end) \
                     and not any(t.quote >= 0 for t in toks[start:end]):
                 found.append(Reported(start, end - 1, d))
         if j < hi and toks[j].text == "," and j + 1 < hi and found and (
-                toks[j + 1].lower in _APPOSITION_OPENERS):
+                toks[j + 1].lower in ctx.lex.apposition_openers):
             pass  # "…, according to John Weaver, a Republican strategist.": X described
         elif j < hi and toks[j].text == ",":
             start = j + 1  # the clause after "according to X,"

@@ -13,6 +13,10 @@ __all__ = ["Token", "tokenize", "MASK"]
 
 MASK = "\x01"
 
+#: pieces joined to a word's first by ' - & . ("al-Muhandis", "Iraq's"), at most: a longer
+#: chain goes on as a new token, so no word's match is unbounded
+_MAX_WORD_JOINS = 8
+
 #: the white space before a token, and the token. Every character that is not white space
 #: starts a token (the last branch takes any other mark), so the text is exactly tokens and the
 #: space between them: ``findall`` gives both as strings, and the offsets follow from their
@@ -25,7 +29,8 @@ _TOKEN, _TOKEN_ASCII = twin_patterns(
     r"|"
     r"\x01+"  # a masked quotation
     r"|(?:[A-Za-z]\.){2,}"  # U.S., D.C.
-    r"|[$\u00a3\u20ac]?[<W>]+(?:['\-&.][<W>]+){0,8}'?"  # words, Iraq's, al-Muhandis, 5,000
+    r"|[$\u00a3\u20ac]?[<W>]+(?:['\-&.][<W>]+){0," + str(_MAX_WORD_JOINS) + r"}'?"
+    # (words, Iraq's, al-Muhandis, 5,000)
     r"|[^<W><S>])"
 )
 

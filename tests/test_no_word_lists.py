@@ -1,0 +1,207 @@
+"""No word list is written into the rules: every set of words comes from the lexicon data files.
+
+The test reads the syntax tree of every module in ``quotetrack/rules`` and finds each list, set,
+tuple or dict literal holding two or more string constants, and each ``"a b c".split()`` call. A
+find must be on `ALLOWED` (with a comment saying why it is no word list: mark characters, format
+codes, field or rule names) or on `STILL_TO_MOVE` (the word lists of modules not migrated yet).
+Both lists hold only what is still in the code, so they shrink as lists move to the data files.
+
+A literal is keyed by its module and its sorted strings (a dict by its keys), not by its line, so
+editing a module elsewhere does not touch these lists; one assigned to a module constant may be
+allowed by the constant's name instead (`ALLOWED_CONSTANTS`), so that adding a value to it does
+not change its key.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import quotetrack
+
+RULES = Path(quotetrack.__file__).parent / "rules"
+
+#: literals of strings that are not words. Keep this short: a set of words belongs in a data file.
+ALLOWED: dict[tuple[str, tuple[str, ...]], str] = {
+    ("indirect", ("according_to_clause", "speech_noun_clause")):
+        "rule names recorded on a reported-speech quote (Attribution.sieve)",
+    ("context", ("\n", " ")):
+        "mark characters: the white space a wrapped name may run across",
+    ("claims", ("num", "word")):
+        "format codes: the token kinds of the claims tokenizer (its regex group names)",
+    ("claims", ("count", "range")):
+        "rule names recorded on a claim (Claim.rule)",
+    ("claims", ("modifier", "vague")):
+        "field names: values of the kind column of claims_number_words.tsv",
+    ("claims", ("after", "both")):
+        "field names: values of the position column of claims_predicates.tsv",
+    ("claims", ("before", "both")):
+        "field names: values of the position column of claims_predicates.tsv",
+}
+
+#: module constants of strings that are not words, by name: the values a column of a data file
+#: may hold, which the loader checks each row against
+ALLOWED_CONSTANTS: dict[tuple[str, str], str] = {
+    ("claims", "_NUMBER_KINDS"): "field names: the kind column of claims_number_words.tsv",
+    ("claims", "_UNIT_POSITIONS"): "field names: the position column of claims_units.tsv",
+    ("claims", "_QUALIFIER_POSITIONS"): "field names: the position column of claims_qualifiers.tsv",
+    ("claims", "_TIME_KINDS"): "field names: the kind column of claims_time_words.tsv",
+    ("claims", "_CONTEXT_KINDS"): "field names: the kind column of claims_context.tsv",
+    ("claims", "_ENDING_KINDS"): "field names: the kind column of claims_endings.tsv",
+    ("claims", "_PREDICATE_POSITIONS"): "field names: the position column of claims_predicates.tsv",
+}
+
+#: the word lists of the modules another change is reworking (attribution, resolve, mentions,
+#: marks), to be moved to the data files there; remove an entry when its literal is gone
+STILL_TO_MOVE: set[tuple[str, tuple[str, ...]]] = {
+    ("attribution", ("add", "say", "tell", "write")),
+    ("attribution", ("according_to", "colon_intro", "cue_after_quote", "cue_before_quote",
+                     "sentence_cue")),
+    ("attribution", ("a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
+                     "the", "to", "with")),
+    ("attribution", (",", ":")),
+    ("attribution", ("a", "an", "the")),
+    ("attribution", ("from", "in", "of", "on")),
+    ("resolve", ("he", "she", "who")),
+    ("resolve", ("and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "than", "to",
+                 "with")),
+    ("resolve", ("he", "she")),
+    ("resolve", ("it", "they")),
+    ("resolve", ("tell", "tells", "told")),
+    ("resolve", ("read", "reads")),
+    ("mentions", ("at", "for", "of")),
+    ("mentions", ("insider", "insiders", "official", "officials", "people", "person", "source",
+                  "sources")),
+    ("mentions", ("although", "and", "as", "because", "but", "if", "so", "when", "while", "yet")),
+    ("mentions", ("about", "almost", "cent", "few", "half", "in", "less", "many", "more", "most",
+                  "nearly", "of", "over", "per", "percent", "some", "than", "under")),
+    ("mentions", ("eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty",
+                  "four", "fourteen", "half", "hundred", "majority", "nine", "nineteen", "ninety",
+                  "one", "quarter", "seven", "seventeen", "seventy", "six", "sixteen", "sixty",
+                  "ten", "third", "thirteen", "thirty", "three", "twelve", "twenty", "two")),
+    ("mentions", ("and", "or")),
+    ("mentions", ("them", "whom")),
+    ("mentions", ("as", "which", "who")),
+    ("mentions", ("dame", "dr.", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir")),
+    ("mentions", ("at", "for", "from", "in", "of", "with")),
+    ("mentions", ("cent", "percent")),
+    ("mentions", ("from", "of")),
+    ("mentions", ("'s", "ss")),
+    ("mentions", ("female", "male")),
+    ("marks", ("backwards-mark", "doubled-mark", "missing-open", "nested", "reopened",
+               "stray-mark", "unclosed")),
+    ("marks", ("``", "«", "“", "““", "„", "‟")),
+    ("marks", ("»", "”", "””")),
+    ("marks", ('"', '""', "''")),
+    ("marks", ('""', "““", "””")),
+    ("marks", ("‘", "‚", "‛", "‹")),
+    ("marks", ("’", "›")),
+    ("marks", ('"', "'")),
+    ("marks", ("!", ".", "?", "…")),
+    ("marks", ("!", ",", ".", "?")),
+    ("marks", ("i", "we", "you")),
+}
+
+
+def _strings(nodes) -> list[str]:
+    return [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def string_literals(source: str) -> list[tuple[tuple[str, ...], int, str]]:
+    """(sorted strings, line, the name of the constant it is assigned to or "") of each literal
+    of two or more strings in ``source``; the values of ``__all__`` and ``__slots__`` (names of
+    the module and of attributes) are not read."""
+    tree = ast.parse(source)
+    skip = set()
+    constant: dict[int, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            if any(name in ("__all__", "__slots__") for name in names):
+                skip.add(id(node.value))
+            elif len(names) == 1 and node.value is not None:
+                constant[id(node.value)] = names[0]
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, (ast.List, ast.Set, ast.Tuple)):
+            strings = _strings(node.elts)
+        elif isinstance(node, ast.Dict):
+            strings = _strings(k for k in node.keys if k is not None)
+            if len(strings) < 2:
+                strings = _strings(node.values)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr == "split" and isinstance(node.func.value, ast.Constant)
+              and isinstance(node.func.value.value, str)):
+            strings = node.func.value.value.split()
+        else:
+            continue
+        if len(strings) >= 2:
+            found.append((tuple(sorted(strings)), node.lineno, constant.get(id(node), "")))
+    return found
+
+
+def literals() -> dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]]:
+    """Every literal of two or more strings in quotetrack/rules, by key, with its lines and the
+    constants it is assigned to."""
+    out: dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]] = {}
+    for path in sorted(RULES.glob("*.py")):
+        for strings, line, name in string_literals(path.read_text(encoding="utf-8")):
+            out.setdefault((path.stem, strings), []).append((line, name))
+    return out
+
+
+def _allowed_constant(module: str, where: list[tuple[int, str]]) -> bool:
+    return all((module, name) in ALLOWED_CONSTANTS for _, name in where)
+
+
+def test_the_scanner_finds_word_lists():
+    """The scanner finds lists, sets, tuples, dicts and split strings of words (with the constant
+    a literal is assigned to), and skips ``__all__``, single strings and literals of one string."""
+    source = '''
+__all__ = ["a", "b"]
+A = frozenset("x y z".split())
+B = ("on", "in")
+C = {"p": 1, "q": 2}
+D = [1, "one"]
+E = frozenset(";:")
+def f(w):
+    return w in {"and", "or"}
+'''
+    assert sorted((s, name) for s, _, name in string_literals(source)) == [
+        (("and", "or"), ""), (("in", "on"), "B"), (("p", "q"), "C"), (("x", "y", "z"), "")]
+
+
+def test_no_word_list_in_the_rules():
+    """Every literal of two or more strings in quotetrack/rules is on a commented allow-list or
+    on the list of those still to move: a new set of words goes to the data files."""
+    unknown = {f"{module}.py:{[line for line, _ in where]}: {strings}"
+               for (module, strings), where in literals().items()
+               if (module, strings) not in ALLOWED and (module, strings) not in STILL_TO_MOVE
+               and not _allowed_constant(module, where)}
+    assert not unknown, (
+        "word lists written into the rules (move them to quotetrack/data, see "
+        "data/README.md):\n" + "\n".join(sorted(unknown)))
+
+
+def test_the_lists_name_only_literals_still_there():
+    """Each entry of ALLOWED and STILL_TO_MOVE is still in the code: a literal moved to the data
+    files leaves its list, which so only shrinks."""
+    found = literals()
+    constants = {(module, name) for (module, _), where in found.items() for _, name in where}
+    stale = sorted(str(key) for key in [*ALLOWED, *STILL_TO_MOVE] if key not in found)
+    stale += sorted(str(key) for key in ALLOWED_CONSTANTS if key not in constants)
+    assert not stale, "remove these entries:\n" + "\n".join(stale)
+
+
+def test_allowed_and_still_to_move_do_not_overlap():
+    """A literal is either allowed for good or waiting to move, not both; the allow-list is
+    short and each entry says why it is no word list."""
+    assert not set(ALLOWED) & STILL_TO_MOVE
+    assert len(ALLOWED) + len(ALLOWED_CONSTANTS) <= 15
+    assert all(reason.strip() for reason in [*ALLOWED.values(), *ALLOWED_CONSTANTS.values()])
+    assert not [m for m, _ in STILL_TO_MOVE
+                if m not in ("attribution", "resolve", "mentions", "marks")]
+
