@@ -192,9 +192,77 @@ def test_stdin_with_json_lines():
 
 
 def test_stdin_with_plain_text():
-    """Stdin that does not start with a JSON object is one article with id '-'."""
-    stdin = io.BytesIO(b"\n{not json} " + ARTICLE.encode())
-    assert list(read_input("-", stdin=stdin)) == [Document(id="-", text="\n{not json} " + ARTICLE)]
+    """Stdin whose first non-blank line does not start like JSON is one article with id '-'."""
+    text = '\n"Yes," she said. {not json}\n' + ARTICLE
+    assert list(read_input("-", stdin=io.BytesIO(text.encode()))) == [Document(id="-", text=text)]
+
+
+@pytest.mark.parametrize("first", [b'{"id": "a", "text": ', b"[1, 2]", b"{not json}", b"[oops"])
+def test_stdin_whose_first_line_is_broken_json_is_still_json_lines(first):
+    """A first line that starts like JSON but is broken or not an object is an error record in
+    its place, and the good lines after it are still documents: not one bogus article."""
+    stdin = io.BytesIO(b"\n" + first + b"\n" + jsonl({"id": "b", "text": ARTICLE}))
+    items = list(read_input("-", stdin=stdin))
+    assert [type(i) for i in items] == [DocumentError, Document]
+    assert items[0].id == "<stdin>:2" and "expected a JSON object" in items[0].message
+    assert items[1] == Document(id="b", text=ARTICLE)
+
+
+def test_input_format_decides_for_stdin_and_files(tmp_path):
+    """format="text" reads JSON-looking stdin as one article; format="jsonl" reads a .txt file
+    as JSON Lines; an unknown format is a ConfigError."""
+    data = jsonl({"id": "a", "text": "one"})
+    assert list(read_input("-", stdin=io.BytesIO(data), format="text")) == [
+        Document(id="-", text=data.decode())
+    ]
+    assert list(read_input("-", stdin=io.BytesIO(b"plain\n" + data), format="jsonl"))[1] == \
+        Document(id="a", text="one")
+    path = tmp_path / "docs.txt"
+    path.write_bytes(data)
+    assert list(read_input(str(path), format="jsonl")) == [Document(id="a", text="one")]
+    with pytest.raises(ConfigError, match="input format must be one of auto, jsonl, text"):
+        list(read_input(str(path), format="csv"))
+
+
+class _ReadSizes(io.BytesIO):
+    """A stream that records the size of every piece read from it."""
+
+    def __init__(self, data: bytes):
+        super().__init__(data)
+        self.sizes: list[int] = []
+
+    def readline(self, limit=-1):
+        piece = super().readline(limit)
+        self.sizes.append(len(piece))
+        return piece
+
+
+@pytest.mark.parametrize("path", ["-", "file"])
+def test_a_huge_line_is_refused_before_it_is_read_whole(tmp_path, path):
+    """A JSON line longer than max_line_bytes is an error in its place, is only ever read in
+    bounded pieces (never decoded), and the lines after it are still read."""
+    huge = json.dumps({"id": "huge", "text": "x" * 3_000_000}).encode()
+    data = jsonl({"id": "a", "text": "one"}, huge, {"id": "b", "text": "two"})
+    if path == "-":
+        stream = _ReadSizes(data)
+        items = list(read_input("-", stdin=stream, max_line_bytes=1000))
+        assert max(stream.sizes) <= 2**20
+    else:
+        (tmp_path / "in.jsonl").write_bytes(data)
+        items = list(read_input(str(tmp_path / "in.jsonl"), max_line_bytes=1000))
+    assert items[0] == Document(id="a", text="one") and items[2] == Document(id="b", text="two")
+    assert items[1].id.endswith(":2")
+    assert items[1].message.startswith(
+        f"expected a JSON line of at most 1000 bytes, got {len(huge)} bytes")
+
+
+def test_line_limit_follows_the_input_limit():
+    """The default line limit lets through any text Parser accepts, escaped, and no more."""
+    from quotetrack import Limits
+    from quotetrack.batch import line_limit
+
+    assert line_limit(Limits(max_input_chars=100)) == 600 + 2**20
+    assert line_limit() == 6 * Limits().max_input_chars + 2**20
 
 
 def test_several_inputs_in_order(tmp_path):

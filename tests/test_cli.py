@@ -77,10 +77,19 @@ def test_extract_json_with_no_documents_is_an_empty_array(capsys, tmp_path):
     assert (code, json.loads(out)) == (0, [])
 
 
-def test_extract_json_of_empty_stdin_is_one_empty_article(capsys, monkeypatch):
-    """Empty stdin is one empty article with id '-', written as a full result."""
+@pytest.mark.parametrize("data", [b"", b"\n  \n"], ids=["empty", "blank"])
+def test_extract_of_empty_stdin_says_so(capsys, monkeypatch, data):
+    """Empty or blank stdin holds no documents: an empty JSON array, and stderr says why."""
+    feed_stdin(monkeypatch, data)
+    code, out, err = run(capsys, "extract", "--format", "json", "-")
+    assert (code, json.loads(out)) == (0, [])
+    assert err == "quotetrack extract: no documents: stdin is empty\n"
+
+
+def test_extract_of_empty_stdin_as_text_is_one_empty_article(capsys, monkeypatch):
+    """With --input-format text, empty stdin is what was asked for: one empty article '-'."""
     feed_stdin(monkeypatch, b"")
-    code, out, _ = run(capsys, "extract", "--format", "json", "-")
+    code, out, _ = run(capsys, "extract", "--format", "json", "--input-format", "text")
     assert (code, json.loads(out)) == (0, [result_to_dict(quotetrack.parse("", id="-"))])
 
 

@@ -60,7 +60,7 @@ def test_progress_flag_draws_a_bar_on_stderr_only(monkeypatch, capsys, jsonl):
     code_bar, out, err = extract(monkeypatch, capsys, str(jsonl), "--progress")
     assert code == code_bar == 1  # one line is broken
     assert out == plain
-    assert "4doc" in err  # three documents and the broken line
+    assert "docs=4" in err  # three documents and the broken line
     assert "failed=1" in err
     assert f"{jsonl}:2: expected a JSON object" in err and f"{jsonl}:2:" in plain_err
 
@@ -69,13 +69,13 @@ def test_progress_flag_draws_a_bar_on_stderr_only(monkeypatch, capsys, jsonl):
 def test_progress_is_automatic_on_a_terminal(monkeypatch, capsys, jsonl):
     """With stderr a terminal and no flag the bar is drawn; --no-progress turns it off."""
     _, out, err = extract(monkeypatch, capsys, str(jsonl), stderr=FakeTerminal())
-    assert "4doc" in err
+    assert "docs=4" in err
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", f"{jsonl}:2", "b", "c"]
     _, out_off, err_off = extract(
         monkeypatch, capsys, str(jsonl), "--no-progress", stderr=FakeTerminal()
     )
     assert out_off == out
-    assert "4doc" not in err_off
+    assert "docs=4" not in err_off
 
 
 def test_no_progress_when_stderr_is_not_a_terminal(monkeypatch, capsys, jsonl):
@@ -110,7 +110,7 @@ def test_progress_with_workers(monkeypatch, capsys, jsonl):
     _, out, err = extract(monkeypatch, capsys, str(jsonl), "--progress", "--workers", "2",
                           "--chunk-size", "1")
     assert out == plain
-    assert "4doc" in err
+    assert "docs=4" in err
 
 
 def test_progress_bar_without_tqdm_raises_import_error_naming_the_extra(monkeypatch):
