@@ -698,7 +698,7 @@ def _extract(args: argparse.Namespace) -> int:
         writer.end()
         output.stream.flush()
     finally:
-        items.close()  # stops the worker processes, also when writing failed
+        getattr(items, "close", lambda: None)()  # stops the workers, also when writing failed
         progress.close()
         output.close()
     if progress.done == 0 and "-" in args.files:
