@@ -714,22 +714,33 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _read_json_lines(path: str, what: str) -> Iterator[dict[str, Any]]:
-    with open(path, "rb") as fh:
+    """The objects of a JSON Lines file (``-``: stdin); `UsageError` at the first bad line."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        fh: IO[bytes] = _stdin_bytes() if path == "-" else open(path, "rb")  # type: ignore[assignment]
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
         for lineno, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
             try:
                 value = json.loads(raw)
-            except (ValueError, UnicodeDecodeError) as exc:
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 raise UsageError(
-                    f"{path}:{lineno}: expected a JSON {what} document, got: {exc}"
+                    f"{name}:{lineno}: expected a JSON {what} document, got: {exc}"
                 ) from None
             if not isinstance(value, dict) or "id" not in value:
                 raise UsageError(
-                    f"{path}:{lineno}: expected a JSON object with an 'id', "
+                    f"{name}:{lineno}: expected a JSON object with an 'id', "
                     f"got {type(value).__name__} {str(value)[:60]}"
                 )
             yield value
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        if path != "-":
+            fh.close()
 
 
 def _predict(args: argparse.Namespace) -> tuple[list[dict[str, Any]], int]:
@@ -780,6 +791,9 @@ def _print_scores(scores: Scores, args: argparse.Namespace) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.gold == "-":
+        raise UsageError("GOLD must be a file; give the predictions on stdin instead "
+                         "(quotetrack evaluate GOLD -)")
     _check_input_paths([args.gold] + ([args.pred] if args.pred else []))
     failed = 0
     if args.pred:

@@ -20,6 +20,7 @@ The rules in short:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
@@ -120,11 +121,21 @@ class Scores:
         return values
 
     def summary(self) -> str:
-        """One line ``quote_p=0.950 quote_r=… {counts}``, as the reference scorer prints it."""
+        """One line ``quote_p=0.950 quote_r=… {"gold": …}``: each metric with three decimals, or
+        ``n/a`` when nothing was there to measure it (no gold titles, say), then the counts as
+        JSON."""
+        c = self.counts
+        undefined = {
+            "speaker_name_acc": c.name_gold == 0,
+            "speaker_mention_acc": c.mention_gold == 0,
+            "title_acc": c.title_gold == 0,
+            "affiliation_acc": c.affil_gold == 0,
+        }
         metrics = " ".join(
-            f"{name}={value:.3f}" for name, value in self.as_dict().items() if name != "counts"
+            f"{name}={'n/a' if undefined.get(name) else format(value, '.3f')}"
+            for name, value in self.as_dict().items() if name != "counts"
         )
-        return f"{metrics} {self.counts.as_dict()}"
+        return f"{metrics} {json.dumps(c.as_dict())}"
 
 
 # --------------------------------------------------------------------------- single rules
@@ -203,13 +214,51 @@ def mention_correct(
 # --------------------------------------------------------------------------- the evaluation
 
 
-def _bounds(record: Mapping[str, Any], where: str) -> _Bounds:
+def _bounds(record: Mapping[str, Any], where: str, length: Optional[int] = None) -> _Bounds:
+    """``(start, end)`` of a record: integers from 0 to ``length`` (the text's)."""
+    if not isinstance(record, Mapping):
+        raise FormatError(f"{where}: expected a quote object, got {_type_name(record)}")
     start, end = record.get("start"), record.get("end")
-    if not isinstance(start, int) or not isinstance(end, int):
+    if (not isinstance(start, int) or not isinstance(end, int)
+            or isinstance(start, bool) or isinstance(end, bool)):
         raise FormatError(
             f"{where}: expected integer 'start' and 'end', got start={start!r}, end={end!r}"
         )
+    # a reversed span (start > end) is scored as the reference scorer scores it: it is empty
+    if min(start, end) < 0 or (length is not None and max(start, end) > length):
+        limit = "" if length is None else f" <= {length} (the text length)"
+        raise FormatError(
+            f"{where}: expected offsets 0 <= start, end{limit}, got start={start}, end={end}"
+        )
     return start, end
+
+
+def _type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _doc_id(doc: Mapping[str, Any], what: str) -> Union[str, int]:
+    doc_id = doc.get("id")
+    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
+        raise FormatError(
+            f"{what}: expected a string 'id', got {_type_name(doc_id)} {doc_id!r:.60}"
+        )
+    return doc_id
+
+
+def _quote_list(doc: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
+    """The ``quotes`` of a document: a list of objects (missing or null: none)."""
+    quotes = doc.get("quotes")
+    if quotes is None:
+        return []
+    if not isinstance(quotes, list):
+        raise FormatError(f"{where}: expected 'quotes' to be a list, got {_type_name(quotes)}")
+    for i, quote in enumerate(quotes):
+        if not isinstance(quote, Mapping):
+            raise FormatError(
+                f"{where}: expected 'quotes' to hold objects, got {_type_name(quote)} at {i}"
+            )
+    return quotes
 
 
 def _predictions_by_id(
@@ -224,7 +273,8 @@ def _predictions_by_id(
                 f"expected prediction documents {{'id', 'quotes'}} or ParseResult objects, "
                 f"got {type(doc).__name__} {str(doc)[:60]}"
             )
-        by_id[doc["id"]] = doc.get("quotes") or []  # error lines have no quotes
+        doc_id = _doc_id(doc, "prediction document")
+        by_id[doc_id] = _quote_list(doc, f"prediction for {doc_id!r}")  # error lines: none
     return by_id
 
 
@@ -248,6 +298,7 @@ def _score_document(
 ) -> None:
     doc_id = str(doc.get("id"))
     text = doc.get("text")
+    gold_records = _quote_list(doc, f"gold document {doc_id!r}")
     if not isinstance(text, str):
         raise FormatError(
             f"gold document {doc_id!r}: expected a 'text' string, got {type(text).__name__}"
@@ -261,11 +312,11 @@ def _score_document(
             speech_only and kind == "indirect" and not SPEECH_CUE.search(q.get("cue") or "")
         )
 
-    gold_records = list(doc.get("quotes") or ())
     gold = [q for q in gold_records if scored(q)]
-    gold_spans = [trim(text, *_bounds(q, f"gold {doc_id!r}")) for q in gold]
+    gold_spans = [trim(text, *_bounds(q, f"gold {doc_id!r}", len(text))) for q in gold]
     unscored_spans = [
-        trim(text, *_bounds(q, f"gold {doc_id!r}")) for q in gold_records if not scored(q)
+        trim(text, *_bounds(q, f"gold {doc_id!r}", len(text)))
+        for q in gold_records if not scored(q)
     ]
 
     # predictions of the scored kinds, less those that only match gold records outside the set
@@ -274,7 +325,7 @@ def _score_document(
     for q in predictions:
         if (q.get("kind") or "direct") not in kinds:
             continue
-        span = trim(text, *_bounds(q, f"prediction for {doc_id!r}"))
+        span = trim(text, *_bounds(q, f"prediction for {doc_id!r}", len(text)))
         outside = any(match_value(x, span, "mixed") >= MATCH_THRESHOLD for x in unscored_spans)
         inside = any(
             match_value(g, span, gq.get("kind")) >= MATCH_THRESHOLD
@@ -382,13 +433,24 @@ def evaluate(
 
     Gold documents are read once, in order, so they may be a generator. Predictions are matched
     by ``id``; a gold document without predictions counts as predicting nothing, predictions for
-    unknown ids are not scored, and when an id repeats its last prediction counts.
+    unknown ids are not scored, and when an id repeats its last prediction counts. Input that
+    cannot be scored raises `FormatError` saying where: a gold id that repeats, an id that is
+    not a string, ``quotes`` that is not a list of objects, offsets outside the text.
     """
     predictions = _predictions_by_id(pred_docs)
     kinds = _INDIRECT_KINDS if indirect else _QUOTE_KINDS
     tally = _Tally()
+    seen: set[Union[str, int]] = set()
     for doc in gold_docs:
-        _score_document(doc, predictions.get(doc.get("id"), ()), kinds, indirect, tally)
+        if not isinstance(doc, Mapping):
+            raise FormatError(f"expected gold documents as objects, got {_type_name(doc)}")
+        doc_id = _doc_id(doc, "gold document")
+        if doc_id in seen:
+            raise FormatError(
+                f"gold document id {doc_id!r} appears twice; expected one gold document per id"
+            )
+        seen.add(doc_id)
+        _score_document(doc, predictions.get(doc_id, ()), kinds, indirect, tally)
     c = Counts(**tally.values)
     precision, recall = _ratio(c.match, c.pred), _ratio(c.match, c.gold)
     return Scores(
