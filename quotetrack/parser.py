@@ -6,7 +6,8 @@ text -> fold -> paragraphs -> quotation marks -> quote candidates -> sentences (
 
 from __future__ import annotations
 
-from typing import Optional
+import re
+from typing import Any, Optional
 
 import attrs
 
@@ -46,28 +47,97 @@ def _check_text(text: object) -> str:
     raise InputTypeError(f"parse() expects str, got {type(text).__name__}")
 
 
+def _check_id(doc_id: object) -> Optional[str]:
+    if doc_id is None or (isinstance(doc_id, str) and not _SURROGATE.search(doc_id)):
+        return doc_id
+    if isinstance(doc_id, str):
+        bad = _SURROGATE.search(doc_id)
+        assert bad is not None
+        raise ConfigError(
+            f"parse() expects an id of valid Unicode, got an unpaired surrogate "
+            f"\\u{ord(bad.group()):04x} at offset {bad.start()}"
+        )
+    raise InputTypeError(f"parse() expects id to be a str or None, got {type(doc_id).__name__}")
+
+
+#: half of a UTF-16 surrogate pair on its own: JSON and some decoders can put one in a str,
+#: which then cannot be written as UTF-8
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str, diagnostics: list[Diagnostic]) -> str:
+    """``text`` with each unpaired surrogate replaced by U+FFFD (one character for one, so no
+    offset moves), and a diagnostic saying how many and where the first was."""
+    first = _SURROGATE.search(text)
+    if first is None:
+        return text
+    text, count = _SURROGATE.subn("\ufffd", text)
+    diagnostics.append(Diagnostic(
+        code="unpaired-surrogate",
+        message=f"{count} unpaired surrogate(s) (not Unicode text, cannot be written as UTF-8) "
+        f"replaced by U+FFFD; the first was \\u{ord(first.group()):04x} at offset "
+        f"{first.start()}",
+        span=Span.of(text, first.start(), first.end()),
+    ))
+    return text
+
+
+def _instance_of(cls: type, what: str) -> Any:
+    """An attrs validator that raises ConfigError (not TypeError) naming what was expected."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, cls):
+            raise ConfigError(
+                f"Parser({attribute.name}=...) expects {what}, got {type(value).__name__} "
+                f"{value!r:.60}"
+            )
+
+    return check
+
+
+def _rule_names(value: object) -> tuple[str, ...]:
+    """The rule names given as ``sieves``: any iterable of names, but not one name as a str."""
+    if isinstance(value, (str, bytes)):
+        raise ConfigError(
+            f"sieves must be a sequence of rule names, got the string {value!r}; "
+            f"write sieves=[{value!r}] for one rule"
+        )
+    try:
+        names: tuple[object, ...] = tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise ConfigError(
+            f"sieves must be a sequence of rule names, got {type(value).__name__}"
+        ) from None
+    checked: list[str] = []
+    for name in names:
+        if not isinstance(name, str):
+            raise ConfigError(f"sieves must hold rule names (str), got {name!r}")
+        checked.append(name)
+    return tuple(checked)
+
+
 @attrs.frozen(kw_only=True)
 class Parser:
     """A configured parser. Immutable and picklable; one instance can parse any number of texts."""
 
-    lexicon: Lexicon = attrs.field(factory=default_lexicon)
-    limits: Limits = attrs.field(factory=Limits)
+    lexicon: Lexicon = attrs.field(factory=default_lexicon,
+                                   validator=_instance_of(Lexicon, "a quotetrack.Lexicon"))
+    limits: Limits = attrs.field(factory=Limits,
+                                 validator=_instance_of(Limits, "a quotetrack.Limits"))
     #: rules to run, by name, in their fixed order (see `RULE_NAMES`): the quotation sieves
     #: and the reported-speech rules
     sieves: tuple[str, ...] = attrs.field(default=SIEVE_NAMES + INDIRECT_RULE_NAMES,
-                                          converter=tuple)
+                                          converter=_rule_names)
     #: also report beliefs and perceptions ("X believes that ...") as indirect quotes
-    beliefs: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    beliefs: bool = attrs.field(default=False, validator=_instance_of(bool, "True or False"))
     #: also find numeric claims (``ParseResult.claims``); off by default, as it doubles the time
-    claims: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    claims: bool = attrs.field(default=False, validator=_instance_of(bool, "True or False"))
     #: pause Python's cyclic garbage collector while a long text is parsed (see `parse`); turn
     #: it off if other threads of the program must not run a while without it
-    pause_gc: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    pause_gc: bool = attrs.field(default=True, validator=_instance_of(bool, "True or False"))
 
     @sieves.validator
     def _check_sieves(self, attribute, value):
-        if isinstance(value, str):
-            raise ConfigError(f"sieves must be a sequence of names, got the string {value!r}")
         unknown = [v for v in value if v not in RULE_NAMES]
         if unknown:
             raise ConfigError(
@@ -77,9 +147,14 @@ class Parser:
     def parse(self, text: str, *, id: Optional[str] = None) -> ParseResult:
         """Find the quotations in ``text`` and who said them.
 
-        With ``pause_gc`` (the default) Python's cyclic garbage collector is off while a long
-        document (at least `quotetrack.collector.PAUSE_MIN_CHARS` characters) is parsed.
+        ``text`` must be a `str` (`InputTypeError` otherwise) and ``id`` a `str` or None. An
+        unpaired surrogate in ``text`` (half of a UTF-16 pair, which JSON can smuggle into a
+        str) is replaced by U+FFFD in ``result.text``, one character for one so that no offset
+        moves, with an ``unpaired-surrogate`` diagnostic: the result can always be written as
+        UTF-8. With ``pause_gc`` (the default) Python's cyclic garbage collector is off while a
+        long document (at least `quotetrack.collector.PAUSE_MIN_CHARS` characters) is parsed.
         """
+        id = _check_id(id)
         with collector_paused(self.pause_gc, len(text) if isinstance(text, str) else 0):
             return self._parse(text, id)
 
@@ -90,9 +165,10 @@ class Parser:
                 f"input has {len(text)} characters; the limit is {self.limits.max_input_chars} "
                 "(raise Limits.max_input_chars or split the document)"
             )
+        diagnostics: list[Diagnostic] = []
+        text = _replace_surrogates(text, diagnostics)
         folded = fold(text)
         paragraphs = paragraph_spans(folded)
-        diagnostics: list[Diagnostic] = []
         lim = self.limits
         candidates = pair_marks(
             text, paragraphs, max_depth=lim.max_nesting, max_quote_chars=lim.max_quote_chars,
@@ -126,6 +202,8 @@ class Parser:
 
 def parse(text: str, *, id: Optional[str] = None, claims: bool = False) -> ParseResult:
     """Parse ``text`` with the default parser (and find numeric claims if ``claims``)."""
+    if not isinstance(claims, bool):
+        raise ConfigError(f"parse(claims=...) expects True or False, got {type(claims).__name__}")
     parser = _default_parser()
     if claims:
         parser = attrs.evolve(parser, claims=True)

@@ -430,6 +430,22 @@ def _read_claim(data: object, source: str, speakers: Mapping[int, Speaker], wher
         raise FormatError(f"{where}: {exc}") from None
 
 
+def _check_quote_links(quotes: tuple[Quote, ...], where: str) -> None:
+    """Each quote's paragraph is an index (>= 0), and ``continues`` names another quote."""
+    for i, quote in enumerate(quotes):
+        if quote.paragraph < 0:
+            raise FormatError(
+                f"{where}.quotes[{i}]: 'paragraph' must be >= 0, got {quote.paragraph}"
+            )
+        att = quote.attribution
+        if att is not None and att.continues is not None:
+            if not 0 <= att.continues < len(quotes) or att.continues == i:
+                raise FormatError(
+                    f"{where}.quotes[{i}]: 'continues' must be the index of another quote "
+                    f"(0 to {len(quotes) - 1}), got {att.continues}"
+                )
+
+
 def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
     """Rebuild the `ParseResult` that `result_to_dict` wrote; `FormatError` if ``data`` is not one.
 
@@ -451,6 +467,7 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
         _read_quote(q, text, speakers, f"{where}.quotes[{i}]")
         for i, q in enumerate(r.array("quotes"))
     )
+    _check_quote_links(quotes, where)
     diagnostics = tuple(
         _read_diagnostic(d, text, f"{where}.diagnostics[{i}]")
         for i, d in enumerate(r.array("diagnostics"))
@@ -477,13 +494,26 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
         raise FormatError(f"{where}: {exc}") from exc
 
 
-def from_json(data: str) -> ParseResult:
-    """Read one result written by `to_json`."""
+def _json_value(data: object, where: str) -> Any:
+    """``json.loads(data)``, with every way it can fail as a `FormatError`."""
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise FormatError(f"{where}expected JSON text (str), got {type(data).__name__}")
     try:
-        value = json.loads(data)
+        return json.loads(data)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"expected a JSON document, got invalid JSON: {exc}") from None
-    return result_from_dict(value)
+        raise FormatError(f"{where}expected a JSON object, got invalid JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        # valid JSON that Python will not read: an integer of more than 4,300 digits, arrays
+        # nested deeper than the recursion limit; or bytes that are not UTF-8
+        raise FormatError(
+            f"{where}expected a JSON object, got JSON Python cannot read: {exc}"
+        ) from None
+
+
+def from_json(data: str) -> ParseResult:
+    """Read one result written by `to_json`; `FormatError` for anything else (also for JSON
+    that Python cannot read: nesting deeper than the recursion limit, huge integers)."""
+    return result_from_dict(_json_value(data, ""))
 
 
 def read_jsonl(fp: IO[str]) -> Iterator[ParseResult]:
@@ -491,12 +521,7 @@ def read_jsonl(fp: IO[str]) -> Iterator[ParseResult]:
     for lineno, line in enumerate(fp, 1):
         if not line.strip():
             continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FormatError(
-                f"line {lineno}: expected a JSON object, got invalid JSON: {exc}"
-            ) from None
+        value = _json_value(line, f"line {lineno}: ")
         try:
             yield result_from_dict(value)
         except FormatError as exc:

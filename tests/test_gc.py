@@ -154,5 +154,8 @@ def test_collector_state_is_restored(enabled):
 
 
 def test_pause_gc_must_be_a_bool():
-    with pytest.raises(TypeError):
+    """A wrong type for an option is a ConfigError, like every other misuse."""
+    from quotetrack import ConfigError
+
+    with pytest.raises(ConfigError, match="Parser\\(pause_gc=...\\) expects True or False"):
         Parser(pause_gc="yes")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import attrs
@@ -476,8 +477,37 @@ def test_bad_dicts_raise_format_error(mutate, message):
 
 def test_from_json_rejects_invalid_json():
     """from_json raises FormatError, not a bare JSONDecodeError, on text that is not JSON."""
-    with pytest.raises(FormatError, match="expected a JSON document, got invalid JSON"):
+    with pytest.raises(FormatError, match="expected a JSON object, got invalid JSON"):
         from_json("{")
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ("[" * 100_000 + "]" * 100_000, "got JSON Python cannot read"),
+    ('{"id": ' + "9" * 5000 + "}", "got JSON Python cannot read"),
+    (b"\xff{}", "got JSON Python cannot read"),
+    (None, "expected JSON text (str), got NoneType"),
+])
+def test_from_json_wraps_every_json_failure(data, message):
+    """Deep nesting (RecursionError), huge integers and bad bytes (ValueError) and a wrong
+    type all raise FormatError, the one error from_json documents."""
+    with pytest.raises(FormatError, match=re.escape(message)):
+        from_json(data)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"paragraph": -1}, "quotes[0]: 'paragraph' must be >= 0, got -1"),
+    ({"continues": 99}, "quotes[0]: 'continues' must be the index of another quote"),
+    ({"continues": 0}, "quotes[0]: 'continues' must be the index of another quote"),
+    ({"continues": -1}, "quotes[0]: 'continues' must be the index of another quote"),
+])
+def test_result_from_dict_refuses_dangling_links(change, message):
+    """A paragraph index below 0, or a 'continues' that names no other quote, is refused."""
+    data = result_to_dict(quotetrack.parse("“We will win,” Jane Roe said. “Yes.”", id="x"))
+    data["quotes"][0] |= change
+    if "continues" in change:
+        data["quotes"][0]["sieve"] = data["quotes"][0]["sieve"] or "continuation"
+    with pytest.raises(FormatError, match=re.escape(message)):
+        result_from_dict(data)
 
 
 def test_non_object_is_refused():
@@ -562,7 +592,9 @@ def _results(draw) -> ParseResult:
         for i in range(n_speakers)
     )
     quotes = []
-    for _ in range(draw(st.integers(0, 4))):
+    n_quotes = draw(st.integers(0, 4))
+    for index in range(n_quotes):
+        others = [j for j in range(n_quotes) if j != index]  # continues names another quote
         attribution = None
         if draw(st.booleans()):
             attribution = Attribution(
@@ -571,7 +603,7 @@ def _results(draw) -> ParseResult:
                 cue=draw(st.none() | _span_in(text)),
                 sieve=draw(st.text(max_size=6)),
                 resolution=draw(st.sampled_from(Resolution)),
-                continues=draw(st.none() | st.integers(0, 5)),
+                continues=draw(st.none() | st.sampled_from(others or [None])),
                 cue_class=draw(st.none() | st.sampled_from(["neutral", "denial"])),
                 channel=draw(st.none() | st.text(max_size=5)),
             )
