@@ -64,10 +64,11 @@ INPUT_FORMATS = ("auto", "jsonl", "text")
 
 @attrs.frozen(kw_only=True)
 class Document:
-    """One input article: its id and its text."""
+    """One input article: its id, its text and its other fields (``meta``: url, date...)."""
 
     id: str
     text: str
+    meta: dict[str, Any] = attrs.field(factory=dict, hash=False, converter=dict)
 
 
 @attrs.frozen(kw_only=True)
@@ -81,6 +82,8 @@ class DocumentError:
     id: str
     message: str
     aborted: bool = False
+    #: the document's other fields, when it could be read (written in its error record)
+    meta: dict[str, Any] = attrs.field(factory=dict, hash=False, converter=dict)
 
 
 Item = Union[Document, DocumentError]
@@ -127,6 +130,8 @@ def _document_from_line(raw: bytes, source: str, lineno: int) -> Item:
 def document_from_json(data: Union[str, Mapping[str, Any]], *, where: str) -> Item:
     """A `Document` from one JSON Lines line or decoded object ``{"id", "text", ...}``, or an error.
 
+    Every key other than ``id`` and ``text`` is kept, as it came, in the document's ``meta``.
+
     ``where`` says where the line came from (such as ``FILE:LINE``); it is the id of the error
     when the line has no usable id, and is named in the message when its text is not a string.
     """
@@ -157,13 +162,16 @@ def document_from_json(data: Union[str, Mapping[str, Any]], *, where: str) -> It
     if bad:
         return DocumentError(id=where, message=f"expected an 'id' of {_unpaired(bad)}")
     text = value.get("text")
+    meta = {k: v for k, v in value.items() if k not in ("id", "text")}
     if not isinstance(text, str):
         got = "no 'text' key" if "text" not in value else type(text).__name__
-        return DocumentError(id=doc_id, message=f"{where}: expected a string 'text', got {got}")
+        return DocumentError(id=doc_id, message=f"{where}: expected a string 'text', got {got}",
+                             meta=meta)
     bad = _SURROGATE.search(text)
     if bad:
-        return DocumentError(id=doc_id, message=f"{where}: expected a 'text' of {_unpaired(bad)}")
-    return Document(id=doc_id, text=text)
+        return DocumentError(id=doc_id, message=f"{where}: expected a 'text' of {_unpaired(bad)}",
+                             meta=meta)
+    return Document(id=doc_id, text=text, meta=meta)
 
 
 # JSON can escape half of a surrogate pair ("\ud800"): such a string is not Unicode text and
@@ -399,10 +407,11 @@ def _parse_one(
     if isinstance(item, DocumentError):
         return item
     try:
-        result = parser.parse(item.text, id=item.id)
+        result = (parser.parse(item.text, id=item.id, meta=item.meta) if item.meta
+                  else parser.parse(item.text, id=item.id))
         return result if transform is None else transform(result)
     except Exception as exc:  # one bad document must not stop the others
-        return DocumentError(id=item.id, message=f"{type(exc).__name__}: {exc}")
+        return DocumentError(id=item.id, message=f"{type(exc).__name__}: {exc}", meta=item.meta)
 
 
 #: the worker process's parser and transform, set once by the pool's initializer
@@ -524,8 +533,12 @@ def process(
 WORKER_DIED = "the worker process parsing it died (killed by a signal, or out of memory)"
 
 
-def _item_id(item: Union[Item, Line]) -> str:
-    return (item.read() if isinstance(item, Line) else item).id
+def _died(item: Union[Item, Line]) -> DocumentError:
+    """The error record of a document whose worker died while parsing it."""
+    read = item.read() if isinstance(item, Line) else item
+    if isinstance(read, DocumentError):
+        return read
+    return DocumentError(id=read.id, message=WORKER_DIED, meta=read.meta)
 
 
 class _Pool:
@@ -591,7 +604,7 @@ class _Pool:
                     results = future.result()
                 except concurrent.futures.process.BrokenProcessPool:
                     if isolating:
-                        yield DocumentError(id=_item_id(chunk[0]), message=WORKER_DIED)
+                        yield _died(chunk[0])
                     else:
                         for waiting, _ in pending:
                             suspects.extend(waiting)
@@ -617,7 +630,7 @@ class _Pool:
             if isinstance(item, DocumentError):
                 yield item  # its own error: reading it did not need a worker
             else:
-                yield DocumentError(id=item.id, message=message, aborted=True)
+                yield DocumentError(id=item.id, message=message, aborted=True, meta=item.meta)
 
 
 # --------------------------------------------------------------------------- progress

@@ -38,6 +38,7 @@ from .errors import QuotetrackError
 from .evaluate import Scores, evaluate
 from .model import ParseResult, Quote, QuoteKind
 from .parser import Parser
+from .scale import error_record, output_line
 from .serialize import document_output, result_to_dict
 
 __all__ = ["main"]
@@ -424,7 +425,7 @@ class _Writer:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return output_line(value)
 
 
 class _JsonLinesWriter(_Writer):
@@ -436,7 +437,7 @@ class _JsonLinesWriter(_Writer):
         self.out.write(line + "\n")
 
     def error(self, error: DocumentError) -> None:
-        self.out.write(_dumps({"id": error.id, "error": error.message}) + "\n")
+        self.out.write(_dumps(error_record(error)) + "\n")
 
 
 def jsonl_line(result: ParseResult, kinds: Sequence[str]) -> str:

@@ -7,7 +7,7 @@ and ``text[start:end] == span.text`` always holds. This module imports nothing f
 from __future__ import annotations
 
 import enum
-from typing import Optional
+from typing import Any, Optional
 
 import attrs
 
@@ -178,6 +178,9 @@ class ParseResult:
     id: Optional[str] = None
     non_statements: tuple[NonStatement, ...] = ()
     claims: tuple = ()  # numeric claims: quotetrack.claims_model.Claim
+    #: the input's other fields (url, date, outlet...), passed through to the output as
+    #: they came; compared but not hashed, as JSON values need not be hashable
+    meta: dict[str, Any] = attrs.field(factory=dict, hash=False, converter=dict)
 
     def by_kind(self, *kinds: QuoteKind | str) -> tuple[Quote, ...]:
         """The quotes of the given kinds, in document order."""

@@ -7,7 +7,7 @@ text -> fold -> paragraphs -> quotation marks -> quote candidates -> sentences (
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 import attrs
 
@@ -144,7 +144,9 @@ class Parser:
                 f"unknown rule name(s) {unknown}; known rules are {list(RULE_NAMES)}"
             )
 
-    def parse(self, text: str, *, id: Optional[str] = None) -> ParseResult:
+    def parse(
+        self, text: str, *, id: Optional[str] = None, meta: Optional[Mapping[str, Any]] = None
+    ) -> ParseResult:
         """Find the quotations in ``text`` and who said them.
 
         ``text`` must be a `str` (`InputTypeError` otherwise) and ``id`` a `str` or None. An
@@ -153,10 +155,16 @@ class Parser:
         moves, with an ``unpaired-surrogate`` diagnostic: the result can always be written as
         UTF-8. With ``pause_gc`` (the default) Python's cyclic garbage collector is off while a
         long document (at least `quotetrack.collector.PAUSE_MIN_CHARS` characters) is parsed.
+        ``meta``, the document's other fields (url, date...), is kept on the result as
+        ``result.meta`` and written with it.
         """
         id = _check_id(id)
+        if meta is not None and not isinstance(meta, Mapping):
+            raise InputTypeError(f"parse() expects meta to be a mapping or None, got "
+                                 f"{type(meta).__name__}")
         with collector_paused(self.pause_gc, len(text) if isinstance(text, str) else 0):
-            return self._parse(text, id)
+            result = self._parse(text, id)
+        return attrs.evolve(result, meta=meta) if meta else result
 
     def _parse(self, text: object, id: Optional[str]) -> ParseResult:
         text = _check_text(text)
@@ -200,14 +208,18 @@ class Parser:
                            claims=claims)
 
 
-def parse(text: str, *, id: Optional[str] = None, claims: bool = False) -> ParseResult:
-    """Parse ``text`` with the default parser (and find numeric claims if ``claims``)."""
+def parse(
+    text: str, *, id: Optional[str] = None, claims: bool = False,
+    meta: Optional[Mapping[str, Any]] = None,
+) -> ParseResult:
+    """Parse ``text`` with the default parser (and find numeric claims if ``claims``); ``meta``
+    is kept as ``result.meta`` (see `Parser.parse`)."""
     if not isinstance(claims, bool):
         raise ConfigError(f"parse(claims=...) expects True or False, got {type(claims).__name__}")
     parser = _default_parser()
     if claims:
         parser = attrs.evolve(parser, claims=True)
-    return parser.parse(text, id=id)
+    return parser.parse(text, id=id, meta=meta)
 
 
 _DEFAULT: list[Parser] = []

@@ -190,7 +190,7 @@ def result_to_dict(result: ParseResult, *, pause_gc: bool = True) -> dict[str, A
 
 def _result_to_dict(result: ParseResult) -> dict[str, Any]:
     _check_speakers(result)
-    return {
+    data: dict[str, Any] = {
         "id": result.id,
         "text": result.text,
         "quotes": [quote_to_dict(q) for q in result.quotes],
@@ -199,17 +199,24 @@ def _result_to_dict(result: ParseResult) -> dict[str, Any]:
         "non_statements": [_non_statement_to_dict(n) for n in result.non_statements],
         "claims": [claim_to_dict(c) for c in result.claims],
     }
+    if result.meta:
+        data["meta"] = result.meta
+    return data
 
 
 def document_output(result: ParseResult, *, pause_gc: bool = True) -> dict[str, Any]:
     """The scored per-document line ``{"id", "quotes"}`` (no text, no speaker list), with
-    ``"claims"`` when the result has numeric claims. ``pause_gc``: as in `Parser`."""
+    ``"meta"`` (the input's other fields) after the id when the result has any, and
+    ``"claims"`` when it has numeric claims. ``pause_gc``: as in `Parser`."""
     with collector_paused(pause_gc, len(result.text)):
         return _document_output(result)
 
 
 def _document_output(result: ParseResult) -> dict[str, Any]:
-    line: dict[str, Any] = {"id": result.id, "quotes": [quote_to_dict(q) for q in result.quotes]}
+    line: dict[str, Any] = {"id": result.id}
+    if result.meta:
+        line["meta"] = result.meta
+    line["quotes"] = [quote_to_dict(q) for q in result.quotes]
     if result.claims:
         speakers = {s.id: s.name for s in result.speakers}
         line["claims"] = [
@@ -450,7 +457,8 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
     """Rebuild the `ParseResult` that `result_to_dict` wrote; `FormatError` if ``data`` is not one.
 
     Each speaker is built once and the same object is shared by all quotes, non-statements and
-    claims that reference it. ``non_statements`` and ``claims`` may be absent (read as empty).
+    claims that reference it. ``non_statements``, ``claims`` and ``meta`` may be absent (read
+    as empty).
     """
     r = _Reader(data, "result")
     doc_id = r.string("id", optional=True)
@@ -480,6 +488,9 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
         _read_claim(c, text, speakers, f"{where}.claims[{i}]")
         for i, c in enumerate(r.data.get("claims") or ())
     )
+    meta = r.data.get("meta") or {}
+    if not isinstance(meta, Mapping):
+        raise FormatError(f"{where}: 'meta' must be an object, got {_type_name(meta)}")
     try:
         return ParseResult(
             text=text,
@@ -489,6 +500,7 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
             id=doc_id,
             non_statements=non_statements,
             claims=claims,
+            meta=meta,
         )
     except (TypeError, ValueError) as exc:  # a model invariant the checks above did not cover
         raise FormatError(f"{where}: {exc}") from exc

@@ -108,8 +108,22 @@ def test_jsonl_lines_and_errors():
     assert items[7] == DocumentError(
         id="in.jsonl:9", message="expected UTF-8 text, got byte 0xff at offset 0"
     )
-    assert items[8] == Document(id="d", text="two")
+    assert items[8] == Document(id="d", text="two", meta={"meta": {"x": 1}})
     assert len(items) == 9  # the blank line 8 is skipped
+
+
+def test_other_fields_are_kept_as_meta(tmp_path):
+    """Every key but id and text is kept, as it came, in the document's meta, also on an
+    error record of a line that could be read; process passes it to result.meta."""
+    data = jsonl({"id": "a", "text": "“Go,” Jane Roe said.", "url": "https://x.test/a",
+                  "date": "2026-12-01", "tags": ["x", 1]},
+                 {"id": "b", "url": "https://x.test/b"})
+    doc, error = read_jsonl_documents(io.BytesIO(data), source="in")
+    assert doc.meta == {"url": "https://x.test/a", "date": "2026-12-01", "tags": ["x", 1]}
+    assert error.meta == {"url": "https://x.test/b"}
+    (result, failed) = process([doc, error])
+    assert result.meta == doc.meta and failed is error
+    assert result == quotetrack.parse(doc.text, id="a", meta=doc.meta)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

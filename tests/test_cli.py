@@ -66,7 +66,9 @@ def test_extract_json_is_an_array_of_full_results(capsys, article):
     data = json.loads(out)
     assert code == 0 and len(data) == 2
     assert result_from_dict(data[0]) == quotetrack.parse(ARTICLE, id=str(article))
-    assert result_from_dict(data[1]) == quotetrack.parse(SEED["text"], id=SEED["id"])
+    meta = {k: v for k, v in SEED.items() if k not in ("id", "text")}
+    assert result_from_dict(data[1]) == quotetrack.parse(SEED["text"], id=SEED["id"], meta=meta)
+    assert data[1]["meta"]["source"] == SEED["source"] and "meta" not in data[0]
 
 
 def test_extract_json_with_no_documents_is_an_empty_array(capsys, tmp_path):
@@ -410,3 +412,27 @@ def test_extract_claims_in_every_format(capsys):
     assert "# claim" in out and "asserted by Hassan Al-Rubaie" in out
     code, out, _ = run(capsys, "extract", str(EXAMPLE), "--claims", "--format", "json")
     assert result_from_dict(json.loads(out)[0]).claims
+
+
+def test_extract_passes_input_fields_through_as_meta(capsys, tmp_path):
+    """Every input field but id and text comes back in the output line as "meta", also on an
+    error record; a field holding an unpaired surrogate is written as an ASCII escape, so the
+    line is still valid UTF-8 and reads back the same."""
+    path = tmp_path / "news.jsonl"
+    lines = [
+        {"id": "a", "text": ARTICLE, "url": "https://news.test/a", "date": "2026-12-01"},
+        {"id": "b", "text": 5, "outlet": "Gazette"},
+        {"id": "c", "text": ARTICLE, "note": "half a pair: \ud800"},
+    ]
+    path.write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
+    for workers in ("1", "2"):
+        code, out, _ = run(capsys, "extract", str(path), "--workers", workers)
+        a, b, c = (json.loads(line) for line in out.splitlines())
+        assert code == 1
+        assert list(a) == ["id", "meta", "quotes"]
+        assert a["meta"] == {"url": "https://news.test/a", "date": "2026-12-01"}
+        assert b == {"id": "b", "meta": {"outlet": "Gazette"},
+                     "error": f"{path}:2: expected a string 'text', got int"}
+        assert c["meta"] == {"note": "half a pair: \ud800"}
+        assert "\\ud800" in out.splitlines()[2]
+        out.encode("utf-8")

@@ -542,7 +542,8 @@ SERIALIZED_FIELDS = {
     },
     Quote: {"span", "content", "kind", "paragraph", "attribution"},
     Diagnostic: {"code", "message", "span", "severity"},
-    ParseResult: {"text", "quotes", "speakers", "diagnostics", "id", "non_statements", "claims"},
+    ParseResult: {"text", "quotes", "speakers", "diagnostics", "id", "non_statements", "claims",
+                  "meta"},
     NonStatement: {"span", "mention", "speaker"},
     Claim: {"span", "sentence", "quantity", "source", "asserted_by", "rule"},
     Quantity: {"value", "qualifier", "unit", "low", "high"},
@@ -642,8 +643,16 @@ def _results(draw) -> ParseResult:
         id=draw(st.none() | st.text(max_size=6)),
         non_statements=non_statements,
         claims=claims,
+        meta=draw(st.dictionaries(st.text(max_size=4), _JSON, max_size=3)),
     )
 
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner,
+                                                                 max_size=3),
+    max_leaves=6,
+)
 
 _NUMBERS = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**6), 10**6)
 
