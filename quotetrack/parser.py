@@ -6,8 +6,9 @@ text -> fold -> paragraphs -> quotation marks -> quote candidates -> sentences (
 
 from __future__ import annotations
 
+import collections
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 import attrs
 
@@ -29,6 +30,8 @@ from .rules.indirect import INDIRECT_RULE_NAMES, add_reported, find_indirect, fi
 from .rules.marks import pair_marks
 from .rules.resolve import resolve
 from .text import fold, paragraph_spans
+from .workers import Document, DocumentError, document_from_json
+from .workers import process as _process
 
 __all__ = ["Parser", "parse", "RULE_NAMES"]
 
@@ -166,6 +169,57 @@ class Parser:
             result = self._parse(text, id)
         return attrs.evolve(result, meta=meta) if meta else result
 
+    def pipe(
+        self,
+        docs: Iterable[Any],
+        *,
+        workers: int = 1,
+        chunk_size: int = 16,
+        max_restarts: int = 3,
+    ) -> Iterator[Any]:
+        """Parse many documents; yield one `ParseResult`, or `DocumentError`, per input, in order.
+
+        Each item of ``docs`` is a text (`str`; the result's id is None), a mapping ``{"id",
+        "text", ...}`` (its other keys become ``result.meta``), or a ``(text_or_mapping,
+        context)`` tuple, which yields ``(result, context)``: the context (any object; it stays
+        in this process) comes back beside its result, as in spaCy's ``nlp.pipe(...,
+        as_tuples=True)``. ``docs`` is read lazily, so it may be a generator over a large file.
+
+        Errors are values: a document that cannot be read or parsed yields a `DocumentError` in
+        its place, named by its id or, without one, ``#N`` (its 1-based position), and the
+        others go on. With ``workers`` > 1 the documents are parsed in worker processes, in
+        chunks of ``chunk_size``; a worker that dies is replaced (see `quotetrack.batch.process`
+        and ``max_restarts``) and every document still comes out once. Bad options raise
+        `ConfigError` at once.
+        """
+        contexts: collections.deque[tuple[int, bool, Any]] = collections.deque()
+
+        def documents() -> Iterator[Union[Document, DocumentError]]:
+            for position, item in enumerate(docs, 1):
+                paired = isinstance(item, tuple)
+                context = None
+                if paired:
+                    if len(item) != 2:
+                        contexts.append((position, False, None))
+                        yield DocumentError(id=f"#{position}", message=(
+                            f"expected a (text, context) pair, got a tuple of {len(item)}"))
+                        continue
+                    item, context = item
+                contexts.append((position, paired, context))
+                yield _pipe_document(item, position)
+
+        outputs = _process(documents(), self, workers=workers, chunk_size=chunk_size,
+                           max_restarts=max_restarts)  # checks the options now
+
+        def results() -> Iterator[Any]:
+            for output in outputs:
+                position, paired, context = contexts.popleft()
+                if isinstance(output, DocumentError) and output.id is None:
+                    output = attrs.evolve(output, id=f"#{position}")
+                yield (output, context) if paired else output
+
+        return results()
+
     def _parse(self, text: object, id: Optional[str]) -> ParseResult:
         text = _check_text(text)
         if len(text) > self.limits.max_input_chars:
@@ -206,6 +260,21 @@ class Parser:
         return ParseResult(text=text, quotes=tuple(quotes), speakers=speakers,
                            diagnostics=tuple(diagnostics), id=id, non_statements=silent,
                            claims=claims)
+
+
+def _pipe_document(item: object, position: int) -> Union[Document, DocumentError]:
+    """The document of one item given to `Parser.pipe`."""
+    if isinstance(item, str):
+        return Document(id=None, text=item)  # type: ignore[arg-type]
+    if isinstance(item, Mapping):
+        return document_from_json(item, where=f"#{position}")
+    if isinstance(item, (bytes, bytearray)):
+        return DocumentError(id=f"#{position}", message=(
+            f"expected a str, got {type(item).__name__}; decode it first, "
+            "e.g. data.decode('utf-8')"))
+    return DocumentError(id=f"#{position}", message=(
+        f"expected a str, a mapping {{'id', 'text', ...}} or a (text, context) pair, "
+        f"got {type(item).__name__}"))
 
 
 def parse(
