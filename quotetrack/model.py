@@ -7,6 +7,7 @@ and ``text[start:end] == span.text`` always holds. This module imports nothing f
 from __future__ import annotations
 
 import enum
+import html
 from typing import Any, Optional
 
 import attrs
@@ -167,9 +168,13 @@ class NonStatement:
     speaker: Optional[Speaker]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ParseResult:
-    """Everything quotetrack found in one document."""
+    """Everything quotetrack found in one document.
+
+    Its ``repr`` is a short summary (id, counts, the first quotes); in a notebook it shows as
+    the text with its quotes and speakers highlighted (``_repr_html_``).
+    """
 
     text: str
     quotes: tuple[Quote, ...] = ()
@@ -186,3 +191,83 @@ class ParseResult:
         """The quotes of the given kinds, in document order."""
         wanted = {QuoteKind(k) for k in kinds}
         return tuple(q for q in self.quotes if q.kind in wanted)
+
+    def __repr__(self) -> str:
+        counts = [f"{len(self.text)} chars", _count(len(self.quotes), "quote"),
+                  _count(len(self.speakers), "speaker")]
+        for n, what in ((len(self.claims), "claim"), (len(self.diagnostics), "diagnostic")):
+            if n:
+                counts.append(_count(n, what))
+        first = [_quote_summary(q) for q in self.quotes[:REPR_QUOTES]]
+        if len(self.quotes) > REPR_QUOTES:
+            first.append("...")
+        body = f" [{', '.join(first)}]" if first else ""
+        return f"<ParseResult id={self.id!r} {', '.join(counts)}{body}>"
+
+    def _repr_html_(self) -> str:
+        """The text as HTML with each quote highlighted (a colour per kind, its speaker, cue
+        and sieve on hover) and each speaker mention underlined; long texts are cut at
+        `REPR_HTML_CHARS` characters."""
+        return _html(self)
+
+
+#: how many quotes ``repr(result)`` shows, and how much text ``_repr_html_`` renders
+REPR_QUOTES = 3
+REPR_HTML_CHARS = 20_000
+_KIND_COLOURS = {"direct": "#ffe08a", "mixed": "#c6f0c2", "indirect": "#cfe3ff",
+                 "other": "#e6e6e6"}
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quote_summary(quote: Quote) -> str:
+    speaker = quote.speaker
+    who = f" by {speaker.name}" if speaker is not None else ""
+    return f"{quote.kind.value} {_shorten(quote.content.text)!r}{who}"
+
+
+def _quote_title(quote: Quote) -> str:
+    att = quote.attribution
+    parts = [quote.kind.value]
+    if att is not None:
+        parts.append(f"speaker: {att.speaker.name if att.speaker else 'unresolved'}")
+        if att.cue is not None:
+            parts.append(f"cue: {att.cue.text}")
+        parts.append(f"sieve: {att.sieve}")
+    return " · ".join(parts)
+
+
+def _html(result: ParseResult) -> str:
+    shown = min(len(result.text), REPR_HTML_CHARS)
+    # (start, end, opening tag): quotes, then the mentions that name their speakers
+    marks: list[tuple[int, int, str]] = []
+    for quote in result.quotes:
+        colour = _KIND_COLOURS.get(quote.kind.value, "#eee")
+        marks.append((quote.span.start, quote.span.end,
+                      f'<span style="background:{colour}" '
+                      f'title="{html.escape(_quote_title(quote))}">'))
+        att = quote.attribution
+        if att is not None and att.mention is not None:
+            who = att.speaker.name if att.speaker else "unresolved"
+            marks.append((att.mention.start, att.mention.end,
+                          f'<span style="text-decoration:underline;font-weight:bold" '
+                          f'title="{html.escape("speaker: " + who)}">'))
+    # overlapping highlights: close every open tag at each boundary and open again those that
+    # go on, so the HTML nests properly whatever the spans
+    cuts = sorted({0, shown} | {b for s, e, _ in marks for b in (s, e) if 0 <= b <= shown})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:]):
+        tags = [tag for s, e, tag in marks if s <= start and end <= e]
+        pieces.append("".join(tags) + html.escape(result.text[start:end]) + "</span>" * len(tags))
+    cut = "" if shown == len(result.text) else (
+        f"<p><i>… {len(result.text) - shown} more characters not shown</i></p>")
+    return (f"<div><p><b>{html.escape(repr(result))}</b></p>"
+            f'<div style="white-space:pre-wrap;line-height:1.5">{"".join(pieces)}</div>'
+            f"{cut}</div>")
