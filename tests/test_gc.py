@@ -2,7 +2,7 @@
 to long documents, and leaves the collector as it found it.
 
 Safe means: parsing and serialising make no reference cycles, so nothing waits for the collector
-while it is paused. See docs/performance.md for why the pause exists (long documents).
+while it is paused. See benchmarks/HISTORY.md for why the pause exists (long documents).
 """
 
 from __future__ import annotations

@@ -138,3 +138,11 @@ def test_mypy_accepts_the_package():
     done = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "quotetrack"],
                           cwd=REPO, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+def test_the_licence_is_declared(setup_cfg):
+    """The package says it is MIT-licensed, and ships the licence text."""
+    assert setup_cfg["metadata"]["license"] == "MIT"
+    assert setup_cfg["metadata"]["license_files"].strip() == "LICENSE"
+    assert "License :: OSI Approved :: MIT License" in setup_cfg["metadata"]["classifiers"]
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
