@@ -20,6 +20,12 @@ __all__ = ["Lexicon", "CueVerb", "default_lexicon", "read_table"]
 CUE_CLASSES = ("neutral", "assertive", "denial", "hedging")
 
 
+def _cue_class(value: str, where: str) -> str:
+    if value not in CUE_CLASSES:
+        raise LexiconError(f"{where}: class {value!r} is not one of {CUE_CLASSES}")
+    return value
+
+
 def read_table(name: str, columns: int, text: str | None = None) -> list[tuple[str, ...]]:
     """Rows of the data file ``name``, each with ``columns`` columns (trailing empty ones may be
     left out)."""
@@ -123,7 +129,8 @@ class Lexicon:
             cue_nouns=_words("cue_nouns.tsv"),
             postmodifiers=_words("postmodifiers.tsv"),
             manner_nouns=_words("manner_nouns.tsv"),
-            speech_nouns=_frozen_map({n.lower(): c for n, c in read_table("speech_nouns.tsv", 2)}),
+            speech_nouns=_frozen_map({n.lower(): _cue_class(c, f"speech_nouns.tsv: {n!r}")
+                                      for n, c in read_table("speech_nouns.tsv", 2)}),
             possessive_pronouns=_frozen_map(
                 {p: s for p, s in read_table("possessive_pronouns.tsv", 2)}),
             belief_forms=_frozen_map({f: lemma for lemma, forms in read_table("belief_verbs.tsv", 2)
