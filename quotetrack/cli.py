@@ -34,6 +34,7 @@ from .batch import (
     progress_bar,
     read_inputs,
 )
+from .confidence import confidence
 from .errors import QuotetrackError
 from .evaluate import Scores, evaluate
 from .model import ParseResult, Quote, QuoteKind
@@ -543,6 +544,9 @@ def format_text(result: ParseResult) -> str:
         if att.channel:
             details.append(f"via {att.channel}")
         details.append(f"sieve {att.sieve}")
+        score = confidence(att)
+        if score is not None:
+            details.append(f"confidence {score:.2f}")
         lines.append("      " + "; ".join(details))
     for silent in result.non_statements:
         who = silent.speaker.name if silent.speaker else (

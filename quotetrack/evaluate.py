@@ -27,11 +27,14 @@ from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 import attrs
 
+from .confidence import ANY, ConfidenceRow
 from .errors import FormatError
 from .model import ParseResult
+from .parser import Parser
 from .serialize import document_output
 
-__all__ = ["Counts", "Miss", "Scores", "evaluate", "normalize_name", "SPEECH_CUE"]
+__all__ = ["Counts", "Miss", "Outcome", "Scores", "confidence_table", "evaluate",
+           "normalize_name", "outcomes", "SPEECH_CUE"]
 
 #: characters trimmed from both ends of every span before comparing
 TRIM_CHARS = frozenset(" \t\n\r\u00a0\"'`“”‘’«»„‚‹›.,;:!?—–-…")
@@ -278,12 +281,32 @@ def _predictions_by_id(
     return by_id
 
 
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """How one scored prediction fared: whether it matched a gold record, and whether its
+    speaker is right by the end-to-end rule (`attribution_f1`); with the rule that attributed
+    it (``sieve``, None when nothing did) and how its speaker was resolved."""
+
+    doc_id: str
+    kind: Optional[str]
+    sieve: Optional[str]
+    resolution: Optional[str]
+    matched: bool
+    speaker_ok: bool
+
+
 class _Tally:
     """The mutable counters of one run; frozen into `Counts` at the end."""
 
     def __init__(self) -> None:
         self.values = Counts().as_dict()
         self.misses: list[Miss] = []
+        self.outcomes: list[Outcome] = []
+
+    def outcome(self, doc_id: str, pred: Mapping[str, Any], matched: bool, ok: bool) -> None:
+        self.outcomes.append(Outcome(
+            doc_id=doc_id, kind=pred.get("kind"), sieve=pred.get("sieve"),
+            resolution=pred.get("resolution"), matched=matched, speaker_ok=ok))
 
     def add(self, name: str, amount: int | bool = 1) -> None:
         self.values[name] += int(amount)
@@ -384,7 +407,9 @@ def _score_document(
                 tally.add(f"{prefix}_ok", ok)
         # end to end: the name where gold has one, else the mention, else no speaker at all
         speaker_ok = name_ok if name_ok is not None else mention_ok
-        tally.add("e2e", not speaker if speaker_ok is None else speaker_ok)
+        e2e = not speaker if speaker_ok is None else speaker_ok
+        tally.add("e2e", e2e)
+        tally.outcome(doc_id, p, True, bool(e2e))
 
     for i in range(len(gold)):
         if i not in used_gold:
@@ -400,6 +425,7 @@ def _score_document(
             )
     for j in range(len(preds)):
         if j not in used_pred:
+            tally.outcome(doc_id, preds[j], False, False)
             tally.misses.append(
                 Miss(
                     doc_id=doc_id,
@@ -437,20 +463,7 @@ def evaluate(
     cannot be scored raises `FormatError` saying where: a gold id that repeats, an id that is
     not a string, ``quotes`` that is not a list of objects, offsets outside the text.
     """
-    predictions = _predictions_by_id(pred_docs)
-    kinds = _INDIRECT_KINDS if indirect else _QUOTE_KINDS
-    tally = _Tally()
-    seen: set[Union[str, int]] = set()
-    for doc in gold_docs:
-        if not isinstance(doc, Mapping):
-            raise FormatError(f"expected gold documents as objects, got {_type_name(doc)}")
-        doc_id = _doc_id(doc, "gold document")
-        if doc_id in seen:
-            raise FormatError(
-                f"gold document id {doc_id!r} appears twice; expected one gold document per id"
-            )
-        seen.add(doc_id)
-        _score_document(doc, predictions.get(doc_id, ()), kinds, indirect, tally)
+    tally = _run(gold_docs, pred_docs, indirect)
     c = Counts(**tally.values)
     precision, recall = _ratio(c.match, c.pred), _ratio(c.match, c.gold)
     return Scores(
@@ -466,3 +479,60 @@ def evaluate(
         counts=c,
         misses=tuple(tally.misses),
     )
+
+
+def outcomes(
+    gold_docs: Iterable[Mapping[str, Any]],
+    pred_docs: Iterable[Union[Mapping[str, Any], ParseResult]],
+    *,
+    indirect: bool = False,
+) -> tuple[Outcome, ...]:
+    """One `Outcome` per scored prediction, by the same rules as `evaluate` (whose counts they
+    add up to: the matched ones are ``match``, those with ``speaker_ok`` are ``e2e``)."""
+    return tuple(_run(gold_docs, pred_docs, indirect).outcomes)
+
+
+def _run(
+    gold_docs: Iterable[Mapping[str, Any]],
+    pred_docs: Iterable[Union[Mapping[str, Any], ParseResult]],
+    indirect: bool,
+) -> _Tally:
+    predictions = _predictions_by_id(pred_docs)
+    kinds = _INDIRECT_KINDS if indirect else _QUOTE_KINDS
+    tally = _Tally()
+    seen: set[Union[str, int]] = set()
+    for doc in gold_docs:
+        if not isinstance(doc, Mapping):
+            raise FormatError(f"expected gold documents as objects, got {_type_name(doc)}")
+        doc_id = _doc_id(doc, "gold document")
+        if doc_id in seen:
+            raise FormatError(
+                f"gold document id {doc_id!r} appears twice; expected one gold document per id"
+            )
+        seen.add(doc_id)
+        _score_document(doc, predictions.get(doc_id, ()), kinds, indirect, tally)
+    return tally
+
+
+def confidence_table(
+    gold_sets: Iterable[Iterable[Mapping[str, Any]]], parser: Optional[Parser] = None
+) -> list[ConfidenceRow]:
+    """The rows of the per-rule confidence table (`quotetrack.confidence`), measured on
+    ``gold_sets`` (lists of gold documents): each set is parsed with ``parser`` (default
+    ``Parser()``) and scored twice, for direct and mixed quotes and for indirect speech; every
+    matched prediction counts for its (sieve, resolution) and for its sieve as a whole."""
+    parser = parser if parser is not None else Parser()
+    tallies: dict[tuple[str, str], list[int]] = {}
+    for gold in gold_sets:
+        gold = list(gold)
+        pred = [document_output(parser.parse(d["text"], id=d["id"])) for d in gold]
+        for indirect in (False, True):
+            for o in outcomes(gold, pred, indirect=indirect):
+                if not o.matched or o.sieve is None:
+                    continue
+                for key in ((o.sieve, o.resolution or ANY), (o.sieve, ANY)):
+                    tally = tallies.setdefault(key, [0, 0])
+                    tally[0] += 1
+                    tally[1] += o.speaker_ok
+    return [ConfidenceRow(sieve, resolution, matched, correct)
+            for (sieve, resolution), (matched, correct) in tallies.items()]

@@ -136,6 +136,8 @@ def _quote_schema() -> dict[str, Any]:
         "speaker": {"anyOf": [{"$ref": "#/$defs/QuoteSpeaker"}, _NULL]},
         "cue": _field(Attribution, "cue"),
         "sieve": _field(Attribution, "sieve", nullable=True),
+        # derived from the sieve and resolution (quotetrack.confidence), not a model field
+        "confidence": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, _NULL]},
         "content": _field(Quote, "content"),
         "paragraph": dict(_field(Quote, "paragraph"), minimum=0),
         "resolution": _field(Attribution, "resolution", nullable=True),

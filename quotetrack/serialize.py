@@ -22,6 +22,7 @@ from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar
 
 from .claims_model import Claim, ClaimSource, Qualifier, Quantity
 from .collector import collector_paused
+from .confidence import confidence
 from .errors import FormatError
 from .model import (
     Attribution,
@@ -86,6 +87,8 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "speaker": _quote_speaker(speaker, mention) if speaker else None,
         "cue": _span(att.cue) if att else None,
         "sieve": att.sieve if att else None,
+        # how often that rule was right on the development sets: derived, so not read back
+        "confidence": confidence(att),
         "content": _span(quote.content),
         "paragraph": quote.paragraph,
         "resolution": att.resolution.value if att else None,

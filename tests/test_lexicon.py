@@ -33,7 +33,7 @@ COLUMNS = {
     "titles.tsv": 2,
 }
 # A word may have several kinds here, so the key is the whole row, not the first column.
-MULTI_KEY = {"claims_context.tsv"}
+MULTI_KEY = {"claims_context.tsv", "confidence.tsv"}
 UNSORTED: dict[str, str] = {}
 UNDOCUMENTED: set[str] = set()
 

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
+from quotetrack.confidence import confidence
 from quotetrack import (
     Attribution,
     Diagnostic,
@@ -231,7 +232,7 @@ def test_quote_dict_carries_the_round_trip_keys():
     """Besides the scored keys, a quote dict has exactly the documented extra keys."""
     d = quote_to_dict(_hand_built().quotes[0])
     extra = {"content", "paragraph", "resolution", "speaker_id", "continues", "cue_class"}
-    extra |= {"channel", "unresolved_mention"}
+    extra |= {"channel", "unresolved_mention", "confidence"}
     assert set(d) == SCORED_QUOTE_KEYS | extra
     assert set(d["speaker"]) == SCORED_SPEAKER_KEYS | {"anonymity_reason"}
     assert d["content"] == {"start": 1917, "end": 1928, "text": "take sides,"}
@@ -242,6 +243,7 @@ def test_quote_dict_carries_the_round_trip_keys():
         None,
     )
     assert (d["cue_class"], d["channel"]) == ("neutral", "interview")
+    assert d["confidence"] == confidence(_hand_built().quotes[0].attribution) == 0.98
 
 
 def test_unattributed_quote_has_nulls():
