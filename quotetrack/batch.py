@@ -287,6 +287,7 @@ def process(
     transform: Optional[Callable[[ParseResult], Any]] = None,
     max_restarts: int = 3,
     on_restart: Optional[Callable[[str], None]] = None,
+    html: str = "keep",
 ) -> Iterator[Any]:
     """Parse every document, yielding a `ParseResult` or a `DocumentError` for each, in order.
 
@@ -295,11 +296,12 @@ def process(
     ``max_pending`` chunks (default: twice the workers) read ahead; a `Line` is read where it is
     parsed; ``transform`` is applied to each result where it was parsed; a worker that dies is
     replaced (at most ``max_restarts`` times, each reported to ``on_restart``) and every
-    document still comes out exactly once. Options are checked at once (`ConfigError`).
+    document still comes out exactly once; ``html`` says what to do with a document that looks
+    like HTML (keep, extract or refuse). Options are checked at once (`ConfigError`).
     """
     return _process(docs, parser if parser is not None else Parser(), workers=workers,
                     chunk_size=chunk_size, max_pending=max_pending, transform=transform,
-                    max_restarts=max_restarts, on_restart=on_restart)
+                    max_restarts=max_restarts, on_restart=on_restart, html=html)
 
 
 # --------------------------------------------------------------------------- progress

@@ -37,6 +37,7 @@ from .batch import (
 from .confidence import confidence
 from .errors import QuotetrackError
 from .evaluate import Scores, evaluate
+from .htmlinput import HTML_EXTRA, trafilatura_installed
 from .model import ParseResult, Quote, QuoteKind
 from .parser import Parser
 from .scale import error_record, output_line
@@ -186,6 +187,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto: .jsonl/.ndjson files are JSON Lines, other files one article each, and "
         "stdin is JSON Lines when its first non-blank line starts with { or [ (default); "
         "jsonl or text: read every input so",
+    )
+    extract.add_argument(
+        "--html",
+        choices=("auto", "extract", "keep"),
+        default="auto",
+        help="what to do with a document that looks like HTML: extract its article text with "
+        "trafilatura (needs quotetrack[html]), keep the markup and parse it as text, or auto: "
+        "extract when trafilatura is installed, else give an error record naming the extra "
+        "(default)",
     )
     extract.add_argument(
         "--kinds",
@@ -657,8 +667,20 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
+def _html_policy(choice: str) -> str:
+    """``--html``: auto extracts when the extractor is installed and refuses otherwise."""
+    if choice == "keep":
+        return "keep"
+    if trafilatura_installed():
+        return "extract"
+    if choice == "extract":
+        raise UsageError(f"--html extract needs trafilatura, which is not installed: {HTML_EXTRA}")
+    return "refuse"
+
+
 def _extract(args: argparse.Namespace) -> int:
     _check_input_paths(args.files, args.input_format)
+    html = _html_policy(args.html)
     err = _error_stream()
     stdin = _stdin_bytes()
     if "-" in args.files and _isatty(sys.stdin):
@@ -677,7 +699,7 @@ def _extract(args: argparse.Namespace) -> int:
     items = process(
         progress.count_read(docs), parser, workers=args.workers, chunk_size=args.chunk_size,
         transform=jsonl, on_restart=lambda message: progress.message(
-            f"quotetrack extract: {message}", err),
+            f"quotetrack extract: {message}", err), html=html,
     )
     failed = aborted = 0
     try:

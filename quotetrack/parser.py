@@ -18,6 +18,7 @@ from .errors import InputTooLarge, InputTypeError
 from .lexicon import Lexicon, default_lexicon
 from .model import Diagnostic, ParseResult, Quote, QuoteKind, Span
 from .errors import ConfigError
+from .htmlinput import looks_like_html
 from .rules.attribution import (
     SIEVE_NAMES,
     classify_kinds,
@@ -229,6 +230,13 @@ class Parser:
             )
         diagnostics: list[Diagnostic] = []
         text = _replace_surrogates(text, diagnostics)
+        if looks_like_html(text):
+            diagnostics.append(Diagnostic(
+                code="looks-like-html",
+                message="the text looks like HTML: its markup is read as words and quotes split "
+                "by tags may lose their speakers; extract the article text first "
+                "(quotetrack.htmlinput.extract_text, or quotetrack extract, which does it)",
+            ))
         folded = fold(text)
         paragraphs = paragraph_spans(folded)
         lim = self.limits

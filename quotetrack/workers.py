@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, TypeVar
 import attrs
 
 from .errors import ConfigError
+from .htmlinput import HTML_EXTRA, extract_text, looks_like_html
 from .model import ParseResult
 
 __all__ = [
@@ -161,13 +162,38 @@ def _unpaired(match: re.Match[str]) -> str:
 # --------------------------------------------------------------------------- parsing
 
 
+#: what `process` does with a document that looks like HTML
+HTML_POLICIES = ("keep", "extract", "refuse")
+#: the message of a refused HTML document
+HTML_REFUSED = (
+    "the text looks like HTML, and quotetrack reads plain text: install the extractor "
+    f"({HTML_EXTRA}) to parse the article text of web pages, or give --html keep to parse "
+    "the markup as it is"
+)
+
+
+def _html(item: Document, policy: str) -> Union[Document, DocumentError]:
+    """``item`` with its article text extracted, or refused, when it looks like HTML."""
+    if policy == "keep" or not looks_like_html(item.text):
+        return item
+    if policy == "refuse":
+        return DocumentError(id=item.id, message=HTML_REFUSED, meta=item.meta)
+    try:
+        return attrs.evolve(item, text=extract_text(item.text))
+    except (ImportError, ValueError) as exc:
+        return DocumentError(id=item.id, message=str(exc), meta=item.meta)
+
+
 def _parse_one(
     parser: Any,
     item: Union[Item, Line],
     transform: Optional[Callable[[ParseResult], Any]] = None,
+    html: str = "keep",
 ) -> Any:
     if isinstance(item, Line):
         item = item.read()
+    if isinstance(item, Document):
+        item = _html(item, html)
     if isinstance(item, DocumentError):
         return item
     try:
@@ -181,14 +207,18 @@ def _parse_one(
 #: the worker process's parser and transform, set once by the pool's initializer
 _WORKER_PARSER: list[Any] = []
 _WORKER_TRANSFORM: list[Optional[Callable[[ParseResult], Any]]] = []
+_WORKER_HTML: list[str] = []
 
 #: how often a worker process checks that the process that started it is still alive (seconds)
 PARENT_CHECK_INTERVAL = 0.25
 
 
-def _init_worker(parser: Any, transform: Optional[Callable[[ParseResult], Any]]) -> None:
+def _init_worker(
+    parser: Any, transform: Optional[Callable[[ParseResult], Any]], html: str = "keep"
+) -> None:
     _WORKER_PARSER[:] = [parser]
     _WORKER_TRANSFORM[:] = [transform]
+    _WORKER_HTML[:] = [html]
     _release_parent_streams()
     _die_with_parent()
     # Ctrl-C reaches the whole process group: the parent stops the run, the workers go on
@@ -226,8 +256,8 @@ def _die_with_parent() -> None:
 
 
 def _parse_chunk(chunk: list[Union[Item, Line]]) -> list[Any]:
-    parser, transform = _WORKER_PARSER[0], _WORKER_TRANSFORM[0]
-    return [_parse_one(parser, item, transform) for item in chunk]
+    parser, transform, html = _WORKER_PARSER[0], _WORKER_TRANSFORM[0], _WORKER_HTML[0]
+    return [_parse_one(parser, item, transform, html) for item in chunk]
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -258,6 +288,7 @@ def process(
     transform: Optional[Callable[[ParseResult], Any]] = None,
     max_restarts: int = 3,
     on_restart: Optional[Callable[[str], None]] = None,
+    html: str = "keep",
 ) -> Iterator[Any]:
     """Parse every document, yielding a `ParseResult` or a `DocumentError` for each, in order.
 
@@ -277,6 +308,9 @@ def process(
     comes out, in its place, as a `DocumentError` with ``aborted=True``. Either way each
     document comes out exactly once. ``on_restart``, if given, is called with a message each
     time the pool is started again or given up. Worker processes exit when the parent dies.
+    ``html`` says what to do with a document that looks like HTML: ``keep`` parses it as it
+    is, ``extract`` parses the article text trafilatura extracts (an error record when it is
+    not installed or finds none), ``refuse`` gives an error record naming the extra.
     """
     if not callable(getattr(parser, "parse", None)):
         raise ConfigError(f"parser must be a quotetrack.Parser, got {type(parser).__name__}")
@@ -284,11 +318,13 @@ def process(
     chunk_size = _positive("chunk_size", chunk_size)
     max_pending = _positive("max_pending", max_pending if max_pending is not None else 2 * workers)
     max_restarts = _non_negative("max_restarts", max_restarts)
+    if html not in HTML_POLICIES:
+        raise ConfigError(f"html must be one of {', '.join(HTML_POLICIES)}; got {html!r}")
     if transform is not None and not callable(transform):
         raise ConfigError(f"transform must be callable, got {type(transform).__name__}")
     if workers == 1:
-        return (_parse_one(parser, item, transform) for item in docs)
-    pool = _Pool(parser, workers, transform, max_restarts, on_restart)
+        return (_parse_one(parser, item, transform, html) for item in docs)
+    pool = _Pool(parser, workers, transform, max_restarts, on_restart, html)
     return pool.run(docs, chunk_size, max_pending)
 
 
@@ -308,7 +344,8 @@ class _Pool:
     """A process pool that is started again when a worker dies, up to ``max_restarts`` times."""
 
     def __init__(self, parser: Any, workers: int, transform: Any, max_restarts: int,
-                 on_restart: Optional[Callable[[str], None]]):
+                 on_restart: Optional[Callable[[str], None]], html: str = "keep"):
+        self.html = html
         self.parser, self.workers, self.transform = parser, workers, transform
         self.max_restarts, self.restarts = max_restarts, 0
         self.on_restart = on_restart
@@ -317,7 +354,7 @@ class _Pool:
     def _start(self) -> concurrent.futures.ProcessPoolExecutor:
         return concurrent.futures.ProcessPoolExecutor(
             max_workers=self.workers, initializer=_init_worker,
-            initargs=(self.parser, self.transform),
+            initargs=(self.parser, self.transform, self.html),
         )
 
     def _submit(self, chunk: list[Union[Item, Line]]) -> concurrent.futures.Future:
