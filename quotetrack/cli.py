@@ -38,7 +38,7 @@ from .confidence import confidence
 from .errors import QuotetrackError
 from .evaluate import Scores, evaluate
 from .htmlinput import HTML_EXTRA, trafilatura_installed
-from .model import ParseResult, Quote, QuoteKind
+from .model import Claim, ParseResult, Quote, QuoteKind
 from .parser import Parser
 from .scale import error_record, output_line
 from .serialize import document_output, result_to_dict
@@ -46,6 +46,7 @@ from .serialize import document_output, result_to_dict
 __all__ = ["main"]
 
 FORMATS = ("jsonl", "json", "csv", "text")
+#: the columns of ``--format csv``: one row per quote
 CSV_COLUMNS = (
     "id",
     "start",
@@ -59,9 +60,32 @@ CSV_COLUMNS = (
     "title",
     "affiliation",
     "anonymous",
+    "content",
+    "paragraph",
+    "speaker_kind",
+    "speaker_id",
+    "resolution",
+    "cue_class",
+    "channel",
+    "confidence",
+)
+#: the columns of ``--claims-out FILE``: one row per numeric claim, numbers as numbers
+CLAIM_COLUMNS = (
+    "id",
+    "start",
+    "end",
+    "text",
     "value",
+    "low",
+    "high",
     "qualifier",
     "unit",
+    "source",
+    "speaker",
+    "speaker_id",
+    "rule",
+    "sentence_start",
+    "sentence_end",
 )
 
 EXIT_OK, EXIT_DOCUMENT_ERRORS, EXIT_USAGE, EXIT_ABORTED = 0, 1, 2, 3
@@ -209,6 +233,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--claims",
         action="store_true",
         help="also find numeric claims (counts, percentages, money) and who asserts them",
+    )
+    extract.add_argument(
+        "--claims-out",
+        metavar="FILE",
+        help="write the numeric claims to FILE, one CSV row each with numeric value, low and "
+        "high columns (implies --claims; needed for claims with --format csv)",
     )
     _add_workers(extract)
     extract.add_argument(
@@ -477,12 +507,12 @@ class _CsvWriter(_Writer):
 
     def result(self, result: ParseResult) -> None:
         self.csv.writerows([_csv_row(result.id, q) for q in result.quotes])
-        self.csv.writerows([_csv_claim_row(result.id, c) for c in result.claims])
 
 
 def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
     att = quote.attribution
     speaker = quote.speaker
+    score = confidence(att)
     return [
         doc_id,
         quote.span.start,
@@ -496,21 +526,49 @@ def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
         (speaker.title or "") if speaker else "",
         (speaker.affiliation or "") if speaker else "",
         ("true" if speaker.anonymous else "false") if speaker else "",
-        "",
-        "",
-        "",
+        quote.content.text,
+        quote.paragraph,
+        speaker.kind.value if speaker else "",
+        speaker.id if speaker else "",
+        att.resolution.value if att else "",
+        (att.cue_class or "") if att else "",
+        (att.channel or "") if att else "",
+        "" if score is None else f"{score:.3f}",
     ]
 
 
-def _csv_claim_row(doc_id: Optional[str], claim: Any) -> list[Any]:
-    """A numeric claim as a row of kind "claim": its words, who asserts it and its quantity."""
+def _number(value: Optional[float]) -> Any:
+    """A number for a CSV cell: whole numbers without a fraction, none as an empty cell."""
+    if value is None:
+        return ""
+    return int(value) if float(value).is_integer() else value
+
+
+def _claim_row(doc_id: Optional[str], claim: Claim) -> list[Any]:
+    """A numeric claim as a row of ``--claims-out``: its words, its quantity in numeric
+    columns (a range in ``low`` and ``high``), who asserts it (empty: the article)."""
     q = claim.quantity
-    value = f"{q.low:g}-{q.high:g}" if q.low is not None and q.high is not None else (
-        "" if q.value is None else f"{q.value:g}")
     speaker = claim.asserted_by
-    return [doc_id, claim.span.start, claim.span.end, "claim", claim.span.text,
-            speaker.name if speaker else "", "", "", claim.rule, "", "", "",
-            value, q.qualifier.value, q.unit or ""]
+    return [doc_id, claim.span.start, claim.span.end, claim.span.text, _number(q.value),
+            _number(q.low), _number(q.high), q.qualifier.value, q.unit or "",
+            claim.source.value, speaker.name if speaker else "",
+            speaker.id if speaker else "", claim.rule, claim.sentence.start, claim.sentence.end]
+
+
+class _ClaimsOutput:
+    """``--claims-out FILE``: every numeric claim as a CSV row, in a file of its own."""
+
+    def __init__(self, path: str):
+        self.output = _Output(path)
+        self.csv = csv.writer(self.output.stream, lineterminator="\n")
+        self.csv.writerow(CLAIM_COLUMNS)
+
+    def result(self, result: ParseResult) -> None:
+        self.csv.writerows([_claim_row(result.id, c) for c in result.claims])
+
+    def close(self) -> None:
+        self.output.stream.flush()
+        self.output.close()
 
 
 class _TextWriter(_Writer):
@@ -686,16 +744,22 @@ def _extract(args: argparse.Namespace) -> int:
     if "-" in args.files and _isatty(sys.stdin):
         err.write("quotetrack extract: reading articles from the terminal; end with Ctrl-D "
                   "(quotetrack extract --help for more)\n")
+    if args.format == "csv" and args.claims and not args.claims_out:
+        raise UsageError("--format csv writes one table, of quotes: give --claims-out FILE "
+                         "for the numeric claims")
     output = _Output(args.output)
+    claims_out = _ClaimsOutput(args.claims_out) if args.claims_out else None
     writer = _WRITERS[args.format](output.stream)
-    parser = Parser(claims=args.claims)
+    parser = Parser(claims=args.claims or claims_out is not None)
     # lines are read (JSON decoded and checked) where they are parsed: in the workers, with
     # --workers, so the parent process only splits the input into lines
     docs = read_inputs(args.files, stdin=stdin, lines=True, format=args.input_format,
                        max_line_bytes=line_limit(parser.limits))
     progress = _Progress(args.progress, err, _input_size(args.files))
     # JSON Lines are made in the worker processes: only the finished lines travel back
-    jsonl = functools.partial(jsonl_line, kinds=args.kinds) if args.format == "jsonl" else None
+    # (not when the claims go to a file of their own: that needs the results themselves)
+    jsonl = (functools.partial(jsonl_line, kinds=args.kinds)
+             if args.format == "jsonl" and claims_out is None else None)
     items = process(
         progress.count_read(docs), parser, workers=args.workers, chunk_size=args.chunk_size,
         transform=jsonl, on_restart=lambda message: progress.message(
@@ -710,6 +774,8 @@ def _extract(args: argparse.Namespace) -> int:
             elif isinstance(item, ParseResult):
                 try:
                     writer.result(select_kinds(item, args.kinds))
+                    if claims_out is not None:
+                        claims_out.result(item)
                 except (QuotetrackError, UnicodeEncodeError) as exc:
                     if isinstance(exc, OutputError):
                         raise
@@ -728,6 +794,8 @@ def _extract(args: argparse.Namespace) -> int:
         getattr(items, "close", lambda: None)()  # stops the workers, also when writing failed
         progress.close()
         output.close()
+        if claims_out is not None:
+            claims_out.close()
     if progress.done == 0 and "-" in args.files:
         err.write("quotetrack extract: no documents: stdin is empty\n")
     if aborted:

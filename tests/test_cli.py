@@ -404,10 +404,8 @@ def test_extract_claims_in_every_format(capsys):
     assert martyrs["speaker"] == "Hassan Al-Rubaie" and martyrs["quantity"]["qualifier"] == "vague"
     code, out, _ = run(capsys, "extract", str(EXAMPLE))
     assert "claims" not in json.loads(out)
-    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--claims", "--format", "csv")
-    rows = [dict(zip(CSV_COLUMNS, r)) for r in list(csv.reader(io.StringIO(out)))[1:]]
-    troops = next(r for r in rows if r["kind"] == "claim" and "5,000" in r["text"])
-    assert (troops["value"], troops["qualifier"], troops["unit"]) == ("5000", "more_than", "troops")
+    code, _, err = run(capsys, "extract", str(EXAMPLE), "--claims", "--format", "csv")
+    assert code == 2 and "give --claims-out FILE" in err
     code, out, _ = run(capsys, "extract", str(EXAMPLE), "--claims", "--format", "text")
     assert "# claim" in out and "asserted by Hassan Al-Rubaie" in out
     code, out, _ = run(capsys, "extract", str(EXAMPLE), "--claims", "--format", "json")
@@ -436,3 +434,54 @@ def test_extract_passes_input_fields_through_as_meta(capsys, tmp_path):
         assert c["meta"] == {"note": "half a pair: \ud800"}
         assert "\\ud800" in out.splitlines()[2]
         out.encode("utf-8")
+
+
+def test_csv_has_the_quality_columns(capsys):
+    """The CSV gives each quote's content, paragraph, speaker kind and id, resolution, cue class,
+    channel and confidence, as in the JSON output."""
+    code, out, _ = run(capsys, "extract", str(EXAMPLE), "--format", "csv")
+    rows = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in list(csv.reader(io.StringIO(out)))[1:]]
+    quotes = document_output(quotetrack.parse(SEED["text"], id=str(EXAMPLE)))["quotes"]
+    assert code == 0 and len(rows) == len(quotes)
+    for row, q in zip(rows, quotes, strict=True):
+        speaker = q["speaker"] or {}
+        assert row["content"] == q["content"]["text"]
+        assert int(row["paragraph"]) == q["paragraph"]
+        assert row["speaker_kind"] == (speaker.get("kind") or "")
+        assert row["speaker_id"] == ("" if q["speaker_id"] is None else str(q["speaker_id"]))
+        assert row["resolution"] == (q["resolution"] or "")
+        assert row["cue_class"] == (q["cue_class"] or "")
+        assert row["channel"] == (q["channel"] or "")
+        assert row["confidence"] == ("" if q["confidence"] is None else f"{q['confidence']:.3f}")
+    assert {"denial", "neutral"} & {r["cue_class"] for r in rows}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_claims_go_to_a_table_of_their_own(capsys, tmp_path, fmt):
+    """--claims-out FILE writes one row per claim with numeric value, low and high columns; the
+    quote output keeps only quotes; a range is two numbers, not a string."""
+    from quotetrack.cli import CLAIM_COLUMNS
+
+    claims_path = tmp_path / "claims.csv"
+    text = ("Between 10 and 20 people were hurt. “We lost more than 5,000 troops,” Jane Roe "
+            "said. The city spent $44.5 million.")
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(article), "--format", fmt,
+                       "--claims-out", str(claims_path))
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(claims_path.read_text(encoding="utf-8"))))
+    assert tuple(rows[0]) == CLAIM_COLUMNS
+    result = quotetrack.parse(text, id=str(article), claims=True)
+    assert len(rows) == len(result.claims) >= 3
+    by_text = {r["text"]: r for r in rows}
+    hurt = next(r for t, r in by_text.items() if "10 and 20" in t)
+    assert (hurt["value"], float(hurt["low"]), float(hurt["high"])) == ("", 10.0, 20.0)
+    troops = next(r for t, r in by_text.items() if "5,000" in t)
+    assert (float(troops["value"]), troops["qualifier"], troops["speaker"]) == (
+        5000.0, "more_than", "Jane Roe")
+    money = next(r for t, r in by_text.items() if "44.5" in t)
+    assert (float(money["value"]), money["unit"]) == (44_500_000.0, "USD")
+    if fmt == "csv":
+        kinds = {r[3] for r in list(csv.reader(io.StringIO(out)))[1:]}
+        assert "claim" not in kinds and "44.5" not in out
