@@ -128,3 +128,23 @@ def test_progress_bar_yields_every_item():
     assert list(bar) == [0, 1, 2, 3, 4]
     bar.close()
     assert "5doc" in stream.getvalue()
+
+
+@needs_tqdm
+def test_progress_shows_the_share_read_when_the_size_is_known(monkeypatch, capsys, jsonl):
+    """For files the bar counts bytes against their size: it ends at 100 % of the file size,
+    with the documents done beside it (and so can show the time left)."""
+    code, _, err = extract(monkeypatch, capsys, str(jsonl), "--progress")
+    size = jsonl.stat().st_size
+    assert code == 1
+    assert "100%" in err and f"{size}/{size}" in err and "docs=4" in err
+
+
+@needs_tqdm
+def test_progress_counts_documents_when_the_size_is_unknown(monkeypatch, capsys, jsonl):
+    """Stdin from a pipe has no size: the bar counts documents, with no share or time left."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(jsonl.read_bytes()),
+                                                       encoding="utf-8"))
+    code, _, err = extract(monkeypatch, capsys, "-", "--progress")
+    assert code == 1
+    assert "4doc" in err and "%" not in err

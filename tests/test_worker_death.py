@@ -187,3 +187,43 @@ def test_workers_die_with_their_parent_and_release_its_stdout(sig):
                 except OSError:
                     pass
     assert proc.returncode == -sig
+
+
+def kill_on_poison_line(result: ParseResult, kinds) -> str:
+    """Stands in for quotetrack.cli.jsonl_line in the workers: SIGKILLs the worker on a
+    document whose id starts with 'poison', writes the usual line otherwise."""
+    from quotetrack.cli import select_kinds
+    from quotetrack.scale import output_line
+    from quotetrack.serialize import document_output
+
+    if result.id.startswith("poison"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return output_line(document_output(select_kinds(result, kinds)))
+
+
+@pytest.mark.parametrize(("poison", "status"), [(["poison-1"], 1), (["poison-1", "poison-2"], 3)],
+                         ids=["recovered", "given-up"])
+def test_the_command_reports_a_given_up_run_with_status_3(capsys, monkeypatch, tmp_path,
+                                                          poison, status):
+    """`extract --workers 2` whose workers are killed by a document: one poison document costs
+    two restarts and gets its own error record (status 1); a second uses up the restarts, the
+    run is given up with an error record for every document left, and the status is 3."""
+    from quotetrack.cli import main
+
+    monkeypatch.setattr("quotetrack.cli.jsonl_line", kill_on_poison_line)
+    ids = [f"d{i}" for i in range(6)] + [poison[0]] + [f"e{i}" for i in range(6)] + poison[1:] \
+        + [f"f{i}" for i in range(6)]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": TEXT}) + "\n" for i in ids),
+                    encoding="utf-8")
+    code = main(["extract", str(path), "--workers", "2", "--chunk-size", "1"])
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == ids
+    assert code == status
+    assert "a worker process died; restarting the pool" in err
+    if status == 3:
+        assert "giving up the run" in err and "the run was given up" in err
+        assert records[-1]["error"].startswith("not parsed: the run was given up")
+    else:
+        assert [r["id"] for r in records if "error" in r] == ["poison-1"]
