@@ -864,7 +864,9 @@ def _format_miss_line(miss: Any) -> str:
 
 
 def _print_scores(scores: Scores, args: argparse.Namespace) -> None:
+    """Write the scores on stdout, as UTF-8; a failed write is `OutputError` (exit 3)."""
     misses = scores.misses[: args.misses]
+    lines = []
     if args.json:
         data = scores.as_dict()
         if args.misses:
@@ -878,11 +880,13 @@ def _print_scores(scores: Scores, args: argparse.Namespace) -> None:
                 }
                 for m in misses
             ]
-        print(json.dumps(data, ensure_ascii=False))
+        lines.append(json.dumps(data, ensure_ascii=False))
     else:
-        for miss in misses:
-            print(_format_miss_line(miss))
-        print(scores.summary())
+        lines.extend(_format_miss_line(miss) for miss in misses)
+        lines.append(scores.summary())
+    out = _Output(None)
+    out.stream.write("".join(line + "\n" for line in lines))
+    out.stream.flush()
 
 
 def _evaluate(args: argparse.Namespace) -> int:

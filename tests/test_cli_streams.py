@@ -125,6 +125,18 @@ def test_a_full_disk_gives_up_the_run_with_status_3(target):
     assert b"Traceback" not in done.stderr
 
 
+@posix
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_evaluate_on_a_full_disk_gives_up_with_status_3():
+    """evaluate's scores written to a full device: one line and status 3, no OSError."""
+    fixture = str(REPO / "tests" / "fixtures" / "seed.jsonl")
+    with open("/dev/full", "wb") as full:
+        done = quotetrack("evaluate", fixture, stdout=full)
+    assert done.returncode == 3
+    assert b"No space left on device; the run was given up" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
 def test_output_file_gets_the_same_bytes_as_stdout(capsys, article, tmp_path):
     """-o FILE writes exactly what stdout would get, as UTF-8."""
     assert main(["extract", str(article)]) == 0
