@@ -726,14 +726,11 @@ def _isatty(stream: Any) -> bool:
 
 
 def _html_policy(choice: str) -> str:
-    """``--html``: auto extracts when the extractor is installed and refuses otherwise."""
-    if choice == "keep":
-        return "keep"
-    if trafilatura_installed():
-        return "extract"
-    if choice == "extract":
+    """``--html``: auto extracts when the extractor is installed and refuses otherwise (the
+    workers find out, and only when a page comes: importing trafilatura takes a while)."""
+    if choice == "extract" and not trafilatura_installed():
         raise UsageError(f"--html extract needs trafilatura, which is not installed: {HTML_EXTRA}")
-    return "refuse"
+    return choice
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -163,7 +163,7 @@ def _unpaired(match: re.Match[str]) -> str:
 
 
 #: what `process` does with a document that looks like HTML
-HTML_POLICIES = ("keep", "extract", "refuse")
+HTML_POLICIES = ("keep", "extract", "refuse", "auto")
 #: the message of a refused HTML document
 HTML_REFUSED = (
     "the text looks like HTML, and quotetrack reads plain text: install the extractor "
@@ -180,7 +180,10 @@ def _html(item: Document, policy: str) -> Union[Document, DocumentError]:
         return DocumentError(id=item.id, message=HTML_REFUSED, meta=item.meta)
     try:
         return attrs.evolve(item, text=extract_text(item.text))
-    except (ImportError, ValueError) as exc:
+    except ImportError as exc:  # auto: refused, naming the extra; extract: that it is missing
+        return DocumentError(id=item.id, message=HTML_REFUSED if policy == "auto" else str(exc),
+                             meta=item.meta)
+    except ValueError as exc:
         return DocumentError(id=item.id, message=str(exc), meta=item.meta)
 
 
@@ -310,7 +313,8 @@ def process(
     time the pool is started again or given up. Worker processes exit when the parent dies.
     ``html`` says what to do with a document that looks like HTML: ``keep`` parses it as it
     is, ``extract`` parses the article text trafilatura extracts (an error record when it is
-    not installed or finds none), ``refuse`` gives an error record naming the extra.
+    not installed or finds none), ``refuse`` gives an error record naming the extra, and
+    ``auto`` extracts when trafilatura is installed and refuses otherwise.
     """
     if not callable(getattr(parser, "parse", None)):
         raise ConfigError(f"parser must be a quotetrack.Parser, got {type(parser).__name__}")

@@ -67,7 +67,7 @@ def test_process_refuses_or_keeps_html(workers):
 
 
 def test_process_checks_the_html_policy():
-    with pytest.raises(quotetrack.ConfigError, match="html must be one of keep, extract, refuse"):
+    with pytest.raises(quotetrack.ConfigError, match="html must be one of keep, extract, refuse, auto"):
         process([], html="strip")
 
 
@@ -79,6 +79,8 @@ def test_extract_without_trafilatura_names_the_extra(monkeypatch):
         extract_text(PAGE)
     (error,) = process([Document(id="page", text=PAGE)], html="extract")
     assert isinstance(error, DocumentError) and "quotetrack[html]" in error.message
+    (refused,) = process([Document(id="page", text=PAGE)], html="auto")
+    assert refused == DocumentError(id="page", message=HTML_REFUSED)
 
 
 @needs_trafilatura
