@@ -16,6 +16,7 @@ import functools
 import io
 import json
 import os
+import re
 import stat
 import sys
 from typing import IO, Any, Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -133,6 +134,9 @@ _positive_int = _int_at_least(1)
 _non_negative_int = _int_at_least(0)
 
 
+_INVALID_CHOICE = re.compile(r"invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>[^)]*)\)")
+
+
 class _ArgumentParser(argparse.ArgumentParser):
     """argparse with whole option names only, and "did you mean" for a mistyped option."""
 
@@ -140,6 +144,16 @@ class _ArgumentParser(argparse.ArgumentParser):
         kwargs.setdefault("allow_abbrev", False)
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        """argparse's error, with "did you mean" for a mistyped command or choice."""
+        bad = _INVALID_CHOICE.search(message)
+        if bad:
+            choices = [c.strip(" '") for c in bad.group("choices").split(",")]
+            close = difflib.get_close_matches(bad.group("value"), choices, n=1, cutoff=0.6)
+            if close:
+                message += f"; did you mean {close[0]!r}?"
+        super().error(message)
 
     def unknown(self, extras: Sequence[str]) -> None:
         """Report ``extras`` (arguments nobody took) with this parser's usage, and exit 2."""

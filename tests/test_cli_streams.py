@@ -166,6 +166,17 @@ def test_a_mistyped_option_shows_the_command_usage_and_a_suggestion(capsys, argv
     assert hint in err
 
 
+@pytest.mark.parametrize(("argv", "hint"), [
+    (["extrct", "x.txt"], "did you mean 'extract'?"),
+    (["extract", "--format", "jsnl"], "did you mean 'jsonl'?"),
+])
+def test_a_mistyped_command_or_choice_gets_a_suggestion(capsys, argv, hint):
+    """An invalid command or choice lists the choices and names the nearest one."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and hint in err
+
+
 def test_options_are_not_abbreviated(capsys):
     """--work is not taken as --workers: options must be given in full."""
     assert main(["extract", str(EXAMPLE), "--work", "2"]) == 2
