@@ -157,6 +157,14 @@ def _looks_like_json_lines(line: bytes) -> bool:
     return line.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
+def _mostly_json_objects(data: bytes) -> bool:
+    """Whether at least two of the non-blank lines of ``data``, and most of them, start like a
+    JSON object: JSON Lines whatever its first line, as no article is written so."""
+    lines = [line.lstrip() for line in data.splitlines() if line.strip()]
+    objects = sum(line.startswith(b"{") for line in lines)
+    return objects >= 2 and 2 * objects > len(lines)
+
+
 def _read_stdin(
     stream: IO[bytes], lines: bool, fmt: str, max_line_bytes: Optional[int]
 ) -> Iterator[Union[Item, Line]]:
@@ -176,6 +184,11 @@ def _read_stdin(
     data = b"".join(head) + stream.read()
     if automatic and not data.strip():
         return  # nothing was sent: no documents (with format="text", one empty article)
+    if automatic and _mostly_json_objects(data):
+        # a first line that is not JSON (a header, a stray word) before JSON Lines: the lines
+        # are documents, the first an error record, rather than one article of JSON syntax
+        yield from _jsonl_items(io.BytesIO(data), STDIN_NAME, lines, limit)
+        return
     try:
         yield Document(id=STDIN_ID, text=_decode(data))
     except UnicodeDecodeError as exc:
@@ -227,8 +240,8 @@ def read_input(
 
     A plain-text article's id is ``path`` as given. With ``format="auto"`` stdin holds JSON
     Lines when its first non-blank line starts with ``{`` or ``[`` (then a broken line is an
-    error in its place), no documents when it is empty or blank, and otherwise one article
-    with id ``-``; ``"jsonl"`` or ``"text"``
+    error in its place) or when most of its lines do, no documents when it is empty or blank,
+    and otherwise one article with id ``-``; ``"jsonl"`` or ``"text"``
     says which, for stdin and files alike. With ``lines``, each JSON Lines line comes as a
     `Line`, to be read where it is parsed (`process` does). A line longer than
     ``max_line_bytes`` (default: `line_limit`) is an error record and is never decoded.

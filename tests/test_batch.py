@@ -222,6 +222,17 @@ def test_stdin_whose_first_line_is_broken_json_is_still_json_lines(first):
     assert items[1] == Document(id="b", text=ARTICLE)
 
 
+def test_stdin_of_json_lines_after_a_stray_first_line_is_still_json_lines():
+    """A first line that is not JSON (a header, a word) before JSON object lines: every line is
+    a record, the first an error in its place, rather than one article made of JSON."""
+    data = b"articles of 2026-12-01\n" + jsonl({"id": "a", "text": "one"}, {"id": "b", "text": "two"})
+    items = list(read_input("-", stdin=io.BytesIO(data)))
+    assert [type(i) for i in items] == [DocumentError, Document, Document]
+    assert items[0].id == "<stdin>:1" and items[2] == Document(id="b", text="two")
+    prose = b"Jane Roe said:\n{not a document}\nand more prose\nand the end\n"
+    assert list(read_input("-", stdin=io.BytesIO(prose))) == [Document(id="-", text=prose.decode())]
+
+
 def test_input_format_decides_for_stdin_and_files(tmp_path):
     """format="text" reads JSON-looking stdin as one article; format="jsonl" reads a .txt file
     as JSON Lines; an unknown format is a ConfigError."""
