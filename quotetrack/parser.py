@@ -177,6 +177,7 @@ class Parser:
         workers: int = 1,
         chunk_size: int = 16,
         max_restarts: int = 3,
+        html: str = "keep",
     ) -> Iterator[Any]:
         """Parse many documents; yield one `ParseResult`, or `DocumentError`, per input, in order.
 
@@ -190,8 +191,11 @@ class Parser:
         its place, named by its id or, without one, ``#N`` (its 1-based position), and the
         others go on. With ``workers`` > 1 the documents are parsed in worker processes, in
         chunks of ``chunk_size``; a worker that dies is replaced (see `quotetrack.batch.process`
-        and ``max_restarts``) and every document still comes out once. Bad options raise
-        `ConfigError` at once.
+        and ``max_restarts``) and every document still comes out once. ``html`` says what to
+        do with a text that looks like HTML: ``keep`` it (the result has a ``looks-like-html``
+        diagnostic), ``extract`` its article text (needs ``quotetrack[html]``), ``refuse`` it
+        (a `DocumentError` naming the extra) or ``auto`` (extract if it can, else refuse). Bad
+        options raise `ConfigError` at once.
         """
         contexts: collections.deque[tuple[int, bool, Any]] = collections.deque()
 
@@ -210,7 +214,7 @@ class Parser:
                 yield _pipe_document(item, position)
 
         outputs = _process(documents(), self, workers=workers, chunk_size=chunk_size,
-                           max_restarts=max_restarts)  # checks the options now
+                           max_restarts=max_restarts, html=html)  # checks the options now
 
         def results() -> Iterator[Any]:
             for output in outputs:

@@ -66,3 +66,13 @@ def test_result_types_are_public():
     for name in ("ParseResult", "DocumentError", "Quote", "Speaker", "Attribution", "Span",
                  "Diagnostic", "NonStatement", "Claim"):
         assert name in quotetrack.__all__ and hasattr(quotetrack, name)
+
+
+def test_pipe_can_refuse_html():
+    """pipe(html="refuse") gives a page an error value naming the extra; keep parses it."""
+    page = "<html><body><p>“Hi,” she said.</p><p>More.</p></body></html>"
+    refused, text = Parser().pipe([page, ROE], html="refuse")
+    assert isinstance(refused, DocumentError) and refused.id == "#1"
+    assert "quotetrack[html]" in refused.message and isinstance(text, ParseResult)
+    (kept,) = Parser().pipe([page])
+    assert "looks-like-html" in [d.code for d in kept.diagnostics]
