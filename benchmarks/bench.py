@@ -6,7 +6,7 @@
 
 The corpus is ``../shared/corpus/bbc.jsonl`` plus the texts of ``../shared/eval/*.jsonl``, next to
 the repository; it is copyrighted and is only read where it lies. Without it (or with
-``--synthetic N``) the documents are generated from templates. See docs/performance.md.
+``--synthetic N``) the documents are generated from templates. See benchmarks/HISTORY.md.
 
 What is measured:
 

@@ -9,10 +9,12 @@ from .errors import (
     LexiconError,
     QuotetrackError,
 )
+from .claims_model import Claim
 from .lexicon import Lexicon
 from .model import (
     Attribution,
     Diagnostic,
+    NonStatement,
     ParseResult,
     Part,
     Quotation,
@@ -25,6 +27,7 @@ from .model import (
     SpeakerKind,
 )
 from .parser import Parser, parse
+from .workers import DocumentError
 from .rules import tokens as _tokens
 
 __version__ = "0.1.0"
@@ -36,14 +39,17 @@ COMPILED: bool = not _tokens.__file__.endswith((".py", ".pyc"))
 __all__ = [
     "Attribution",
     "COMPILED",
+    "Claim",
     "ConfigError",
     "Diagnostic",
+    "DocumentError",
     "FormatError",
     "InputTooLarge",
     "InputTypeError",
     "Lexicon",
     "LexiconError",
     "Limits",
+    "NonStatement",
     "ParseResult",
     "Parser",
     "Part",

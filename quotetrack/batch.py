@@ -8,12 +8,8 @@ place, and the others go on.
 
 from __future__ import annotations
 
-import collections
-import concurrent.futures
-import itertools
-import json
+import io
 import os
-import re
 from typing import (
     IO,
     Any,
@@ -21,7 +17,6 @@ from typing import (
     Iterable,
     Iterator,
     Literal,
-    Mapping,
     Optional,
     TypeVar,
     Union,
@@ -30,151 +25,118 @@ from typing import (
 
 import attrs
 
+from .config import Limits
 from .errors import ConfigError
 from .model import ParseResult
 from .parser import Parser
+from .workers import (
+    WORKER_DIED,
+    Document,
+    DocumentError,
+    Item,
+    Line,
+    _decode,
+    _unicode_error,
+    document_from_json,
+)
+from .workers import process as _process
 
 __all__ = [
+    "INPUT_FORMATS",
     "Document",
     "DocumentError",
     "Line",
     "document_from_json",
     "input_format",
+    "line_limit",
     "process",
     "progress_bar",
     "read_input",
     "read_inputs",
     "read_jsonl_documents",
+    "WORKER_DIED",
 ]
 
 #: how ``-`` is named in messages when stdin holds JSON Lines
 STDIN_NAME = "<stdin>"
 #: the id of the one article read from stdin when it is not JSON Lines
 STDIN_ID = "-"
-
-
-@attrs.frozen(kw_only=True)
-class Document:
-    """One input article: its id and its text."""
-
-    id: str
-    text: str
-
-
-@attrs.frozen(kw_only=True)
-class DocumentError:
-    """An input that produced no result: ``id`` is its id, or ``FILE:LINE`` where it had none."""
-
-    id: str
-    message: str
-
-
-Item = Union[Document, DocumentError]
 T = TypeVar("T")
+#: how inputs can be read: ``auto`` decides by the file name (and, for stdin, by its first line)
+INPUT_FORMATS = ("auto", "jsonl", "text")
+
+
+def line_limit(limits: Optional[Limits] = None) -> int:
+    """The longest JSON Lines line, in bytes, that is decoded: longer lines are refused unread.
+
+    A document's text may have ``limits.max_input_chars`` characters; written as JSON with
+    every character escaped (``\\uXXXX``) that is six bytes each, and a line longer than that
+    (plus a mebibyte for the other keys) could only give a text `Parser.parse` refuses anyway.
+    """
+    limits = limits if limits is not None else Limits()
+    return 6 * limits.max_input_chars + 2**20
 
 
 @attrs.frozen
-class Line:
-    """One non-blank line of a JSON Lines input, not read yet: `process` reads it (`read`) where
-    it is parsed, so with worker processes the parent only splits the input into lines, and the
-    JSON decoding and checks run in the workers (see `read_inputs`)."""
+class _Oversized:
+    """A line longer than the limit: only its length is known, its bytes were skipped."""
 
-    raw: bytes
-    source: str
-    lineno: int
-
-    def read(self) -> Item:
-        """The `Document` of this line, or a `DocumentError` (named ``SOURCE:LINE`` when the
-        line has no usable id), as `read_jsonl_documents` gives it."""
-        return _document_from_line(self.raw, self.source, self.lineno)
+    size: int
 
 
-# --------------------------------------------------------------------------- reading
+class _Chained:
+    """``readline`` from some bytes already read, then from the stream they were read from."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]):
+        self.head = io.BytesIO(head)
+        self.stream = stream
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self.head.readline(limit) or self.stream.readline(limit)
 
 
-def _decode(raw: bytes) -> str:
-    text = raw.decode("utf-8")
-    return text[1:] if text.startswith("\ufeff") else text
+def _bounded_lines(lines: Any, max_bytes: int) -> Iterator[Union[bytes, _Oversized]]:
+    """The lines of a binary stream, each at most ``max_bytes`` long (newline not counted); a
+    longer line is skipped in pieces of a mebibyte and comes as `_Oversized`, so it is never
+    held in memory whole. An iterable of bytes without ``readline`` is taken line by line."""
+    if not hasattr(lines, "readline"):
+        for raw in lines:
+            yield _Oversized(len(raw)) if len(raw.rstrip(b"\r\n")) > max_bytes else raw
+        return
+    while raw := lines.readline(max_bytes + 1):
+        if len(raw) <= max_bytes or raw.endswith(b"\n"):
+            yield raw
+            continue
+        size = len(raw)
+        while (more := lines.readline(2**20)) and not more.endswith(b"\n"):
+            size += len(more)
+        yield _Oversized(size + len(more.rstrip(b"\r\n")))
 
 
-def _unicode_error(exc: UnicodeDecodeError) -> str:
-    return f"expected UTF-8 text, got byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"
-
-
-def _document_from_line(raw: bytes, source: str, lineno: int) -> Item:
-    where = f"{source}:{lineno}"
-    try:
-        line = _decode(raw) if lineno == 1 else raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return DocumentError(id=where, message=_unicode_error(exc))
-    return document_from_json(line, where=where)
-
-
-def document_from_json(data: Union[str, Mapping[str, Any]], *, where: str) -> Item:
-    """A `Document` from one JSON Lines line or decoded object ``{"id", "text", ...}``, or an error.
-
-    ``where`` says where the line came from (such as ``FILE:LINE``); it is the id of the error
-    when the line has no usable id, and is named in the message when its text is not a string.
-    """
-    if isinstance(data, str):
-        try:
-            value = json.loads(data)
-        except json.JSONDecodeError as exc:
-            return DocumentError(
-                id=where, message=f"expected a JSON object, got invalid JSON ({exc})"
-            )
-        except (ValueError, RecursionError) as exc:
-            # valid JSON that Python will not read: an integer of more than 4,300 digits, or
-            # arrays nested deeper than the recursion limit
-            return DocumentError(
-                id=where, message=f"expected a JSON object, got JSON Python cannot read ({exc})"
-            )
-    else:
-        value = data
-    if not isinstance(value, Mapping):
-        return DocumentError(
-            id=where, message=f"expected a JSON object, got {type(value).__name__}"
-        )
-    doc_id = value.get("id")
-    if not isinstance(doc_id, str) or not doc_id:
-        got = "no 'id' key" if "id" not in value else f"{type(doc_id).__name__} {doc_id!r:.40}"
-        return DocumentError(id=where, message=f"expected a non-empty string 'id', got {got}")
-    bad = _SURROGATE.search(doc_id)
-    if bad:
-        return DocumentError(id=where, message=f"expected an 'id' of {_unpaired(bad)}")
-    text = value.get("text")
-    if not isinstance(text, str):
-        got = "no 'text' key" if "text" not in value else type(text).__name__
-        return DocumentError(id=doc_id, message=f"{where}: expected a string 'text', got {got}")
-    bad = _SURROGATE.search(text)
-    if bad:
-        return DocumentError(id=doc_id, message=f"{where}: expected a 'text' of {_unpaired(bad)}")
-    return Document(id=doc_id, text=text)
-
-
-# JSON can escape half of a surrogate pair ("\ud800"): such a string is not Unicode text and
-# could not be written out as UTF-8, so the document is refused when it is read
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _unpaired(match: re.Match[str]) -> str:
-    return (
-        f"valid Unicode, got an unpaired surrogate \\u{ord(match.group()):04x} "
-        f"at offset {match.start()}"
-    )
-
-
-def read_jsonl_documents(lines: Iterable[bytes], *, source: str) -> Iterator[Item]:
+def read_jsonl_documents(
+    lines: Iterable[bytes], *, source: str, max_line_bytes: Optional[int] = None
+) -> Iterator[Item]:
     """One `Document` per non-blank line ``{"id", "text", ...}`` of a binary stream, or an error.
 
-    ``source`` names the stream in the ids of lines that have no usable id (``source:LINE``).
+    ``source`` names the stream in the ids of lines that have no usable id (``source:LINE``). A
+    line longer than ``max_line_bytes`` (default: `line_limit`) is an error, and is not decoded.
     """
-    return (line.read() for line in _jsonl_lines(lines, source))
+    for line in _jsonl_lines(lines, source, max_line_bytes):
+        yield line.read() if isinstance(line, Line) else line
 
 
-def _jsonl_lines(lines: Iterable[bytes], source: str) -> Iterator[Line]:
-    for lineno, raw in enumerate(lines, 1):
-        if raw.strip():
+def _jsonl_lines(
+    lines: Iterable[bytes], source: str, max_line_bytes: Optional[int]
+) -> Iterator[Union[Line, DocumentError]]:
+    limit = max_line_bytes if max_line_bytes is not None else line_limit()
+    for lineno, raw in enumerate(_bounded_lines(lines, limit), 1):
+        if isinstance(raw, _Oversized):
+            yield DocumentError(
+                id=f"{source}:{lineno}",
+                message=f"expected a JSON line of at most {limit} bytes, got {raw.size} bytes "
+                "(not read; split the document or raise Limits.max_input_chars)",
+            )
+        elif raw.strip():
             yield Line(raw, source, lineno)
 
 
@@ -188,24 +150,45 @@ def _read_text_file(path: str) -> Item:
         return DocumentError(id=path, message=f"could not be read: {exc.strerror or exc}")
 
 
-def _looks_like_json_object(line: bytes) -> bool:
-    try:
-        return isinstance(json.loads(line), dict)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return False
+def _looks_like_json_lines(line: bytes) -> bool:
+    """Whether stdin whose first non-blank line is ``line`` is JSON Lines: it starts like a JSON
+    object or array (valid or not, so that a broken first line is reported, not parsed as
+    prose). A line that is a JSON string or number could be prose ("Yes," or 42) and is not."""
+    return line.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
-def _read_stdin(stream: IO[bytes], lines: bool) -> Iterator[Union[Item, Line]]:
+def _mostly_json_objects(data: bytes) -> bool:
+    """Whether at least two of the non-blank lines of ``data``, and most of them, start like a
+    JSON object: JSON Lines whatever its first line, as no article is written so."""
+    lines = [line.lstrip() for line in data.splitlines() if line.strip()]
+    objects = sum(line.startswith(b"{") for line in lines)
+    return objects >= 2 and 2 * objects > len(lines)
+
+
+def _read_stdin(
+    stream: IO[bytes], lines: bool, fmt: str, max_line_bytes: Optional[int]
+) -> Iterator[Union[Item, Line]]:
+    limit = max_line_bytes if max_line_bytes is not None else line_limit()
     head: list[bytes] = []
-    for raw in stream:  # skip to the first non-blank line, which decides the format
-        head.append(raw)
-        if raw.strip():
-            break
-    first = head[-1] if head else b""
-    if first.strip() and _looks_like_json_object(first.lstrip(b"\xef\xbb\xbf")):
-        yield from _jsonl_items(itertools.chain(head, stream), STDIN_NAME, lines)
+    automatic = fmt == "auto"
+    if automatic:
+        while raw := stream.readline(limit + 1):  # up to the first non-blank line, which decides
+            head.append(raw)
+            if raw.strip():
+                break
+        fmt = "jsonl" if head and _looks_like_json_lines(head[-1]) else "text"
+    if fmt == "jsonl":
+        chained = _Chained(b"".join(head), stream)
+        yield from _jsonl_items(chained, STDIN_NAME, lines, limit)  # type: ignore[arg-type]
         return
     data = b"".join(head) + stream.read()
+    if automatic and not data.strip():
+        return  # nothing was sent: no documents (with format="text", one empty article)
+    if automatic and _mostly_json_objects(data):
+        # a first line that is not JSON (a header, a stray word) before JSON Lines: the lines
+        # are documents, the first an error record, rather than one article of JSON syntax
+        yield from _jsonl_items(io.BytesIO(data), STDIN_NAME, lines, limit)
+        return
     try:
         yield Document(id=STDIN_ID, text=_decode(data))
     except UnicodeDecodeError as exc:
@@ -226,104 +209,85 @@ def input_format(path: str) -> str:
 
 
 def _jsonl_items(
-    lines: Iterable[bytes], source: str, as_lines: bool
+    lines: Iterable[bytes], source: str, as_lines: bool, max_line_bytes: Optional[int]
 ) -> Iterator[Union[Item, Line]]:
-    return _jsonl_lines(lines, source) if as_lines else read_jsonl_documents(lines, source=source)
+    if as_lines:
+        return _jsonl_lines(lines, source, max_line_bytes)
+    return read_jsonl_documents(lines, source=source, max_line_bytes=max_line_bytes)
+
+
+def _check_format(fmt: object) -> str:
+    if fmt not in INPUT_FORMATS:
+        raise ConfigError(f"input format must be one of {', '.join(INPUT_FORMATS)}; got {fmt!r}")
+    return str(fmt)
 
 
 @overload
 def read_input(
-    path: str, *, stdin: Optional[IO[bytes]] = None, lines: Literal[False] = False
+    path: str, *, stdin: Optional[IO[bytes]] = None, lines: Literal[False] = False,
+    format: str = "auto", max_line_bytes: Optional[int] = None,
 ) -> Iterator[Item]: ...
 @overload
 def read_input(
-    path: str, *, stdin: Optional[IO[bytes]] = None, lines: bool
+    path: str, *, stdin: Optional[IO[bytes]] = None, lines: bool,
+    format: str = "auto", max_line_bytes: Optional[int] = None,
 ) -> Iterator[Union[Item, Line]]: ...
 def read_input(
-    path: str, *, stdin: Optional[IO[bytes]] = None, lines: bool = False
+    path: str, *, stdin: Optional[IO[bytes]] = None, lines: bool = False,
+    format: str = "auto", max_line_bytes: Optional[int] = None,
 ) -> Iterator[Union[Item, Line]]:
     """The documents of one input: ``-`` is stdin, ``*.jsonl`` JSON Lines, anything else one article.
 
-    A plain-text article's id is ``path`` as given. Stdin holds JSON Lines when its first
-    non-blank line is a JSON object, and otherwise one article with id ``-``. With ``lines``,
-    each JSON Lines line comes as a `Line`, to be read where it is parsed (`process` does).
+    A plain-text article's id is ``path`` as given. With ``format="auto"`` stdin holds JSON
+    Lines when its first non-blank line starts with ``{`` or ``[`` (then a broken line is an
+    error in its place) or when most of its lines do, no documents when it is empty or blank,
+    and otherwise one article with id ``-``; ``"jsonl"`` or ``"text"``
+    says which, for stdin and files alike. With ``lines``, each JSON Lines line comes as a
+    `Line`, to be read where it is parsed (`process` does). A line longer than
+    ``max_line_bytes`` (default: `line_limit`) is an error record and is never decoded.
     """
+    fmt = _check_format(format)
     if path == "-":
         if stdin is None:
             raise ConfigError("reading '-' needs a stdin stream; got none")
-        yield from _read_stdin(stdin, lines)
-    elif input_format(path) == "jsonl":
+        yield from _read_stdin(stdin, lines, fmt, max_line_bytes)
+        return
+    if fmt == "auto":
+        fmt = input_format(path)
+    if fmt == "jsonl":
         try:
             fh = open(path, "rb")
         except OSError as exc:
             yield DocumentError(id=path, message=f"could not be read: {exc.strerror or exc}")
             return
         with fh:
-            yield from _jsonl_items(fh, path, lines)
+            yield from _jsonl_items(fh, path, lines, max_line_bytes)
     else:
         yield _read_text_file(path)
 
 
 @overload
 def read_inputs(
-    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: Literal[False] = False
+    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: Literal[False] = False,
+    format: str = "auto", max_line_bytes: Optional[int] = None,
 ) -> Iterator[Item]: ...
 @overload
 def read_inputs(
-    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: bool
+    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: bool,
+    format: str = "auto", max_line_bytes: Optional[int] = None,
 ) -> Iterator[Union[Item, Line]]: ...
 def read_inputs(
-    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: bool = False
+    paths: Iterable[str], *, stdin: Optional[IO[bytes]] = None, lines: bool = False,
+    format: str = "auto", max_line_bytes: Optional[int] = None,
 ) -> Iterator[Union[Item, Line]]:
     """The documents of every input in turn (see `read_input`)."""
+    _check_format(format)
     for path in paths:
-        yield from read_input(path, stdin=stdin, lines=lines)
+        yield from read_input(path, stdin=stdin, lines=lines, format=format,
+                              max_line_bytes=max_line_bytes)
 
 
 # --------------------------------------------------------------------------- parsing
-
-
-def _parse_one(
-    parser: Parser,
-    item: Union[Item, Line],
-    transform: Optional[Callable[[ParseResult], Any]] = None,
-) -> Any:
-    if isinstance(item, Line):
-        item = item.read()
-    if isinstance(item, DocumentError):
-        return item
-    try:
-        result = parser.parse(item.text, id=item.id)
-        return result if transform is None else transform(result)
-    except Exception as exc:  # one bad document must not stop the others
-        return DocumentError(id=item.id, message=f"{type(exc).__name__}: {exc}")
-
-
-#: the worker process's parser and transform, set once by the pool's initializer
-_WORKER_PARSER: list[Parser] = []
-_WORKER_TRANSFORM: list[Optional[Callable[[ParseResult], Any]]] = []
-
-
-def _init_worker(parser: Parser, transform: Optional[Callable[[ParseResult], Any]]) -> None:
-    _WORKER_PARSER[:] = [parser]
-    _WORKER_TRANSFORM[:] = [transform]
-
-
-def _parse_chunk(chunk: list[Union[Item, Line]]) -> list[Any]:
-    parser, transform = _WORKER_PARSER[0], _WORKER_TRANSFORM[0]
-    return [_parse_one(parser, item, transform) for item in chunk]
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
-def _positive(name: str, value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ConfigError(f"{name} must be a positive integer, got {value!r}")
-    return value
 
 
 def process(
@@ -334,60 +298,38 @@ def process(
     chunk_size: int = 16,
     max_pending: Optional[int] = None,
     transform: Optional[Callable[[ParseResult], Any]] = None,
+    max_restarts: int = 3,
+    on_restart: Optional[Callable[[str], None]] = None,
+    html: str = "keep",
 ) -> Iterator[Any]:
     """Parse every document, yielding a `ParseResult` or a `DocumentError` for each, in order.
 
-    With ``workers`` > 1 the documents go to a process pool in chunks of ``chunk_size``, and at
-    most ``max_pending`` chunks (default: twice the workers) are read ahead of the output. A
-    `Line` is read where it is parsed: in a worker process, with workers.
-    ``transform``, if given, is applied to each `ParseResult` where it was parsed (in the worker
-    process) and its value is yielded instead: the workers then also do the work of turning
-    results into output, and only that output travels back. It must pickle (a top-level
-    function, or a `functools.partial` of one); if it raises, the document gives a
-    `DocumentError`. Options are checked at once (`ConfigError`); the documents are read lazily.
+    ``parser`` defaults to ``Parser()``; everything else is `quotetrack.workers.process`: with
+    ``workers`` > 1 the documents go to a process pool in chunks of ``chunk_size`` with at most
+    ``max_pending`` chunks (default: twice the workers) read ahead; a `Line` is read where it is
+    parsed; ``transform`` is applied to each result where it was parsed; a worker that dies is
+    replaced (at most ``max_restarts`` times, each reported to ``on_restart``) and every
+    document still comes out exactly once; ``html`` says what to do with a document that looks
+    like HTML (keep, extract or refuse). Options are checked at once (`ConfigError`).
     """
-    parser = parser if parser is not None else Parser()
-    workers = _positive("workers", workers)
-    chunk_size = _positive("chunk_size", chunk_size)
-    max_pending = _positive("max_pending", max_pending if max_pending is not None else 2 * workers)
-    if transform is not None and not callable(transform):
-        raise ConfigError(f"transform must be callable, got {type(transform).__name__}")
-    if workers == 1:
-        return (_parse_one(parser, item, transform) for item in docs)
-    return _process_in_pool(docs, parser, workers, chunk_size, max_pending, transform)
-
-
-def _process_in_pool(
-    docs: Iterable[Union[Item, Line]],
-    parser: Parser,
-    workers: int,
-    chunk_size: int,
-    max_pending: int,
-    transform: Optional[Callable[[ParseResult], Any]],
-) -> Iterator[Any]:
-    pending: collections.deque[concurrent.futures.Future] = collections.deque()
-    pool = concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(parser, transform)
-    )
-    try:
-        for chunk in _chunks(docs, chunk_size):
-            pending.append(pool.submit(_parse_chunk, chunk))
-            if len(pending) >= max_pending:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return _process(docs, parser if parser is not None else Parser(), workers=workers,
+                    chunk_size=chunk_size, max_pending=max_pending, transform=transform,
+                    max_restarts=max_restarts, on_restart=on_restart, html=html)
 
 
 # --------------------------------------------------------------------------- progress
 
 
-def progress_bar(items: Iterable[T], *, stream: IO[str], unit: str = "doc") -> Any:
+def progress_bar(
+    items: Optional[Iterable[T]], *, stream: IO[str], unit: str = "doc",
+    total: Optional[int] = None,
+) -> Any:
     """``items`` wrapped in a tqdm progress bar that counts them on ``stream`` (stderr).
 
     Iterate over the returned bar instead of ``items``; its ``write(line, file=stream)`` prints a
-    line above the bar, and ``close()`` ends it. tqdm is an optional dependency (``pip install
+    line above the bar, and ``close()`` ends it. With ``items`` None the bar is moved on by hand
+    (``update(n)``); a ``total`` gives it a share done and the time left (with ``unit="B"``
+    it counts bytes, in kB and MB). tqdm is an optional dependency (``pip install
     'quotetrack[progress]'``): without it this raises `ImportError` saying so.
     """
     try:
@@ -397,4 +339,5 @@ def progress_bar(items: Iterable[T], *, stream: IO[str], unit: str = "doc") -> A
             "a progress bar needs tqdm, which is not installed: "
             "pip install 'quotetrack[progress]'"
         ) from None
-    return tqdm(items, file=stream, unit=unit, desc="quotetrack", mininterval=0.5)
+    return tqdm(items, file=stream, unit=unit, desc="quotetrack", mininterval=0.5, total=total,
+                unit_scale=unit == "B", unit_divisor=1000)

@@ -5,7 +5,7 @@ Parsing and serialising make no reference cycles (reference counting frees every
 one long document is parsed or written out, its hundreds of thousands of tokens, spans and dicts
 stay alive, and each full collection, triggered whenever they have grown by a quarter, scans them
 all again: a fifth of the time of a 5 MB article, growing a little faster than the text
-(docs/performance.md). So documents of at least `PAUSE_MIN_CHARS` characters are parsed and
+(benchmarks/HISTORY.md). So documents of at least `PAUSE_MIN_CHARS` characters are parsed and
 written out with the collector off; ordinary articles never touch it. The switch is process-wide:
 callers whose other threads must never run without the collector pass ``pause_gc=False``.
 """

@@ -34,8 +34,9 @@ from .scale import output_line, parse_batch
 __all__ = ["extract_jsonl", "parse_bag", "parse_jsonl"]
 
 FORMATS = ("jsonl", "parquet")
-#: the Parquet columns: the id, the JSON text of the record's quotes and claims, the error
-PARQUET_COLUMNS = ("id", "quotes", "claims", "error")
+#: the Parquet columns: the id, the JSON text of the record's quotes and claims, the error, and
+#: the JSON text of the input's other fields (meta)
+PARQUET_COLUMNS = ("id", "quotes", "claims", "error", "meta")
 DEFAULT_BLOCKSIZE = "64MiB"
 
 Paths = Union[str, Sequence[str]]
@@ -130,6 +131,7 @@ def _write_parquet(records: list[dict[str, Any]], path: str) -> None:
             "quotes": [as_json(r, "quotes") for r in records],
             "claims": [as_json(r, "claims") for r in records],
             "error": [r.get("error") for r in records],
+            "meta": [as_json(r, "meta") for r in records],
         },
         schema=pa.schema([(name, pa.string()) for name in PARQUET_COLUMNS]),
     )
@@ -160,8 +162,8 @@ def extract_jsonl(
 
     The files are ``part-00000.jsonl``, ``part-00001.jsonl``... in input order, so their
     concatenation is what ``quotetrack extract`` writes for the same input (``format="jsonl"``),
-    or ``part-NNNNN.parquet`` with the string columns ``id``, ``quotes`` and ``claims`` (JSON
-    text) and ``error`` (``format="parquet"``, needs pyarrow). Existing ``part-*`` files in
+    or ``part-NNNNN.parquet`` with the string columns ``id``, ``quotes``, ``claims`` and
+    ``meta`` (JSON text) and ``error`` (``format="parquet"``, needs pyarrow). Existing ``part-*`` files in
     ``out_dir`` raise `ConfigError` unless ``overwrite``, which removes them first. Returns, per
     block, ``{"path", "documents", "errors"}``. ``scheduler`` is passed to `dask.compute`
     (default: the active ``distributed.Client``, or else ``"processes"``).

@@ -20,17 +20,21 @@ The rules in short:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 import attrs
 
+from .confidence import ANY, ConfidenceRow
 from .errors import FormatError
 from .model import ParseResult
+from .parser import Parser
 from .serialize import document_output
 
-__all__ = ["Counts", "Miss", "Scores", "evaluate", "normalize_name", "SPEECH_CUE"]
+__all__ = ["Counts", "Miss", "Outcome", "Scores", "confidence_table", "evaluate",
+           "normalize_name", "outcomes", "SPEECH_CUE"]
 
 #: characters trimmed from both ends of every span before comparing
 TRIM_CHARS = frozenset(" \t\n\r\u00a0\"'`“”‘’«»„‚‹›.,;:!?—–-…")
@@ -120,11 +124,21 @@ class Scores:
         return values
 
     def summary(self) -> str:
-        """One line ``quote_p=0.950 quote_r=… {counts}``, as the reference scorer prints it."""
+        """One line ``quote_p=0.950 quote_r=… {"gold": …}``: each metric with three decimals, or
+        ``n/a`` when nothing was there to measure it (no gold titles, say), then the counts as
+        JSON."""
+        c = self.counts
+        undefined = {
+            "speaker_name_acc": c.name_gold == 0,
+            "speaker_mention_acc": c.mention_gold == 0,
+            "title_acc": c.title_gold == 0,
+            "affiliation_acc": c.affil_gold == 0,
+        }
         metrics = " ".join(
-            f"{name}={value:.3f}" for name, value in self.as_dict().items() if name != "counts"
+            f"{name}={'n/a' if undefined.get(name) else format(value, '.3f')}"
+            for name, value in self.as_dict().items() if name != "counts"
         )
-        return f"{metrics} {self.counts.as_dict()}"
+        return f"{metrics} {json.dumps(c.as_dict())}"
 
 
 # --------------------------------------------------------------------------- single rules
@@ -203,13 +217,51 @@ def mention_correct(
 # --------------------------------------------------------------------------- the evaluation
 
 
-def _bounds(record: Mapping[str, Any], where: str) -> _Bounds:
+def _bounds(record: Mapping[str, Any], where: str, length: Optional[int] = None) -> _Bounds:
+    """``(start, end)`` of a record: integers from 0 to ``length`` (the text's)."""
+    if not isinstance(record, Mapping):
+        raise FormatError(f"{where}: expected a quote object, got {_type_name(record)}")
     start, end = record.get("start"), record.get("end")
-    if not isinstance(start, int) or not isinstance(end, int):
+    if (not isinstance(start, int) or not isinstance(end, int)
+            or isinstance(start, bool) or isinstance(end, bool)):
         raise FormatError(
             f"{where}: expected integer 'start' and 'end', got start={start!r}, end={end!r}"
         )
+    # a reversed span (start > end) is scored as the reference scorer scores it: it is empty
+    if min(start, end) < 0 or (length is not None and max(start, end) > length):
+        limit = "" if length is None else f" <= {length} (the text length)"
+        raise FormatError(
+            f"{where}: expected offsets 0 <= start, end{limit}, got start={start}, end={end}"
+        )
     return start, end
+
+
+def _type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _doc_id(doc: Mapping[str, Any], what: str) -> Union[str, int]:
+    doc_id = doc.get("id")
+    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
+        raise FormatError(
+            f"{what}: expected a string 'id', got {_type_name(doc_id)} {doc_id!r:.60}"
+        )
+    return doc_id
+
+
+def _quote_list(doc: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
+    """The ``quotes`` of a document: a list of objects (missing or null: none)."""
+    quotes = doc.get("quotes")
+    if quotes is None:
+        return []
+    if not isinstance(quotes, list):
+        raise FormatError(f"{where}: expected 'quotes' to be a list, got {_type_name(quotes)}")
+    for i, quote in enumerate(quotes):
+        if not isinstance(quote, Mapping):
+            raise FormatError(
+                f"{where}: expected 'quotes' to hold objects, got {_type_name(quote)} at {i}"
+            )
+    return quotes
 
 
 def _predictions_by_id(
@@ -224,8 +276,23 @@ def _predictions_by_id(
                 f"expected prediction documents {{'id', 'quotes'}} or ParseResult objects, "
                 f"got {type(doc).__name__} {str(doc)[:60]}"
             )
-        by_id[doc["id"]] = doc.get("quotes") or []  # error lines have no quotes
+        doc_id = _doc_id(doc, "prediction document")
+        by_id[doc_id] = _quote_list(doc, f"prediction for {doc_id!r}")  # error lines: none
     return by_id
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """How one scored prediction fared: whether it matched a gold record, and whether its
+    speaker is right by the end-to-end rule (`attribution_f1`); with the rule that attributed
+    it (``sieve``, None when nothing did) and how its speaker was resolved."""
+
+    doc_id: str
+    kind: Optional[str]
+    sieve: Optional[str]
+    resolution: Optional[str]
+    matched: bool
+    speaker_ok: bool
 
 
 class _Tally:
@@ -234,6 +301,12 @@ class _Tally:
     def __init__(self) -> None:
         self.values = Counts().as_dict()
         self.misses: list[Miss] = []
+        self.outcomes: list[Outcome] = []
+
+    def outcome(self, doc_id: str, pred: Mapping[str, Any], matched: bool, ok: bool) -> None:
+        self.outcomes.append(Outcome(
+            doc_id=doc_id, kind=pred.get("kind"), sieve=pred.get("sieve"),
+            resolution=pred.get("resolution"), matched=matched, speaker_ok=ok))
 
     def add(self, name: str, amount: int | bool = 1) -> None:
         self.values[name] += int(amount)
@@ -248,6 +321,7 @@ def _score_document(
 ) -> None:
     doc_id = str(doc.get("id"))
     text = doc.get("text")
+    gold_records = _quote_list(doc, f"gold document {doc_id!r}")
     if not isinstance(text, str):
         raise FormatError(
             f"gold document {doc_id!r}: expected a 'text' string, got {type(text).__name__}"
@@ -261,11 +335,11 @@ def _score_document(
             speech_only and kind == "indirect" and not SPEECH_CUE.search(q.get("cue") or "")
         )
 
-    gold_records = list(doc.get("quotes") or ())
     gold = [q for q in gold_records if scored(q)]
-    gold_spans = [trim(text, *_bounds(q, f"gold {doc_id!r}")) for q in gold]
+    gold_spans = [trim(text, *_bounds(q, f"gold {doc_id!r}", len(text))) for q in gold]
     unscored_spans = [
-        trim(text, *_bounds(q, f"gold {doc_id!r}")) for q in gold_records if not scored(q)
+        trim(text, *_bounds(q, f"gold {doc_id!r}", len(text)))
+        for q in gold_records if not scored(q)
     ]
 
     # predictions of the scored kinds, less those that only match gold records outside the set
@@ -274,7 +348,7 @@ def _score_document(
     for q in predictions:
         if (q.get("kind") or "direct") not in kinds:
             continue
-        span = trim(text, *_bounds(q, f"prediction for {doc_id!r}"))
+        span = trim(text, *_bounds(q, f"prediction for {doc_id!r}", len(text)))
         outside = any(match_value(x, span, "mixed") >= MATCH_THRESHOLD for x in unscored_spans)
         inside = any(
             match_value(g, span, gq.get("kind")) >= MATCH_THRESHOLD
@@ -333,7 +407,9 @@ def _score_document(
                 tally.add(f"{prefix}_ok", ok)
         # end to end: the name where gold has one, else the mention, else no speaker at all
         speaker_ok = name_ok if name_ok is not None else mention_ok
-        tally.add("e2e", not speaker if speaker_ok is None else speaker_ok)
+        e2e = not speaker if speaker_ok is None else speaker_ok
+        tally.add("e2e", e2e)
+        tally.outcome(doc_id, p, True, bool(e2e))
 
     for i in range(len(gold)):
         if i not in used_gold:
@@ -349,6 +425,7 @@ def _score_document(
             )
     for j in range(len(preds)):
         if j not in used_pred:
+            tally.outcome(doc_id, preds[j], False, False)
             tally.misses.append(
                 Miss(
                     doc_id=doc_id,
@@ -382,13 +459,11 @@ def evaluate(
 
     Gold documents are read once, in order, so they may be a generator. Predictions are matched
     by ``id``; a gold document without predictions counts as predicting nothing, predictions for
-    unknown ids are not scored, and when an id repeats its last prediction counts.
+    unknown ids are not scored, and when an id repeats its last prediction counts. Input that
+    cannot be scored raises `FormatError` saying where: a gold id that repeats, an id that is
+    not a string, ``quotes`` that is not a list of objects, offsets outside the text.
     """
-    predictions = _predictions_by_id(pred_docs)
-    kinds = _INDIRECT_KINDS if indirect else _QUOTE_KINDS
-    tally = _Tally()
-    for doc in gold_docs:
-        _score_document(doc, predictions.get(doc.get("id"), ()), kinds, indirect, tally)
+    tally = _run(gold_docs, pred_docs, indirect)
     c = Counts(**tally.values)
     precision, recall = _ratio(c.match, c.pred), _ratio(c.match, c.gold)
     return Scores(
@@ -404,3 +479,60 @@ def evaluate(
         counts=c,
         misses=tuple(tally.misses),
     )
+
+
+def outcomes(
+    gold_docs: Iterable[Mapping[str, Any]],
+    pred_docs: Iterable[Union[Mapping[str, Any], ParseResult]],
+    *,
+    indirect: bool = False,
+) -> tuple[Outcome, ...]:
+    """One `Outcome` per scored prediction, by the same rules as `evaluate` (whose counts they
+    add up to: the matched ones are ``match``, those with ``speaker_ok`` are ``e2e``)."""
+    return tuple(_run(gold_docs, pred_docs, indirect).outcomes)
+
+
+def _run(
+    gold_docs: Iterable[Mapping[str, Any]],
+    pred_docs: Iterable[Union[Mapping[str, Any], ParseResult]],
+    indirect: bool,
+) -> _Tally:
+    predictions = _predictions_by_id(pred_docs)
+    kinds = _INDIRECT_KINDS if indirect else _QUOTE_KINDS
+    tally = _Tally()
+    seen: set[Union[str, int]] = set()
+    for doc in gold_docs:
+        if not isinstance(doc, Mapping):
+            raise FormatError(f"expected gold documents as objects, got {_type_name(doc)}")
+        doc_id = _doc_id(doc, "gold document")
+        if doc_id in seen:
+            raise FormatError(
+                f"gold document id {doc_id!r} appears twice; expected one gold document per id"
+            )
+        seen.add(doc_id)
+        _score_document(doc, predictions.get(doc_id, ()), kinds, indirect, tally)
+    return tally
+
+
+def confidence_table(
+    gold_sets: Iterable[Iterable[Mapping[str, Any]]], parser: Optional[Parser] = None
+) -> list[ConfidenceRow]:
+    """The rows of the per-rule confidence table (`quotetrack.confidence`), measured on
+    ``gold_sets`` (lists of gold documents): each set is parsed with ``parser`` (default
+    ``Parser()``) and scored twice, for direct and mixed quotes and for indirect speech; every
+    matched prediction counts for its (sieve, resolution) and for its sieve as a whole."""
+    parser = parser if parser is not None else Parser()
+    tallies: dict[tuple[str, str], list[int]] = {}
+    for gold in gold_sets:
+        gold = list(gold)
+        pred = [document_output(parser.parse(d["text"], id=d["id"])) for d in gold]
+        for indirect in (False, True):
+            for o in outcomes(gold, pred, indirect=indirect):
+                if not o.matched or o.sieve is None:
+                    continue
+                for key in ((o.sieve, o.resolution or ANY), (o.sieve, ANY)):
+                    tally = tallies.setdefault(key, [0, 0])
+                    tally[0] += 1
+                    tally[1] += o.speaker_ok
+    return [ConfidenceRow(sieve, resolution, matched, correct)
+            for (sieve, resolution), (matched, correct) in tallies.items()]

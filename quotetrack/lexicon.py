@@ -56,6 +56,12 @@ ROLE_FILES: dict[str, dict[str, str]] = {
 }
 
 
+def _cue_class(value: str, where: str) -> str:
+    if value not in CUE_CLASSES:
+        raise LexiconError(f"{where}: class {value!r} is not one of {CUE_CLASSES}")
+    return value
+
+
 def read_table(name: str, columns: int, text: str | None = None) -> list[tuple[str, ...]]:
     """Rows of the data file ``name``, each with ``columns`` columns (trailing empty ones may be
     left out)."""
@@ -311,7 +317,8 @@ class Lexicon:
             cue_nouns=src.words("cue_nouns.tsv"),
             postmodifiers=src.words("postmodifiers.tsv"),
             manner_nouns=src.words("manner_nouns.tsv"),
-            speech_nouns=_frozen_map({n.lower(): c for n, c in src.rows("speech_nouns.tsv", 2)}),
+            speech_nouns=_frozen_map({n.lower(): _cue_class(c, f"speech_nouns.tsv: {n!r}")
+                                      for n, c in src.rows("speech_nouns.tsv", 2)}),
             possessive_pronouns=_frozen_map(
                 {p: s for p, s in src.rows("possessive_pronouns.tsv", 2)}),
             belief_forms=_frozen_map({f: lemma for lemma, forms in src.rows("belief_verbs.tsv", 2)

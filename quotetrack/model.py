@@ -7,7 +7,8 @@ and ``text[start:end] == span.text`` always holds. This module imports nothing f
 from __future__ import annotations
 
 import enum
-from typing import Optional
+import html
+from typing import Any, Literal, Optional, get_args
 
 import attrs
 
@@ -22,9 +23,16 @@ __all__ = [
     "Part",
     "Quote",
     "Quotation",
+    "QUOTE_FLAGS",
     "Diagnostic",
     "NonStatement",
     "ParseResult",
+    "Qualifier",
+    "ClaimSource",
+    "Quantity",
+    "Claim",
+    "CueClass",
+    "Gender",
 ]
 
 
@@ -103,6 +111,24 @@ class Part(str, enum.Enum):
     LAST = "last"
 
 
+#: what a cue says about the statement: said, claimed, denied, suggested, believed
+CueClass = Literal["neutral", "assertive", "denial", "hedging", "belief"]
+#: the gender a speaker's name, title or pronoun shows
+Gender = Literal["female", "male"]
+
+
+def _one_of(literal: Any) -> Any:
+    """An attrs validator: None or one of the values of a `Literal` type."""
+    values = get_args(literal)
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if value is not None and value not in values:
+            raise ValueError(f"{attribute.name} must be one of {', '.join(values)} or None, "
+                             f"got {value!r}")
+
+    return check
+
+
 class Severity(str, enum.Enum):
     INFO = "info"
     WARNING = "warning"
@@ -119,7 +145,7 @@ class Speaker:
     anonymity_reason: Optional[str] = None
     title: Optional[str] = None
     affiliation: Optional[str] = None
-    gender: Optional[str] = None  # "female" / "male" where the text shows it
+    gender: Optional[Gender] = attrs.field(default=None, validator=_one_of(Gender))  # if shown
     mentions: tuple[Span, ...] = ()
 
 
@@ -134,9 +160,24 @@ class Attribution:
     resolution: Resolution
     continues: Optional[int] = None  # index of the quote whose speaker this one continues
     #: neutral (said), assertive (claimed), denial (denied), hedging (suggested), belief
-    cue_class: Optional[str] = None
-    #: where it was said, when the text says so: "statement", "twitter", "interview", "Reuters"
+    cue_class: Optional[CueClass] = attrs.field(default=None, validator=_one_of(CueClass))
+    #: where it was said, when the text says so: a word of the lexicon ("statement",
+    #: "twitter", "interview", "email") or the outlet told, as written ("Reuters"): open-ended,
+    #: so a plain string
     channel: Optional[str] = None
+
+
+#: the flags a quote may carry (`Quote.flags`), and what each means
+QUOTE_FLAGS: dict[str, str] = {
+    "unclosed": "no closing mark: the quote ends at its most plausible sentence boundary",
+    "reopened": "ended where an opening mark re-opened it in the same paragraph (a lost "
+                "paragraph break); the next part goes on with the same speaker",
+    "nested": "holds a double-quoted quotation inside a double-quoted one",
+    "backwards-mark": "a mark of the wrong direction was read as opening or closing it",
+    "doubled-mark": "a doubled mark (\"\") was read as one",
+    "missing-open": "no opening mark: the quote starts with its sentence",
+    "stray-mark": "holds a double mark that pairs with nothing",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -216,9 +257,13 @@ class NonStatement:
     speaker: Optional[Speaker]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ParseResult:
-    """Everything quotetrack found in one document."""
+    """Everything quotetrack found in one document.
+
+    Its ``repr`` is a short summary (id, counts, the first quotes); in a notebook it shows as
+    the text with its quotes and speakers highlighted (``_repr_html_``).
+    """
 
     text: str
     quotes: tuple[Quote, ...] = ()
@@ -226,7 +271,10 @@ class ParseResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     id: Optional[str] = None
     non_statements: tuple[NonStatement, ...] = ()
-    claims: tuple = ()  # numeric claims: quotetrack.claims_model.Claim
+    claims: tuple[Claim, ...] = ()  # numeric claims, with parse(claims=True)
+    #: the input's other fields (url, date, outlet...), passed through to the output as
+    #: they came; compared but not hashed, as JSON values need not be hashable
+    meta: dict[str, Any] = attrs.field(factory=dict, hash=False, converter=dict)
 
     def quotations(self) -> tuple[Quotation, ...]:
         """The quotes with the parts of each multi-paragraph quotation joined into one
@@ -245,3 +293,192 @@ class ParseResult:
         """The quotes of the given kinds, in document order."""
         wanted = {QuoteKind(k) for k in kinds}
         return tuple(q for q in self.quotes if q.kind in wanted)
+
+    def __repr__(self) -> str:
+        counts = [f"{len(self.text)} chars", _count(len(self.quotes), "quote"),
+                  _count(len(self.speakers), "speaker")]
+        for n, what in ((len(self.claims), "claim"), (len(self.diagnostics), "diagnostic")):
+            if n:
+                counts.append(_count(n, what))
+        first = [_quote_summary(q) for q in self.quotes[:REPR_QUOTES]]
+        if len(self.quotes) > REPR_QUOTES:
+            first.append("...")
+        body = f" [{', '.join(first)}]" if first else ""
+        return f"<ParseResult id={self.id!r} {', '.join(counts)}{body}>"
+
+    def _repr_html_(self) -> str:
+        """The text as HTML with each quote highlighted (a colour per kind, its speaker, cue
+        and sieve on hover) and each speaker mention underlined; long texts are cut at
+        `REPR_HTML_CHARS` characters."""
+        return _html(self)
+
+
+# --------------------------------------------------------------------------- numeric claims
+
+
+class Qualifier(str, enum.Enum):
+    """How the stated number relates to the true one."""
+
+    EXACT = "exact"  # "5,000 troops", "$44.5 million"
+    MORE_THAN = "more_than"  # "more than 500", "over 500", "500-plus"
+    LESS_THAN = "less_than"  # "fewer than 500", "under 500"
+    ABOUT = "about"  # "about 500", "some 500", "nearly 500", "almost half"
+    AT_LEAST = "at_least"  # "at least 500", "500 or more"
+    UP_TO = "up_to"  # "up to 500", "as many as 500"
+    VAGUE = "vague"  # "hundreds of", "dozens", "several thousand": no figure is given
+
+
+class ClaimSource(str, enum.Enum):
+    """Whose assertion a claim is."""
+
+    QUOTE = "quote"  # written inside a quotation: asserted by the quotation's speaker
+    ARTICLE = "article"  # written in the reporter's own words
+
+
+def _optional_number(instance, attribute, value):
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"Quantity.{attribute.name} must be a number or None, got {value!r}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"Quantity.{attribute.name} must be finite, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """The number a claim states.
+
+    ``value`` is the figure as a number (``44_500_000.0`` for "$44.5 million", ``0.5`` for
+    "half of"), or None for a vague quantity ("hundreds of") and for a range. A range ("between
+    10 and 20", "10-20") has ``low`` and ``high`` instead. ``unit`` is what is counted or measured:
+    a noun as written ("troops", "martyrs"), a noun and what happened to it ("people killed"), a
+    plural made from a compound ("81-country" gives "countries"), "percent", "percentage points",
+    "fraction" (for "half of", "a third of", "one in five"; ``value`` between 0 and 1), an ISO
+    currency code ("USD", "GBP", "EUR"), or None when the text names no unit.
+    """
+
+    value: Optional[float] = attrs.field(default=None, validator=_optional_number)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=Qualifier)
+    unit: Optional[str] = None
+    low: Optional[float] = attrs.field(default=None, validator=_optional_number)
+    high: Optional[float] = attrs.field(default=None, validator=_optional_number)
+
+    def __attrs_post_init__(self):
+        if (self.low is None) != (self.high is None):
+            raise ValueError("a range needs both low and high (or neither)")
+        if self.low is not None:
+            if self.value is not None:
+                raise ValueError("a range has low and high, not a value")
+            if not self.low < self.high:
+                raise ValueError(f"range low {self.low} must be below high {self.high}")
+            if self.qualifier is Qualifier.VAGUE:
+                raise ValueError("a range is not vague")
+        elif self.qualifier is Qualifier.VAGUE:
+            if self.value is not None:
+                raise ValueError(f"a vague quantity has no value, got {self.value}")
+        elif self.value is None:
+            raise ValueError(
+                f"a quantity with qualifier {self.qualifier.value!r} needs a value or a range"
+            )
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None
+
+    @property
+    def is_vague(self) -> bool:
+        return self.qualifier is Qualifier.VAGUE
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """A numeric claim: the expression as written, its sentence, what it states and who states it.
+
+    ``span`` covers the qualifier, the number and what it counts ("More than 500 people have been
+    killed"); ``sentence`` is the sentence it stands in. ``asserted_by`` is the speaker of the
+    quotation the claim is written in (None when that quotation has no speaker) and always None
+    when ``source`` is ``article``. ``rule`` names the pattern that found it (provenance): count,
+    compound, money, percent, measure, vague, fraction, ratio or range.
+    """
+
+    span: Span
+    sentence: Span
+    quantity: Quantity
+    source: ClaimSource = attrs.field(converter=ClaimSource)
+    asserted_by: Optional[Speaker] = None
+    rule: str = "count"
+
+    def __attrs_post_init__(self):
+        if not (self.sentence.start <= self.span.start and self.span.end <= self.sentence.end):
+            raise ValueError(
+                f"claim span {self.span.start}-{self.span.end} is not inside its sentence "
+                f"{self.sentence.start}-{self.sentence.end}"
+            )
+        if self.source is ClaimSource.ARTICLE and self.asserted_by is not None:
+            raise ValueError("a claim in the article's own words has no asserted_by speaker")
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+#: how many quotes ``repr(result)`` shows, and how much text ``_repr_html_`` renders
+REPR_QUOTES = 3
+REPR_HTML_CHARS = 20_000
+_KIND_COLOURS = {"direct": "#ffe08a", "mixed": "#c6f0c2", "indirect": "#cfe3ff",
+                 "other": "#e6e6e6"}
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quote_summary(quote: Quote) -> str:
+    speaker = quote.speaker
+    who = f" by {speaker.name}" if speaker is not None else ""
+    return f"{quote.kind.value} {_shorten(quote.content.text)!r}{who}"
+
+
+def _quote_title(quote: Quote) -> str:
+    att = quote.attribution
+    parts = [quote.kind.value]
+    if att is not None:
+        parts.append(f"speaker: {att.speaker.name if att.speaker else 'unresolved'}")
+        if att.cue is not None:
+            parts.append(f"cue: {att.cue.text}")
+        parts.append(f"sieve: {att.sieve}")
+    return " · ".join(parts)
+
+
+def _html(result: ParseResult) -> str:
+    shown = min(len(result.text), REPR_HTML_CHARS)
+    # (start, end, opening tag): quotes, then the mentions that name their speakers
+    marks: list[tuple[int, int, str]] = []
+    for quote in result.quotes:
+        colour = _KIND_COLOURS.get(quote.kind.value, "#eee")
+        marks.append((quote.span.start, quote.span.end,
+                      f'<span style="background:{colour}" '
+                      f'title="{html.escape(_quote_title(quote))}">'))
+        att = quote.attribution
+        if att is not None and att.mention is not None:
+            who = att.speaker.name if att.speaker else "unresolved"
+            marks.append((att.mention.start, att.mention.end,
+                          f'<span style="text-decoration:underline;font-weight:bold" '
+                          f'title="{html.escape("speaker: " + who)}">'))
+    # overlapping highlights: close every open tag at each boundary and open again those that
+    # go on, so the HTML nests properly whatever the spans
+    cuts = sorted({0, shown} | {b for s, e, _ in marks for b in (s, e) if 0 <= b <= shown})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:]):
+        tags = [tag for s, e, tag in marks if s <= start and end <= e]
+        pieces.append("".join(tags) + html.escape(result.text[start:end]) + "</span>" * len(tags))
+    cut = "" if shown == len(result.text) else (
+        f"<p><i>… {len(result.text) - shown} more characters not shown</i></p>")
+    return (f"<div><p><b>{html.escape(repr(result))}</b></p>"
+            f'<div style="white-space:pre-wrap;line-height:1.5">{"".join(pieces)}</div>'
+            f"{cut}</div>")

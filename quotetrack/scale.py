@@ -17,6 +17,7 @@ This module needs nothing beyond quotetrack itself.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from .batch import Document, DocumentError, Item, document_from_json
@@ -60,14 +61,18 @@ def _items(docs: Iterable[Input], source: str) -> Iterator[Item]:
 def _parse(parser: Parser, item: Item) -> Union[ParseResult, DocumentError]:
     if isinstance(item, Document):
         try:
-            return parser.parse(item.text, id=item.id)
+            return parser.parse(item.text, id=item.id, meta=item.meta)
         except Exception as exc:  # one bad document must not stop the others
-            return DocumentError(id=item.id, message=f"{type(exc).__name__}: {exc}")
+            return DocumentError(id=item.id, message=f"{type(exc).__name__}: {exc}",
+                                 meta=item.meta)
     return item
 
 
-def error_record(error: DocumentError) -> dict[str, str]:
-    """``{"id", "error"}``: the record of a document that failed, as ``extract`` writes it."""
+def error_record(error: DocumentError) -> dict[str, Any]:
+    """``{"id", "error"}``: the record of a document that failed, as ``extract`` writes it,
+    with the document's ``meta`` between them when it has any."""
+    if error.meta:
+        return {"id": error.id, "meta": error.meta, "error": error.message}
     return {"id": error.id, "error": error.message}
 
 
@@ -86,12 +91,20 @@ def output_record(
         return (result_to_dict(item, pause_gc=pause_gc) if full
                 else document_output(item, pause_gc=pause_gc))
     except QuotetrackError as exc:
-        return error_record(DocumentError(id=str(item.id), message=f"{type(exc).__name__}: {exc}"))
+        return error_record(DocumentError(id=str(item.id), message=f"{type(exc).__name__}: {exc}",
+                                          meta=item.meta))
+
+
+#: half of a surrogate pair on its own, which UTF-8 cannot hold
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def output_line(record: Mapping[str, Any]) -> str:
-    """One record as the JSON line ``quotetrack extract`` writes (UTF-8 kept, no newline)."""
-    return json.dumps(record, ensure_ascii=False)
+    """One record as the JSON line ``quotetrack extract`` writes (no newline): non-ASCII
+    characters as they are, unless the record holds an unpaired surrogate (in ``meta``, say),
+    which only an ASCII escape can write as valid UTF-8."""
+    line = json.dumps(record, ensure_ascii=False)
+    return json.dumps(record) if _SURROGATE.search(line) else line
 
 
 def parse_batch(

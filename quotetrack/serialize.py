@@ -25,6 +25,7 @@ from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar
 
 from .claims_model import Claim, ClaimSource, Qualifier, Quantity
 from .collector import collector_paused
+from .confidence import confidence
 from .errors import FormatError
 from .model import (
     Attribution,
@@ -91,6 +92,8 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "speaker": _quote_speaker(speaker, mention) if speaker else None,
         "cue": _span(att.cue) if att else None,
         "sieve": att.sieve if att else None,
+        # how often that rule was right on the development sets: derived, so not read back
+        "confidence": confidence(att),
         "content": _span(quote.content),
         "paragraph": quote.paragraph,
         "resolution": att.resolution.value if att else None,
@@ -198,7 +201,7 @@ def result_to_dict(result: ParseResult, *, pause_gc: bool = True) -> dict[str, A
 
 def _result_to_dict(result: ParseResult) -> dict[str, Any]:
     _check_speakers(result)
-    return {
+    data: dict[str, Any] = {
         "id": result.id,
         "text": result.text,
         "quotes": [quote_to_dict(q) for q in result.quotes],
@@ -207,13 +210,17 @@ def _result_to_dict(result: ParseResult) -> dict[str, Any]:
         "non_statements": [_non_statement_to_dict(n) for n in result.non_statements],
         "claims": [claim_to_dict(c) for c in result.claims],
     }
+    if result.meta:
+        data["meta"] = result.meta
+    return data
 
 
 def document_output(result: ParseResult, *, pause_gc: bool = True,
                     join_parts: bool = False) -> dict[str, Any]:
     """The scored per-document line ``{"id", "quotes"}`` (no text, no speaker list), with
-    ``"claims"`` when the result has numeric claims. ``pause_gc``: as in `Parser`. With
-    ``join_parts`` a quotation over several paragraphs is one record (`joined_quotes`)."""
+    ``"meta"`` (the input's other fields) after the id when the result has any, and
+    ``"claims"`` when it has numeric claims. ``pause_gc``: as in `Parser`. With ``join_parts``
+    a quotation over several paragraphs is one record (`joined_quotes`)."""
     with collector_paused(pause_gc, len(result.text)):
         return _document_output(result, join_parts)
 
@@ -255,7 +262,10 @@ def joined_quotes(result: ParseResult) -> tuple[Quote, ...]:
 
 def _document_output(result: ParseResult, join_parts: bool = False) -> dict[str, Any]:
     quotes = joined_quotes(result) if join_parts else result.quotes
-    line: dict[str, Any] = {"id": result.id, "quotes": [quote_to_dict(q) for q in quotes]}
+    line: dict[str, Any] = {"id": result.id}
+    if result.meta:
+        line["meta"] = result.meta
+    line["quotes"] = [quote_to_dict(q) for q in quotes]
     if result.claims:
         speakers = {s.id: s.name for s in result.speakers}
         line["claims"] = [
@@ -482,11 +492,28 @@ def _read_claim(data: object, source: str, speakers: Mapping[int, Speaker], wher
         raise FormatError(f"{where}: {exc}") from None
 
 
+def _check_quote_links(quotes: tuple[Quote, ...], where: str) -> None:
+    """Each quote's paragraph is an index (>= 0), and ``continues`` names another quote."""
+    for i, quote in enumerate(quotes):
+        if quote.paragraph < 0:
+            raise FormatError(
+                f"{where}.quotes[{i}]: 'paragraph' must be >= 0, got {quote.paragraph}"
+            )
+        att = quote.attribution
+        if att is not None and att.continues is not None:
+            if not 0 <= att.continues < len(quotes) or att.continues == i:
+                raise FormatError(
+                    f"{where}.quotes[{i}]: 'continues' must be the index of another quote "
+                    f"(0 to {len(quotes) - 1}), got {att.continues}"
+                )
+
+
 def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
     """Rebuild the `ParseResult` that `result_to_dict` wrote; `FormatError` if ``data`` is not one.
 
     Each speaker is built once and the same object is shared by all quotes, non-statements and
-    claims that reference it. ``non_statements`` and ``claims`` may be absent (read as empty).
+    claims that reference it. ``non_statements``, ``claims`` and ``meta`` may be absent (read
+    as empty).
     """
     r = _Reader(data, "result")
     doc_id = r.string("id", optional=True)
@@ -503,6 +530,7 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
         _read_quote(q, text, speakers, f"{where}.quotes[{i}]")
         for i, q in enumerate(r.array("quotes"))
     )
+    _check_quote_links(quotes, where)
     diagnostics = tuple(
         _read_diagnostic(d, text, f"{where}.diagnostics[{i}]")
         for i, d in enumerate(r.array("diagnostics"))
@@ -515,6 +543,9 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
         _read_claim(c, text, speakers, f"{where}.claims[{i}]")
         for i, c in enumerate(r.data.get("claims") or ())
     )
+    meta = r.data.get("meta") or {}
+    if not isinstance(meta, Mapping):
+        raise FormatError(f"{where}: 'meta' must be an object, got {_type_name(meta)}")
     try:
         return ParseResult(
             text=text,
@@ -524,18 +555,32 @@ def result_from_dict(data: Mapping[str, Any]) -> ParseResult:
             id=doc_id,
             non_statements=non_statements,
             claims=claims,
+            meta=meta,
         )
     except (TypeError, ValueError) as exc:  # a model invariant the checks above did not cover
         raise FormatError(f"{where}: {exc}") from exc
 
 
-def from_json(data: str) -> ParseResult:
-    """Read one result written by `to_json`."""
+def _json_value(data: object, where: str) -> Any:
+    """``json.loads(data)``, with every way it can fail as a `FormatError`."""
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise FormatError(f"{where}expected JSON text (str), got {type(data).__name__}")
     try:
-        value = json.loads(data)
+        return json.loads(data)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"expected a JSON document, got invalid JSON: {exc}") from None
-    return result_from_dict(value)
+        raise FormatError(f"{where}expected a JSON object, got invalid JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        # valid JSON that Python will not read: an integer of more than 4,300 digits, arrays
+        # nested deeper than the recursion limit; or bytes that are not UTF-8
+        raise FormatError(
+            f"{where}expected a JSON object, got JSON Python cannot read: {exc}"
+        ) from None
+
+
+def from_json(data: str) -> ParseResult:
+    """Read one result written by `to_json`; `FormatError` for anything else (also for JSON
+    that Python cannot read: nesting deeper than the recursion limit, huge integers)."""
+    return result_from_dict(_json_value(data, ""))
 
 
 def read_jsonl(fp: IO[str]) -> Iterator[ParseResult]:
@@ -543,12 +588,7 @@ def read_jsonl(fp: IO[str]) -> Iterator[ParseResult]:
     for lineno, line in enumerate(fp, 1):
         if not line.strip():
             continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FormatError(
-                f"line {lineno}: expected a JSON object, got invalid JSON: {exc}"
-            ) from None
+        value = _json_value(line, f"line {lineno}: ")
         try:
             yield result_from_dict(value)
         except FormatError as exc:

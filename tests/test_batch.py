@@ -108,8 +108,22 @@ def test_jsonl_lines_and_errors():
     assert items[7] == DocumentError(
         id="in.jsonl:9", message="expected UTF-8 text, got byte 0xff at offset 0"
     )
-    assert items[8] == Document(id="d", text="two")
+    assert items[8] == Document(id="d", text="two", meta={"meta": {"x": 1}})
     assert len(items) == 9  # the blank line 8 is skipped
+
+
+def test_other_fields_are_kept_as_meta(tmp_path):
+    """Every key but id and text is kept, as it came, in the document's meta, also on an
+    error record of a line that could be read; process passes it to result.meta."""
+    data = jsonl({"id": "a", "text": "“Go,” Jane Roe said.", "url": "https://x.test/a",
+                  "date": "2026-12-01", "tags": ["x", 1]},
+                 {"id": "b", "url": "https://x.test/b"})
+    doc, error = read_jsonl_documents(io.BytesIO(data), source="in")
+    assert doc.meta == {"url": "https://x.test/a", "date": "2026-12-01", "tags": ["x", 1]}
+    assert error.meta == {"url": "https://x.test/b"}
+    (result, failed) = process([doc, error])
+    assert result.meta == doc.meta and failed is error
+    assert result == quotetrack.parse(doc.text, id="a", meta=doc.meta)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -192,9 +206,88 @@ def test_stdin_with_json_lines():
 
 
 def test_stdin_with_plain_text():
-    """Stdin that does not start with a JSON object is one article with id '-'."""
-    stdin = io.BytesIO(b"\n{not json} " + ARTICLE.encode())
-    assert list(read_input("-", stdin=stdin)) == [Document(id="-", text="\n{not json} " + ARTICLE)]
+    """Stdin whose first non-blank line does not start like JSON is one article with id '-'."""
+    text = '\n"Yes," she said. {not json}\n' + ARTICLE
+    assert list(read_input("-", stdin=io.BytesIO(text.encode()))) == [Document(id="-", text=text)]
+
+
+@pytest.mark.parametrize("first", [b'{"id": "a", "text": ', b"[1, 2]", b"{not json}", b"[oops"])
+def test_stdin_whose_first_line_is_broken_json_is_still_json_lines(first):
+    """A first line that starts like JSON but is broken or not an object is an error record in
+    its place, and the good lines after it are still documents: not one bogus article."""
+    stdin = io.BytesIO(b"\n" + first + b"\n" + jsonl({"id": "b", "text": ARTICLE}))
+    items = list(read_input("-", stdin=stdin))
+    assert [type(i) for i in items] == [DocumentError, Document]
+    assert items[0].id == "<stdin>:2" and "expected a JSON object" in items[0].message
+    assert items[1] == Document(id="b", text=ARTICLE)
+
+
+def test_stdin_of_json_lines_after_a_stray_first_line_is_still_json_lines():
+    """A first line that is not JSON (a header, a word) before JSON object lines: every line is
+    a record, the first an error in its place, rather than one article made of JSON."""
+    data = b"articles of 2026-12-01\n" + jsonl({"id": "a", "text": "one"}, {"id": "b", "text": "two"})
+    items = list(read_input("-", stdin=io.BytesIO(data)))
+    assert [type(i) for i in items] == [DocumentError, Document, Document]
+    assert items[0].id == "<stdin>:1" and items[2] == Document(id="b", text="two")
+    prose = b"Jane Roe said:\n{not a document}\nand more prose\nand the end\n"
+    assert list(read_input("-", stdin=io.BytesIO(prose))) == [Document(id="-", text=prose.decode())]
+
+
+def test_input_format_decides_for_stdin_and_files(tmp_path):
+    """format="text" reads JSON-looking stdin as one article; format="jsonl" reads a .txt file
+    as JSON Lines; an unknown format is a ConfigError."""
+    data = jsonl({"id": "a", "text": "one"})
+    assert list(read_input("-", stdin=io.BytesIO(data), format="text")) == [
+        Document(id="-", text=data.decode())
+    ]
+    assert list(read_input("-", stdin=io.BytesIO(b"plain\n" + data), format="jsonl"))[1] == \
+        Document(id="a", text="one")
+    path = tmp_path / "docs.txt"
+    path.write_bytes(data)
+    assert list(read_input(str(path), format="jsonl")) == [Document(id="a", text="one")]
+    with pytest.raises(ConfigError, match="input format must be one of auto, jsonl, text"):
+        list(read_input(str(path), format="csv"))
+
+
+class _ReadSizes(io.BytesIO):
+    """A stream that records the size of every piece read from it."""
+
+    def __init__(self, data: bytes):
+        super().__init__(data)
+        self.sizes: list[int] = []
+
+    def readline(self, limit=-1):
+        piece = super().readline(limit)
+        self.sizes.append(len(piece))
+        return piece
+
+
+@pytest.mark.parametrize("path", ["-", "file"])
+def test_a_huge_line_is_refused_before_it_is_read_whole(tmp_path, path):
+    """A JSON line longer than max_line_bytes is an error in its place, is only ever read in
+    bounded pieces (never decoded), and the lines after it are still read."""
+    huge = json.dumps({"id": "huge", "text": "x" * 3_000_000}).encode()
+    data = jsonl({"id": "a", "text": "one"}, huge, {"id": "b", "text": "two"})
+    if path == "-":
+        stream = _ReadSizes(data)
+        items = list(read_input("-", stdin=stream, max_line_bytes=1000))
+        assert max(stream.sizes) <= 2**20
+    else:
+        (tmp_path / "in.jsonl").write_bytes(data)
+        items = list(read_input(str(tmp_path / "in.jsonl"), max_line_bytes=1000))
+    assert items[0] == Document(id="a", text="one") and items[2] == Document(id="b", text="two")
+    assert items[1].id.endswith(":2")
+    assert items[1].message.startswith(
+        f"expected a JSON line of at most 1000 bytes, got {len(huge)} bytes")
+
+
+def test_line_limit_follows_the_input_limit():
+    """The default line limit lets through any text Parser accepts, escaped, and no more."""
+    from quotetrack import Limits
+    from quotetrack.batch import line_limit
+
+    assert line_limit(Limits(max_input_chars=100)) == 600 + 2**20
+    assert line_limit() == 6 * Limits().max_input_chars + 2**20
 
 
 def test_several_inputs_in_order(tmp_path):

@@ -1,7 +1,7 @@
 """benchmarks/bench.py still runs: its inputs, its profile summary and a tiny end-to-end run.
 
 Nothing here looks at how long anything took; the benchmark itself is run by hand (see
-docs/performance.md).
+benchmarks/HISTORY.md).
 """
 
 from __future__ import annotations

@@ -275,6 +275,8 @@ def test_extract_jsonl_parquet(client, corpus, tmp_path, capsys):
         else:
             assert json.loads(row["quotes"]) == want["quotes"] and row["error"] is None
             assert row["claims"] is None
+        assert (None if row["meta"] is None else json.loads(row["meta"])) == want.get("meta")
+    assert any(row["meta"] is not None for row in rows) == any("meta" in e for e in expected)
 
 
 @needs_dask

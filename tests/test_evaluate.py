@@ -408,5 +408,43 @@ def test_summary_line_format():
     )
     line = scores.summary()
     assert line.startswith("quote_p=1.000 quote_r=1.000 quote_f1=1.000 exact_f1=1.000 ")
-    assert line.endswith("'affil_ok': 0, 'ignored': 0}")
+    assert line.endswith('"affil_ok": 0, "ignored": 0}')
+    assert json.loads(line[line.index("{"):]) == scores.counts.as_dict()
     assert isinstance(scores, Scores) and "misses" not in scores.as_dict()
+
+
+def test_summary_says_n_a_for_what_the_gold_cannot_measure():
+    """A metric with nothing to measure (no gold titles, names or mentions) prints n/a, not
+    0.000, which would read as "always wrong"; the value in as_dict stays 0.0 as score.py's."""
+    scores = evaluate(
+        [doc(gold_record("“We will win this,”", "direct"))],
+        [{"id": "d1", "quotes": [pred_record("“We will win this,”")]}],
+    )
+    line = scores.summary()
+    for name in ("speaker_name_acc", "speaker_mention_acc", "title_acc", "affiliation_acc"):
+        assert f" {name}=n/a " in line
+    assert " attribution_f1=1.000 " in line and scores.as_dict()["title_acc"] == 0.0
+    titled = evaluate([doc(gold_record("“We will win this,”", "direct", speaker_title="Senator"))],
+                      [{"id": "d1", "quotes": [pred_record("“We will win this,”")]}])
+    assert " title_acc=0.000 " in titled.summary()
+
+
+@pytest.mark.parametrize(("gold", "pred", "message"), [
+    ([doc(), doc()], [], "gold document id 'd1' appears twice"),
+    ([{"id": ["d1"], "text": TEXT, "quotes": []}], [], "gold document: expected a string 'id', got list"),
+    ([doc()], [{"id": {"x": 1}, "quotes": []}], "prediction document: expected a string 'id', got dict"),
+    ([{"id": "d1", "text": TEXT, "quotes": "none"}], [], "'quotes' to be a list, got str"),
+    ([{"id": "d1", "text": TEXT, "quotes": [3]}], [], "'quotes' to hold objects, got int at 0"),
+    ([doc()], [{"id": "d1", "quotes": [{"start": 0, "end": len(TEXT) + 5, "kind": "direct"}]}],
+     f"prediction for 'd1': expected offsets 0 <= start, end <= {len(TEXT)} (the text length)"),
+    ([doc()], [{"id": "d1", "quotes": [{"start": -4, "end": 3, "kind": "direct"}]}],
+     "got start=-4, end=3"),
+    ([doc({"start": -1, "end": 5, "kind": "direct"})], [], "gold 'd1': expected offsets"),
+])
+def test_input_that_cannot_be_scored_raises_format_error(gold, pred, message):
+    """Duplicate gold ids, ids that are not strings, quotes that are not a list of objects,
+    offsets past the text or negative: a FormatError saying where, not a traceback of
+    another type or a silent score."""
+    with pytest.raises(FormatError) as info:
+        evaluate(gold, pred)
+    assert message in str(info.value)

@@ -2,7 +2,7 @@
 to long documents, and leaves the collector as it found it.
 
 Safe means: parsing and serialising make no reference cycles, so nothing waits for the collector
-while it is paused. See docs/performance.md for why the pause exists (long documents).
+while it is paused. See benchmarks/HISTORY.md for why the pause exists (long documents).
 """
 
 from __future__ import annotations
@@ -154,5 +154,8 @@ def test_collector_state_is_restored(enabled):
 
 
 def test_pause_gc_must_be_a_bool():
-    with pytest.raises(TypeError):
+    """A wrong type for an option is a ConfigError, like every other misuse."""
+    from quotetrack import ConfigError
+
+    with pytest.raises(ConfigError, match="Parser\\(pause_gc=...\\) expects True or False"):
         Parser(pause_gc="yes")

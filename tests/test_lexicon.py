@@ -34,7 +34,7 @@ COLUMNS = {
     "titles.tsv": 2,
 }
 # A word may have several kinds here, so the key is the whole row, not the first column.
-MULTI_KEY = {"claims_context.tsv", "claims_endings.tsv"} | set(ROLE_FILES)
+MULTI_KEY = {"claims_context.tsv", "claims_endings.tsv", "confidence.tsv"} | set(ROLE_FILES)
 UNSORTED: dict[str, str] = {}
 UNDOCUMENTED: set[str] = set()
 

@@ -88,8 +88,6 @@ STILL_TO_MOVE: set[tuple[str, tuple[str, ...]]] = {
     ("mentions", ("from", "of")),
     ("mentions", ("'s", "ss")),
     ("mentions", ("female", "male")),
-    ("marks", ("backwards-mark", "doubled-mark", "missing-open", "nested", "reopened",
-               "stray-mark", "unclosed")),
     ("marks", ("``", "«", "“", "““", "„", "‟")),
     ("marks", ("»", "”", "””")),
     ("marks", ('"', '""', "''")),

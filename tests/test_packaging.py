@@ -56,7 +56,8 @@ def test_metadata(setup_cfg):
     assert _lines(setup_cfg["options"]["install_requires"]) == ["regex", "attrs"]
     assert setup_cfg["options"]["python_requires"].strip() == ">=3.11"
     assert _lines(setup_cfg["options.extras_require"]["test"]) == ["pytest", "hypothesis",
-                                                                      "mypy>=1.10,<3"]
+                                                                      "mypy>=1.10,<3",
+                                                                      "jsonschema"]
 
 
 def test_console_script_is_the_cli_main(setup_cfg):
@@ -138,3 +139,18 @@ def test_mypy_accepts_the_package():
     done = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "quotetrack"],
                           cwd=REPO, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+def test_the_licence_is_declared(setup_cfg):
+    """The package says it is MIT-licensed, and ships the licence text."""
+    assert setup_cfg["metadata"]["license"] == "MIT"
+    assert setup_cfg["metadata"]["license_files"].strip() == "LICENSE"
+    assert "License :: OSI Approved :: MIT License" in setup_cfg["metadata"]["classifiers"]
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+
+
+def test_schemas_are_package_data(setup_cfg):
+    """The JSON Schemas ship with the package."""
+    patterns = _lines(setup_cfg["options.package_data"]["quotetrack"])
+    shipped = [p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "schemas").iterdir()]
+    assert shipped and all(any(fnmatch.fnmatch(n, pat) for pat in patterns) for n in shipped)

@@ -60,7 +60,7 @@ def test_progress_flag_draws_a_bar_on_stderr_only(monkeypatch, capsys, jsonl):
     code_bar, out, err = extract(monkeypatch, capsys, str(jsonl), "--progress")
     assert code == code_bar == 1  # one line is broken
     assert out == plain
-    assert "4doc" in err  # three documents and the broken line
+    assert "docs=4" in err  # three documents and the broken line
     assert "failed=1" in err
     assert f"{jsonl}:2: expected a JSON object" in err and f"{jsonl}:2:" in plain_err
 
@@ -69,13 +69,13 @@ def test_progress_flag_draws_a_bar_on_stderr_only(monkeypatch, capsys, jsonl):
 def test_progress_is_automatic_on_a_terminal(monkeypatch, capsys, jsonl):
     """With stderr a terminal and no flag the bar is drawn; --no-progress turns it off."""
     _, out, err = extract(monkeypatch, capsys, str(jsonl), stderr=FakeTerminal())
-    assert "4doc" in err
+    assert "docs=4" in err
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", f"{jsonl}:2", "b", "c"]
     _, out_off, err_off = extract(
         monkeypatch, capsys, str(jsonl), "--no-progress", stderr=FakeTerminal()
     )
     assert out_off == out
-    assert "4doc" not in err_off
+    assert "docs=4" not in err_off
 
 
 def test_no_progress_when_stderr_is_not_a_terminal(monkeypatch, capsys, jsonl):
@@ -110,7 +110,7 @@ def test_progress_with_workers(monkeypatch, capsys, jsonl):
     _, out, err = extract(monkeypatch, capsys, str(jsonl), "--progress", "--workers", "2",
                           "--chunk-size", "1")
     assert out == plain
-    assert "4doc" in err
+    assert "docs=4" in err
 
 
 def test_progress_bar_without_tqdm_raises_import_error_naming_the_extra(monkeypatch):
@@ -128,3 +128,23 @@ def test_progress_bar_yields_every_item():
     assert list(bar) == [0, 1, 2, 3, 4]
     bar.close()
     assert "5doc" in stream.getvalue()
+
+
+@needs_tqdm
+def test_progress_shows_the_share_read_when_the_size_is_known(monkeypatch, capsys, jsonl):
+    """For files the bar counts bytes against their size: it ends at 100 % of the file size,
+    with the documents done beside it (and so can show the time left)."""
+    code, _, err = extract(monkeypatch, capsys, str(jsonl), "--progress")
+    size = jsonl.stat().st_size
+    assert code == 1
+    assert "100%" in err and f"{size}/{size}" in err and "docs=4" in err
+
+
+@needs_tqdm
+def test_progress_counts_documents_when_the_size_is_unknown(monkeypatch, capsys, jsonl):
+    """Stdin from a pipe has no size: the bar counts documents, with no share or time left."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(jsonl.read_bytes()),
+                                                       encoding="utf-8"))
+    code, _, err = extract(monkeypatch, capsys, "-", "--progress")
+    assert code == 1
+    assert "4doc" in err and "%" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import attrs
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
+from quotetrack.confidence import confidence
 from quotetrack import (
     Attribution,
     Diagnostic,
@@ -230,7 +232,7 @@ def test_quote_dict_carries_the_round_trip_keys():
     """Besides the scored keys, a quote dict has exactly the documented extra keys."""
     d = quote_to_dict(_hand_built().quotes[0])
     extra = {"content", "paragraph", "resolution", "speaker_id", "continues", "cue_class"}
-    extra |= {"channel", "unresolved_mention", "part", "part_of", "flags"}
+    extra |= {"channel", "unresolved_mention", "confidence", "part", "part_of", "flags"}
     assert set(d) == SCORED_QUOTE_KEYS | extra
     assert set(d["speaker"]) == SCORED_SPEAKER_KEYS | {"anonymity_reason"}
     assert d["content"] == {"start": 1917, "end": 1928, "text": "take sides,"}
@@ -242,6 +244,8 @@ def test_quote_dict_carries_the_round_trip_keys():
     )
     assert (d["cue_class"], d["channel"]) == ("neutral", "interview")
     assert (d["part"], d["part_of"], d["flags"]) == (None, None, [])
+    assert d["confidence"] == confidence(_hand_built().quotes[0].attribution)
+    assert 0.9 < d["confidence"] <= 1  # cue_after_quote + name: the most precise rule
 
 
 def test_unattributed_quote_has_nulls():
@@ -477,8 +481,37 @@ def test_bad_dicts_raise_format_error(mutate, message):
 
 def test_from_json_rejects_invalid_json():
     """from_json raises FormatError, not a bare JSONDecodeError, on text that is not JSON."""
-    with pytest.raises(FormatError, match="expected a JSON document, got invalid JSON"):
+    with pytest.raises(FormatError, match="expected a JSON object, got invalid JSON"):
         from_json("{")
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ("[" * 100_000 + "]" * 100_000, "got JSON Python cannot read"),
+    ('{"id": ' + "9" * 5000 + "}", "got JSON Python cannot read"),
+    (b"\xff{}", "got JSON Python cannot read"),
+    (None, "expected JSON text (str), got NoneType"),
+])
+def test_from_json_wraps_every_json_failure(data, message):
+    """Deep nesting (RecursionError), huge integers and bad bytes (ValueError) and a wrong
+    type all raise FormatError, the one error from_json documents."""
+    with pytest.raises(FormatError, match=re.escape(message)):
+        from_json(data)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"paragraph": -1}, "quotes[0]: 'paragraph' must be >= 0, got -1"),
+    ({"continues": 99}, "quotes[0]: 'continues' must be the index of another quote"),
+    ({"continues": 0}, "quotes[0]: 'continues' must be the index of another quote"),
+    ({"continues": -1}, "quotes[0]: 'continues' must be the index of another quote"),
+])
+def test_result_from_dict_refuses_dangling_links(change, message):
+    """A paragraph index below 0, or a 'continues' that names no other quote, is refused."""
+    data = result_to_dict(quotetrack.parse("“We will win,” Jane Roe said. “Yes.”", id="x"))
+    data["quotes"][0] |= change
+    if "continues" in change:
+        data["quotes"][0]["sieve"] = data["quotes"][0]["sieve"] or "continuation"
+    with pytest.raises(FormatError, match=re.escape(message)):
+        result_from_dict(data)
 
 
 def test_non_object_is_refused():
@@ -513,7 +546,8 @@ SERIALIZED_FIELDS = {
     },
     Quote: {"span", "content", "kind", "paragraph", "attribution", "part", "part_of", "flags"},
     Diagnostic: {"code", "message", "span", "severity"},
-    ParseResult: {"text", "quotes", "speakers", "diagnostics", "id", "non_statements", "claims"},
+    ParseResult: {"text", "quotes", "speakers", "diagnostics", "id", "non_statements", "claims",
+                  "meta"},
     NonStatement: {"span", "mention", "speaker"},
     Claim: {"span", "sentence", "quantity", "source", "asserted_by", "rule"},
     Quantity: {"value", "qualifier", "unit", "low", "high"},
@@ -563,7 +597,9 @@ def _results(draw) -> ParseResult:
         for i in range(n_speakers)
     )
     quotes = []
-    for _ in range(draw(st.integers(0, 4))):
+    n_quotes = draw(st.integers(0, 4))
+    for index in range(n_quotes):
+        others = [j for j in range(n_quotes) if j != index]  # continues names another quote
         attribution = None
         if draw(st.booleans()):
             attribution = Attribution(
@@ -572,7 +608,7 @@ def _results(draw) -> ParseResult:
                 cue=draw(st.none() | _span_in(text)),
                 sieve=draw(st.text(max_size=6)),
                 resolution=draw(st.sampled_from(Resolution)),
-                continues=draw(st.none() | st.integers(0, 5)),
+                continues=draw(st.none() | st.sampled_from(others or [None])),
                 cue_class=draw(st.none() | st.sampled_from(["neutral", "denial"])),
                 channel=draw(st.none() | st.text(max_size=5)),
             )
@@ -611,8 +647,16 @@ def _results(draw) -> ParseResult:
         id=draw(st.none() | st.text(max_size=6)),
         non_statements=non_statements,
         claims=claims,
+        meta=draw(st.dictionaries(st.text(max_size=4), _JSON, max_size=3)),
     )
 
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner,
+                                                                 max_size=3),
+    max_leaves=6,
+)
 
 _NUMBERS = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**6), 10**6)
 

@@ -27,7 +27,7 @@ from typing import Optional
 import attrs
 import regex
 
-from ..model import Diagnostic, Severity, Span
+from ..model import QUOTE_FLAGS, Diagnostic, Severity, Span
 
 __all__ = ["Candidate", "FLAGS", "pair_marks"]
 
@@ -57,17 +57,8 @@ _WORD_BEFORE = regex.compile(r"(?r)[\w.'-]{1,20}\Z")
 #: how far back a sentence end may stand before a re-opening mark: ``. "``, ``." "``, ``.) "``
 _REOPEN_GAP = 4
 
-#: the flags a candidate may carry, and what each means
-FLAGS = {
-    "unclosed": "no closing mark: the quote ends at its most plausible sentence boundary",
-    "reopened": "ended where an opening mark re-opened it in the same paragraph (a lost "
-                "paragraph break); the next part goes on with the same speaker",
-    "nested": "holds a double-quoted quotation inside a double-quoted one",
-    "backwards-mark": "a mark of the wrong direction was read as opening or closing it",
-    "doubled-mark": "a doubled mark (\"\") was read as one",
-    "missing-open": "no opening mark: the quote starts with its sentence",
-    "stray-mark": "holds a double mark that pairs with nothing",
-}
+#: the flags a candidate may carry, and what each means (`quotetrack.model.QUOTE_FLAGS`)
+FLAGS = QUOTE_FLAGS
 
 
 @attrs.define

@@ -7,12 +7,13 @@ back over them, and over earlier speakers, no further than ``antecedent_window_c
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any, Optional, Sequence
+from typing import Any, Optional, Sequence, cast
 
 import attrs
 import regex
 
-from ..model import Attribution, NonStatement, Resolution, Span, Speaker, SpeakerKind
+from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
+                     SpeakerKind)
 from .context import Context, Decision
 from .mentions import MentionInfo, analyse, np_before
 
@@ -688,7 +689,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             anonymity_reason=e.reason,
             title=_one_line(e.title).lower() if e.title else e.title,  # "Prime Minister" too
             affiliation=_one_line(e.affiliation) if e.affiliation else e.affiliation,
-            gender=e.gender,
+            gender=cast(Optional[Gender], e.gender or None),  # the lexicon's genders
             mentions=tuple(Span.of(ctx.text, s, t) for s, t in sorted(set(e.mentions))),
         )
         for e in r.entities
@@ -704,7 +705,8 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             mention=Span.of(ctx.text, *mention_span) if mention_span else None,
             cue=Span.of(ctx.text, *cue_span) if cue_span else None,
             sieve=d.sieve, resolution=res, continues=d.continues,
-            cue_class=_cue_class(ctx, d), channel=_channel(ctx, d),
+            cue_class=cast(Optional[CueClass], _cue_class(ctx, d)),  # checked by the lexicon
+            channel=_channel(ctx, d),
         ))
     non_statements = []
     for start, end, np in silent:
