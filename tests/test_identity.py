@@ -49,3 +49,16 @@ def test_he_said_stays_with_the_speaker_when_no_person_opens_a_clause():
     text = ('"We have the votes," said committee chair Tom Hale.\n\n'
             'The figures were checked by David Rowe. "We will see," he said.')
     assert [s[0] for s in speakers(text)] == ["Tom Hale", "Tom Hale"]
+
+
+def test_unresolved_pronoun_is_no_speaker():
+    """A pronoun with no one to stand for is not a speaker's name: the quote has no speaker,
+    its mention is kept as unresolved_mention, and the resolution says so."""
+    from quotetrack.serialize import quote_to_dict
+
+    (quote,) = quotetrack.parse('"We will not pay," they said.').quotes
+    assert quote.speaker is None
+    assert quote.attribution.mention.text == "they"
+    assert quote.attribution.resolution.value == "unresolved"
+    d = quote_to_dict(quote)
+    assert d["speaker"] is None and d["unresolved_mention"]["text"] == "they"

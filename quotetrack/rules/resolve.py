@@ -655,9 +655,14 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             ent, res = r.named(info)
         else:
             ent, res = r.described(info)
+        if ent is None and info.pronoun:
+            # a pronoun no one could be tied to ("they" with no group before it) names nobody:
+            # no speaker, the mention kept as written (``unresolved_mention`` in the output)
+            results[q] = (None, Resolution.UNRESOLVED, mention_span, cue_span, d)
+            continue
         if ent is None:
-            # a mention no one could be tied to ("he" with no person before it) still names
-            # who spoke as written; the resolution says it is unresolved
+            # a description no one could be tied to still names who spoke as written; the
+            # resolution says it is unresolved
             as_written = ctx.text[info.start:info.end]
             ent = r.entity(f"unresolved:{len(r.entities)}", lambda i: _Entity(
                 i, as_written, info.kind, head=info.head, unresolved=True))
