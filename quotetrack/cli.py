@@ -36,13 +36,14 @@ from .batch import (
     read_inputs,
 )
 from .confidence import confidence
-from .errors import QuotetrackError
+from .errors import LexiconError, QuotetrackError
 from .evaluate import Scores, evaluate
 from .htmlinput import HTML_EXTRA, trafilatura_installed
 from .model import Claim, ParseResult, Quote, QuoteKind
 from .parser import Parser
 from .scale import error_record, output_line
-from .serialize import document_output, result_to_dict
+from .lexicon import Lexicon
+from .serialize import document_output, result_to_dict, with_parts_joined
 
 __all__ = ["main"]
 
@@ -246,6 +247,20 @@ def build_parser() -> argparse.ArgumentParser:
         f"{','.join(k.value for k in QuoteKind)} (default: all)",
     )
     extract.add_argument(
+        "--join-parts",
+        action="store_true",
+        help="write a quotation that goes on over several paragraphs as one quote instead of "
+        "one per paragraph (jsonl and csv)",
+    )
+    extract.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of your own TSV word lists, named like the shipped ones (cue_verbs.tsv, "
+        "titles.tsv…), added to the lexicon; may be given more than once",
+    )
+    extract.add_argument(
         "--claims",
         action="store_true",
         help="also find numeric claims (counts, percentages, money) and who asserts them",
@@ -330,8 +345,19 @@ def _kinds(value: str) -> tuple[str, ...]:
     return kinds
 
 
+def _load_lexicon(paths: Sequence[str]) -> Optional[Lexicon]:
+    """The lexicon with the user's folders of ``--lexicon``, or None for the default."""
+    if not paths:
+        return None
+    try:
+        return Lexicon.load(paths=paths)
+    except LexiconError as exc:
+        raise UsageError(f"--lexicon: {exc}") from None
+
+
 def select_kinds(result: ParseResult, kinds: Sequence[str]) -> ParseResult:
-    """``result`` with only the quotes of ``kinds`` (``continues`` indexes renumbered)."""
+    """``result`` with only the quotes of ``kinds`` (``continues`` and ``part_of`` indexes
+    renumbered)."""
     wanted = set(kinds)
     kept = [i for i, q in enumerate(result.quotes) if q.kind.value in wanted]
     if len(kept) == len(result.quotes):
@@ -344,6 +370,9 @@ def select_kinds(result: ParseResult, kinds: Sequence[str]) -> ParseResult:
         if att is not None and att.continues is not None:
             att = attrs.evolve(att, continues=new_index.get(att.continues))
             q = attrs.evolve(q, attribution=att)
+        if q.part_of is not None:  # the first part left out: the part stands alone
+            first = new_index.get(q.part_of)
+            q = attrs.evolve(q, part_of=first, part=q.part if first is not None else None)
         quotes.append(q)
     return attrs.evolve(result, quotes=tuple(quotes))
 
@@ -497,8 +526,10 @@ class _JsonLinesWriter(_Writer):
         self.out.write(_dumps(error_record(error)) + "\n")
 
 
-def jsonl_line(result: ParseResult, kinds: Sequence[str]) -> str:
+def jsonl_line(result: ParseResult, kinds: Sequence[str], join_parts: bool = False) -> str:
     """The line ``extract --format jsonl`` writes for one result (made where it was parsed)."""
+    if join_parts:
+        result = with_parts_joined(result)
     return _dumps(document_output(select_kinds(result, kinds)))
 
 
@@ -765,7 +796,10 @@ def _extract(args: argparse.Namespace) -> int:
     output = _Output(args.output)
     claims_out = _ClaimsOutput(args.claims_out) if args.claims_out else None
     writer = _WRITERS[args.format](output.stream)
+    lexicon = _load_lexicon(args.lexicon)
     parser = Parser(claims=args.claims or claims_out is not None)
+    if lexicon is not None:
+        parser = attrs.evolve(parser, lexicon=lexicon)
     # lines are read (JSON decoded and checked) where they are parsed: in the workers, with
     # --workers, so the parent process only splits the input into lines
     docs = read_inputs(args.files, stdin=stdin, lines=True, format=args.input_format,
@@ -773,7 +807,7 @@ def _extract(args: argparse.Namespace) -> int:
     progress = _Progress(args.progress, err, _input_size(args.files))
     # JSON Lines are made in the worker processes: only the finished lines travel back
     # (not when the claims go to a file of their own: that needs the results themselves)
-    jsonl = (functools.partial(jsonl_line, kinds=args.kinds)
+    jsonl = (functools.partial(jsonl_line, kinds=args.kinds, join_parts=args.join_parts)
              if args.format == "jsonl" and claims_out is None else None)
     items = process(
         progress.count_read(docs), parser, workers=args.workers, chunk_size=args.chunk_size,
@@ -788,7 +822,8 @@ def _extract(args: argparse.Namespace) -> int:
                 writer.line(item)
             elif isinstance(item, ParseResult):
                 try:
-                    writer.result(select_kinds(item, args.kinds))
+                    shown = with_parts_joined(item) if args.join_parts else item
+                    writer.result(select_kinds(shown, args.kinds))
                     if claims_out is not None:
                         claims_out.result(item)
                 except (QuotetrackError, UnicodeEncodeError) as exc:

@@ -46,6 +46,7 @@ __all__ = [
     "claim_to_dict",
     "document_output",
     "joined_quotes",
+    "with_parts_joined",
     "quote_to_dict",
     "read_jsonl",
     "result_from_dict",
@@ -258,6 +259,13 @@ def joined_quotes(result: ParseResult) -> tuple[Quote, ...]:
             attribution=att, part=None, part_of=None,
             flags=tuple(dict.fromkeys(f for p in parts for f in p.flags))))
     return tuple(out)
+
+
+def with_parts_joined(result: ParseResult) -> ParseResult:
+    """``result`` with each multi-paragraph quotation as one quote (`joined_quotes`)."""
+    if all(q.part is None for q in result.quotes):
+        return result
+    return attrs.evolve(result, quotes=joined_quotes(result))
 
 
 def _document_output(result: ParseResult, join_parts: bool = False) -> dict[str, Any]:
@@ -493,7 +501,8 @@ def _read_claim(data: object, source: str, speakers: Mapping[int, Speaker], wher
 
 
 def _check_quote_links(quotes: tuple[Quote, ...], where: str) -> None:
-    """Each quote's paragraph is an index (>= 0), and ``continues`` names another quote."""
+    """Each quote's paragraph is an index (>= 0), ``continues`` names another quote and
+    ``part_of`` an earlier first part."""
     for i, quote in enumerate(quotes):
         if quote.paragraph < 0:
             raise FormatError(
@@ -506,6 +515,10 @@ def _check_quote_links(quotes: tuple[Quote, ...], where: str) -> None:
                     f"{where}.quotes[{i}]: 'continues' must be the index of another quote "
                     f"(0 to {len(quotes) - 1}), got {att.continues}"
                 )
+        if quote.part_of is not None and not (
+                0 <= quote.part_of < i and quotes[quote.part_of].part == Part.FIRST):
+            raise FormatError(f"{where}.quotes[{i}]: 'part_of' must be the index of an earlier "
+                              f"quote whose part is 'first', got {quote.part_of}")
 
 
 def result_from_dict(data: Mapping[str, Any]) -> ParseResult:

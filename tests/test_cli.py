@@ -485,3 +485,59 @@ def test_claims_go_to_a_table_of_their_own(capsys, tmp_path, fmt):
     if fmt == "csv":
         kinds = {r[3] for r in list(csv.reader(io.StringIO(out)))[1:]}
         assert "claim" not in kinds and "44.5" not in out
+
+
+PARTS_DOC = ('Ana Ruiz, the owner, spoke first. She said: "We open at six.\n\n'
+             '"We close at ten," she added.\n\nMax Ford runs the theatre next door.\n\n'
+             '"The show must go on," opined Mr Ford.')
+
+
+def test_extract_join_parts(capsys, tmp_path):
+    """--join-parts writes a multi-paragraph quotation as one record, in JSON Lines and CSV;
+    without it each paragraph part is a record of its own pointing at the first."""
+    path = tmp_path / "a.txt"
+    path.write_text(PARTS_DOC, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(path), "--kinds", "direct")
+    parts = json.loads(out)["quotes"]
+    assert code == 0 and [q["part"] for q in parts[:2]] == ["first", "last"]
+    assert parts[1]["part_of"] == 0
+    code, out, _ = run(capsys, "extract", str(path), "--kinds", "direct", "--join-parts")
+    joined = json.loads(out)["quotes"]
+    assert joined[0]["text"] == '"We open at six.\n\n"We close at ten,"'
+    assert joined[0]["part"] is None and joined[0]["speaker"]["name"] == "Ana Ruiz"
+    assert len(joined) == len(parts) - 1
+    code, out, _ = run(capsys, "extract", str(path), "--format", "csv", "--join-parts")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0]["part"] == "" and rows[0]["text"].endswith('We close at ten,"')
+
+
+def test_extract_lexicon_folder(capsys, tmp_path):
+    """--lexicon DIR adds the user's speech verb; a folder that is not there is a usage error
+    naming it."""
+    words = tmp_path / "words"
+    words.mkdir()
+    (words / "cue_verbs.tsv").write_text("opine\tassertive\topine,opined,opines\n", "utf-8")
+    (words / "inversion_cues.tsv").write_text("opine\n", "utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text(PARTS_DOC, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(path))
+    assert (json.loads(out)["quotes"][-1]["cue"] or {}).get("text") != "opined"
+    code, out, _ = run(capsys, "extract", str(path), "--lexicon", str(words))
+    last = json.loads(out)["quotes"][-1]
+    assert code == 0 and last["speaker"]["name"] == "Max Ford" and last["cue"]["text"] == "opined"
+    code, _, err = run(capsys, "extract", str(path), "--lexicon", str(tmp_path / "missing"))
+    assert code == 2 and "--lexicon" in err and "missing" in err
+
+
+def test_select_kinds_renumbers_parts():
+    """Leaving quotes out renumbers part_of; a part whose first part was left out stands
+    alone."""
+    from quotetrack.cli import select_kinds
+
+    text = 'Ana Ruiz spoke. "Yes," she said.\n\nShe said the plan was "good.\n\n"We start now," she added.'
+    result = quotetrack.parse(text)
+    kinds = {q.kind.value for q in result.quotes}
+    assert {"direct", "mixed"} <= kinds
+    direct = select_kinds(result, ["direct"])
+    for q in direct.quotes:
+        assert q.part_of is None or direct.quotes[q.part_of].part.value == "first"
