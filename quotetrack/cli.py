@@ -35,7 +35,7 @@ from .batch import (
     progress_bar,
     read_inputs,
 )
-from .confidence import confidence
+from .confidence import confidence, span_confidence
 from .errors import LexiconError, QuotetrackError
 from .evaluate import Scores, evaluate
 from .htmlinput import HTML_EXTRA, trafilatura_installed
@@ -72,6 +72,7 @@ CSV_COLUMNS = (
     "confidence",
     "part",
     "flags",
+    "span_confidence",
 )
 #: the columns of ``--claims-out FILE``: one row per numeric claim, numbers as numbers
 CLAIM_COLUMNS = (
@@ -560,6 +561,7 @@ def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
     att = quote.attribution
     speaker = quote.speaker
     score = confidence(att)
+    span = span_confidence(quote.flags)
     return [
         doc_id,
         quote.span.start,
@@ -583,6 +585,7 @@ def _csv_row(doc_id: Optional[str], quote: Quote) -> list[Any]:
         "" if score is None else f"{score:.3f}",
         quote.part.value if quote.part else "",
         " ".join(quote.flags),
+        "" if span is None else f"{span:.3f}",
     ]
 
 

@@ -21,8 +21,8 @@ import attrs
 
 from .model import Attribution
 
-__all__ = ["ANY", "MIN_SUPPORT", "TABLE_FILE", "ConfidenceRow", "confidence", "format_table",
-           "read_table"]
+__all__ = ["ANY", "MIN_SUPPORT", "RECOVERED", "SPAN", "TABLE_FILE", "ConfidenceRow", "confidence",
+           "format_table", "read_table", "span_confidence"]
 
 #: the file of the table, in quotetrack/data
 TABLE_FILE = "confidence.tsv"
@@ -30,10 +30,17 @@ TABLE_FILE = "confidence.tsv"
 MIN_SUPPORT = 20
 #: the resolution column of a row that counts every resolution of its sieve
 ANY = "*"
+#: the first column of a span row: ``span:FLAG`` counts the quotes recovered with that flag
+#: (`quotetrack.model.QUOTE_FLAGS`), ``span:recovered`` every recovered quote; "matched" is how
+#: many were returned, "correct" how many of them matched a gold quote
+SPAN = "span:"
+RECOVERED = SPAN + "recovered"
 
 _HEADER = ("# sieve\tresolution\tmatched\tcorrect\tprecision\n"
            "# per rule: attributions that matched a gold quote on the development sets, how many "
-           "named the right speaker, and the share; resolution * is the rule as a whole\n")
+           "named the right speaker, and the share; resolution * is the rule as a whole\n"
+           "# span:FLAG rows: quotes recovered with that flag (span:recovered: with any), how "
+           "many matched a gold quote, and the share\n")
 
 
 @attrs.frozen
@@ -86,3 +93,19 @@ def confidence(attribution: Optional[Attribution]) -> Optional[float]:
         if row is not None and row.matched >= MIN_SUPPORT:
             return round(row.precision, 3)
     return None
+
+
+def span_confidence(flags: Iterable[str]) -> Optional[float]:
+    """How likely a quote recovered with ``flags`` (rather than cleanly paired) spans a real
+    quotation, as measured for those flags: the lowest share of its flags seen at least
+    `MIN_SUPPORT` times, else the share of all recovered quotes; None for a clean quote."""
+    flags = tuple(flags)
+    if not flags:
+        return None
+    table = _shipped()
+    shares = [row.precision for row in (table.get((SPAN + f, ANY)) for f in flags)
+              if row is not None and row.matched >= MIN_SUPPORT]
+    if shares:
+        return round(min(shares), 3)
+    row = table.get((RECOVERED, ANY))
+    return round(row.precision, 3) if row is not None and row.matched else None

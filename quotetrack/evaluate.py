@@ -27,7 +27,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 import attrs
 
-from .confidence import ANY, ConfidenceRow
+from .confidence import ANY, RECOVERED, SPAN, ConfidenceRow
 from .errors import FormatError
 from .model import ParseResult
 from .parser import Parser
@@ -293,6 +293,8 @@ class Outcome:
     resolution: Optional[str]
     matched: bool
     speaker_ok: bool
+    #: the quote's recovery flags (`quotetrack.model.QUOTE_FLAGS`), empty for a clean pair
+    flags: tuple[str, ...] = ()
 
 
 class _Tally:
@@ -306,7 +308,8 @@ class _Tally:
     def outcome(self, doc_id: str, pred: Mapping[str, Any], matched: bool, ok: bool) -> None:
         self.outcomes.append(Outcome(
             doc_id=doc_id, kind=pred.get("kind"), sieve=pred.get("sieve"),
-            resolution=pred.get("resolution"), matched=matched, speaker_ok=ok))
+            resolution=pred.get("resolution"), matched=matched, speaker_ok=ok,
+            flags=tuple(f for f in pred.get("flags") or () if isinstance(f, str))))
 
     def add(self, name: str, amount: int | bool = 1) -> None:
         self.values[name] += int(amount)
@@ -528,6 +531,11 @@ def confidence_table(
         pred = [document_output(parser.parse(d["text"], id=d["id"])) for d in gold]
         for indirect in (False, True):
             for o in outcomes(gold, pred, indirect=indirect):
+                if o.flags and not indirect:  # a recovered span: did it match a gold quote?
+                    for key in [(SPAN + f, ANY) for f in o.flags] + [(RECOVERED, ANY)]:
+                        tally = tallies.setdefault(key, [0, 0])
+                        tally[0] += 1
+                        tally[1] += o.matched
                 if not o.matched or o.sieve is None:
                     continue
                 for key in ((o.sieve, o.resolution or ANY), (o.sieve, ANY)):

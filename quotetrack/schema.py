@@ -150,6 +150,8 @@ def _quote_schema() -> dict[str, Any]:
         "part": _field(Quote, "part"),
         "part_of": dict(_field(Quote, "part_of")),
         "flags": {"type": "array", "items": {"enum": sorted(QUOTE_FLAGS)}},
+        # derived from the flags (quotetrack.confidence.span_confidence), not a model field
+        "span_confidence": {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, _NULL]},
     }
     return _object(properties)
 

@@ -25,7 +25,7 @@ from typing import IO, Any, Iterable, Iterator, Mapping, Optional, TypeVar
 
 from .claims_model import Claim, ClaimSource, Qualifier, Quantity
 from .collector import collector_paused
-from .confidence import confidence
+from .confidence import confidence, span_confidence
 from .errors import FormatError
 from .model import (
     Attribution,
@@ -107,6 +107,7 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "part": quote.part.value if quote.part else None,
         "part_of": quote.part_of,
         "flags": list(quote.flags),
+        "span_confidence": span_confidence(quote.flags),
     }
 
 

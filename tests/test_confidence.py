@@ -85,3 +85,25 @@ def test_every_output_quote_has_its_confidence():
     from quotetrack.cli import format_text
 
     assert "; confidence 0." in format_text(result)
+
+
+def test_span_confidence_of_recovered_quotes():
+    """A recovered quote has the measured share of its flags (the lowest one seen often
+    enough, else that of all recovered quotes); a clean quote has none; the output carries it."""
+    from quotetrack.confidence import RECOVERED, SPAN, span_confidence
+    from quotetrack.serialize import quote_to_dict
+
+    table = read_table()
+    assert span_confidence(()) is None
+    pooled = round(table[RECOVERED, ANY].precision, 3)
+    assert 0 < pooled <= 1
+    for flag in ("reopened", "unclosed"):
+        row = table[SPAN + flag, ANY]
+        expected = round(row.precision, 3) if row.matched >= MIN_SUPPORT else pooled
+        assert span_confidence([flag]) == expected
+    assert span_confidence(["reopened", "unclosed"]) == min(
+        span_confidence(["reopened"]), span_confidence(["unclosed"]))
+    clean, recovered = quotetrack.parse(
+        '"Yes," said Ana Ruiz.\n\nJudge Ada Roe said: "The appeal fails.').quotes
+    assert quote_to_dict(clean)["span_confidence"] is None
+    assert quote_to_dict(recovered)["span_confidence"] == span_confidence(recovered.flags)

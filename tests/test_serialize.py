@@ -232,7 +232,8 @@ def test_quote_dict_carries_the_round_trip_keys():
     """Besides the scored keys, a quote dict has exactly the documented extra keys."""
     d = quote_to_dict(_hand_built().quotes[0])
     extra = {"content", "paragraph", "resolution", "speaker_id", "continues", "cue_class"}
-    extra |= {"channel", "unresolved_mention", "confidence", "part", "part_of", "flags"}
+    extra |= {"channel", "unresolved_mention", "confidence", "part", "part_of", "flags",
+              "span_confidence"}
     assert set(d) == SCORED_QUOTE_KEYS | extra
     assert set(d["speaker"]) == SCORED_SPEAKER_KEYS | {"anonymity_reason"}
     assert d["content"] == {"start": 1917, "end": 1928, "text": "take sides,"}
