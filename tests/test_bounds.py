@@ -205,7 +205,7 @@ def test_that_window_tokens():
     found, and without it the cue reports nothing."""
     text = ("He told The Post and Courier newspaper of Charleston on Saturday that the plan was "
             "dead.")
-    assert _reports(text) == [("the plan was dead", "He", (None, None))]
+    assert _reports(text) == [("the plan was dead", "He", None)]  # "He": no one, no speaker
     assert _reports(text, that_window_tokens=6) == []
 
 
