@@ -189,7 +189,7 @@ def test_workers_die_with_their_parent_and_release_its_stdout(sig):
     assert proc.returncode == -sig
 
 
-def kill_on_poison_line(result: ParseResult, kinds) -> str:
+def kill_on_poison_line(result: ParseResult, kinds, join_parts: bool = False) -> str:
     """Stands in for quotetrack.cli.jsonl_line in the workers: SIGKILLs the worker on a
     document whose id starts with 'poison', writes the usual line otherwise."""
     from quotetrack.cli import select_kinds
