@@ -25,6 +25,8 @@ from test_hostile import SHAPES
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
+pytestmark = pytest.mark.slow  # builds the package with mypyc: about two minutes
+
 #: parses the texts of a JSON file (argv[1]) with and without claims and beliefs, one output
 #: line per text and parser; prints which build ran first
 PARSE_SCRIPT = """

@@ -22,9 +22,9 @@ FILES = (
     if SHARED.is_dir() else []
 )
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not SHARED.is_dir(), reason=f"no shared corpus directory next to the repository ({SHARED})"
-)
+)]
 
 
 def documents(path: Path):

@@ -26,6 +26,8 @@ from quotetrack.cli import main
 from quotetrack.scale import output_line, parse_batch
 from quotetrack.serialize import document_output, result_to_dict
 
+pytestmark = pytest.mark.slow  # starts local Dask clusters
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = json.loads((REPO / "tests" / "fixtures" / "seed.jsonl").read_text(encoding="utf-8"))
 

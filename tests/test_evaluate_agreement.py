@@ -23,10 +23,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_EVAL = REPO.parent / "shared" / "eval"
 FILES = ("seed.jsonl", "ggt-dev.jsonl", "polnear-dev.jsonl")
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not (SHARED_EVAL / "score.py").is_file(),
     reason=f"the evaluation data and reference scorer are not in {SHARED_EVAL}",
-)
+)]
 
 
 @pytest.fixture(scope="module")

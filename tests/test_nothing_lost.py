@@ -18,6 +18,8 @@ from quotetrack import ParseResult
 from quotetrack.batch import DocumentError, process, read_inputs
 from quotetrack.cli import main
 
+pytestmark = pytest.mark.slow  # runs the command in subprocesses over many streams
+
 REPO = Path(__file__).resolve().parents[1]
 TEXT = "“We will win,” Jane Roe said. “It is close,” she added."
 LIMIT = 2000  # max_line_bytes in these tests

@@ -132,6 +132,7 @@ def test_checkout_holds_no_compiled_modules():
     assert stale == [], "remove the in-place build: " + " ".join(stale)
 
 
+@pytest.mark.slow
 def test_mypy_accepts_the_package():
     """The annotations hold (the compiled build relies on them): mypy finds no error."""
     if importlib.util.find_spec("mypy") is None:

@@ -18,6 +18,8 @@ import pytest
 from quotetrack import Parser
 from spancheck import assert_spans_valid
 
+pytestmark = pytest.mark.slow  # long runs against a safety timeout
+
 N = 1_000_000
 
 SHAPES = {

@@ -99,6 +99,7 @@ def test_the_schemas_reject_what_is_not_output():
 
 
 @pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason=f"the evaluation sets are not in {SHARED}")
+@pytest.mark.slow
 def test_every_shared_document_validates():
     """The line `quotetrack extract` writes for every document of ../shared/eval and
     ../shared/corpus validates, and so does the full result of every eighth (the full shape

@@ -17,7 +17,8 @@ import pytest
 from quotetrack import ParseResult
 from quotetrack.batch import WORKER_DIED, Document, DocumentError, process
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
+pytestmark = [pytest.mark.slow,  # kills worker processes and waits for the pool
+              pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")]
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = "“We will win,” Jane Roe said."
