@@ -31,6 +31,7 @@ from .evaluate import Scores, evaluate
 from .model import ParseResult, Quote, QuoteKind
 from .parser import Parser
 from .serialize import document_output, result_to_dict
+from .store.cli import register as register_store_commands
 
 __all__ = ["main"]
 
@@ -162,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show the first N errors (wrong speaker, missed, spurious)",
     )
     _add_workers(ev)
+    register_store_commands(commands)  # db ..., verify: quotetrack/store/cli.py
     return parser
 
 
@@ -561,6 +563,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _no_command(args: argparse.Namespace) -> int:
+    raise UsageError(f"unknown command {args.command!r}")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the ``quotetrack`` command with ``argv`` (default: ``sys.argv[1:]``); return its status."""
     parser = build_parser()
@@ -569,7 +575,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as exc:  # --help, --version or a usage error already reported by argparse
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
-        return _COMMANDS[args.command](args)
+        return _COMMANDS.get(args.command, getattr(args, "run", _no_command))(args)
     except UsageError as exc:
         print(f"quotetrack {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
