@@ -578,7 +578,14 @@ class Store:
             db.execute(
                 f"UPDATE speakers SET person = ? WHERE person = ? AND document IN (SELECT id "
                 f"FROM documents WHERE doc_id IN ({','.join('?' * len(doc_ids))}))",
-                (self._person_id(b), self._person_id(uf.find(a)), *doc_ids))
+                (self._person_id(uf.find(b)), self._person_id(uf.find(a)), *doc_ids))
+        for key in list(uf.parent):  # people merged into others (a split person merged back)
+            root = uf.find(key)
+            if root != key:
+                row = db.execute("SELECT id FROM persons WHERE key = ?", (key,)).fetchone()
+                if row is not None:
+                    db.execute("UPDATE speakers SET person = ? WHERE person = ?",
+                               (self._person_id(root), row[0]))
 
     def _person_id(self, key: str) -> int:
         row = self._db.execute("SELECT id FROM persons WHERE key = ?", (key,)).fetchone()
@@ -863,7 +870,15 @@ class Store:
             return self._find_quote(int(quote.strip()))
         verdict = self.verify(quote)
         if not verdict.found:
-            raise StoreError(f"no quote in the store matches {quote!r:.80}")
+            found = self.search(quote, limit=50)  # a few words: the quotes that contain them
+            clusters = {q.cluster for q in found}
+            if len(clusters) == 1:
+                return found[0].id
+            if not found:
+                raise StoreError(f"no quote in the store matches {quote!r:.80}")
+            raise StoreError(f"{quote!r:.80} is in {len(clusters)} different quotes (ids "
+                             f"{', '.join(str(q.id) for q in found[:10])}); give more words "
+                             "or a quote id")
         m = verdict.matches[0]
         row = self._db.execute(
             "SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document WHERE d.doc_id = ? "
