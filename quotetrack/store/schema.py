@@ -35,6 +35,7 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_outlet ON documents(outlet);
 CREATE INDEX documents_published ON documents(published_at);
+CREATE INDEX documents_seq ON documents(seq);
 CREATE TABLE document_versions (
     id INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL,

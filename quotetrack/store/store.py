@@ -30,13 +30,16 @@ from ..parser import Parser
 from ..serialize import result_from_dict
 from .names import link_keys, name_key, person_words
 from .textmatch import (
+    Relation,
     align_window,
     norm_hash,
     relate,
+    relate_words,
     shingles,
     tokenize,
     word_diff,
     words_of,
+    words_of_norm,
 )
 from .records import (
     Appearance,
@@ -58,6 +61,8 @@ __all__ = ["Store", "document_hash", "parse_published_at"]
 MAX_POSTINGS = 200
 #: candidates (most shared shingles first) compared word by word with each new quote
 MAX_CANDIDATES = 30
+#: a candidate must share this many shingles (runs of three words) with the new quote
+MIN_SHARED_SHINGLES = 2
 #: quotes shorter than this many words are not clustered (scare quotes, single phrases)
 MIN_CLUSTER_WORDS = 4
 #: the longest search phrase accepted (no quote is longer: `Limits.max_quote_chars`)
@@ -468,7 +473,9 @@ class Store:
             shared.update(q for (q,) in self._db.execute(
                 f"SELECT quote FROM shingles WHERE h IN ({','.join('?' * len(usable))})", usable))
         shared.pop(exclude, None)
-        ids = [q for q, _ in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]]
+        least = min(MIN_SHARED_SHINGLES, len(usable))
+        ids = [q for q, n in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
+               if n >= least]
         if norm is not None:
             ids += [q for (q,) in self._db.execute(
                 "SELECT id FROM quotes WHERE norm_hash = ? AND id != ? ORDER BY id LIMIT ?",
@@ -484,12 +491,13 @@ class Store:
         keys = shingles(words)
         ids = self._candidates(keys, norm, qid)
         links = []
-        for cid, content, cluster, ckind, cwords in (db.execute(
-                f"SELECT id, content, cluster, kind, words FROM quotes WHERE id IN "
+        for cid, cnorm, cluster, ckind, cwords in (db.execute(
+                f"SELECT id, norm, cluster, kind, words FROM quotes WHERE id IN "
                 f"({','.join('?' * len(ids))})", ids) if ids else ()):
             if ckind == QuoteKind.OTHER.value or cwords < MIN_CLUSTER_WORDS:
                 continue
-            rel = relate(tokenize(content), tokens)
+            rel = Relation("exact", 1.0) if cnorm == norm else relate_words(
+                words_of_norm(cnorm), words)
             if rel is not None:
                 links.append((cid, cluster, rel))
         db.executemany("INSERT INTO shingles (h, quote) VALUES (?, ?)", [(h, qid) for h in keys])
