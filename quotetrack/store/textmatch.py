@@ -46,8 +46,9 @@ __all__ = [
 
 #: words per shingle (the candidate index keys on runs of this many words)
 SHINGLE_WORDS = 3
-#: a quote counts as a fragment of a longer one from this many words
-MIN_FRAGMENT_WORDS = 5
+#: a quote counts as a fragment of a longer one (or an altered excerpt of it) from this many
+#: words: shorter runs such as "on the radio this morning" recur in unrelated quotes
+MIN_FRAGMENT_WORDS = 8
 #: word-level similarity (0-1) from which two quotes are variants of one statement
 VARIANT_SIMILARITY = 0.7
 
