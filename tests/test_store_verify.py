@@ -15,7 +15,7 @@ from quotetrack.store.cli import (
     VERIFY_MISATTRIBUTED,
     VERIFY_NOT_FOUND,
 )
-from quotetrack.store.textmatch import normalize, relate, tokenize, word_diff
+from quotetrack.store.textmatch import Diff, normalize, relate, tokenize, word_diff
 
 SAID = ("The council will rebuild the old library, and it will open again before the winter "
         "comes, whatever the cost turns out to be")
@@ -158,6 +158,8 @@ def test_diff_kinds():
     assert d.elisions == ("and the bridge",) and not d.altered
     d = word_diff(a, tokenize("[they] will build the road and the bridge this year"))
     assert d.insertions == (("we", "they"),) and not d.altered
+    same = tokenize("[they] will build the road … this year")
+    assert word_diff(same, tokenize("[They] will build the road... this year!")) == Diff()
 
 
 def test_relations():

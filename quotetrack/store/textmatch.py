@@ -264,12 +264,13 @@ class Diff:
 def word_diff(a: Sequence[Token], b: Sequence[Token]) -> Diff:
     """The word-level diff of ``b`` against ``a`` (`Diff`); editorial marks of ``b`` are kept apart.
 
-    Words compare by their folded form. An elision or a bracketed insertion in ``b`` never equals
-    a word of ``a``, so the aligner puts each in a changed region; a region whose side in ``b``
-    is only editorial marks is reported as elisions / insertions, not as an alteration.
+    Words compare by their folded form. An elision or a bracketed insertion never equals a word,
+    so the aligner puts each one of ``b`` that ``a`` does not share in a changed region; a region
+    whose side in ``b`` is only editorial marks is reported as elisions / insertions, not as an
+    alteration. The same mark in both quotes is no change.
     """
-    keys_a = [t.norm if t.kind == "word" else f"\0{i}a" for i, t in enumerate(a)]
-    keys_b = [t.norm if t.kind == "word" else f"\0{i}b" for i, t in enumerate(b)]
+    keys_a = [t.norm if t.kind == "word" else "\0" + t.norm for t in a]
+    keys_b = [t.norm if t.kind == "word" else "\0" + t.norm for t in b]
     inserted, deleted, substituted, elisions, insertions = [], [], [], [], []
     matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
