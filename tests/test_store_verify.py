@@ -175,6 +175,9 @@ def test_relations():
     # a few words in common are not the same statement: common phrases would chain clusters
     assert relate(a, tokenize("the river this year")) is None
     assert relate(a, tokenize("and the old bridge over the river")) is None
+    # one word changed in a short quote is another statement; in a long one, a variant
+    assert relate(tokenize("this is an absolute disgrace"),
+                  tokenize("this is an absolute necessity")) is None
 
 
 # --------------------------------------------------------------------------- command line

@@ -51,6 +51,8 @@ SHINGLE_WORDS = 3
 MIN_FRAGMENT_WORDS = 8
 #: word-level similarity (0-1) from which two quotes are variants of one statement
 VARIANT_SIMILARITY = 0.7
+#: the similarity needed when the shorter quote has fewer than `MIN_FRAGMENT_WORDS` words
+SHORT_SIMILARITY = 0.85
 
 _Indel: Any
 try:  # the optional extra: the same ratio as difflib's, in C
@@ -203,7 +205,10 @@ def relate_words(wa: Sequence[str], wb: Sequence[str], *,
             2 * common < threshold * (len(wa) + len(wb)):
         return None
     score = similarity(wa, wb)
-    if score >= threshold and min(len(wa), len(wb)) >= 2:
+    # in a short quote one changed word is another statement ("an absolute epidemic" is not
+    # "an absolute necessity"): short pairs must be closer
+    needed = threshold if len(shorter) >= min_fragment else max(threshold, SHORT_SIMILARITY)
+    if score >= needed and len(shorter) >= 2:
         return Relation("variant", score)
     if len(shorter) >= min_fragment:  # an altered excerpt of a longer quote
         i, j = align_window(longer, shorter)
