@@ -111,9 +111,8 @@ CREATE INDEX quotes_speaker ON quotes(speaker);
 CREATE INDEX quotes_cluster ON quotes(cluster);
 CREATE INDEX quotes_norm_hash ON quotes(norm_hash);
 CREATE TABLE shingles (h INTEGER NOT NULL, quote INTEGER NOT NULL);
-CREATE INDEX shingles_h ON shingles(h);
+CREATE INDEX shingles_h ON shingles(h, quote);
 CREATE INDEX shingles_quote ON shingles(quote);
-CREATE TABLE shingle_counts (h INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE quote_links (
     a INTEGER NOT NULL,
     b INTEGER NOT NULL,

@@ -56,9 +56,10 @@ from .verify import Candidate, check
 
 __all__ = ["Store", "document_hash", "parse_published_at"]
 
-#: a shingle shared by more quotes than this is a common phrase ("we'll see"): it is not used to
-#: find candidates, so the work per quote stays bounded however large the archive grows
-MAX_POSTINGS = 200
+#: the latest quotes read per shingle when looking for candidates: a common phrase ("we'll
+#: see") costs no more than a rare one, so the work per quote stays bounded however large the
+#: archive grows
+POSTINGS_READ = 20
 #: candidates (most shared shingles first) compared word by word with each new quote
 MAX_CANDIDATES = 30
 #: a candidate must share this many shingles (runs of three words) with the new quote
@@ -265,6 +266,8 @@ class Store:
             migrate(self._db, self.path)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
+            # the shingle index is read at random: keep its pages in memory (64 MB at most)
+            self._db.execute("PRAGMA cache_size = -65536")
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise StoreError(f"{self.path}: expected a quotetrack database, got a file SQLite "
@@ -456,29 +459,26 @@ class Store:
 
     # ----------------------------------------------------------------------- clustering
 
-    def _usable_shingles(self, keys: Sequence[int]) -> list[int]:
-        if not keys:
-            return []
-        common = {h for (h,) in self._db.execute(
-            f"SELECT h FROM shingle_counts WHERE n > ? AND h IN ({','.join('?' * len(keys))})",
-            (MAX_POSTINGS, *keys))}
-        return [h for h in keys if h not in common]
-
     def _candidates(self, keys: Sequence[int], norm: Optional[str], exclude: int,
                     limit: int = MAX_CANDIDATES) -> list[int]:
-        """Quote ids that share shingles with ``keys`` (most shared first) or the same words."""
-        usable = self._usable_shingles(keys)
-        shared: collections.Counter = collections.Counter()
-        if usable:
+        """Quote ids that share shingles with ``keys`` (most shared first) or the same words.
+
+        Per shingle only the `POSTINGS_READ` latest quotes are read: finding one member of a
+        cluster is enough to join it, and a phrase in thousands of quotes ("we'll see") costs
+        no more than a rare one, so the work per quote does not grow with the archive.
+        """
+        shared: collections.Counter[int] = collections.Counter()
+        for h in keys:
             shared.update(q for (q,) in self._db.execute(
-                f"SELECT quote FROM shingles WHERE h IN ({','.join('?' * len(usable))})", usable))
+                "SELECT quote FROM shingles WHERE h = ? ORDER BY quote DESC LIMIT ?",
+                (h, POSTINGS_READ)))
         shared.pop(exclude, None)
-        least = min(MIN_SHARED_SHINGLES, len(usable))
+        least = min(MIN_SHARED_SHINGLES, len(keys))
         ids = [q for q, n in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
                if n >= least]
         if norm is not None:
             ids += [q for (q,) in self._db.execute(
-                "SELECT id FROM quotes WHERE norm_hash = ? AND id != ? ORDER BY id LIMIT ?",
+                "SELECT id FROM quotes WHERE norm_hash = ? AND id != ? ORDER BY id DESC LIMIT ?",
                 (norm_hash(norm), exclude, limit))]
         return list(dict.fromkeys(ids))
 
@@ -501,8 +501,6 @@ class Store:
             if rel is not None:
                 links.append((cid, cluster, rel))
         db.executemany("INSERT INTO shingles (h, quote) VALUES (?, ?)", [(h, qid) for h in keys])
-        db.executemany("INSERT INTO shingle_counts (h, n) VALUES (?, 1) ON CONFLICT(h) DO UPDATE "
-                       "SET n = n + 1", [(h,) for h in keys])
         db.executemany("INSERT OR REPLACE INTO quote_links (a, b, relation, score) VALUES "
                        "(?, ?, ?, ?)", [(cid, qid, rel.kind, rel.score) for cid, _, rel in links])
         clusters = sorted({c for _, c, _ in links})
@@ -518,8 +516,6 @@ class Store:
                           (doc,)).fetchall()
         affected = {cluster for _, cluster, _ in rows}
         for qid, _, _ in rows:
-            keys = [h for (h,) in db.execute("SELECT h FROM shingles WHERE quote = ?", (qid,))]
-            db.executemany("UPDATE shingle_counts SET n = n - 1 WHERE h = ?", [(h,) for h in keys])
             db.execute("DELETE FROM shingles WHERE quote = ?", (qid,))
             db.execute("DELETE FROM quote_links WHERE a = ? OR b = ?", (qid, qid))
         db.execute("DELETE FROM quotes WHERE document = ?", (doc,))

@@ -1,0 +1,273 @@
+"""Measure the quote store: ingest speed, clustering growth and memory, verify latency.
+
+    python benchmarks/store_bench.py                     # everything, on ../shared
+    python benchmarks/store_bench.py --sizes 10000,20000  # clustering at these sizes only
+    python benchmarks/store_bench.py --json out.json
+
+The corpus is ``../shared/corpus/bbc.jsonl`` plus ``../shared/eval/*.jsonl`` next to the
+repository; it is copyrighted and only read where it lies. This is a benchmark, not a test: it
+prints numbers (and writes them as JSON with ``--json``); docs/store.md reports them.
+
+What is measured, each in a fresh process so peak memory (max RSS) is that run's alone:
+
+* **ingest**: ``Store.ingest`` of every corpus document into a new file, with ``workers=1`` and
+  ``workers=2`` (documents per second, quotes per second);
+* **ingest parsed**: the same documents parsed beforehand (``serialize.result_to_dict``), so the
+  store only writes, links people and clusters;
+* **clustering**: N quotes (10k to 160k) written as parse results into a new store, so the time
+  is the store's (rows, shingle index, candidate checks, cluster merges) and not the parser's.
+  The quotes are synthetic variants of the corpus's real quotes: about half new statements
+  (halves of two real quotes joined), a fifth with a word substituted, inserted or deleted, a
+  tenth repeated exactly, a tenth as fragments and the rest with an elision. The growth ratio
+  per doubling should stay under 2.3 (linear work gives 2);
+* **verify**: ``Store.verify`` latency on the full corpus store for 200 texts: real quotes, the
+  same with a word substituted, and word salad that is not in the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+SHARED = os.path.join(os.path.dirname(REPO), "shared")
+DEFAULT_INPUTS = [os.path.join(SHARED, "corpus", "bbc.jsonl")] + [
+    os.path.join(SHARED, "eval", name) for name in
+    ("bbc-dev.jsonl", "ggt-dev.jsonl", "polnear-dev.jsonl", "seed.jsonl")]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _docs(paths):
+    from quotetrack.store.inputs import read_documents
+
+    return [d for d in read_documents(paths) if isinstance(d, dict)]
+
+
+# --------------------------------------------------------------------------- child jobs
+
+
+def job_ingest(paths, workers):
+    from quotetrack.store import Store
+
+    docs = _docs(paths)
+    chars = sum(len(d.get("text", "")) for d in docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(os.path.join(tmp, "bench.db")) as store:
+            start = time.perf_counter()
+            report = store.ingest(docs, workers=workers)
+            elapsed = time.perf_counter() - start
+    return {"documents": report.documents, "quotes": report.quotes, "seconds": elapsed,
+            "docs_per_s": report.documents / elapsed, "quotes_per_s": report.quotes / elapsed,
+            "mb_per_s": chars / elapsed / 1e6, "peak_mb": _peak_mb()}
+
+
+def job_ingest_parsed(paths):
+    from quotetrack import Parser
+    from quotetrack.serialize import result_to_dict
+    from quotetrack.store import Store
+
+    parser = Parser(claims=True)
+    results = []
+    for d in _docs(paths):
+        data = result_to_dict(parser.parse(d["text"], id=d["id"]))
+        data.update({k: v for k, v in d.items() if k not in data})
+        results.append(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(os.path.join(tmp, "bench.db")) as store:
+            start = time.perf_counter()
+            report = store.ingest(results)
+            elapsed = time.perf_counter() - start
+    return {"documents": report.documents, "quotes": report.quotes, "seconds": elapsed,
+            "docs_per_s": report.documents / elapsed, "quotes_per_s": report.quotes / elapsed,
+            "peak_mb": _peak_mb()}
+
+
+def _real_quotes(paths, limit=40000):
+    from quotetrack import Parser
+
+    parser = Parser()
+    out = []
+    for d in _docs(paths):
+        for q in parser.parse(d["text"], id=d["id"]).quotes:
+            words = q.content.text.split()
+            if len(words) >= 6:
+                out.append(words)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def synthetic_quotes(real, n, seed=15):
+    """n quote texts made from real quotes' words (see the module docstring)."""
+    rng = random.Random(seed)
+    made: list[list[str]] = []
+    for _ in range(n):
+        r = rng.random()
+        if r < 0.5 or not made:
+            a, b = rng.choice(real), rng.choice(real)
+            words = a[: max(3, len(a) // 2)] + b[len(b) // 2:]
+        else:
+            base = rng.choice(made)
+            words = list(base)
+            if r < 0.7:
+                i = rng.randrange(len(words))
+                op = rng.choice(("sub", "ins", "del"))
+                if op == "sub":
+                    words[i] = rng.choice(rng.choice(real))
+                elif op == "ins":
+                    words.insert(i, rng.choice(rng.choice(real)))
+                elif len(words) > 6:
+                    del words[i]
+            elif r < 0.9 and len(words) > 12:
+                i = rng.randrange(len(words) - 9)
+                words = words[i:i + 9]
+            elif len(words) > 10:
+                i = rng.randrange(2, len(words) - 4)
+                words = words[:i] + ["…"] + words[i + 3:]
+        made.append(words)
+    return [" ".join(w) for w in made]
+
+
+def job_cluster(paths, n):
+    from quotetrack.model import ParseResult, Quote, QuoteKind, Span
+    from quotetrack.store import Store
+
+    texts = synthetic_quotes(_real_quotes(paths), n)
+    results = []
+    for start in range(0, n, 10):  # ten quotes per document
+        quotes, parts, offset = [], [], 0
+        for k, text in enumerate(texts[start:start + 10]):
+            body = f"“{text}”"
+            quotes.append(Quote(span=Span(offset, offset + len(body), body),
+                                content=Span(offset + 1, offset + 1 + len(text), text),
+                                kind=QuoteKind.DIRECT, paragraph=k))
+            parts.append(body)
+            offset += len(body) + 2
+        results.append(ParseResult(text="\n\n".join(parts), quotes=tuple(quotes),
+                                   id=f"syn-{start}"))
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(os.path.join(tmp, "bench.db")) as store:
+            start_t = time.perf_counter()
+            report = store.ingest(results, batch_size=100)
+            elapsed = time.perf_counter() - start_t
+            stats = store.stats()
+    return {"quotes": report.quotes, "seconds": elapsed, "quotes_per_s": report.quotes / elapsed,
+            "recurring_statements": stats["recurring_statements"], "links": stats["links"],
+            "peak_mb": _peak_mb()}
+
+
+def job_verify(paths, n=200):
+    from quotetrack.store import Store
+
+    rng = random.Random(15)
+    real = _real_quotes(paths, limit=5000)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "bench.db")
+        with Store(db) as store:
+            store.ingest(_docs(paths))
+        with Store(db) as store:
+            times = {"real": [], "altered": [], "absent": []}
+            statuses = {"real": {}, "altered": {}, "absent": {}}
+            for i in range(n):
+                words = list(rng.choice(real))
+                kind = ("real", "altered", "absent")[i % 3]
+                if kind == "altered":
+                    words[rng.randrange(len(words))] = "zebra"
+                elif kind == "absent":
+                    words = [rng.choice(rng.choice(real)) for _ in range(len(words))]
+                start = time.perf_counter()
+                verdict = store.verify(" ".join(words))
+                times[kind].append(time.perf_counter() - start)
+                statuses[kind][verdict.status] = statuses[kind].get(verdict.status, 0) + 1
+            quotes = store.stats()["quotes"]
+    out = {"store_quotes": quotes, "statuses": statuses}
+    for kind, ts in times.items():
+        ts.sort()
+        out[kind] = {"median_ms": 1000 * statistics.median(ts),
+                     "p95_ms": 1000 * ts[int(0.95 * (len(ts) - 1))], "n": len(ts)}
+    return out
+
+
+JOBS = {"ingest": job_ingest, "ingest_parsed": job_ingest_parsed, "cluster": job_cluster,
+        "verify": job_verify}
+
+
+def run_child(name, *args):
+    """Run one job in a fresh interpreter; its JSON result."""
+    env = dict(os.environ, PYTHONPATH=REPO + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run([sys.executable, __file__, "--child", json.dumps([name, *args])],
+                          capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{name} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--inputs", nargs="*", default=DEFAULT_INPUTS)
+    ap.add_argument("--sizes", default="10000,20000,40000,80000,160000")
+    ap.add_argument("--skip", default="", help="comma-separated jobs to skip")
+    ap.add_argument("--json", metavar="FILE")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        name, *rest = json.loads(args.child)
+        print(json.dumps(JOBS[name](*rest)))
+        return 0
+    missing = [p for p in args.inputs if not os.path.exists(p)]
+    if missing:
+        raise SystemExit(f"corpus not found: {missing}")
+    skip = set(filter(None, args.skip.split(",")))
+    out: dict = {}
+    if "ingest" not in skip:
+        for workers in (1, 2):
+            r = run_child("ingest", args.inputs, workers)
+            out[f"ingest_workers_{workers}"] = r
+            print(f"ingest, workers={workers}: {r['documents']} docs in {r['seconds']:.1f} s = "
+                  f"{r['docs_per_s']:.0f} docs/s, {r['quotes_per_s']:.0f} quotes/s, "
+                  f"{r['mb_per_s']:.2f} MB/s, peak {r['peak_mb']:.0f} MB", flush=True)
+    if "ingest_parsed" not in skip:
+        r = run_child("ingest_parsed", args.inputs)
+        out["ingest_parsed"] = r
+        print(f"ingest of parse results: {r['documents']} docs in {r['seconds']:.1f} s = "
+              f"{r['docs_per_s']:.0f} docs/s, {r['quotes_per_s']:.0f} quotes/s", flush=True)
+    if "cluster" not in skip:
+        previous = None
+        out["cluster"] = []
+        for n in [int(s) for s in args.sizes.split(",") if s]:
+            r = run_child("cluster", args.inputs, n)
+            ratio = r["seconds"] / previous if previous else None
+            r["ratio"] = ratio
+            out["cluster"].append(r)
+            print(f"clustering {n:>7} quotes: {r['seconds']:7.1f} s "
+                  f"({r['quotes_per_s']:.0f} quotes/s), peak {r['peak_mb']:.0f} MB, "
+                  f"{r['recurring_statements']} recurring statements"
+                  + (f", x{ratio:.2f} per doubling" if ratio else ""), flush=True)
+            previous = r["seconds"]
+    if "verify" not in skip:
+        r = run_child("verify", args.inputs)
+        out["verify"] = r
+        for kind in ("real", "altered", "absent"):
+            print(f"verify ({kind}) on {r['store_quotes']} quotes: median "
+                  f"{r[kind]['median_ms']:.1f} ms, p95 {r[kind]['p95_ms']:.1f} ms; "
+                  f"{r['statuses'][kind]}", flush=True)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(out, fh, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
