@@ -113,6 +113,18 @@ def test_misattributed(store):
     assert verdict.attributed_to == ("Tom Reyes",)
 
 
+def test_misattributed_with_an_altered_wording_of_theirs(tmp_path):
+    """When the words as given are someone else's, the speaker's own altered wording is named."""
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": f"“{SAID},” said Maria Okafor."}) + "\n" +
+                    json.dumps({"id": "2", "text": "“" + SAID.replace("rebuild", "sell") +
+                                ",” said Tom Reyes."}) + "\n", encoding="utf-8")
+    verdict = verify_source(SAID.replace("rebuild", "sell"), str(path), speaker="Maria Okafor")
+    assert (verdict.status, verdict.attribution) == ("exact", "someone_else")
+    assert verdict.speaker_status == "altered"
+    assert [m.status for m in verdict.matches] == ["exact", "altered"]
+
+
 def test_attributed_to_no_one(tmp_path):
     """A quote without a speaker in the source is reported as given to no one."""
     path = tmp_path / "a.txt"

@@ -159,6 +159,8 @@ def _isatty(stream: IO[str]) -> bool:
 
 
 def _one_line(text: Any, width: int) -> str:
+    if isinstance(text, str) and text.endswith("T00:00:00"):
+        text = text[:10]  # a date without a time
     s = " ".join(str("" if text is None else text).split())
     return s if len(s) <= width else s[: width - 1] + "…"
 
@@ -182,7 +184,7 @@ def _emit(records: Iterable[Mapping[str, Any]], fmt: Optional[str],
         write_records(records, out, fmt)
 
 
-_QUOTE_COLUMNS = (("quote_id", 8), ("published_at", 10), ("doc_id", 18), ("person", 20),
+_QUOTE_COLUMNS = (("quote_id", 8), ("published_at", 19), ("doc_id", 18), ("person", 20),
                   ("kind", 8), ("text", 60))
 
 
@@ -294,7 +296,7 @@ def _trace(args: argparse.Namespace) -> int:
     if len(trace.attributed_to) > 1:
         out.write(f"attributed to {len(trace.attributed_to)} different speakers: "
                   f"{', '.join(trace.attributed_to)}\n")
-    _table(records, (("published_at", 10), ("doc_id", 18), ("person", 20), ("relation", 9),
+    _table(records, (("published_at", 19), ("doc_id", 18), ("person", 20), ("relation", 9),
                      ("changes", 40), ("text", 50)), out)
     return EXIT_OK
 
@@ -373,7 +375,7 @@ def _verify(args: argparse.Namespace) -> int:
         return verify_status(verdict)
     out.write(f"{verdict.status.replace('_', ' ')}")
     if verdict.matches:
-        n = len(verdict.matches)
+        n = sum(m.status == verdict.status for m in verdict.matches)
         out.write(f" in {n} place{'' if n == 1 else 's'}")
     out.write("\n")
     if verdict.attribution == "speaker":
@@ -383,10 +385,14 @@ def _verify(args: argparse.Namespace) -> int:
                   f"{', '.join(verdict.attributed_to)}\n")
     elif verdict.attribution == "no_one":
         out.write(f"NOT attributed to {verdict.asked_speaker}: the source gives it to no one\n")
+    if verdict.attribution not in (None, "speaker") and verdict.speaker_status is not None:
+        out.write(f"{verdict.asked_speaker} is quoted with a wording that is "
+                  f"{verdict.speaker_status.replace('_', ' ')}\n")
     for m in verdict.matches[:5]:
         where = m.doc_id or ""
         who = m.speaker or "no speaker"
-        out.write(f"  {where} [{m.start}:{m.end}] {who}: {_one_line(m.source_text, 100)}\n")
+        out.write(f"  {m.status}: {where} [{m.start}:{m.end}] {who}: "
+                  f"{_one_line(m.source_text, 100)}\n")
         if m.diff.altered or m.diff.editorial:
             out.write(f"      changes: {m.diff.summary()}\n")
     return verify_status(verdict)

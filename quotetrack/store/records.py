@@ -236,7 +236,10 @@ class Verdict:
 
     ``status``: ``exact``, ``normalized``, ``fragment``, ``altered`` or ``not_found``.
     ``attribution`` (when a speaker was asked about): ``speaker`` (the source gives it to that
-    person), ``someone_else`` (to the people in ``attributed_to``) or ``no_one``.
+    person), ``someone_else`` (to the people in ``attributed_to``) or ``no_one``, judged on
+    the best matches. ``speaker_status`` is the closest status among the matches the source
+    gives to the asked speaker (``altered`` when only an altered wording is theirs), or None.
+    ``matches`` lists the best matches first, then the weaker ones.
     """
 
     text: str
@@ -245,6 +248,7 @@ class Verdict:
     asked_speaker: Optional[str] = None
     attribution: Optional[str] = None
     attributed_to: tuple[str, ...] = ()
+    speaker_status: Optional[str] = None
 
     @property
     def found(self) -> bool:
@@ -257,6 +261,7 @@ class Verdict:
             "asked_speaker": self.asked_speaker,
             "attribution": self.attribution,
             "attributed_to": list(self.attributed_to),
+            "speaker_status": self.speaker_status,
             "matches": [m.as_dict() for m in self.matches],
         }
 

@@ -141,20 +141,22 @@ def check(text: str, candidates: Iterable[Candidate], *,
                               f[2].start))
     best = found[0][0]
     top = [f for f in found if f[0] == best][:MAX_MATCHES]
-    matches = tuple(f[2] for f in top)
+    matches = tuple(f[2] for f in found[:MAX_MATCHES])
     names = tuple(dict.fromkeys(
         n for n in ((f[3].names[0] if f[3].names else f[3].speaker) for f in top) if n))
-    attribution = None
+    attribution = speaker_status = None
     if speaker is not None:
-        if any(names_match(speaker, f[3].names or ((f[3].speaker,) if f[3].speaker else ()))
-               for f in top):
+        theirs = [f for f in found
+                  if names_match(speaker, f[3].names or ((f[3].speaker,) if f[3].speaker else ()))]
+        if theirs and theirs[0][0] == best:
             attribution = "speaker"
         elif names:
             attribution = "someone_else"
         else:
             attribution = "no_one"
+        speaker_status = STATUSES[theirs[0][0]] if theirs else None
     return Verdict(text=text, status=STATUSES[best], matches=matches, asked_speaker=speaker,
-                   attribution=attribution, attributed_to=names)
+                   attribution=attribution, attributed_to=names, speaker_status=speaker_status)
 
 
 def candidates_of(result, *, url: Optional[str] = None,
