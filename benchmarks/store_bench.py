@@ -204,14 +204,42 @@ JOBS = {"ingest": job_ingest, "ingest_parsed": job_ingest_parsed, "cluster": job
         "verify": job_verify}
 
 
+def _cpu_idle(seconds=1.0):
+    """The share of CPU time spent idle over ``seconds`` (Linux /proc/stat; 1.0 elsewhere)."""
+    def sample():
+        with open("/proc/stat", encoding="ascii") as fh:
+            values = [int(v) for v in fh.readline().split()[1:]]
+        return values[3] + values[4], sum(values)
+    try:
+        idle0, total0 = sample()
+        time.sleep(seconds)
+        idle1, total1 = sample()
+    except OSError:
+        return 1.0
+    return (idle1 - idle0) / max(1, total1 - total0)
+
+
+def quiet_wait(threshold=0.9, limit=300.0):
+    """Wait until the CPUs are mostly idle (the machine is shared), at most ``limit`` seconds;
+    the idle share last seen."""
+    start = time.monotonic()
+    idle = _cpu_idle()
+    while idle < threshold and time.monotonic() - start < limit:
+        idle = _cpu_idle()
+    return idle
+
+
 def run_child(name, *args):
-    """Run one job in a fresh interpreter; its JSON result."""
+    """Run one job in a fresh interpreter, once the CPUs are quiet; its JSON result."""
+    idle = quiet_wait()
     env = dict(os.environ, PYTHONPATH=REPO + os.pathsep + os.environ.get("PYTHONPATH", ""))
     done = subprocess.run([sys.executable, __file__, "--child", json.dumps([name, *args])],
                           capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{name} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["cpu_idle_before"] = round(idle, 2)
+    return result
 
 
 def main(argv=None):

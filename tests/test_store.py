@@ -471,3 +471,19 @@ def test_stats_and_export(store):
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("quote_id,doc_id,url,outlet,published_at") and len(lines) == 5
     assert store.integrity_check() == "ok"
+
+
+def test_parquet_export(store, tmp_path):
+    """Parquet holds the same quote records as JSON Lines (needs pyarrow, the parquet extra)."""
+    pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed "
+                             "(pip install 'quotetrack[parquet]')")
+    store.ingest([SLIM_A, SLIM_B, BROWN_C])
+    path = tmp_path / "quotes.parquet"
+    assert store.export_parquet(str(path)) == 4
+    table = pq.read_table(path)
+    assert table.column("doc_id").to_pylist() == ["a", "a", "c", "b"]
+    assert table.column("text").to_pylist() == [r["text"] for r in store.records()]
+    people = store.to_arrow("people")
+    assert json.loads(people.column("names").to_pylist()[0]) == ["Randa Slim", "Slim"]
+    with pytest.raises(StoreError, match="unknown record kind"):
+        store.to_arrow("speeches")

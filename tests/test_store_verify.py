@@ -263,6 +263,10 @@ def test_db_commands(capsys, tmp_path):
     assert code == 0 and len(out.splitlines()) == 4  # header and three quotes
     code, out, _ = run(capsys, "db", "claims", db)
     assert code == 0
+    assert run(capsys, "db", "export", db, "--format", "parquet")[0] == 2  # needs --output
+    code, _, err = run(capsys, "db", "export", db, "--what", "people", "--output",
+                       str(tmp_path / "people.jsonl"))
+    assert code == 0 and len((tmp_path / "people.jsonl").read_text().splitlines()) == 2
     assert run(capsys, "db", "people", str(tmp_path / "missing.db"))[0] == 2
     assert run(capsys, "db", "split", db, "Maria Okafor")[0] == 2
     code, _, err = run(capsys, "db", "ingest", db, str(docs))

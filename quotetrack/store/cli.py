@@ -125,7 +125,9 @@ def register(commands: Any) -> dict[str, Callable[[argparse.Namespace], int]]:
     export = sub.add_parser("export", help="write quotes, people or claims as JSONL or CSV")
     export.add_argument("db", metavar="DB")
     export.add_argument("--what", choices=("quotes", "people", "claims"), default="quotes")
-    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    export.add_argument("--output", metavar="FILE",
+                        help="write to FILE instead of stdout (needed for parquet)")
 
     verify = commands.add_parser(
         "verify", help="was this quote said, and by whom?",
@@ -338,14 +340,18 @@ def _claimreview(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.format == "parquet" and not args.output:
+        raise StoreError("--format parquet writes a file: give --output FILE")
     with _open(args.db) as store:
-        if args.what == "quotes":
-            records: Iterable[Mapping[str, Any]] = (q.as_dict() for q in store.iter_quotes())
-        elif args.what == "people":
-            records = (_person_row(p) for p in store.people(include_all=True))
+        if args.format == "parquet":
+            n = store.export_parquet(args.output, args.what)
+            sys.stderr.write(f"{n} {args.what} rows written to {args.output}\n")
+            return EXIT_OK
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as fh:
+                write_records(store.records(args.what), fh, args.format)
         else:
-            records = (c.as_dict() for c in store.claims())
-        write_records(records, sys.stdout, args.format)
+            write_records(store.records(args.what), sys.stdout, args.format)
     return EXIT_OK
 
 

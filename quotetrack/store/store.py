@@ -1019,6 +1019,48 @@ class Store:
             "corrections": one("SELECT COUNT(*) FROM corrections"),
         }
 
+    def records(self, what: str = "quotes") -> Iterator[dict[str, Any]]:
+        """Every quote, person (organisations and anonymous sources too) or claim as a plain
+        dict, as the exports write them."""
+        if what == "quotes":
+            return (q.as_dict() for q in self.iter_quotes())
+        if what == "people":
+            return (p.as_dict() for p in self.people(include_all=True))
+        if what == "claims":
+            return (c.as_dict() for c in self.claims())
+        raise StoreError(f"unknown record kind {what!r}; expected quotes, people or claims")
+
+    def to_arrow(self, what: str = "quotes") -> Any:
+        """The `records` as a pyarrow Table (``pip install 'quotetrack[parquet]'``)."""
+        try:
+            import pyarrow  # type: ignore[import-untyped]
+        except ImportError:
+            raise StoreError("Arrow and Parquet output need pyarrow, which is not installed: "
+                             "pip install 'quotetrack[parquet]'") from None
+        rows = list(self.records(what))
+        for row in rows:  # nested lists of mixed shape become JSON text
+            for key, value in row.items():
+                if isinstance(value, (list, dict)):
+                    row[key] = json.dumps(value, ensure_ascii=False)
+        return pyarrow.Table.from_pylist(rows)
+
+    def to_pandas(self, what: str = "quotes") -> Any:
+        """The `records` as a pandas DataFrame (needs pyarrow and pandas)."""
+        table = self.to_arrow(what)
+        try:
+            return table.to_pandas()
+        except ImportError:
+            raise StoreError("a DataFrame needs pandas, which is not installed: "
+                             "pip install pandas") from None
+
+    def export_parquet(self, path: str, what: str = "quotes") -> int:
+        """Write the `records` to a Parquet file; the number of rows."""
+        table = self.to_arrow(what)
+        import pyarrow.parquet  # type: ignore[import-untyped]
+
+        pyarrow.parquet.write_table(table, path)
+        return int(table.num_rows)
+
     def integrity_check(self) -> str:
         """SQLite's ``PRAGMA integrity_check`` answer (``ok`` for a sound file)."""
         return self._db.execute("PRAGMA integrity_check").fetchone()[0]
