@@ -64,6 +64,12 @@ POSTINGS_READ = 20
 MAX_CANDIDATES = 30
 #: a candidate must share this many shingles (runs of three words) with the new quote
 MIN_SHARED_SHINGLES = 2
+#: ... and at least this share of the shorter quote's shingles (a variant with a word changed
+#: in every five keeps more; two quotes that share one common phrase do not)
+MIN_SHARED_SHARE = 0.2
+#: links stored from a new quote to one cluster: enough to join it and to keep it joined if
+#: one linked quote is later replaced, without checking every member
+LINKS_PER_CLUSTER = 2
 #: quotes shorter than this many words are not clustered (scare quotes, single phrases)
 MIN_CLUSTER_WORDS = 4
 #: the longest search phrase accepted (no quote is longer: `Limits.max_quote_chars`)
@@ -460,8 +466,9 @@ class Store:
     # ----------------------------------------------------------------------- clustering
 
     def _candidates(self, keys: Sequence[int], norm: Optional[str], exclude: int,
-                    limit: int = MAX_CANDIDATES) -> list[int]:
-        """Quote ids that share shingles with ``keys`` (most shared first) or the same words.
+                    limit: int = MAX_CANDIDATES) -> list[tuple[int, int]]:
+        """``(quote id, shingles shared)`` for quotes that share shingles with ``keys`` (most
+        shared first), then earlier quotes with the same words.
 
         Per shingle only the `POSTINGS_READ` latest quotes are read: finding one member of a
         cluster is enough to join it, and a phrase in thousands of quotes ("we'll see") costs
@@ -474,13 +481,16 @@ class Store:
                 (h, POSTINGS_READ)))
         shared.pop(exclude, None)
         least = min(MIN_SHARED_SHINGLES, len(keys))
-        ids = [q for q, n in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
-               if n >= least]
+        found = [(q, n) for q, n in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))
+                 if n >= least][:limit]
         if norm is not None:
-            ids += [q for (q,) in self._db.execute(
+            found += [(q, len(keys)) for (q,) in self._db.execute(
                 "SELECT id FROM quotes WHERE norm_hash = ? AND id != ? ORDER BY id DESC LIMIT ?",
                 (norm_hash(norm), exclude, limit))]
-        return list(dict.fromkeys(ids))
+        first: dict[int, int] = {}
+        for q, n in found:
+            first.setdefault(q, n)
+        return list(first.items())
 
     def _cluster_quote(self, qid: int, kind: QuoteKind, tokens: list, words: list,
                        norm: str) -> None:
@@ -489,17 +499,26 @@ class Store:
             db.execute("UPDATE quotes SET cluster = ? WHERE id = ?", (qid, qid))
             return
         keys = shingles(words)
-        ids = self._candidates(keys, norm, qid)
+        found = self._candidates(keys, norm, qid)
+        ids = [q for q, _ in found]
+        rows = {r[0]: r for r in (db.execute(
+            f"SELECT id, norm, cluster, kind, words FROM quotes WHERE id IN "
+            f"({','.join('?' * len(ids))})", ids) if ids else ())}
         links = []
-        for cid, cnorm, cluster, ckind, cwords in (db.execute(
-                f"SELECT id, norm, cluster, kind, words FROM quotes WHERE id IN "
-                f"({','.join('?' * len(ids))})", ids) if ids else ()):
+        per_cluster: collections.Counter[int] = collections.Counter()
+        for cid, n_shared in found:  # most shared shingles first
+            _, cnorm, cluster, ckind, cwords = rows[cid]
             if ckind == QuoteKind.OTHER.value or cwords < MIN_CLUSTER_WORDS:
                 continue
+            if per_cluster[cluster] >= LINKS_PER_CLUSTER:
+                continue  # linked to this statement already: one more check would add nothing
+            if cnorm != norm and n_shared < MIN_SHARED_SHARE * (min(cwords, len(words)) - 2):
+                continue  # too few runs in common for any relation below
             rel = Relation("exact", 1.0) if cnorm == norm else relate_words(
                 words_of_norm(cnorm), words)
             if rel is not None:
                 links.append((cid, cluster, rel))
+                per_cluster[cluster] += 1
         db.executemany("INSERT INTO shingles (h, quote) VALUES (?, ?)", [(h, qid) for h in keys])
         db.executemany("INSERT OR REPLACE INTO quote_links (a, b, relation, score) VALUES "
                        "(?, ?, ?, ?)", [(cid, qid, rel.kind, rel.score) for cid, _, rel in links])
@@ -960,7 +979,8 @@ class Store:
         tokens = tokenize(text.replace("\x00", " "))
         words = words_of(tokens)
         norm = " ".join(t.norm for t in tokens)
-        ids = self._candidates(shingles(words), norm, exclude=-1, limit=50) if words else []
+        ids = [q for q, _ in self._candidates(shingles(words), norm, exclude=-1, limit=50)
+               ] if words else []
         # runs of words between editorial marks, searched as literal phrases (fragments)
         runs, current = [], []
         for t in tokens:
