@@ -10,6 +10,11 @@ prints numbers (and writes them as JSON with ``--json``); docs/store.md reports 
 
 What is measured, each in a fresh process so peak memory (max RSS) is that run's alone:
 
+* **corpus**: recurrence on the corpus, as counts: statements in more than one document (and in
+  more than one distinct text: the BBC corpus holds some articles twice), the largest clusters
+  (documents, quotes, people), and the links between quotes of different texts by relation and
+  by what the word diff shows (altered words, editorial marks only, the same words);
+
 * **ingest**: ``Store.ingest`` of every corpus document into a new file, with ``workers=1`` and
   ``workers=2`` (documents per second, quotes per second);
 * **ingest parsed**: the same documents parsed beforehand (``serialize.result_to_dict``), so the
@@ -200,7 +205,55 @@ def job_verify(paths, n=200):
     return out
 
 
-JOBS = {"ingest": job_ingest, "ingest_parsed": job_ingest_parsed, "cluster": job_cluster,
+def job_corpus(paths):
+    """Recurrence on the corpus: counts only (the texts are copyrighted and stay where they are)."""
+    import collections
+    import hashlib
+
+    from quotetrack.store import Store
+    from quotetrack.store.textmatch import tokenize, word_diff
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "corpus.db")
+        with Store(db) as store:
+            report = store.ingest(_docs(paths))
+            stats = store.stats()
+            conn = store._db
+            digest = {d: hashlib.blake2b(t.encode()).hexdigest() for d, t in
+                      conn.execute("SELECT id, text FROM documents")}
+            same_text = sum(n for n in collections.Counter(digest.values()).values() if n > 1)
+            members = collections.defaultdict(list)
+            for cluster, doc, person in conn.execute(
+                    "SELECT q.cluster, q.document, s.person FROM quotes q LEFT JOIN speakers s "
+                    "ON s.id = q.speaker"):
+                members[cluster].append((doc, person))
+            recurring = {c: m for c, m in members.items() if len({d for d, _ in m}) > 1}
+            distinct = {c: m for c, m in recurring.items() if len({digest[d] for d, _ in m}) > 1}
+            sizes = sorted(((len({d for d, _ in m}), len(m), len({p for _, p in m if p})) for m
+                            in distinct.values()), reverse=True)[:10]
+            kinds = collections.Counter()
+            for rel, ca, cb, da, dbb in conn.execute(
+                    "SELECT l.relation, qa.content, qb.content, qa.document, qb.document FROM "
+                    "quote_links l JOIN quotes qa ON qa.id = l.a JOIN quotes qb ON qb.id = l.b"):
+                if digest[da] == digest[dbb]:
+                    continue
+                diff = word_diff(tokenize(ca), tokenize(cb))
+                kinds[(rel, "altered" if diff.altered else
+                       "editorial" if diff.editorial else "same words")] += 1
+            several = sum(1 for m in distinct.values() if len({p for _, p in m if p}) > 1)
+    return {"documents": report.documents, "stored": stats["documents"],
+            "replaced": report.replaced, "quotes": stats["quotes"],
+            "documents_sharing_a_text": same_text,
+            "recurring_statements": len(recurring),
+            "quotes_in_recurring": sum(len(m) for m in recurring.values()),
+            "recurring_across_distinct_texts": len(distinct),
+            "quotes_recurring_across_distinct_texts": sum(len(m) for m in distinct.values()),
+            "statements_given_to_several_people": several,
+            "largest_clusters_docs_quotes_people": sizes,
+            "links_between_distinct_texts": {f"{k[0]}, {k[1]}": v for k, v in kinds.items()}}
+
+
+JOBS = {"corpus": job_corpus, "ingest": job_ingest, "ingest_parsed": job_ingest_parsed, "cluster": job_cluster,
         "verify": job_verify}
 
 
@@ -259,6 +312,10 @@ def main(argv=None):
         raise SystemExit(f"corpus not found: {missing}")
     skip = set(filter(None, args.skip.split(",")))
     out: dict = {}
+    if "corpus" not in skip:
+        r = run_child("corpus", args.inputs)
+        out["corpus"] = r
+        print("corpus:", json.dumps(r, indent=1), flush=True)
     if "ingest" not in skip:
         for workers in (1, 2):
             r = run_child("ingest", args.inputs, workers)
