@@ -271,3 +271,30 @@ def test_db_commands(capsys, tmp_path):
     assert run(capsys, "db", "split", db, "Maria Okafor")[0] == 2
     code, _, err = run(capsys, "db", "ingest", db, str(docs))
     assert "2 unchanged" in err
+
+
+def test_difflib_fallback_gives_the_same_relations(monkeypatch):
+    """Without rapidfuzz the documented difflib fallback computes the same ratio here."""
+    from quotetrack.store import textmatch
+
+    a = "we will build the new road and the old bridge over the river this year".split()
+    b = "we will build a new road and the old tunnel over the river next year".split()
+    fast = textmatch.similarity(a, b)
+    monkeypatch.setattr(textmatch, "_Indel", None)
+    assert textmatch.similarity(a, b) == pytest.approx(fast)
+    assert textmatch.relate_words(a, b).kind == "variant"
+
+
+def test_store_extra_and_the_test_install():
+    """setup.cfg has the store extra (rapidfuzz) and README's test command installs it."""
+    import configparser
+    import re
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    config = configparser.ConfigParser()
+    config.read(repo / "setup.cfg", encoding="utf-8")
+    assert config["options.extras_require"]["store"].split() == ["rapidfuzz"]
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    (command,) = [line for line in readme.splitlines() if line.endswith("-m pytest")][:1]
+    assert "store" in re.search(r"pip install '\.\[([a-z,]+)\]'", command).group(1).split(",")
