@@ -180,14 +180,30 @@ def _init_worker(parser: Parser) -> None:
     _WORKER[:] = [parser]
 
 
-def _parse_one(parser: Parser, doc_id: str, text: str) -> Union[ParseResult, DocumentError]:
+#: a quote's fingerprint: its normalised words and its shingles
+Prints = list[tuple[str, list[int]]]
+
+
+def fingerprints(result: ParseResult) -> Prints:
+    """The normalised words and shingles of each quote of ``result`` (made where it was parsed:
+    in the worker processes with ``workers`` > 1, so the writing process does less)."""
+    out = []
+    for q in result.quotes:
+        tokens = tokenize(q.content.text)
+        out.append((" ".join(t.norm for t in tokens), shingles(words_of(tokens))))
+    return out
+
+
+def _parse_one(parser: Parser, doc_id: str,
+               text: str) -> Union[tuple[ParseResult, Prints], DocumentError]:
     try:
-        return parser.parse(text, id=doc_id)
+        result = parser.parse(text, id=doc_id)
+        return result, fingerprints(result)
     except Exception as exc:  # one bad document must not stop the others
         return DocumentError(id=doc_id, message=f"{type(exc).__name__}: {exc}")
 
 
-def _parse_many(items: list[tuple[str, str]]) -> list[Union[ParseResult, DocumentError]]:
+def _parse_many(items: list[tuple[str, str]]) -> list[Any]:
     return [_parse_one(_WORKER[0], doc_id, text) for doc_id, text in items]
 
 
@@ -361,7 +377,7 @@ class Store:
             parsed = {}
             for future in submitted:
                 for r in future.result():
-                    parsed[r.id] = r
+                    parsed[r.id if isinstance(r, DocumentError) else r[0].id] = r
         self._begin()
         try:
             for item in batch:
@@ -369,7 +385,8 @@ class Store:
                     self._record_error(item)
                     fail(item)
                     continue
-                result = item.result if item.result is not None else parsed.get(item.doc_id)
+                result = (item.result, fingerprints(item.result)) if item.result is not None \
+                    else parsed.get(item.doc_id)
                 row = self._db.execute("SELECT id, hash, version FROM documents WHERE doc_id = ?",
                                        (item.doc_id,)).fetchone()
                 if row is not None and row[1] == item.hash:
@@ -382,7 +399,8 @@ class Store:
                     fail(result)
                     continue
                 counts["replaced" if row is not None else "added"] += 1
-                counts["quotes"] += self._write_document(item, result, row)
+                parse_result, prints = result
+                counts["quotes"] += self._write_document(item, parse_result, prints, row)
             self._relink()
             self._db.execute("COMMIT")
         except BaseException:
@@ -393,7 +411,7 @@ class Store:
         self._db.execute("INSERT INTO ingest_errors (doc_id, message, at) VALUES (?, ?, ?)",
                          (error.id, error.message, _now()))
 
-    def _write_document(self, prep: _Prepared, result: ParseResult,
+    def _write_document(self, prep: _Prepared, result: ParseResult, prints: Prints,
                         row: Optional[tuple]) -> int:
         db = self._db
         seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
@@ -427,7 +445,7 @@ class Store:
                 (doc, s.id, s.name, s.kind.value, int(s.anonymous), s.anonymity_reason, s.title,
                  s.affiliation, s.gender, key)).lastrowid or 0
         for i, q in enumerate(result.quotes):
-            self._write_quote(doc, i, q, speaker_rows)
+            self._write_quote(doc, i, q, speaker_rows, *prints[i])
         for c in result.claims:
             db.execute(
                 "INSERT INTO claims (document, speaker, start, \"end\", text, sentence_start, "
@@ -439,10 +457,9 @@ class Store:
                  c.quantity.low, c.quantity.high, c.source.value, c.rule))
         return len(result.quotes)
 
-    def _write_quote(self, doc: int, index: int, q: Quote, speaker_rows: Mapping[int, int]) -> None:
-        tokens = tokenize(q.content.text)
-        words = words_of(tokens)
-        norm = " ".join(t.norm for t in tokens)
+    def _write_quote(self, doc: int, index: int, q: Quote, speaker_rows: Mapping[int, int],
+                     norm: str, keys: list[int]) -> None:
+        words = words_of_norm(norm)
         att = q.attribution
         sp = att.speaker if att else None
         mention, cue = (att.mention, att.cue) if att else (None, None)
@@ -461,7 +478,7 @@ class Store:
              cue.end if cue else None, cue.text if cue else None,
              att.continues if att else None, att.cue_class if att else None,
              att.channel if att else None)).lastrowid or 0
-        self._cluster_quote(qid, q.kind, tokens, words, norm)
+        self._cluster_quote(qid, q.kind, words, norm, keys)
 
     # ----------------------------------------------------------------------- clustering
 
@@ -492,13 +509,12 @@ class Store:
             first.setdefault(q, n)
         return list(first.items())
 
-    def _cluster_quote(self, qid: int, kind: QuoteKind, tokens: list, words: list,
-                       norm: str) -> None:
+    def _cluster_quote(self, qid: int, kind: QuoteKind, words: list[str], norm: str,
+                       keys: list[int]) -> None:
         db = self._db
         if len(words) < MIN_CLUSTER_WORDS or kind is QuoteKind.OTHER:
             db.execute("UPDATE quotes SET cluster = ? WHERE id = ?", (qid, qid))
             return
-        keys = shingles(words)
         found = self._candidates(keys, norm, qid)
         ids = [q for q, _ in found]
         rows = {r[0]: r for r in (db.execute(
