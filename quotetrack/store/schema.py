@@ -149,7 +149,8 @@ CREATE TABLE corrections (
     documents TEXT,
     created_at TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE quotes_fts USING fts5(content, content='quotes', content_rowid='id');
+-- content="quotes" in double quotes: the form Datasette looks for to offer full-text search
+CREATE VIRTUAL TABLE quotes_fts USING fts5(content, content="quotes", content_rowid="id");
 CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
     INSERT INTO quotes_fts(rowid, content) VALUES (new.id, new.content);
 END;
