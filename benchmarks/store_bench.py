@@ -25,6 +25,9 @@ What is measured, each in a fresh process so peak memory (max RSS) is that run's
   (halves of two real quotes joined), a fifth with a word substituted, inserted or deleted, a
   tenth repeated exactly, a tenth as fragments and the rest with an elision. The growth ratio
   per doubling should stay under 2.3 (linear work gives 2);
+* **dask**: the Dask clustering job (`quotetrack.store.dask_clusters`) on a LocalCluster of two
+  workers over the `quotetrack.dask` output of the corpus (ids given once), against the SQLite
+  store's clusters of the same documents, with the block sizes (quotes per shingle);
 * **verify**: ``Store.verify`` latency on the full corpus store for 200 texts: real quotes, the
   same with a word substituted, and word salad that is not in the store.
 """
@@ -48,6 +51,10 @@ SHARED = os.path.join(os.path.dirname(REPO), "shared")
 DEFAULT_INPUTS = [os.path.join(SHARED, "corpus", "bbc.jsonl")] + [
     os.path.join(SHARED, "eval", name) for name in
     ("bbc-dev.jsonl", "ggt-dev.jsonl", "polnear-dev.jsonl", "seed.jsonl")]
+
+
+def _peak_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _peak_mb() -> float:
@@ -253,7 +260,67 @@ def job_corpus(paths):
             "links_between_distinct_texts": {f"{k[0]}, {k[1]}": v for k, v in kinds.items()}}
 
 
-JOBS = {"corpus": job_corpus, "ingest": job_ingest, "ingest_parsed": job_ingest_parsed, "cluster": job_cluster,
+def job_dask(paths, workers=2):
+    """The Dask clustering job on the corpus against the SQLite store's clusters."""
+    import collections
+
+    import distributed
+
+    from quotetrack.dask import extract_jsonl
+    from quotetrack.store import Store
+    from quotetrack.store.dask_clusters import cluster_outputs
+    from quotetrack.store.textmatch import tokenize, words_of
+
+    # one version per id: the store keeps the last, so compare on ids given once
+    ids = collections.Counter(d["id"] for d in _docs(paths))
+    docs = [d for d in _docs(paths) if ids[d["id"]] == 1]
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "docs.jsonl")
+        with open(source, "w", encoding="utf-8") as fh:
+            for d in docs:
+                fh.write(json.dumps(d) + "\n")
+        with Store(os.path.join(tmp, "s.db")) as store:
+            start = time.perf_counter()
+            store.ingest(docs)
+            sqlite_s = time.perf_counter() - start
+            sqlite = {(q.doc_id, q.quote.span.start): q.cluster for q in store.iter_quotes()
+                      if q.quote.kind.value != "other"
+                      and len(words_of(tokenize(q.quote.content.text))) >= 4}
+            blocks = sorted((n for (n,) in store._db.execute(
+                "SELECT COUNT(*) FROM shingles GROUP BY h")), reverse=True)
+        with distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                      dashboard_address=None) as cluster, \
+                distributed.Client(cluster) as client:
+            start = time.perf_counter()
+            extract_jsonl(source, os.path.join(tmp, "out"))
+            extract_s = time.perf_counter() - start
+            start = time.perf_counter()
+            on_dask = cluster_outputs(os.path.join(tmp, "out"))
+            dask_s = time.perf_counter() - start
+            worker_mb = sorted(v / 1024 for v in client.run(_peak_kb).values())
+
+    def groups(assign):
+        by = collections.defaultdict(set)
+        for key, c in assign.items():
+            by[c].add(key)
+        return {frozenset(g) for g in by.values()}
+
+    gs, gd = groups(sqlite), groups(on_dask)
+    moved = sum(len(g) for g in gd - gs)
+    return {"documents": len(docs), "quotes_clustered": len(sqlite),
+            "same_keys": set(sqlite) == set(on_dask),
+            "clusters_sqlite": sum(len(g) > 1 for g in gs),
+            "clusters_dask": sum(len(g) > 1 for g in gd),
+            "identical_partition": gs == gd, "quotes_in_differing_clusters": moved,
+            "sqlite_ingest_s": sqlite_s, "dask_extract_s": extract_s, "dask_cluster_s": dask_s,
+            "worker_peak_mb": worker_mb,
+            "shingles": len(blocks), "largest_blocks": blocks[:5],
+            "pairs_with_cap_20": sum(sum(min(i, 20) for i in range(n)) for n in blocks),
+            "postings": sum(blocks),
+            "blocks_over_20": sum(n > 20 for n in blocks)}
+
+
+JOBS = {"dask": job_dask, "corpus": job_corpus, "ingest": job_ingest, "ingest_parsed": job_ingest_parsed, "cluster": job_cluster,
         "verify": job_verify}
 
 
@@ -272,7 +339,7 @@ def _cpu_idle(seconds=1.0):
     return (idle1 - idle0) / max(1, total1 - total0)
 
 
-def quiet_wait(threshold=0.9, limit=300.0):
+def quiet_wait(threshold=0.9, limit=60.0):
     """Wait until the CPUs are mostly idle (the machine is shared), at most ``limit`` seconds;
     the idle share last seen."""
     start = time.monotonic()
@@ -348,6 +415,10 @@ def main(argv=None):
             print(f"verify ({kind}) on {r['store_quotes']} quotes: median "
                   f"{r[kind]['median_ms']:.1f} ms, p95 {r[kind]['p95_ms']:.1f} ms; "
                   f"{r['statuses'][kind]}", flush=True)
+    if "dask" not in skip:
+        r = run_child("dask", [p for p in args.inputs if not p.endswith("bbc-dev.jsonl")])
+        out["dask"] = r
+        print("dask:", json.dumps(r), flush=True)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(out, fh, indent=2)
