@@ -21,10 +21,10 @@ What is measured, each in a fresh process so peak memory (max RSS) is that run's
   store only writes, links people and clusters;
 * **clustering**: N quotes (10k to 160k) written as parse results into a new store, so the time
   is the store's (rows, shingle index, candidate checks, cluster merges) and not the parser's.
-  The quotes are synthetic variants of the corpus's real quotes: about half new statements
-  (halves of two real quotes joined), a fifth with a word substituted, inserted or deleted, a
-  tenth repeated exactly, a tenth as fragments and the rest with an elision. The growth ratio
-  per doubling should stay under 2.3 (linear work gives 2);
+  The quotes are synthetic variants of the corpus's real quotes, a stationary stream (see
+  `synthetic_quotes`): half new statements, half re-quotes of a recent statement, exact, with a
+  word changed, as fragments or with elisions. The growth ratio per doubling should stay under
+  2.3 (linear work gives 2);
 * **dask**: the Dask clustering job (`quotetrack.store.dask_clusters`) on a LocalCluster of two
   workers over the `quotetrack.dask` output of the corpus (ids given once), against the SQLite
   store's clusters of the same documents, with the block sizes (quotes per shingle);
@@ -121,25 +121,32 @@ def _real_quotes(paths, limit=40000):
     return out
 
 
-def synthetic_quotes(real, n, seed=15):
-    """n quote texts made from real quotes' words (see the module docstring)."""
+def synthetic_quotes(real, n, seed=15, *, window=5000):
+    """n quote texts made from real quotes' words, as a stationary news stream: about half new
+    statements (a real quote with a third of its words replaced by words drawn from the whole
+    vocabulary, so its runs of words are new), and for the rest a statement of the last
+    ``window`` re-quoted: a fifth with a word substituted, inserted or deleted, a tenth
+    exactly, a tenth as a fragment and the rest with an elision. The share of quotes that recur,
+    and the number of candidates per new quote, do not grow with n."""
     rng = random.Random(seed)
+    vocabulary = [w for words in real for w in words]
     made: list[list[str]] = []
     for _ in range(n):
         r = rng.random()
         if r < 0.5 or not made:
-            a, b = rng.choice(real), rng.choice(real)
-            words = a[: max(3, len(a) // 2)] + b[len(b) // 2:]
+            words = list(rng.choice(real))
+            for i in rng.sample(range(len(words)), max(1, len(words) // 3)):
+                words[i] = rng.choice(vocabulary)
         else:
-            base = rng.choice(made)
+            base = made[rng.randrange(max(0, len(made) - window), len(made))]
             words = list(base)
             if r < 0.7:
                 i = rng.randrange(len(words))
                 op = rng.choice(("sub", "ins", "del"))
                 if op == "sub":
-                    words[i] = rng.choice(rng.choice(real))
+                    words[i] = rng.choice(vocabulary)
                 elif op == "ins":
-                    words.insert(i, rng.choice(rng.choice(real)))
+                    words.insert(i, rng.choice(vocabulary))
                 elif len(words) > 6:
                     del words[i]
             elif r < 0.9 and len(words) > 12:
