@@ -110,8 +110,11 @@ CREATE INDEX quotes_document ON quotes(document);
 CREATE INDEX quotes_speaker ON quotes(speaker);
 CREATE INDEX quotes_cluster ON quotes(cluster);
 CREATE INDEX quotes_norm_hash ON quotes(norm_hash);
-CREATE TABLE shingles (h INTEGER NOT NULL, quote INTEGER NOT NULL);
-CREATE INDEX shingles_h ON shingles(h, quote);
+CREATE TABLE shingles (
+    h INTEGER NOT NULL,
+    quote INTEGER NOT NULL,
+    PRIMARY KEY (h, quote)
+) WITHOUT ROWID;
 CREATE INDEX shingles_quote ON shingles(quote);
 CREATE TABLE quote_links (
     a INTEGER NOT NULL,

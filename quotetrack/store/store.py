@@ -13,6 +13,7 @@ import collections
 import concurrent.futures
 import csv
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -236,6 +237,14 @@ SELECT q.id, q.start, q."end", q.text, q.content_start, q.content_end, q.content
 FROM quotes q JOIN documents d ON d.id = q.document
 LEFT JOIN speakers s ON s.id = q.speaker LEFT JOIN persons p ON p.id = s.person
 """
+
+
+@functools.lru_cache(maxsize=128)
+def _postings_sql(n: int) -> str:
+    """One statement that reads the `POSTINGS_READ` latest quotes of each of ``n`` shingles."""
+    one = (f"SELECT quote FROM (SELECT quote FROM shingles WHERE h = ? ORDER BY quote DESC "
+           f"LIMIT {POSTINGS_READ})")
+    return " UNION ALL ".join([one] * n)
 
 
 def _span(start: Optional[int], end: Optional[int], text: Optional[str]) -> Optional[Span]:
@@ -492,10 +501,9 @@ class Store:
         no more than a rare one, so the work per quote does not grow with the archive.
         """
         shared: collections.Counter[int] = collections.Counter()
-        for h in keys:
-            shared.update(q for (q,) in self._db.execute(
-                "SELECT quote FROM shingles WHERE h = ? ORDER BY quote DESC LIMIT ?",
-                (h, POSTINGS_READ)))
+        for start in range(0, len(keys), 100):  # one statement for up to 100 shingles
+            part = keys[start:start + 100]
+            shared.update(q for (q,) in self._db.execute(_postings_sql(len(part)), part))
         shared.pop(exclude, None)
         least = min(MIN_SHARED_SHINGLES, len(keys))
         found = [(q, n) for q, n in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))
