@@ -327,7 +327,8 @@ def job_dask(paths, workers=2):
             "blocks_over_20": sum(n > 20 for n in blocks)}
 
 
-JOBS = {"dask": job_dask, "corpus": job_corpus, "ingest": job_ingest, "ingest_parsed": job_ingest_parsed, "cluster": job_cluster,
+JOBS = {"dask": job_dask, "corpus": job_corpus, "ingest": job_ingest,
+        "ingest_parsed": job_ingest_parsed, "cluster": job_cluster,
         "verify": job_verify}
 
 

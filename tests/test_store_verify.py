@@ -1,4 +1,4 @@
-"""Verify and word diffs: golden cases written for these tests, against a store and a source file."""
+"""Verify and word diffs: golden cases written for these tests, against a store and a file."""
 
 from __future__ import annotations
 
@@ -128,7 +128,8 @@ def test_misattributed_with_an_altered_wording_of_theirs(tmp_path):
 def test_attributed_to_no_one(tmp_path):
     """A quote without a speaker in the source is reported as given to no one."""
     path = tmp_path / "a.txt"
-    path.write_text("The sign on the door read “closed for the summer holidays until August”.\n")
+    path.write_text("The sign on the door read “closed for the summer holidays until "
+                    "August”.\n")
     verdict = verify_source("closed for the summer holidays until August", str(path),
                             speaker="Ann Lee")
     assert verdict.found and verdict.attribution == "no_one"
@@ -231,7 +232,8 @@ def test_db_commands(capsys, tmp_path):
     docs = tmp_path / "docs.jsonl"
     docs.write_text("\n".join(json.dumps(d) for d in [
         {"id": "1", "text": ARTICLE, "published_at": "2021-03-04", "outlet": "Gazette"},
-        {"id": "2", "text": f"“{SAID},” Ms Okafor said on Tuesday.", "published_at": "2021-03-05"},
+        {"id": "2", "text": f"“{SAID},” Ms Okafor said on Tuesday.",
+         "published_at": "2021-03-05"},
         {"id": "3", "text": "Bad date.", "published_at": "soon"},
         "not an object",
     ]) + "\n{broken\n", encoding="utf-8")

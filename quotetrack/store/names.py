@@ -28,7 +28,7 @@ def _honorifics() -> frozenset[str]:
 
 
 def person_words(name: str) -> list[str]:
-    """The folded words of a person's name without leading honorifics ("Dr. Ann Lee" -> ann, lee)."""
+    """The folded words of a name, without leading honorifics ("Dr. Ann Lee" -> ann, lee)."""
     words = [w.casefold().replace("’", "'") for w in _WORDS.findall(name.replace(".", " "))]
     honorifics = _honorifics()
     while len(words) > 1 and words[0] in honorifics:

@@ -979,8 +979,8 @@ class Store:
         out = []
         for cluster, n, docs in self._db.execute(sql, args).fetchall():
             variants = self._db.execute(
-                "SELECT COUNT(*) FROM quote_links l JOIN quotes q ON q.id = l.b WHERE q.cluster = ? "
-                "AND l.relation = 'variant'", (cluster,)).fetchone()[0]
+                "SELECT COUNT(*) FROM quote_links l JOIN quotes q ON q.id = l.b WHERE "
+                "q.cluster = ? AND l.relation = 'variant'", (cluster,)).fetchone()[0]
             (text,) = self._db.execute(
                 "SELECT q.content FROM quotes q JOIN documents d ON d.id = q.document WHERE "
                 "q.cluster = ? ORDER BY d.published_at IS NULL, d.published_at, d.seq LIMIT 1",
