@@ -8,6 +8,7 @@ from .errors import (
     InputTypeError,
     LexiconError,
     QuotetrackError,
+    StoreError,
 )
 from .lexicon import Lexicon
 from .model import (
@@ -52,6 +53,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerKind",
+    "StoreError",
     "__version__",
     "parse",
 ]
