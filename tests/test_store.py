@@ -487,3 +487,24 @@ def test_parquet_export(store, tmp_path):
     assert json.loads(people.column("names").to_pylist()[0]) == ["Randa Slim", "Slim"]
     with pytest.raises(StoreError, match="unknown record kind"):
         store.to_arrow("speeches")
+
+
+def test_name_keys():
+    """Honorifics and case do not matter; kinds, anonymous sources and descriptions stay apart."""
+    from quotetrack.store.names import link_keys, name_key
+
+    def key(name, kind="person", anonymous=False, doc=1, local=0):
+        return name_key(name, kind, anonymous, document=doc, local_id=local)
+
+    assert key("Ms Randa Slim") == key("RANDA SLIM") == key("Dr. Randa Slim") == "p:randa slim"
+    assert key("Mr Slim") == "p:slim"
+    assert key("Slim", kind="organization") == "o:slim"
+    assert key("a senior official", anonymous=True, doc=3, local=2) == "a:3:2"
+    assert key("insurer", doc=4, local=1) == "a:4:1"  # no capital letter: not a name
+    links = link_keys(["p:randa slim", "p:slim", "p:randa", "o:slim", "p:jones",
+                       "p:mary jones", "p:peter jones"])
+    assert links["p:slim"] == links["p:randa"] == "p:randa slim"
+    assert links["p:jones"] == "p:jones"  # two full names end in Jones
+    assert links["o:slim"] == "o:slim"
+    assert link_keys(["p:slim", "p:randa slim"], detached=frozenset({"p:slim"}))["p:slim"] == \
+        "p:slim"

@@ -144,6 +144,6 @@ class StoreMachine(RuleBasedStateMachine):
 
 
 StoreMachine.TestCase.settings = settings(
-    max_examples=25, stateful_step_count=12, deadline=None,
+    max_examples=60, stateful_step_count=15, deadline=None,
     suppress_health_check=[HealthCheck.too_slow])
 TestStoreAgreesWithModel = StoreMachine.TestCase

@@ -5,7 +5,8 @@ written before it (the lexicon's ``honorifics.tsv``: Mr, Ms, Dr, Sen., ...): "Ms
 "Randa Slim" and "randa slim" share the key ``p:randa slim``. Organisations and groups get keys
 of their own kind (``o:``, ``g:``), so a person is never linked to one; an anonymous source gets a
 key of its own per document and speaker (``a:``), so anonymous descriptions are never linked at
-all. `link_keys` then links a one-word person key ("slim") to the one full name in the store
+all; so does a "person" whose name has no capital letter (a description the engine could not
+tie to a name, such as "insurer"). `link_keys` then links a one-word person key ("slim") to the one full name in the store
 whose last or first word it is, when there is exactly one.
 """
 
@@ -42,6 +43,9 @@ def name_key(name: Optional[str], kind: str, anonymous: bool, *, document: int,
              local_id: int) -> str:
     """The cross-document key of one document's speaker (see the module docstring)."""
     if anonymous or not name:
+        return f"a:{document}:{local_id}"
+    if kind == "person" and not any(w[:1].isupper() for w in _WORDS.findall(name)):
+        # "insurer", "the world's second biggest insurer": a description, not a name
         return f"a:{document}:{local_id}"
     if kind == "person":
         words = person_words(name)

@@ -618,21 +618,26 @@ class Store:
                        [(k, v) for k, v in final.items() if old.get(k) != v])
         gone = [k for k in old if k not in final]
         db.executemany("DELETE FROM name_links WHERE name_key = ?", [(k,) for k in gone])
-        for cid, action, a, b, documents in corrections:
-            if action != "split":
-                continue
-            doc_ids = json.loads(documents)
-            db.execute(
-                f"UPDATE speakers SET person = ? WHERE person = ? AND document IN (SELECT id "
-                f"FROM documents WHERE doc_id IN ({','.join('?' * len(doc_ids))}))",
-                (self._person_id(uf.find(b)), self._person_id(uf.find(a)), *doc_ids))
-        for key in list(uf.parent):  # people merged into others (a split person merged back)
-            root = uf.find(key)
-            if root != key:
-                row = db.execute("SELECT id FROM persons WHERE key = ?", (key,)).fetchone()
-                if row is not None:
-                    db.execute("UPDATE speakers SET person = ? WHERE person = ?",
-                               (self._person_id(root), row[0]))
+        # a split moves a person's rows in given documents to a person of its own; the rows of
+        # every document named in a split are recomputed from their names and all corrections,
+        # in order, so the result never depends on the order of earlier ingests
+        splits = [(a, frozenset(json.loads(documents)), b)
+                  for _, action, a, b, documents in corrections if action == "split"]
+        split_docs = sorted(set().union(*(d for _, d, _ in splits))) if splits else []
+        for start in range(0, len(split_docs), 500):
+            part = split_docs[start:start + 500]
+            rows = db.execute(
+                f"SELECT s.id, s.name_key, d.doc_id, s.person FROM speakers s JOIN documents d "
+                f"ON d.id = s.document WHERE d.doc_id IN ({','.join('?' * len(part))})",
+                part).fetchall()
+            for sid, key, doc_id, current in rows:
+                person_key = final.get(key, key)
+                for a, docs, b in splits:
+                    if doc_id in docs and person_key == uf.find(a):
+                        person_key = uf.find(b)
+                pid = self._person_id(person_key)
+                if pid != current:
+                    db.execute("UPDATE speakers SET person = ? WHERE id = ?", (pid, sid))
 
     def _person_id(self, key: str) -> int:
         row = self._db.execute("SELECT id FROM persons WHERE key = ?", (key,)).fetchone()
