@@ -8,6 +8,7 @@ from .errors import (
     InputTypeError,
     LexiconError,
     QuotetrackError,
+    StoreError,
 )
 from .claims_model import Claim
 from .lexicon import Lexicon
@@ -62,6 +63,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerKind",
+    "StoreError",
     "__version__",
     "parse",
 ]

@@ -44,6 +44,7 @@ from .parser import Parser
 from .scale import error_record, output_line
 from .lexicon import Lexicon
 from .serialize import document_output, result_to_dict, with_parts_joined
+from .store.cli import register as register_store_commands
 
 __all__ = ["main"]
 
@@ -314,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also show the first N errors (wrong speaker, missed, spurious)",
     )
     _add_workers(ev)
+    register_store_commands(commands)  # db ..., verify: quotetrack/store/cli.py
     return parser
 
 
@@ -971,6 +973,10 @@ def _subparser(parser: argparse.ArgumentParser, command: str) -> _ArgumentParser
     return sub.choices[command]
 
 
+def _no_command(args: argparse.Namespace) -> int:
+    raise UsageError(f"unknown command {args.command!r}")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the ``quotetrack`` command with ``argv`` (default: ``sys.argv[1:]``); return its status."""
     parser = build_parser()
@@ -982,7 +988,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     err = _error_stream()
     try:
-        return _COMMANDS[args.command](args)
+        return _COMMANDS.get(args.command, getattr(args, "run", _no_command))(args)
     except UsageError as exc:
         err.write(f"quotetrack {args.command}: error: {exc}\n")
         return EXIT_USAGE

@@ -25,3 +25,8 @@ class InputTooLarge(QuotetrackError, ValueError):
 
 class FormatError(QuotetrackError, ValueError):
     """A serialised document or input file does not have the expected shape."""
+
+
+class StoreError(QuotetrackError):
+    """The quote store cannot do what was asked: a file that is not a quotetrack database, a
+    database written by a newer quotetrack, an unknown person or quote, a missing extra."""

@@ -119,3 +119,47 @@ def test_every_rule_is_documented():
     rules_doc = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text("utf-8")
     missing = [name for name in RULE_NAMES if f"`{name}`" not in rules_doc]
     assert missing == []
+
+
+# --------------------------------------------------------------------------- the quote store
+
+STORE = sorted(m for m in MODULES if m == "quotetrack.store" or m.startswith("quotetrack.store."))
+#: the only modules that talk to SQLite
+SQLITE_MODULES = {"quotetrack.store.store", "quotetrack.store.schema"}
+
+
+def test_store_modules_found():
+    """The walk sees the store package, so the store tests below are not vacuous."""
+    assert {"quotetrack.store", "quotetrack.store.store", "quotetrack.store.cli"} <= set(STORE)
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_only_the_store_imports_sqlite3(name):
+    """Nothing below the store imports sqlite3; inside it, only the database modules do."""
+    if name in SQLITE_MODULES:
+        assert "sqlite3" in imports_of(name)
+    else:
+        assert "sqlite3" not in imports_of(name)
+
+
+@pytest.mark.parametrize("name", STORE)
+def test_store_imports_point_down(name):
+    """The store builds on the engine (model, parser, serialize, batch) and never imports the
+    command line, evaluation or the Dask layer."""
+    outside = {m for m in package_imports(name) if not m.startswith("quotetrack.store")}
+    assert outside <= {"quotetrack.model", "quotetrack.errors", "quotetrack.batch",
+                       "quotetrack.parser", "quotetrack.serialize", "quotetrack.lexicon",
+                       "quotetrack.claims_model"}
+
+
+@pytest.mark.parametrize("name", sorted(set(MODULES) - {"quotetrack.cli", "quotetrack.store.cli"}))
+def test_only_the_cli_imports_the_store_cli(name):
+    """quotetrack.store.cli is reached only from quotetrack.cli."""
+    assert "quotetrack.store.cli" not in imports_of(name)
+
+
+@pytest.mark.parametrize("name", sorted(m for m in MODULES if not m.startswith("quotetrack.store")
+                                        and m not in {"quotetrack.cli"}))
+def test_engine_does_not_import_the_store(name):
+    """The engine below the store never imports it (only the CLI on top does)."""
+    assert not any(m.startswith("quotetrack.store") for m in package_imports(name))
