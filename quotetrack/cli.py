@@ -642,6 +642,10 @@ def format_text(result: ParseResult) -> str:
         lines.append(
             f"  [{quote.span.start}:{quote.span.end}] {quote.kind.value}: {_one_line(quote.text)}"
         )
+        if quote.part is not None or quote.flags:
+            marks = ([f"part {quote.part.value}"] if quote.part is not None else []) + (
+                [f"recovered: {', '.join(quote.flags)}"] if quote.flags else [])
+            lines.append("      " + "; ".join(marks))
         att = quote.attribution
         if att is None:
             lines.append("      speaker: none")
