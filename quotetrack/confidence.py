@@ -87,8 +87,13 @@ def confidence(attribution: Optional[Attribution]) -> Optional[float]:
     quote has no attribution or its rule was seen too rarely to say."""
     if attribution is None:
         return None
+    return _rule_confidence(attribution.sieve, attribution.resolution.value)
+
+
+@functools.lru_cache(maxsize=256)
+def _rule_confidence(sieve: str, resolution: str) -> Optional[float]:
     table = _shipped()
-    for key in ((attribution.sieve, attribution.resolution.value), (attribution.sieve, ANY)):
+    for key in ((sieve, resolution), (sieve, ANY)):
         row = table.get(key)
         if row is not None and row.matched >= MIN_SUPPORT:
             return round(row.precision, 3)
@@ -102,6 +107,11 @@ def span_confidence(flags: Iterable[str]) -> Optional[float]:
     flags = tuple(flags)
     if not flags:
         return None
+    return _flags_confidence(flags)
+
+
+@functools.lru_cache(maxsize=256)
+def _flags_confidence(flags: tuple[str, ...]) -> Optional[float]:
     table = _shipped()
     shares = [row.precision for row in (table.get((SPAN + f, ANY)) for f in flags)
               if row is not None and row.matched >= MIN_SUPPORT]

@@ -150,6 +150,23 @@ def hard_wrapped(folded: str, lines: list[tuple[int, int]]) -> int:
     return width if _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH else 0
 
 
+#: a line break between two lines that are not blank
+_SINGLE_BREAK = regex.compile(r"[^\s]\n[ \t]*+[^\s]")
+
+
+def _line_paragraphs(folded: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line."""
+    spans = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(folded):
+        if folded[pos:m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if folded[pos:].strip():
+        spans.append((pos, len(folded)))
+    return spans
+
+
 def _inside_sentence(line: str, following: str) -> bool:
     """A break between two stripped lines falls inside a sentence: the first does not end with
     a stop and the next starts in lower case (neither a list item nor a headline)."""
@@ -163,6 +180,9 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
     next (``… whatever`` / ``the weather does …``). In hard-wrapped text (`hard_wrapped`) a
     paragraph is a run of lines ended by a blank line or a short line (or before an indented
     line or a list item)."""
+    if _SINGLE_BREAK.search(folded) is None:
+        # every line break is part of a blank line (most edited news): one paragraph per line
+        return _line_paragraphs(folded)
     lines = _lines(folded)
     width = hard_wrapped(folded, lines) if len(lines) > _MIN_WRAP_BREAKS else 0
     spans: list[tuple[int, int]] = []

@@ -118,6 +118,8 @@ _CAP_WORD, _CAP_WORD_ASCII = twin_patterns(r"[A-Z][<W>'.&-]*")
 #: characters read back from a capitalised word for the word before it (white space, then the
 #: word): a longer "word" is cut, so a run of spaces or letters costs no more than this
 _WORD_BEFORE_CHARS = 40
+#: the rest of a word a window ends inside
+_WORD_REST = re.compile(r"\S*+")
 #: characters read after a capitalised run, for the mark or ending after it ("Smith,", "Smith's")
 _AFTER_NAME_CHARS = 5
 
@@ -149,9 +151,10 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
         w_end = min(end, w_end + _AFTER_NAME_CHARS)
         # never cut the word after the run in two ("Tory lead|er Michael Howard" would leave
         # "er" as the word before the next run, and its title unread)
-        stop = min(end, w_end + _WORD_BEFORE_CHARS)
-        while w_end < stop and not masked[w_end].isspace() and not masked[w_end - 1].isspace():
-            w_end += 1
+        if w_end < end and not masked[w_end - 1].isspace():
+            rest = _WORD_REST.match(masked, w_end, min(end, w_end + _WORD_BEFORE_CHARS))
+            if rest is not None:
+                w_end = rest.end()
         out.extend(tokenize(masked, max(k, covered), w_end, lex, sentence, ascii_only))
         covered = w_end
     return out

@@ -694,7 +694,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             anonymity_reason=e.reason,
             title=_one_line(e.title).lower() if e.title else e.title,  # "Prime Minister" too
             affiliation=_one_line(e.affiliation) if e.affiliation else e.affiliation,
-            gender=cast(Optional[Gender], e.gender or None),  # the lexicon's genders
+            gender=cast("Optional[Gender]", e.gender or None),  # the lexicon's genders
             mentions=tuple(Span.of(ctx.text, s, t) for s, t in sorted(set(e.mentions))),
         )
         for e in r.entities
@@ -710,7 +710,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             mention=Span.of(ctx.text, *mention_span) if mention_span else None,
             cue=Span.of(ctx.text, *cue_span) if cue_span else None,
             sieve=d.sieve, resolution=res, continues=d.continues,
-            cue_class=cast(Optional[CueClass], _cue_class(ctx, d)),  # checked by the lexicon
+            cue_class=cast("Optional[CueClass]", _cue_class(ctx, d)),  # checked by the lexicon
             channel=_channel(ctx, d),
         ))
     non_statements = []
