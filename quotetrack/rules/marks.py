@@ -247,7 +247,7 @@ class _Scanner:
     def paragraph(self, p_start: int, p_end: int, marks: list) -> _Paragraph:
         """The quotations of the paragraph ``text[p_start:p_end]``, whose marks (matches of
         `_MARK`, in order) are ``marks``."""
-        text, folded, diags = self.text, self.folded, self.diags
+        text, diags = self.text, self.diags
         stack: list[_Open] = []
         pieces: list[_Piece] = []
         single_pairs = double_pairs = 0
