@@ -48,6 +48,7 @@ __all__ = [
     "Line",
     "document_from_json",
     "input_format",
+    "jsonl_lines",
     "line_limit",
     "process",
     "progress_bar",
@@ -123,6 +124,15 @@ def read_jsonl_documents(
     """
     for line in _jsonl_lines(lines, source, max_line_bytes):
         yield line.read() if isinstance(line, Line) else line
+
+
+def jsonl_lines(
+    lines: Iterable[bytes], *, source: str, max_line_bytes: Optional[int] = None
+) -> Iterator[Union[Line, DocumentError]]:
+    """The non-blank lines of a binary JSON Lines stream as `Line` items, not decoded; a line
+    longer than ``max_line_bytes`` (default: `line_limit`) is an error record and is never
+    read whole."""
+    return _jsonl_lines(lines, source, max_line_bytes)
 
 
 def _jsonl_lines(

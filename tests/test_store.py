@@ -508,3 +508,20 @@ def test_name_keys():
     assert links["o:slim"] == "o:slim"
     assert link_keys(["p:slim", "p:randa slim"], detached=frozenset({"p:slim"}))["p:slim"] == \
         "p:slim"
+
+
+def test_an_oversized_line_is_an_error_record_and_never_decoded(tmp_path, monkeypatch):
+    """The store splits JSON Lines as `quotetrack extract` does: a line over the size limit is
+    an error record in its place (never decoded whole), and the lines around it go in."""
+    import json
+
+    from quotetrack.store.inputs import read_documents
+
+    monkeypatch.setattr("quotetrack.batch.line_limit", lambda limits=None: 200)
+    path = tmp_path / "in.jsonl"
+    small = json.dumps({"id": "a", "text": '"Yes," said Ana Ruiz.'})
+    path.write_text("\n".join([small, json.dumps({"id": "big", "text": "x" * 500}), small]) + "\n",
+                    encoding="utf-8")
+    items = list(read_documents([str(path)]))
+    assert [getattr(i, "id", None) or i.get("id") for i in items] == ["a", f"{path}:2", "a"]
+    assert "at most 200 bytes" in items[1].message

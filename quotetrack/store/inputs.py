@@ -6,7 +6,7 @@ import json
 import os
 from typing import IO, Any, Iterable, Iterator, Optional, Union
 
-from ..batch import Document, DocumentError
+from ..batch import Document, DocumentError, jsonl_lines
 from ..errors import StoreError
 
 __all__ = ["read_documents"]
@@ -15,12 +15,15 @@ Item = Union[dict, Document, DocumentError]
 
 
 def _lines(fh: Iterable[bytes], source: str) -> Iterator[Item]:
-    for lineno, raw in enumerate(fh, 1):
-        if not raw.strip():
+    # split as `quotetrack extract` splits: a line over the size limit is an error record and
+    # is never decoded whole
+    for line in jsonl_lines(fh, source=source):
+        if isinstance(line, DocumentError):
+            yield line
             continue
-        where = f"{source}:{lineno}"
+        where = f"{source}:{line.lineno}"
         try:
-            value = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
+            value = json.loads(line.raw.decode("utf-8").lstrip("\ufeff"))
         except UnicodeDecodeError as exc:
             yield DocumentError(id=where, message=f"expected UTF-8 text: {exc}")
             continue
