@@ -74,7 +74,6 @@ class Candidate:
     close_len: int
     paragraph: int
     double: bool
-    closed: bool = True
     #: index (in `pair_marks`' result) of the first part of the multi-paragraph quotation this
     #: one is a part of, or -1 (the first part has its own index)
     chain: int = -1
@@ -548,7 +547,7 @@ def pair_marks(
                 before.chain = len(kept) - 1
             chain = before.chain
         kept.append(Candidate(piece.start, piece.end, piece.open_len, piece.close_len, p,
-                              piece.double, closed=piece.close_len > 0, chain=chain,
+                              piece.double, chain=chain,
                               flags=tuple(dict.fromkeys(piece.flags))))
         previous_kept = True
     diags.close()
