@@ -37,6 +37,8 @@ def looks_like_html(text: str) -> bool:
     (``<p>``, ``</div>``, ``<br>``...). A lone ``<``, or inline tags such as ``<em>`` in an
     article about markup, are not enough."""
     head = text[:_HEAD_CHARS].lstrip("\ufeff")
+    if "<" not in head:
+        return False  # (most text: one fast scan instead of the tag pattern)
     if _START.match(head):
         return True
     found = 0

@@ -214,6 +214,9 @@ class Lexicon:
     #: speaker ("said", "adds", "told"): a sentence holding one attributes speech, so an
     #: unclosed quotation ends before it
     attribution_forms: frozenset[str] = attrs.field(init=False)
+    #: every word that may start a title: the one-word titles, the honorifics and the first
+    #: words of the longer titles (the title finder looks closer only at these)
+    title_starts: frozenset[str] = attrs.field(init=False)
     belief_forms: Mapping[str, str]  # "believed" -> "believe"
     non_statements: tuple[str, ...]  # "declined to comment"
     adverbs: frozenset[str]
@@ -278,6 +281,9 @@ class Lexicon:
             if (cue.lemma in self.inversion_cues or cue.lemma in self.indirect_cues)
             and form != cue.lemma and not form.endswith("ing")
         ))
+        object.__setattr__(self, "title_starts", frozenset(
+            {t for t in self.titles if " " not in t} | set(self.honorifics)
+            | self.title_first_words))
 
     @classmethod
     def load(cls, paths: Sequence[Union[str, "os.PathLike[str]"]] = (),

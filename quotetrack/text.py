@@ -150,8 +150,22 @@ def hard_wrapped(folded: str, lines: list[tuple[int, int]]) -> int:
     return width if _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH else 0
 
 
-#: a line break between two lines that are not blank
-_SINGLE_BREAK = regex.compile(r"[^\s]\n[ \t]*+[^\s]")
+def _single_break(folded: str) -> bool:
+    """A line break stands between two lines that are not blank (``word\n  word``). The line
+    breaks are looked at one by one (a news text holds a few dozen): a pattern that starts with
+    "not white space" is tried at every character of the text, which was slower than the whole
+    paragraph split."""
+    n = len(folded)
+    pos = folded.find("\n")
+    while pos >= 0:
+        if pos > 0 and not folded[pos - 1].isspace():
+            k = pos + 1
+            while k < n and folded[k] in " \t":
+                k += 1
+            if k < n and not folded[k].isspace():
+                return True
+        pos = folded.find("\n", pos + 1)
+    return False
 
 
 def _line_paragraphs(folded: str) -> list[tuple[int, int]]:
@@ -180,7 +194,7 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
     next (``… whatever`` / ``the weather does …``). In hard-wrapped text (`hard_wrapped`) a
     paragraph is a run of lines ended by a blank line or a short line (or before an indented
     line or a list item)."""
-    if _SINGLE_BREAK.search(folded) is None:
+    if not _single_break(folded):
         # every line break is part of a blank line (most edited news): one paragraph per line
         return _line_paragraphs(folded)
     lines = _lines(folded)

@@ -41,41 +41,49 @@ class WordClasses:
         self.postmodifier_ends = frozenset(p.split()[-1] for p in lex.postmodifiers)
         self.title_len = self._titles(tokens)
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
-        prev_sentence = -2
-        names = []
-        for k, t in enumerate(tokens):
+        names = [False] * len(tokens)
+        # (only capitalised words may be names: the loop visits those alone)
+        for k in [k for k, t in enumerate(tokens) if t.is_cap]:
+            t = tokens[k]
             # "Asked if he ...": a capitalised cue verb that opens its sentence is no name;
             # "State" (in "State Department") is
-            name = t.is_cap and not (t.lower in cues and t.sentence != prev_sentence)
-            if name and t.key in stop:
+            if t.lower in cues and (k == 0 or tokens[k - 1].sentence != t.sentence):
+                continue
+            if t.key in stop:
                 # "April Ryan", "Will Carter": a first name that is also a month or a verb is a
                 # name when another capitalised word follows
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-                name = t.key in firsts and nxt is not None and nxt.is_cap \
+                names[k] = t.key in firsts and nxt is not None and nxt.is_cap \
                     and nxt.sentence == t.sentence and nxt.key not in stop
-            names.append(name)
-            prev_sentence = t.sentence
+            else:
+                names[k] = True
         self.name_word = names
 
     def _titles(self, tokens: Sequence[Token]) -> list[int]:
         """For each token, the number of tokens of the title it is part of (0 if none)."""
-        flags = [0] * len(tokens)
-        titles, hon, firsts = self.lex.titles, self.lex.honorifics, self.lex.title_first_words
-        i = 0
         n_tok = len(tokens)
-        while i < n_tok:
-            key = tokens[i].key
+        flags = [0] * n_tok
+        lex = self.lex
+        titles, hon, firsts = lex.titles, lex.honorifics, lex.title_first_words
+        keys = [t.key for t in tokens]
+        starts = lex.title_starts
+        free = 0  # the first token not inside a title found
+        # (only the words that may start a title are looked at: most words are none)
+        for i in [i for i, key in enumerate(keys) if key in starts]:
+            if i < free:
+                continue
+            key = keys[i]
             matched = 0
             if key in firsts:
                 for n in range(min(4, n_tok - i), 1, -1):
-                    if " ".join(t.key for t in tokens[i:i + n]) in titles:
+                    if " ".join(keys[i:i + n]) in titles:
                         matched = n
                         break
             if not matched and (key in titles or key in hon):
                 matched = 1
             for k in range(i, i + matched):
                 flags[k] = matched
-            i += matched or 1
+            free = i + (matched or 1)
         return flags
 
     def is_title(self, i: int) -> bool:

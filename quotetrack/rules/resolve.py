@@ -71,43 +71,50 @@ def _person_names(ctx: Context) -> list[_Name]:
     starts = [x for x, flag in enumerate(wc.name_word) if flag]
     headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph) if p in ctx.headlines}
     max_chars = ctx.limits.max_name_chars
+    # (the word classes read as lists: this loop visits every capitalised word of the text)
+    name_word, title_len = wc.name_word, wc.title_len
+    org_words, first_names = lex.org_words, lex.first_names
     covered = 0
     for i in starts:
-        if i < covered or wc.is_title(i) or toks[i].sentence in headline_sentences:
+        if i < covered or title_len[i]:
+            continue
+        sent = toks[i].sentence
+        if sent in headline_sentences:
             continue
         j = i
-        while j < n and j - i < 6 and wc.is_name_word(j) and not wc.is_title(j) \
-                and toks[j].sentence == toks[i].sentence:
+        while j < n and j - i < 6 and name_word[j] and not title_len[j] \
+                and toks[j].sentence == sent:
             j += 1
             if toks[j - 1].possessive:
                 break
         run = toks[i:j]
-        if len(run) > 3 and run[-1].key not in lex.org_words and any(
-                t.lower in lex.first_names for t in run[-3:]):
+        if len(run) > 3 and run[-1].key not in org_words and any(
+                t.lower in first_names for t in run[-3:]):
             run = run[-3:]  # "The Canadian Press Anne Marie Cerato": the name is the end
             i = j - 3
         # the neighbours read below count only inside the run's sentence
-        sent = toks[i].sentence
         before = toks[i - 1] if i > 0 and toks[i - 1].sentence == sent else None
+        head = run[0]
         last = run[-1].key
         # "the Middle East Institute" is an organisation; "the Larry Ellison appraisal" a person
-        org = last in lex.org_words or (before is not None and before.lower == "the"
-                                        and run[0].lower not in lex.first_names)
-        first_name = run[0].lower in lex.first_names
-        titled = before is not None and wc.is_title(i - 1)
+        org = last in org_words or (before is not None and before.lower == "the"
+                                    and head.lower not in first_names)
+        first_name = head.lower in first_names
+        titled = before is not None and title_len[i - 1] > 0
         k = j
-        while k < n and toks[k].sentence == sent and wc.is_adverb(k) and k - j < 2:
+        while k < n and k - j < 2 and toks[k].sentence == sent and wc.is_adverb(k):
             k += 1
         cue_after = k < n and toks[k].sentence == sent and wc.is_cue(k) \
             and not run[-1].possessive
-        aged = j + 1 < n and toks[j + 1].sentence == sent and toks[j].text == "," \
+        aged = j + 1 < n and toks[j].text == "," and toks[j + 1].sentence == sent \
             and toks[j + 1].text.isdigit()
         person = not org and (first_name or titled or cue_after or aged)
         # a lone capitalised first word is kept too: it may be a known surname ("Trudeau said")
-        gender = lex.first_names.get(run[0].lower) if len(run) > 1 else None
+        words = len(run)
+        gender = first_names.get(head.lower) if words > 1 else None
         if titled and before is not None:
             gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
-        text = ctx.text[run[0].start:run[-1].start + len(run[-1].bare)]
+        text = ctx.text[head.start:run[-1].start + len(run[-1].bare)]
         if len(text) > max_chars:
             covered = j
             continue
@@ -115,10 +122,10 @@ def _person_names(ctx: Context) -> list[_Name]:
         # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
         opens = before is None or before.text == ","
         if not opens and titled:
-            k = i - wc.title_len[i - 1] - 1  # the token before the title
+            k = i - title_len[i - 1] - 1  # the token before the title
             steps = 0  # and before the words that qualify it: "Shadow home secretary X"
             while k >= 0 and steps < 3 and toks[k].sentence == sent and (
-                    toks[k].is_cap or wc.is_title(k)) and not toks[k].possessive:
+                    toks[k].is_cap or title_len[k]) and not toks[k].possessive:
                 k -= 1
                 steps += 1
             opens = k < 0 or toks[k].sentence != sent or toks[k].text == ","
@@ -127,13 +134,13 @@ def _person_names(ctx: Context) -> list[_Name]:
                                   and after.lower not in _NOT_VERBS))
         title = ""
         if titled:
-            n_title = wc.title_len[i - 1]
+            n_title = title_len[i - 1]
             title = " ".join(t.key for t in toks[max(0, i - n_title):i])
-        names.append(_Name(run[0].start, text, len(run), run[-1].possessive, gender or None,
-                           person or (subject and len(run) >= 2), len(run) >= 2 and not org,
+        names.append(_Name(head.start, text, words, run[-1].possessive, gender or None,
+                           person or (subject and words >= 2), words >= 2 and not org,
                            subject and not org,
-                           len(run) == 1 and len(text) > 1 and text.isupper(), title, org,
-                           person, before is None, i + len(run) - 1))
+                           words == 1 and len(text) > 1 and text.isupper(), title, org,
+                           person, before is None, i + words - 1))
         covered = j
     return names
 
