@@ -159,6 +159,9 @@ class Attribution:
     sieve: str
     resolution: Resolution
     continues: Optional[int] = None  # index of the quote whose speaker this one continues
+    #: the speaker resolver that tied the mention to the speaker (the "speaker" family of
+    #: `quotetrack.parser.RULE_FAMILIES`), or None when no one could be tied to it
+    resolver: Optional[str] = None
     #: neutral (said), assertive (claimed), denial (denied), hedging (suggested), belief
     cue_class: Optional[CueClass] = attrs.field(default=None, validator=_one_of(CueClass))
     #: where it was said, when the text says so: a word of the lexicon ("statement",

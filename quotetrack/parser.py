@@ -30,7 +30,7 @@ from .rules.context import build_context
 from .rules.claims import find_claims
 from .rules.indirect import INDIRECT_RULE_NAMES, add_reported, find_indirect, find_non_statements
 from .rules.marks import pair_marks
-from .rules.resolve import resolve
+from .rules.resolve import RESOLVER_NAMES, resolve
 from .text import fold, paragraph_spans
 from .workers import Document, DocumentError, document_from_json
 from .workers import process as _process
@@ -44,7 +44,10 @@ RULE_NAMES = SIEVE_NAMES + INDIRECT_RULE_NAMES
 RULE_FAMILIES: dict[str, tuple[str, ...]] = {
     "quotation": SIEVE_NAMES,  # attribution sieves of quotations, then the quote_part step
     "reported": INDIRECT_RULE_NAMES,  # reported (indirect) speech
+    "speaker": RESOLVER_NAMES,  # speaker resolvers: who a mention stands for
 }
+#: the families whose rules `Parser.sieves` switches too (one list over both, as before)
+_SIEVE_FAMILIES = ("quotation", "reported")
 
 
 def _rule_selection(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -169,6 +172,7 @@ class Parser:
     rules: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(default=None,
                                                                 converter=_rule_selection)
     _enabled: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _resolvers: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @rules.validator
     def _check_rules(self, attribute, value):
@@ -183,9 +187,10 @@ class Parser:
 
     def __attrs_post_init__(self):
         chosen = dict(self.rules)
-        allowed = {n for family, names in RULE_FAMILIES.items()
-                   for n in chosen.get(family, names)}
+        allowed = {n for family in _SIEVE_FAMILIES
+                   for n in chosen.get(family, RULE_FAMILIES[family])}
         object.__setattr__(self, "_enabled", tuple(n for n in self.sieves if n in allowed))
+        object.__setattr__(self, "_resolvers", tuple(chosen.get("speaker", RESOLVER_NAMES)))
 
     @sieves.validator
     def _check_sieves(self, attribute, value):
@@ -304,7 +309,8 @@ class Parser:
         link_parts(ctx, self._enabled)
         finish_kinds(ctx)
         add_reported(ctx, find_indirect(ctx, self._enabled, self.beliefs))
-        attributions, speakers, silent = resolve(ctx, find_non_statements(ctx))
+        attributions, speakers, silent = resolve(ctx, find_non_statements(ctx),
+                                                 self._resolvers)
         order = sorted(range(len(ctx.quotes)),
                        key=lambda i: (ctx.quotes[i].start, -ctx.quotes[i].end))
         renumber = {old: new for new, old in enumerate(order)}

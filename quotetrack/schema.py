@@ -142,6 +142,7 @@ def _quote_schema() -> dict[str, Any]:
         "content": _field(Quote, "content"),
         "paragraph": dict(_field(Quote, "paragraph"), minimum=0),
         "resolution": _field(Attribution, "resolution", nullable=True),
+        "resolver": _field(Attribution, "resolver"),
         "speaker_id": _speaker_ref(),
         "continues": dict(_field(Attribution, "continues")),
         "cue_class": _field(Attribution, "cue_class"),

@@ -18,6 +18,7 @@ import pytest
 
 from quotetrack import Parser, QuoteKind
 from quotetrack.parser import RULE_FAMILIES
+from quotetrack.rules.resolve import RESOLVERS
 
 HERE = Path(__file__).parent
 SHARED_EVAL = HERE.parent.parent / "shared" / "eval"
@@ -100,6 +101,7 @@ def test_rules_by_family():
 
 @pytest.mark.parametrize("rules, message", [
     ({"quotes": []}, "unknown rule family 'quotes'.*quotation"),
+    ({"speaker": ["pronoun"]}, "unknown speaker rule.*pronoun_person"),
     ({"quotation": ["nope"]}, "unknown quotation rule.*cue_after_quote"),
     ({"quotation": "colon_intro"}, "must be a list of rule names"),
     (["colon_intro"], "must be a mapping"),
@@ -111,3 +113,97 @@ def test_rule_selection_errors(rules, message):
 
     with pytest.raises(ConfigError, match=message):
         Parser(rules=rules)
+
+
+# --------------------------------------------------------------------------- speaker resolvers
+
+RESOLVER_CASES = json.loads((HERE / "fixtures" / "resolvers.json").read_text(encoding="utf-8"))
+
+
+def _quote(result, text: str):
+    (quote,) = [q for q in result.quotes if q.text == text]
+    return quote
+
+
+@pytest.mark.parametrize("case", RESOLVER_CASES, ids=lambda c: f"{c['rule']}:{c['quote'][:24]}")
+def test_resolver_fixtures(case):
+    """Each speaker resolver, on a pattern of its own (fixtures/resolvers.json, in our own
+    words): the quote is tied to the expected speaker by the expected resolver, or (rule null)
+    by no resolver at all."""
+    att = _quote(Parser().parse(case["text"]), case["quote"]).attribution
+    assert att is not None
+    assert att.resolver == case["rule"]
+    assert att.resolution.value == case["resolution"]
+    assert (att.speaker.name if att.speaker else None) == case["speaker"]
+
+
+@pytest.mark.parametrize("case", [c for c in RESOLVER_CASES if c["rule"]],
+                         ids=lambda c: f"{c['rule']}:{c['quote'][:24]}")
+def test_a_disabled_resolver_decides_nothing(case):
+    """With its resolver switched off, a fixture's quote is decided otherwise (by a later
+    resolver of its mention class, or by none)."""
+    others = [n for n in RULE_FAMILIES["speaker"] if n != case["rule"]]
+    att = _quote(Parser(rules={"speaker": others}).parse(case["text"]), case["quote"]).attribution
+    assert att is not None and att.resolver != case["rule"]
+
+
+def test_every_resolver_has_fixtures():
+    """Every resolver of the speaker family has at least one fixture, and reads only known
+    mention class."""
+    from quotetrack.rules.resolve import Mention
+
+    assert {c["rule"] for c in RESOLVER_CASES} - {None} == set(RULE_FAMILIES["speaker"])
+    assert {m for _, _, classes in RESOLVERS for m in classes} == set(Mention)
+
+
+def _rivals(name: str) -> set[str]:
+    """The resolvers tried before ``name`` on a mention class it reads: the only ones that
+    could have decided in its place (those after it never see a mention it decides)."""
+    order = [n for n, _, _ in RESOLVERS]
+    classes = {n: c for n, _, c in RESOLVERS}
+    return {n for n in order[:order.index(name)] if classes[n] & classes[name]}
+
+
+def _who(att) -> object:
+    return (att.speaker.name, att.speaker.kind) if att.speaker else None
+
+
+def replay_speakers(text: str) -> int:
+    """Replay the resolver of every attributed quote of ``text`` as the only one of its mention
+    class that may decide: the resolvers tried before it on that class are switched off (the
+    others still run: a pronoun needs the people named and quoted before it, a role noun the
+    sources described before it); return how many were replayed."""
+    full = Parser().parse(text)
+    alone: dict[str, object] = {}
+    replayed = 0
+    for quote in full.quotes:
+        att = quote.attribution
+        if att is None or att.resolver is None:
+            continue
+        if att.resolver not in alone:
+            keep = [n for n in RULE_FAMILIES["speaker"] if n not in _rivals(att.resolver)]
+            alone[att.resolver] = Parser(rules={"speaker": keep}).parse(text)
+        match = [q for q in alone[att.resolver].quotes  # type: ignore[attr-defined]
+                 if q.span == quote.span and q.kind == quote.kind]
+        assert match, (text, quote.text)
+        redone = match[0].attribution
+        assert redone is not None and redone.resolver == att.resolver, (att.resolver, quote.text)
+        assert _who(redone) == _who(att), (att.resolver, quote.text)
+        replayed += 1
+    return replayed
+
+
+def test_replay_speakers_shipped_texts():
+    """Every speaker of the seed, the pattern fixtures and the resolver fixtures replays by its
+    resolver alone."""
+    texts = shipped_texts() + [c["text"] for c in RESOLVER_CASES]
+    assert sum(replay_speakers(text) for text in texts) > 50
+
+
+@pytest.mark.parametrize("name", ["seed", "bbc-dev", "ggt-dev"])
+def test_replay_speakers_evaluation_sets(name):
+    """Every speaker of an evaluation set replays by its resolver alone."""
+    path = SHARED_EVAL / f"{name}.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present (the evaluation data lies beside the repository)")
+    assert sum(replay_speakers(text) for text in _texts_of(path)) > 10

@@ -103,6 +103,7 @@ def _hand_built() -> ParseResult:
                 cue=Span.of(SEED_TEXT, 1930, 1934),
                 sieve="cue_after_quote",
                 resolution=Resolution.NAME,
+                resolver="name",
                 cue_class="neutral",
                 channel="interview",
             ),
@@ -231,7 +232,8 @@ def test_quote_dict_has_the_scoring_example_shape():
 def test_quote_dict_carries_the_round_trip_keys():
     """Besides the scored keys, a quote dict has exactly the documented extra keys."""
     d = quote_to_dict(_hand_built().quotes[0])
-    extra = {"content", "paragraph", "resolution", "speaker_id", "continues", "cue_class"}
+    extra = {"content", "paragraph", "resolution", "resolver", "speaker_id", "continues",
+             "cue_class"}
     extra |= {"channel", "unresolved_mention", "confidence", "part", "part_of", "flags",
               "span_confidence"}
     assert set(d) == SCORED_QUOTE_KEYS | extra
@@ -243,7 +245,7 @@ def test_quote_dict_carries_the_round_trip_keys():
         3,
         None,
     )
-    assert (d["cue_class"], d["channel"]) == ("neutral", "interview")
+    assert (d["cue_class"], d["channel"], d["resolver"]) == ("neutral", "interview", "name")
     assert (d["part"], d["part_of"], d["flags"]) == (None, None, [])
     assert d["confidence"] == confidence(_hand_built().quotes[0].attribution)
     assert 0.9 < d["confidence"] <= 1  # cue_after_quote + name: the most precise rule
@@ -541,6 +543,7 @@ SERIALIZED_FIELDS = {
         "cue",
         "sieve",
         "resolution",
+        "resolver",
         "continues",
         "cue_class",
         "channel",

@@ -91,14 +91,14 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
             if toks[c].quote < 0 and is_finite_cue(ctx, c):
                 d = subject_before_cue(ctx, c, lo)
                 if d:
-                    return Decision(sieve="", mention=d.mention, cue=(cue, cue + 1),
+                    return Decision(mention=d.mention, cue=(cue, cue + 1),
                                     appositive=d.appositive)
         np = subject_of_clause(ctx, cue)
-        return Decision(sieve="", mention=np, cue=(cue, cue + 1)) if np else None
+        return Decision(mention=np, cue=(cue, cue + 1)) if np else None
     j = skip_adverbs(ctx, cue - 1, lo)
     if j >= lo and toks[j].lower == "who" and j - 1 >= lo and toks[j - 1].text == ",":
         # "Dianne Feinstein, ..., who said ...": the relative pronoun stands for the name before
-        return Decision(sieve="", mention=(j, j + 1), cue=(cue, cue + 1))
+        return Decision(mention=(j, j + 1), cue=(cue, cue + 1))
     np = np_before(wc, j, lo, ctx.limits.max_mention_tokens)
     if np and toks[cue].lower in wc.lex.cue_nouns and any(
             toks[x].possessive or toks[x].lower in wc.lex.possessive_determiners
@@ -110,7 +110,7 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
             other = np_before(wc, np[0] - 2, lo, ctx.limits.max_mention_tokens)
             if other is not None and wc.is_name_word(np[0] - 2) and wc.is_name_word(np[1] - 1):
                 np = (other[0], np[1])
-        return Decision(sieve="", mention=np, cue=(cue, cue + 1))
+        return Decision(mention=np, cue=(cue, cue + 1))
     if j >= lo and toks[j].text == ",":  # "Solomon Yue, an RNC committeeman, said"
         nearest = None
         for c in range(j - 1, max(lo, j - ctx.limits.subject_window_tokens) - 1, -1):
@@ -123,14 +123,14 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
                 inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
                 if inner and inner[0] == c + 1 and wc.is_name_word(inner[1] - 1) \
                         and toks[c + 1].is_cap:
-                    return Decision(sieve="", mention=inner, cue=(cue, cue + 1))
+                    return Decision(mention=inner, cue=(cue, cue + 1))
             np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
             if np and np[0] == lo:
                 # the phrase that opens the sentence, however long the appositive: "A White
                 # House official, who requested anonymity ..., said"
-                return Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
+                return Decision(mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
             if np and toks[np[1] - 1].is_cap and nearest is None:
-                nearest = Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
+                nearest = Decision(mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
         return nearest or _opening_subject(ctx, cue, lo)
     if j >= lo and toks[j].is_word and not toks[cue].lower.endswith("ing"):
         return _opening_subject(ctx, cue, lo)
@@ -155,7 +155,7 @@ def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     if after.text != "," and after.lower not in ctx.lex.postmodifier_openers and not (
             after.lower.endswith("ing") and not after.is_cap):
         return None  # "Republican activists clamoring to block Trump say" is fine
-    return Decision(sieve="", mention=np, cue=(cue, cue + 1))
+    return Decision(mention=np, cue=(cue, cue + 1))
     return None
 
 
@@ -168,4 +168,4 @@ def inverted_after_cue(ctx: Context, cue: int, hi: int) -> Optional[Decision]:
     if not np:
         return None
     app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
-    return Decision(sieve="", mention=np, cue=(cue, cue + 1), appositive=app)
+    return Decision(mention=np, cue=(cue, cue + 1), appositive=app)

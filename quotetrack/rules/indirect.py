@@ -74,7 +74,7 @@ class Reported:
     """One reported-speech find: token range of the content and the decision."""
 
     first: int
-    last: int  # inclusive
+    end: int  # end-exclusive, like every token range
     decision: Decision
 
 
@@ -260,7 +260,7 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     if d is None and b > lo and toks[b].lower in lex.cue_coordinators:
         # "Her campaign announced new support and said CONTENT": the clause subject
         np = subject_of_clause(ctx, c)
-        d = Decision(sieve="", mention=np, cue=(c, c + 1)) if np else None
+        d = Decision(mention=np, cue=(c, c + 1)) if np else None
     if d is None or d.mention is None or not _verbless(ctx, d.mention):
         return None
     m0 = d.mention[0]
@@ -342,8 +342,7 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < (_MIN_WORDS - 1 if relative else _MIN_WORDS):
         return None
-    d.sieve = "reported_clause"
-    return Reported(k, end - 1, d)
+    return Reported(k, end, d)
 
 
 
@@ -433,8 +432,7 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         return None  # "Trump argued that A, he said": the inner report is found on its own
     if _setting(ctx, start, comma):
         return None  # "After months of silence, the singer wrote on Instagram.": a setting
-    d.sieve = "reported_inverted"
-    return Reported(start, comma - 1, d)
+    return Reported(start, comma, d)
 
 
 def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
@@ -453,7 +451,6 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
         return []
     if d.mention[0] - 1 >= lo and toks[d.mention[0] - 1].text != ",":
         return []
-    d.sieve = "reported_parenthetical"
     comma = d.mention[0] - 1
     start = lo
     while start < comma and toks[start].lower in ctx.lex.connectives:
@@ -467,12 +464,12 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
             and not _too_long(ctx, start, comma)
             and not any(t.quote >= 0 for t in toks[start:comma])
             and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))):
-        found.append(Reported(start, comma - 1, d))
+        found.append(Reported(start, comma, d))
     after_start = c + 2
     after_end = _content_end(ctx, after_start, hi)
     if after_end > after_start and _words(ctx, after_start, after_end) >= (
             1 if found else _MIN_WORDS):
-        found.append(Reported(after_start, after_end - 1, attrs.evolve(d)))
+        found.append(Reported(after_start, after_end, attrs.evolve(d)))
     if len(found) == 1 and found[0].first == start and _words(ctx, start, comma) < _MIN_WORDS:
         return []  # a lone short part ("Instead") is no report
     return found
@@ -498,8 +495,7 @@ def reported_question(ctx: Context, c: int, lo: int, hi: int,
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
         return None
-    return Reported(k if toks[c + 1].lower != "about" else k, end - 1,
-                    Decision(sieve="reported_question", cue=(c, c + 1)))
+    return Reported(k, end, Decision(cue=(c, c + 1)))
 
 
 def reported_as(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
@@ -524,8 +520,7 @@ def reported_as(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Option
     end = _content_end(ctx, comma + 1, hi)
     if end < 0 or _words(ctx, comma + 1, end) < _MIN_WORDS:
         return None
-    d.sieve = "reported_as"
-    return Reported(comma + 1, end - 1, d)
+    return Reported(comma + 1, end, d)
 
 
 def reported_citing(ctx: Context, c: int, lo: int, hi: int,
@@ -542,8 +537,7 @@ def reported_citing(ctx: Context, c: int, lo: int, hi: int,
     end = _content_end(ctx, c + 1, hi)
     if end <= c + 1 or not any(t.is_word for t in toks[c + 1:end]):
         return None
-    d.sieve = "reported_citing"
-    return Reported(c + 1, end - 1, d)
+    return Reported(c + 1, end, d)
 
 
 INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
@@ -554,8 +548,6 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
     ("reported_clause", reported_clause),
     ("reported_inverted", reported_inverted),
 )
-INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + ("according_to_clause",
-                                                                    "speech_noun_clause")
 
 
 def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
@@ -638,8 +630,7 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
         end = _content_end(ctx, n + 1, hi)
         if end < 0 or _words(ctx, n + 1, end) < _MIN_WORDS:
             continue
-        found.append(Reported(n + 1, end - 1, Decision(sieve="speech_noun_clause",
-                                                       mention=mention, cue=(k, k + 1))))
+        found.append(Reported(n + 1, end, Decision(mention=mention, cue=(k, k + 1))))
     return found
 
 
@@ -655,7 +646,7 @@ def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
             or _source_phrase(ctx, k + 2, hi)
         if np is None:
             return []
-        d = Decision(sieve="according_to_clause", mention=np, cue=(k, k + 2))
+        d = Decision(mention=np, cue=(k, k + 2))
         j = np[1]
         while j < hi and toks[j].text not in ",." and toks[j].quote < 0 \
                 and j - np[1] < ctx.limits.source_window_tokens:
@@ -671,7 +662,7 @@ def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
             end = k - 1 if toks[k - 1].text == "," else k
             if end > start and not _too_long(ctx, start, end) \
                     and not any(t.quote >= 0 for t in toks[start:end]):
-                found.append(Reported(start, end - 1, d))
+                found.append(Reported(start, end, d))
         if j < hi and toks[j].text == "," and j + 1 < hi and found and (
                 toks[j + 1].lower in ctx.lex.apposition_openers):
             pass  # "…, according to John Weaver, a Republican strategist.": X described
@@ -679,11 +670,21 @@ def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
             start = j + 1  # the clause after "according to X,"
             end = _content_end(ctx, start, hi)
             if end > start and _words(ctx, start, end) >= (1 if found else _MIN_WORDS):
-                found.append(Reported(start, end - 1, attrs.evolve(d)))
-        if sum(_words(ctx, r.first, r.last + 1) for r in found) < _MIN_WORDS:
+                found.append(Reported(start, end, attrs.evolve(d)))
+        if sum(_words(ctx, r.first, r.end) for r in found) < _MIN_WORDS:
             return []
         return found
     return []
+
+
+#: the rules that read a whole sentence rather than the words after one cue; they run on each
+#: sentence before the cue rules (`INDIRECT_RULES`)
+_SENTENCE_RULES: tuple[tuple[str, Callable[[Context, int, int], list[Reported]]], ...] = (
+    ("according_to_clause", _according_to),
+    ("speech_noun_clause", _speech_noun),
+)
+INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + tuple(
+    name for name, _ in _SENTENCE_RULES)
 
 
 def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list[Reported]:
@@ -695,28 +696,27 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
         if ctx.sentence_paragraph[s] in ctx.headlines or not ctx.sentence_full[s]:
             continue  # (a sentence without a trigger word has no cue, noun or "according")
         taken: list[tuple[int, int]] = []
-        if "according_to_clause" in enabled:
-            for r in _according_to(ctx, lo, hi):
-                found.append(r)
-                taken.append((r.first, r.last))
-        if "speech_noun_clause" in enabled:
-            for r in _speech_noun(ctx, lo, hi):
-                found.append(r)
-                taken.append((r.first, r.last))
+        for name, sentence_rule in _SENTENCE_RULES:
+            if name in enabled:
+                for r in sentence_rule(ctx, lo, hi):
+                    r.decision.sieve = name  # the runner stamps the rule's name
+                    found.append(r)
+                    taken.append((r.first, r.end))
         for c in range(lo, hi):
             low = toks[c].lower  # (the first test of _is_report_cue, without a call per token)
             if low not in cue_forms and not (beliefs and low in belief_forms) \
                     or not _is_report_cue(ctx, c, beliefs):
                 continue
-            for _, rule in rules:
+            for name, rule in rules:
                 result = rule(ctx, c, lo, hi, beliefs)
                 parts = result if isinstance(result, list) else [result] if result else []
                 if not parts:
                     continue
                 for r in parts:
-                    if not any(r.first == a and r.last == b for a, b in taken):
+                    r.decision.sieve = name  # the runner stamps the rule's name
+                    if not any(r.first == a and r.end == b for a, b in taken):
                         found.append(r)
-                        taken.append((r.first, r.last))
+                        taken.append((r.first, r.end))
                 break
     return found
 
@@ -725,13 +725,13 @@ def add_reported(ctx: Context, found: list[Reported]) -> None:
     """Append the finds to the context as quotes of kind ``indirect``."""
     toks = ctx.tokens
     for r in found:
-        start, end = toks[r.first].start, toks[r.last].end
+        start, end = toks[r.first].start, toks[r.end - 1].end
         para = ctx.sentence_paragraph[toks[r.first].sentence]
         ctx.quotes.append(Candidate(start, end, 0, 0, para, False))
         ctx.kinds.append(QuoteKind.INDIRECT)
         ctx.decisions.append(r.decision)
         ctx.quote_first.append(r.first)
-        ctx.quote_last.append(r.last)
+        ctx.quote_last.append(r.end - 1)
 
 
 def find_non_statements(ctx: Context) -> list[tuple[int, int, Optional[tuple[int, int]]]]:

@@ -6,6 +6,7 @@ back over them, and over earlier speakers, no further than ``antecedent_window_c
 
 from __future__ import annotations
 
+import enum
 from bisect import bisect_left
 from typing import Any, Optional, Sequence, cast
 
@@ -17,7 +18,7 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
 from .context import Context, Decision
 from .mentions import MentionInfo, analyse, np_before
 
-__all__ = ["resolve"]
+__all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
 
 @attrs.define
@@ -251,95 +252,111 @@ class _Resolver:
         return self.ctx.lex.first_names.get(name.split()[0].lower()) if " " in name else None
 
     def pronoun(self, info: MentionInfo) -> tuple[Optional[_Entity], Resolution]:
+        """Who a pronoun stands for, by the pronoun resolvers' rules."""
+        if info.pronoun in ("he", "she"):
+            ent = self.personal_pronoun(info)
+        elif info.pronoun == "who":
+            ent = self.relative_pronoun(info)
+        elif info.pronoun in ("they", "it"):
+            ent = self.group_pronoun(info)
+        else:
+            ent = None
+        return (ent, Resolution.PRONOUN) if ent is not None else (None, Resolution.UNRESOLVED)
+
+    def personal_pronoun(self, info: MentionInfo) -> Optional[_Entity]:
+        """"he", "she": people named before the pronoun and earlier speakers, nearest first;
+        a speaker quoted in this paragraph or the one before, else the nearest sentence subject,
+        else the nearest one."""
         ctx = self.ctx
         window = ctx.limits.antecedent_window_chars
         pos = info.start
         ent: Optional[_Entity]
-        if info.pronoun in ("he", "she"):
-            # candidates: people named before the pronoun and earlier speakers, nearest first;
-            # the nearest one that is a sentence subject wins, else the nearest one
-            cands: list[tuple[int, bool, Any]] = []
-            k = bisect_left(self.name_pos, pos) - 1
-            while k >= 0 and pos - self.names[k].pos <= window and len(cands) < 12:
-                nm = self.names[k]
-                k -= 1
-                if nm.possessive or nm.acronym:
+        cands: list[tuple[int, bool, Any]] = []
+        k = bisect_left(self.name_pos, pos) - 1
+        while k >= 0 and pos - self.names[k].pos <= window and len(cands) < 12:
+            nm = self.names[k]
+            k -= 1
+            if nm.possessive or nm.acronym:
+                continue
+            g = nm.gender or self._known_gender(nm.name)
+            if g and g != info.gender:
+                continue
+            # a lone capitalised subject counts after a leading clause ("When asked,
+            # Mulder didn't hesitate"), not as the first word of a sentence ("Three ...")
+            weak = nm.subject and (nm.words >= 2 or not nm.initial)
+            if (not nm.person and not weak) or self.converted:
+                full = self.full_name(nm.name, nm.pos)[0]
+                known = self.by_key.get("person:" + full.lower())
+                if known is not None and known.kind == SpeakerKind.ORGANIZATION:
+                    continue  # a name "it" has shown to be an organisation
+                if known is None and not nm.person and not weak:
                     continue
-                g = nm.gender or self._known_gender(nm.name)
-                if g and g != info.gender:
-                    continue
-                # a lone capitalised subject counts after a leading clause ("When asked,
-                # Mulder didn't hesitate"), not as the first word of a sentence ("Three ...")
-                weak = nm.subject and (nm.words >= 2 or not nm.initial)
-                if (not nm.person and not weak) or self.converted:
-                    full = self.full_name(nm.name, nm.pos)[0]
-                    known = self.by_key.get("person:" + full.lower())
-                    if known is not None and known.kind == SpeakerKind.ORGANIZATION:
-                        continue  # a name "it" has shown to be an organisation
-                    if known is None and not nm.person and not weak:
-                        continue
-                cands.append((nm.pos, nm.subject, nm))
-            for spos, ent in reversed(self.spoken):
-                if pos - spos > window or len(cands) >= 24:
-                    break
-                if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
-                        ent.gender and ent.gender != info.gender):
-                    continue
-                cands.append((spos, True, ent))
-            if not cands:
-                return None, Resolution.UNRESOLVED
-            # a speaker quoted in this paragraph or the one before is who "she said" means,
-            # before anyone merely named since ("Sarah Buckley ... said Covington Catholic has")
-            para = self._paragraph(pos)
-            recent = [c for c in cands if isinstance(c[2], _Entity)
-                      and para - self._paragraph(c[0]) <= 1]
-            cands.sort(key=lambda c: -c[0])
-            subject = next((c for c in cands if c[1]), None)
-            if recent:
-                latest = max(recent, key=lambda c: c[0])
-                # ... unless a person (a name with a first name, title, cue or age, or the
-                # surname of one) who opens a clause was named since, in this paragraph or the
-                # one before: 'Shadow home secretary David Davis questioned the plans. "…," he
-                # said.'
-                if subject is None or isinstance(subject[2], _Entity) \
-                        or not subject[2].person \
-                        or subject[0] <= latest[0] or para - self._paragraph(subject[0]) > 1 \
-                        or self._named_since(latest[2], subject[0], cands):
-                    return latest[2], Resolution.PRONOUN
-            pick = (subject or cands[0])[2]
-            if isinstance(pick, _Entity):
-                return pick, Resolution.PRONOUN
-            name, _ = self.full_name(pick.name, pick.pos)
-            ent = self.entity("person:" + name.lower(),
-                              lambda i: _Entity(i, name, SpeakerKind.PERSON))
-            return ent, Resolution.PRONOUN
-        if info.pronoun == "who":
-            # the name right before ", who": "Sen. Dianne Feinstein, ..., who said"
-            k = bisect_left(self.name_pos, pos) - 1
-            near: list[Any] = []
-            while k >= 0 and pos - self.names[k].pos <= 300 and len(near) < 6:
-                near.append(self.names[k])
-                k -= 1
-            if near:
-                nm = next((n for n in near if n.person and not n.possessive),
-                          next((n for n in near if n.words >= 2 and not n.possessive), near[0]))
-                name, _ = self.full_name(nm.name, nm.pos)
-                kind = SpeakerKind.ORGANIZATION if nm.org else SpeakerKind.PERSON
-                key = ("org:" if nm.org else "person:") + name.lower()
-                return self.entity(key, lambda i: _Entity(i, name, kind)), Resolution.PRONOUN
-            return None, Resolution.UNRESOLVED
-        if info.pronoun in ("they", "it"):
-            for spos, ent in reversed(self.spoken):
-                if pos - spos > window:
-                    break
-                if ent.kind == SpeakerKind.PERSON:
-                    continue  # "they" and "it" speak for groups and organisations
-                return ent, Resolution.PRONOUN
-            if info.pronoun == "it":
-                ent = self.recent_organization(pos) or self._unmarked_speaker(pos, window)
-                if ent is not None:
-                    return ent, Resolution.PRONOUN
-        return None, Resolution.UNRESOLVED
+            cands.append((nm.pos, nm.subject, nm))
+        for spos, ent in reversed(self.spoken):
+            if pos - spos > window or len(cands) >= 24:
+                break
+            if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
+                    ent.gender and ent.gender != info.gender):
+                continue
+            cands.append((spos, True, ent))
+        if not cands:
+            return None
+        # a speaker quoted in this paragraph or the one before is who "she said" means,
+        # before anyone merely named since ("Sarah Buckley ... said Covington Catholic has")
+        para = self._paragraph(pos)
+        recent = [c for c in cands if isinstance(c[2], _Entity)
+                  and para - self._paragraph(c[0]) <= 1]
+        cands.sort(key=lambda c: -c[0])
+        subject = next((c for c in cands if c[1]), None)
+        if recent:
+            latest = max(recent, key=lambda c: c[0])
+            # ... unless a person (a name with a first name, title, cue or age, or the
+            # surname of one) who opens a clause was named since, in this paragraph or the
+            # one before: 'Shadow home secretary David Davis questioned the plans. "…," he
+            # said.'
+            if subject is None or isinstance(subject[2], _Entity) \
+                    or not subject[2].person \
+                    or subject[0] <= latest[0] or para - self._paragraph(subject[0]) > 1 \
+                    or self._named_since(latest[2], subject[0], cands):
+                return latest[2]
+        pick = (subject or cands[0])[2]
+        if isinstance(pick, _Entity):
+            return pick
+        name, _ = self.full_name(pick.name, pick.pos)
+        return self.entity("person:" + name.lower(),
+                           lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def relative_pronoun(self, info: MentionInfo) -> Optional[_Entity]:
+        """", who said": the name right before ("Sen. Dianne Feinstein, ..., who said")."""
+        pos = info.start
+        k = bisect_left(self.name_pos, pos) - 1
+        near: list[Any] = []
+        while k >= 0 and pos - self.names[k].pos <= 300 and len(near) < 6:
+            near.append(self.names[k])
+            k -= 1
+        if near:
+            nm = next((n for n in near if n.person and not n.possessive),
+                      next((n for n in near if n.words >= 2 and not n.possessive), near[0]))
+            name, _ = self.full_name(nm.name, nm.pos)
+            kind = SpeakerKind.ORGANIZATION if nm.org else SpeakerKind.PERSON
+            key = ("org:" if nm.org else "person:") + name.lower()
+            return self.entity(key, lambda i: _Entity(i, name, kind))
+        return None
+
+    def group_pronoun(self, info: MentionInfo) -> Optional[_Entity]:
+        """"they", "it": the group or organisation quoted last; for "it", else the organisation
+        named last, else the last speaker whose name shows no person."""
+        pos = info.start
+        window = self.ctx.limits.antecedent_window_chars
+        for spos, ent in reversed(self.spoken):
+            if pos - spos > window:
+                break
+            if ent.kind == SpeakerKind.PERSON:
+                continue  # "they" and "it" speak for groups and organisations
+            return ent
+        if info.pronoun == "it":
+            return self.recent_organization(pos) or self._unmarked_speaker(pos, window)
+        return None
 
     def _named_since(self, ent: _Entity, since: int, cands: list) -> bool:
         """``ent`` is named again after ``since`` among the candidate names (in any role: "It is
@@ -474,14 +491,15 @@ class _Resolver:
         ent = self.by_key.get("person:" + name.lower())
         return ent is not None and ent.kind != SpeakerKind.ORGANIZATION
 
-    def described(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
+    def role_noun(self, info: MentionInfo) -> Optional[_Entity]:
+        """Who a definite description refers back to, or None."""
         if info.definite:
             # "the western diplomat" -> an earlier "one western diplomat"; "the judge" -> Judge X
             ent: Optional[_Entity]
             for ent in reversed(self.entities[-_RECENT_ENTITIES:]):
                 if ent.head == info.head or (
                         ent.title and ent.title.lower().split()[-1] == info.head):
-                    return ent, Resolution.ROLE_NOUN
+                    return ent
             # "the prime minister said" -> "Prime Minister Justin Trudeau" named earlier
             k = bisect_left(self.name_pos, info.start) - 1
             window = self.ctx.limits.antecedent_window_chars
@@ -491,24 +509,26 @@ class _Resolver:
                 if nm.title and nm.title.split()[-1] == info.head:
                     name, _ = self.full_name(nm.name, nm.pos)
                     return self.entity("person:" + name.lower(), lambda i: _Entity(
-                        i, name, SpeakerKind.PERSON)), Resolution.ROLE_NOUN
+                        i, name, SpeakerKind.PERSON))
             # "A senior diplomat toured the port. ... the diplomat said": the description
             # that introduced the role noun, even if it said nothing then
             ent = self._introduced(info)
             if ent is not None:
-                return ent, Resolution.ROLE_NOUN
+                return ent
             # "the rookie defenceman said": a person named just before, described anew
             if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
                                                     or info.capitalised_head):
                 ent = self._recent_person(info.start, 600)
                 if ent is not None:
-                    return ent, Resolution.ROLE_NOUN
+                    return ent
             # "the company said" -> "Facebook", named just before
             if info.kind == SpeakerKind.ORGANIZATION and info.description \
                     and len(info.description.split()) == 1:
-                ent = self.recent_organization(info.start, info.head)
-                if ent is not None:
-                    return ent, Resolution.ROLE_NOUN
+                return self.recent_organization(info.start, info.head)
+        return None
+
+    def new_description(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
+        """A new unnamed source, as described."""
         desc = info.description or info.head
         key = f"desc:{len(self.entities)}"
         ent = self.entity(key, lambda i: _Entity(i, desc, info.kind, head=info.head))
@@ -516,12 +536,12 @@ class _Resolver:
                SpeakerKind.GROUP: Resolution.GROUP}.get(info.kind, Resolution.DESCRIPTION)
         return ent, res
 
-    def document(self, info: MentionInfo) -> tuple[Optional[_Entity], Resolution]:
+    def recent_author(self, info: MentionInfo) -> Optional[_Entity]:
         """"the statement said", "it read": the author of the text, the speaker just before."""
         window = self.ctx.limits.antecedent_window_chars
         if self.spoken and info.start - self.spoken[-1][0] <= window:
-            return self.spoken[-1][1], Resolution.ROLE_NOUN
-        return self.described(info)
+            return self.spoken[-1][1]
+        return None
 
 
 def _anonymity_reason(ctx: Context, d: Decision) -> Optional[str]:
@@ -617,10 +637,156 @@ def _one_line(words: str) -> str:
     return " ".join(words.split())
 
 
-def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Attribution]],
-                                                      tuple[Speaker, ...], tuple]:
-    """Attributions (one per quote, None where undecided), the speakers, the non-statements."""
+# --------------------------------------------------------------------------- the resolvers
+#
+# Speaker resolution is a family of named rules (``RESOLVERS``), tried in order on each mention;
+# the first that ties it to someone decides, and the runner stamps its name on the attribution
+# (`quotetrack.Attribution.resolver`). Each resolver looks only at the mentions of its class
+# (`_mention_class`) and returns None when it finds no one, so the next one is tried.
+# ``Parser(rules={"speaker": [...]})`` runs only the named ones.
+
+
+@attrs.frozen
+class Resolved:
+    """A resolver's answer: the speaker (None: the mention names nobody) and how it was tied."""
+
+    entity: Optional[_Entity]
+    resolution: Resolution
+
+
+class Mention(enum.Enum):
+    """The class of a mention, which decides the resolvers that read it."""
+
+    CONTINUATION = enum.auto()  # a quote that continues another, with no mention of its own
+    WRITTEN = enum.auto()  # "…," it read: the message last quoted
+    PRONOUN = enum.auto()
+    DOCUMENT = enum.auto()  # "the statement said"
+    NAME = enum.auto()
+    DESCRIPTION = enum.auto()  # any other description
+
+
+@attrs.frozen
+class _Query:
+    """What a resolver reads: the mention, its class, the decision and the quote's earlier
+    part's answer (for a continuation)."""
+
+    info: Optional[MentionInfo]
+    kind: Mention
+    decision: Decision
+    #: for a continuation: the speaker of the quote it continues (None: that quote names no one)
+    earlier: Optional[_Entity] = None
+
+
+Resolver = Any  # Callable[[_Resolver, _Query], Optional[Resolved]]
+
+def _mention_class(ctx: Context, info: MentionInfo, d: Decision) -> Mention:
+    written = d.cue is not None and ctx.tokens[d.cue[0]].lower in ("read", "reads")
+    if info.pronoun == "it" and written:
+        return Mention.WRITTEN
+    if info.pronoun:
+        return Mention.PRONOUN
+    if info.document:
+        return Mention.DOCUMENT
+    if info.name:
+        return Mention.NAME
+    return Mention.DESCRIPTION
+
+
+def _continuation(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """A quote with no attribution of its own: the speaker of the quote it continues."""
+    return Resolved(q.earlier, Resolution.CONTINUATION)
+
+
+def _recent_author(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """"the statement said", "…," it read: the speaker quoted just before wrote it."""
+    assert q.info is not None
+    found = r.recent_author(q.info)
+    return Resolved(found, Resolution.ROLE_NOUN) if found is not None else None
+
+
+def _pronoun_person(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """"he", "she": the person named or quoted before, the sentence subject first."""
+    assert q.info is not None
+    if q.info.pronoun not in ("he", "she"):
+        return None
+    found = r.personal_pronoun(q.info)
+    return Resolved(found, Resolution.PRONOUN) if found is not None else None
+
+
+def _pronoun_who(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """", who said": the name right before."""
+    assert q.info is not None
+    if q.info.pronoun != "who":
+        return None
+    found = r.relative_pronoun(q.info)
+    return Resolved(found, Resolution.PRONOUN) if found is not None else None
+
+
+def _pronoun_group(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """"they", "it": the group or organisation quoted or named before."""
+    assert q.info is not None
+    if q.info.pronoun not in ("they", "it"):
+        return None
+    found = r.group_pronoun(q.info)
+    return Resolved(found, Resolution.PRONOUN) if found is not None else None
+
+
+def _name(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """A name: its fullest form in the document ("Slim" -> "Randa Slim")."""
+    assert q.info is not None
+    ent, res = r.named(q.info)
+    return Resolved(ent, res)
+
+
+def _role_noun(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """A definite description ("the diplomat", "the prime minister", "the company"): the
+    speaker, named person or organisation it refers back to."""
+    assert q.info is not None
+    found = r.role_noun(q.info)
+    return Resolved(found, Resolution.ROLE_NOUN) if found is not None else None
+
+
+def _description(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """Any other description: a new, unnamed source as described ("one western diplomat")."""
+    assert q.info is not None
+    return Resolved(*r.new_description(q.info))
+
+
+_AUTHORED = frozenset({Mention.WRITTEN, Mention.DOCUMENT})
+_DESCRIBED = _AUTHORED | {Mention.DESCRIPTION}
+
+#: the speaker resolvers, in the order they are tried, with the mention classes each reads
+RESOLVERS: tuple[tuple[str, Resolver, frozenset[Mention]], ...] = (
+    ("continued_quote", _continuation, frozenset({Mention.CONTINUATION})),
+    ("recent_author", _recent_author, _AUTHORED),
+    ("pronoun_person", _pronoun_person, frozenset({Mention.PRONOUN})),
+    ("pronoun_who", _pronoun_who, frozenset({Mention.PRONOUN})),
+    ("pronoun_group", _pronoun_group, frozenset({Mention.PRONOUN})),
+    ("name", _name, frozenset({Mention.NAME})),
+    ("role_noun", _role_noun, _DESCRIBED),
+    ("description", _description, _DESCRIBED),
+)
+RESOLVER_NAMES = tuple(name for name, _, _ in RESOLVERS)
+
+
+def _resolve_one(r: "_Resolver", q: _Query, enabled: frozenset[str]) -> Optional[tuple]:
+    """(answer, resolver name) of the first enabled resolver of the mention's class that ties
+    it to someone, or None."""
+    for name, rule, classes in RESOLVERS:
+        if q.kind in classes and name in enabled:
+            found = rule(r, q)
+            if found is not None:
+                return found, name
+    return None
+
+
+def resolve(ctx: Context, silent: Sequence[Any] = (),
+            enabled: Sequence[str] = RESOLVER_NAMES) -> tuple[
+                list[Optional[Attribution]], tuple[Speaker, ...], tuple]:
+    """Attributions (one per quote, None where undecided), the speakers, the non-statements;
+    ``enabled`` names the resolvers to run (`RESOLVERS`)."""
     r = _Resolver(ctx)
+    on = frozenset(enabled)
     toks = ctx.tokens
     results: list[Optional[tuple]] = [None] * len(ctx.quotes)
     # in text order, so pronouns see the speakers before them
@@ -633,7 +799,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
         if d is None:
             continue
         if d.continues is not None and results[d.continues] is None \
-                and ctx.quotes[d.continues].start > ctx.quotes[q].start:
+                and ctx.quotes[d.continues].start > ctx.quotes[q].start and "continued_quote" in on:
             waiting.append(q)
             continue
         cue_span = None
@@ -644,56 +810,49 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
             mention_span = (toks[d.mention[0]].start, toks[d.mention[1] - 1].end)
         earlier = results[d.continues] if d.continues is not None else None
         if earlier is not None:
-            ent = earlier[0]
-            results[q] = (ent, Resolution.CONTINUATION, mention_span, cue_span, d)
-            continue
+            answer = _resolve_one(r, _Query(None, Mention.CONTINUATION, d, earlier[0]), on)
+            if answer is not None:
+                results[q] = (answer[0].entity, answer[0].resolution, mention_span, cue_span, d,
+                              answer[1])
+                continue
         if d.mention is None:  # "was asked whether …": a cue with no speaker in the text
-            results[q] = (None, Resolution.UNRESOLVED, None, cue_span, d)
+            results[q] = (None, Resolution.UNRESOLVED, None, cue_span, d, None)
             continue
         info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
-        written = d.cue is not None and toks[d.cue[0]].lower in ("read", "reads")
-        if info.pronoun == "it" and written:
-            ent, res = r.document(info)  # “…,” it read: the sign or message of the last speaker
-        elif info.pronoun:
-            ent, res = r.pronoun(info)
-        elif info.document:
-            ent, res = r.document(info)
-        elif info.name:
-            ent, res = r.named(info)
-        else:
-            ent, res = r.described(info)
+        answer = _resolve_one(r, _Query(info, _mention_class(ctx, info, d), d), on)
+        ent, res, resolver = (answer[0].entity, answer[0].resolution, answer[1]) if answer \
+            else (None, Resolution.UNRESOLVED, None)
         if ent is None and info.pronoun:
             # a pronoun no one could be tied to ("they" with no group before it) names nobody:
             # no speaker, the mention kept as written (``unresolved_mention`` in the output)
-            results[q] = (None, Resolution.UNRESOLVED, mention_span, cue_span, d)
+            results[q] = (None, Resolution.UNRESOLVED, mention_span, cue_span, d, None)
             continue
         if ent is None:
-            # a description no one could be tied to still names who spoke as written; the
-            # resolution says it is unresolved
+            # a description no resolver could tie to anyone still names who spoke as written;
+            # the resolution says it is unresolved
             as_written = ctx.text[info.start:info.end]
             ent = r.entity(f"unresolved:{len(r.entities)}", lambda i: _Entity(
                 i, as_written, info.kind, head=info.head, unresolved=True))
             res = Resolution.UNRESOLVED
-        if ent is not None:
-            ent.title = ent.title or info.title
-            ent.affiliation = ent.affiliation or info.affiliation
-            if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
-                                                                Resolution.GROUP):
-                ent.anonymous = True
-            reason = _anonymity_reason(ctx, d)
-            if reason and ent.reason is None and not info.name and not info.pronoun:
-                ent.anonymous, ent.reason = True, reason
-            ent.mentions.append(mention_span)
-            ent.personal = ent.personal or info.pronoun in _PERSONAL
-            r.spoken.append((info.start, ent))
-        results[q] = (ent, res, mention_span, cue_span, d)
+        ent.title = ent.title or info.title
+        ent.affiliation = ent.affiliation or info.affiliation
+        if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
+                                                            Resolution.GROUP):
+            ent.anonymous = True
+        reason = _anonymity_reason(ctx, d)
+        if reason and ent.reason is None and not info.name and not info.pronoun:
+            ent.anonymous, ent.reason = True, reason
+        ent.mentions.append(mention_span)
+        ent.personal = ent.personal or info.pronoun in _PERSONAL
+        r.spoken.append((info.start, ent))
+        results[q] = (ent, res, mention_span, cue_span, d, resolver)
     _document_profiles(r)
     for q in waiting:
         d = ctx.decisions[q]
         assert d is not None and d.continues is not None
         later = results[d.continues]
         results[q] = (later[0] if later is not None else None, Resolution.CONTINUATION, None,
-                      None, d)
+                      None, d, "continued_quote" if later is not None else None)
     r.closed = True
     speakers = {
         e.id: Speaker(
@@ -711,12 +870,12 @@ def resolve(ctx: Context, silent: Sequence[Any] = ()) -> tuple[list[Optional[Att
         if item is None:
             attributions.append(None)
             continue
-        ent, res, mention_span, cue_span, d = item
+        ent, res, mention_span, cue_span, d, resolver = item
         attributions.append(Attribution(
             speaker=speakers[ent.id] if ent is not None else None,
             mention=Span.of(ctx.text, *mention_span) if mention_span else None,
             cue=Span.of(ctx.text, *cue_span) if cue_span else None,
-            sieve=d.sieve, resolution=res, continues=d.continues,
+            sieve=d.sieve, resolution=res, resolver=resolver, continues=d.continues,
             cue_class=cast("Optional[CueClass]", _cue_class(ctx, d)),  # checked by the lexicon
             channel=_channel(ctx, d),
         ))
