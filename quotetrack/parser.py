@@ -30,6 +30,7 @@ from .rules.context import build_context
 from .rules.claims import find_claims
 from .rules.indirect import INDIRECT_RULE_NAMES, add_reported, find_indirect, find_non_statements
 from .rules.marks import pair_marks
+from .rules.mentions import READER_NAMES
 from .rules.resolve import RESOLVER_NAMES, resolve
 from .text import fold, paragraph_spans
 from .workers import Document, DocumentError, document_from_json
@@ -45,6 +46,7 @@ RULE_FAMILIES: dict[str, tuple[str, ...]] = {
     "quotation": SIEVE_NAMES,  # attribution sieves of quotations, then the quote_part step
     "reported": INDIRECT_RULE_NAMES,  # reported (indirect) speech
     "speaker": RESOLVER_NAMES,  # speaker resolvers: who a mention stands for
+    "title": READER_NAMES,  # title and affiliation readers
 }
 #: the families whose rules `Parser.sieves` switches too (one list over both, as before)
 _SIEVE_FAMILIES = ("quotation", "reported")
@@ -173,6 +175,7 @@ class Parser:
                                                                 converter=_rule_selection)
     _enabled: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     _resolvers: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _readers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     @rules.validator
     def _check_rules(self, attribute, value):
@@ -191,6 +194,7 @@ class Parser:
                    for n in chosen.get(family, RULE_FAMILIES[family])}
         object.__setattr__(self, "_enabled", tuple(n for n in self.sieves if n in allowed))
         object.__setattr__(self, "_resolvers", tuple(chosen.get("speaker", RESOLVER_NAMES)))
+        object.__setattr__(self, "_readers", frozenset(chosen.get("title", READER_NAMES)))
 
     @sieves.validator
     def _check_sieves(self, attribute, value):
@@ -303,7 +307,8 @@ class Parser:
             attribution_words=self.lexicon.attribution_forms,
             abbreviations=self.lexicon.abbreviations,
         )
-        ctx = build_context(text, folded, self.lexicon, lim, paragraphs, candidates, diagnostics)
+        ctx = build_context(text, folded, self.lexicon, lim, paragraphs, candidates, diagnostics,
+                            self._readers)
         classify_kinds(ctx)
         run_sieves(ctx, self._enabled)
         link_parts(ctx, self._enabled)

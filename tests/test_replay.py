@@ -207,3 +207,36 @@ def test_replay_speakers_evaluation_sets(name):
     if not path.is_file():
         pytest.skip(f"{path} is not present (the evaluation data lies beside the repository)")
     assert sum(replay_speakers(text) for text in _texts_of(path)) > 10
+
+
+# --------------------------------------------------------------------------- title readers
+
+TITLE_CASES = json.loads((HERE / "fixtures" / "titles.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", TITLE_CASES, ids=lambda c: f"{c['rule']}:{c['field']}")
+def test_title_reader_fixtures(case):
+    """Each title and affiliation reader, on a pattern of its own (fixtures/titles.json): the
+    speaker's field has the expected value (none for the negative cases) ..."""
+    speaker = _quote(Parser().parse(case["text"]), case["quote"]).speaker
+    assert speaker is not None and getattr(speaker, case["field"]) == case["value"]
+
+
+@pytest.mark.parametrize("case", [c for c in TITLE_CASES if c["rule"]],
+                         ids=lambda c: f"{c['rule']}:{c['field']}")
+def test_a_disabled_title_reader_reads_nothing(case):
+    """... and that value comes from the named reader: without it the field differs."""
+    others = [n for n in RULE_FAMILIES["title"] if n != case["rule"]]
+    speaker = _quote(Parser(rules={"title": others}).parse(case["text"]), case["quote"]).speaker
+    assert speaker is not None and getattr(speaker, case["field"]) != case["value"]
+
+
+def test_every_title_reader_has_fixtures():
+    assert {c["rule"] for c in TITLE_CASES} - {None} == set(RULE_FAMILIES["title"])
+
+
+def test_no_title_reader_no_title():
+    """With the title family empty no speaker has a title or an affiliation."""
+    text = TITLE_CASES[0]["text"] + " " + TITLE_CASES[-3]["text"]
+    speakers = Parser(rules={"title": []}).parse(text).speakers
+    assert speakers and all(s.title is None and s.affiliation is None for s in speakers)

@@ -162,8 +162,10 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
 
 def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
                   paragraphs: list[tuple[int, int]], quotes: list[Candidate],
-                  diagnostics: list[Diagnostic]) -> Context:
-    """Mask the quotations, split sentences and tokenise every paragraph (one linear pass)."""
+                  diagnostics: list[Diagnostic],
+                  readers: Optional[frozenset[str]] = None) -> Context:
+    """Mask the quotations, split sentences and tokenise every paragraph (one linear pass);
+    ``readers`` names the title readers to run (all when None)."""
     pieces = []
     pos = 0
     for c in quotes:
@@ -229,7 +231,7 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
     return Context(
         starts=[t.start for t in tokens],
         text=text, folded=folded, lowered=lowered, lex=lex, limits=limits,
-        paragraphs=paragraphs, quotes=quotes, tokens=tokens, wc=WordClasses(lex, tokens),
+        paragraphs=paragraphs, quotes=quotes, tokens=tokens, wc=WordClasses(lex, tokens, readers),
         sentences=sentences, sentence_paragraph=sentence_paragraph, sentence_full=sentence_full,
         quote_first=quote_first, quote_last=quote_last,
         kinds=[QuoteKind.DIRECT] * len(quotes), decisions=[None] * len(quotes),

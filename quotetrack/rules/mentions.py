@@ -7,7 +7,7 @@ or after it ("said Randa Slim, director of ..."), in windows of at most ``max_me
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import attrs
 
@@ -35,9 +35,12 @@ _ANON_HEADS = frozenset({"source", "sources", "insider", "insiders", "official",
 class WordClasses:
     """Word-class tests over tokens, from the lexicon; titles may span several tokens."""
 
-    def __init__(self, lex: Lexicon, tokens: Sequence[Token]):
+    def __init__(self, lex: Lexicon, tokens: Sequence[Token],
+                 readers: Optional[frozenset[str]] = None):
         self.lex = lex
         self.tokens = tokens
+        #: the title and affiliation readers to run (`READER_NAMES`; all when None)
+        self.readers = READER_NAMES_SET if readers is None else readers
         self.postmodifier_ends = frozenset(p.split()[-1] for p in lex.postmodifiers)
         self.title_len = self._titles(tokens)
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
@@ -390,6 +393,107 @@ def _join(text: str, toks: Sequence[Token]) -> str:
     return text[toks[0].start:toks[-1].end] if toks else ""
 
 
+# --------------------------------------------------------------------------- title readers
+#
+# A mention's title and affiliation are read by a family of named rules (``READERS``): for each
+# field, the first reader (in order) that finds a value gives it. ``Parser(rules={"title":
+# [...]})`` runs only the named ones; `document_profile` (quotetrack.rules.resolve) then gives a
+# speaker still without a title the one of the first mention of their full name.
+
+
+@attrs.frozen(kw_only=True)
+class MentionParts:
+    """Where the parts of a mention lie, for the title readers: token indices into
+    ``wc.tokens``, end-exclusive."""
+
+    wc: WordClasses
+    text: str
+    first: int  # the first token after the determiner
+    title_start: int  # the title words (and their modifiers) before the name, or the head
+    title_end: int
+    title_tokens: list  # of Token: the title words and modifiers of that range
+    named: bool  # a name follows the title words
+    tail: Optional[str]  # "Richard Shelby of Alabama": what follows "of"/"from" after a name
+    appositive: Optional[tuple[int, int]]  # ", director of the X at Y"
+
+
+def _title_words(p: MentionParts) -> Optional[str]:
+    """The title words before the name, or the title that heads the mention ("State
+    Department spokeswoman Morgan Ortagus", "the prime minister")."""
+    toks, wc = p.wc.tokens, p.wc
+    if p.title_tokens and any(wc.is_title(x) and toks[x].lower not in wc.lex.honorifics
+                              for x in range(p.title_start, p.title_end)):
+        return _join(p.text, p.title_tokens)
+    return None
+
+
+def _honorific(p: MentionParts) -> Optional[str]:
+    """An honorific that is an office, before a name ("Gen.", "Sen."; not "Mr" or "Dr")."""
+    toks = p.wc.tokens
+    if p.title_tokens and p.named and p.title_tokens[-1].lower in p.wc.lex.honorifics \
+            and p.title_tokens[-1].lower not in ("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss",
+                                                 "dr.", "sir", "dame"):
+        return toks[p.title_end - 1].text
+    return None
+
+
+def _name_of(p: MentionParts) -> Optional[str]:
+    """"Richard Shelby of Alabama", "Ana Ruiz from the union": what follows the name."""
+    return p.tail
+
+
+def _words_before(p: MentionParts) -> Optional[str]:
+    """The capitalised words before the title ("State Department spokeswoman", "Iraq's
+    foreign minister" -> "Iraq")."""
+    aff_toks = [t for t in p.wc.tokens[p.first:p.title_start] if t.is_cap]
+    if not aff_toks:
+        return None
+    affiliation = _join(p.text, aff_toks)
+    if aff_toks[-1].possessive:
+        ending = len(aff_toks[-1].text) - len(aff_toks[-1].bare)  # "Iraq's" -> "Iraq"
+        affiliation = affiliation[: len(affiliation) - ending]
+    return affiliation
+
+
+def _appositive_title(p: MentionParts) -> Optional[str]:
+    """", director of the Track II Dialogues initiative at the Middle East Institute": the
+    appositive's title."""
+    return _appositive_fields(p.wc, p.text, p.appositive)[0] if p.appositive else None
+
+
+def _appositive_affiliation(p: MentionParts) -> Optional[str]:
+    """The appositive's affiliation: the phrase after its title's "of", "at", "for"…"""
+    return _appositive_fields(p.wc, p.text, p.appositive)[1] if p.appositive else None
+
+
+TITLE = "title"
+AFFILIATION = "affiliation"
+
+#: the title and affiliation readers, in the order they are tried, with the field each reads
+READERS: tuple[tuple[str, Callable[[MentionParts], Optional[str]], str], ...] = (
+    ("title_words", _title_words, TITLE),
+    ("honorific", _honorific, TITLE),
+    ("name_of", _name_of, AFFILIATION),
+    ("words_before_title", _words_before, AFFILIATION),
+    ("appositive_title", _appositive_title, TITLE),
+    ("appositive_affiliation", _appositive_affiliation, AFFILIATION),
+)
+#: the readers' names, and `document_profile`, the reader of quotetrack.rules.resolve that runs
+#: once the speakers are known
+READER_NAMES = tuple(name for name, _, _ in READERS) + ("document_profile",)
+READER_NAMES_SET = frozenset(READER_NAMES)
+
+
+def _read_fields(p: MentionParts) -> tuple[Optional[str], Optional[str]]:
+    """(title, affiliation): for each, the value of the first enabled reader that finds one."""
+    found: dict[str, Optional[str]] = {TITLE: None, AFFILIATION: None}
+    enabled = p.wc.readers
+    for name, reader, field in READERS:
+        if found[field] is None and name in enabled:
+            found[field] = reader(p)
+    return found[TITLE], found[AFFILIATION]
+
+
 def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             appositive: Optional[tuple[int, int]] = None) -> MentionInfo:
     """Split the mention ``tokens[rng]`` into name, title and affiliation."""
@@ -458,22 +562,10 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         t_start -= 1
     title_toks = [t for x, t in enumerate(toks[t_start:t_end], t_start)
                   if wc.is_title(x) or wc.is_modifier(x)]
-    honorific = None
-    if title_toks and title_toks[-1].lower in lex.honorifics and name_toks:
-        honorific = title_toks[-1].lower
-    title = _join(text, title_toks) if title_toks and any(
-        wc.is_title(x) and toks[x].lower not in lex.honorifics for x in range(t_start, t_end)) \
-        else None
-    if title is None and honorific and honorific not in ("mr.", "mrs.", "ms.", "mr", "mrs", "ms",
-                                                          "miss", "dr.", "sir", "dame"):
-        title = toks[t_end - 1].text
-    aff_toks = [t for t in toks[k:t_start] if t.is_cap]
-    affiliation = tail_aff
-    if aff_toks and affiliation is None:
-        affiliation = _join(text, aff_toks)
-        if aff_toks[-1].possessive:
-            ending = len(aff_toks[-1].text) - len(aff_toks[-1].bare)  # "Iraq's" -> "Iraq"
-            affiliation = affiliation[: len(affiliation) - ending]
+    parts = MentionParts(wc=wc, text=text, first=k, title_start=t_start, title_end=t_end,
+                         title_tokens=title_toks, named=bool(name_toks), tail=tail_aff,
+                         appositive=appositive)
+    title, affiliation = _read_fields(parts)
     description = _join(text, toks[k:j]) or None
     if described_end > j and not name_toks:  # "people close to X", "those familiar with X"
         description = _join(text, toks[i if j == k else k:described_end])
@@ -483,11 +575,6 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     name = _join(text, name_toks) if name_toks else None
     if name and name_toks[-1].possessive:  # "Elon Musk’s “production hell”": the owner
         name = name[: len(name) - (len(name_toks[-1].text) - len(name_toks[-1].bare))]
-    # appositive: ", director of the Track II Dialogues initiative at the Middle East Institute"
-    if appositive is not None:
-        a_title, a_aff = _appositive_fields(wc, text, appositive)
-        title = title or a_title
-        affiliation = affiliation or a_aff
     gender = None
     if name_toks:
         gender = lex.first_names.get(name_toks[0].lower)

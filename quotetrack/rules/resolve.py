@@ -603,6 +603,8 @@ def _document_profiles(r: "_Resolver") -> None:
     "Owen" or "he" takes them from the first mention of their full name that carries a title
     ("England forward Michael Owen has told …"), wherever it stands."""
     ctx = r.ctx
+    if "document_profile" not in ctx.wc.readers:
+        return
     titled: dict[str, _Name] = {}
     for nm in r.names:
         if nm.title and not nm.possessive and not nm.org and nm.last_token >= 0:
