@@ -27,7 +27,7 @@ from .rules.attribution import (
     run_sieves,
 )
 from .rules.context import build_context
-from .rules.claims import find_claims
+from .rules.claims import CLAIM_RULES, find_claims
 from .rules.indirect import INDIRECT_RULE_NAMES, add_reported, find_indirect, find_non_statements
 from .rules.marks import pair_marks
 from .rules.mentions import READER_NAMES
@@ -47,6 +47,7 @@ RULE_FAMILIES: dict[str, tuple[str, ...]] = {
     "reported": INDIRECT_RULE_NAMES,  # reported (indirect) speech
     "speaker": RESOLVER_NAMES,  # speaker resolvers: who a mention stands for
     "title": READER_NAMES,  # title and affiliation readers
+    "claims": CLAIM_RULES,  # numeric claims (with Parser(claims=True))
 }
 #: the families whose rules `Parser.sieves` switches too (one list over both, as before)
 _SIEVE_FAMILIES = ("quotation", "reported")
@@ -176,6 +177,7 @@ class Parser:
     _enabled: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     _resolvers: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     _readers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _claim_rules: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @rules.validator
     def _check_rules(self, attribute, value):
@@ -195,6 +197,7 @@ class Parser:
         object.__setattr__(self, "_enabled", tuple(n for n in self.sieves if n in allowed))
         object.__setattr__(self, "_resolvers", tuple(chosen.get("speaker", RESOLVER_NAMES)))
         object.__setattr__(self, "_readers", frozenset(chosen.get("title", READER_NAMES)))
+        object.__setattr__(self, "_claim_rules", tuple(chosen.get("claims", CLAIM_RULES)))
 
     @sieves.validator
     def _check_sieves(self, attribute, value):
@@ -334,9 +337,10 @@ class Parser:
                                 content=Span.of(text, *c.content), kind=ctx.kinds[i],
                                 paragraph=c.paragraph, attribution=a, part=part,
                                 part_of=part_of, flags=c.flags))
-        claims = find_claims(text, folded=folded, lexicon=self.lexicon, owners=[
-            (q.span.start, q.span.end, q.speaker) for q in quotes if q.kind != QuoteKind.OTHER
-        ]) if self.claims else ()
+        owners = [(q.span.start, q.span.end, q.speaker) for q in quotes
+                  if q.kind != QuoteKind.OTHER]
+        claims = find_claims(text, folded=folded, lexicon=self.lexicon, owners=owners,
+                             rules=self._claim_rules) if self.claims else ()
         return ParseResult(text=text, quotes=tuple(quotes), speakers=speakers,
                            diagnostics=tuple(diagnostics), id=id, non_statements=silent,
                            claims=claims)

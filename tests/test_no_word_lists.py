@@ -40,6 +40,7 @@ ALLOWED: dict[tuple[str, tuple[str, ...]], str] = {
 #: module constants of strings that are not words, by name: the values a column of a data file
 #: may hold, which the loader checks each row against
 ALLOWED_CONSTANTS: dict[tuple[str, str], str] = {
+    ("claims", "CLAIM_RULES"): "rule names: the claims rule family (Claim.rule)",
     ("claims", "_NUMBER_KINDS"): "field names: the kind column of claims_number_words.tsv",
     ("claims", "_UNIT_POSITIONS"): "field names: the position column of claims_units.tsv",
     ("claims", "_QUALIFIER_POSITIONS"): "field names: the position column of claims_qualifiers.tsv",

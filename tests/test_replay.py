@@ -240,3 +240,51 @@ def test_no_title_reader_no_title():
     text = TITLE_CASES[0]["text"] + " " + TITLE_CASES[-3]["text"]
     speakers = Parser(rules={"title": []}).parse(text).speakers
     assert speakers and all(s.title is None and s.affiliation is None for s in speakers)
+
+
+# --------------------------------------------------------------------------- claim rules
+
+CLAIM_CASES = json.loads((HERE / "fixtures" / "claims_golden.json").read_text("utf-8"))["cases"]
+
+
+def replay_claims(text: str) -> tuple[int, set[str]]:
+    """Replay every claim of ``text`` by running one claim rule alone: a claim that records a
+    rule's name (``ratio``, ``fraction``, ``vague``) is found by that rule alone and not without
+    it; one that records the kind of number it read (``count``, ``money``…) is found by one rule
+    alone (``number``, or ``fraction`` for "half a million"). (how many, the rules that replayed
+    them)."""
+    full = Parser(claims=True).parse(text)
+    rules = RULE_FAMILIES["claims"]
+    alone = {r: Parser(claims=True, rules={"claims": [r]}).parse(text).claims for r in rules}
+    seen = set()
+    for claim in full.claims:
+        key = (claim.span, claim.quantity, claim.rule)
+        by = {r for r in rules if any((c.span, c.quantity, c.rule) == key for c in alone[r])}
+        assert by, claim.span.text
+        if claim.rule in rules:
+            assert claim.rule in by, (claim.rule, claim.span.text)
+            others = [n for n in rules if n != claim.rule]
+            without = Parser(claims=True, rules={"claims": others}).parse(text).claims
+            assert not any((c.span, c.rule) == (claim.span, claim.rule) for c in without)
+        seen |= by
+    return len(full.claims), seen
+
+
+def test_replay_claims():
+    """Every claim of the golden claim cases is found again by one claim rule alone; every
+    claim rule is seen."""
+    total, seen = 0, set()
+    for case in CLAIM_CASES:
+        n, rules = replay_claims(case["text"])
+        total, seen = total + n, seen | rules
+    assert total > 50 and seen == set(RULE_FAMILIES["claims"])
+
+
+def test_unknown_claim_rule():
+    from quotetrack import ConfigError
+    from quotetrack.rules.claims import find_claims
+
+    with pytest.raises(ConfigError, match="unknown claim rule.*ratio"):
+        find_claims("About 40 people came.", rules=["digits"])
+    with pytest.raises(ConfigError, match="unknown claims rule.*number"):
+        Parser(rules={"claims": ["digits"]})

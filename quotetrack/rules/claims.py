@@ -296,6 +296,13 @@ class _Tail(NamedTuple):
 
 _REJECT = "reject"  # a _tail result meaning "this is not a claim"
 
+#: the claim rules, in the order they are tried at a word: a ratio ("one in five", "3 in 10"),
+#: a fraction ("two-thirds of"), a vague quantity ("dozens of", "a handful"), a number in digits
+#: or words with its unit. `Claim.rule` records the rule, or for a number the kind of number it
+#: read (`count`, `range`, `money`, `percent`, `measure`)
+CLAIM_RULES = ("ratio", "fraction", "vague", "number")
+
+
 def _unit_rule(unit: str, percent_units: frozenset[str]) -> str:
     """The rule name for a unit from the units table: money, percent or measure."""
     if unit.isupper():
@@ -306,10 +313,12 @@ def _unit_rule(unit: str, percent_units: frozenset[str]) -> str:
 class _Reader:
     """Reads the claims of one chunk of tokens."""
 
-    def __init__(self, toks: list[_Tok], tb: ClaimTables):
+    def __init__(self, toks: list[_Tok], tb: ClaimTables,
+                 enabled: frozenset[str] = frozenset(CLAIM_RULES)):
         self.t = toks
         self.n = len(toks)
         self.tb = tb
+        self.enabled = enabled  # the claim rules to run (`CLAIM_RULES`)
         self._currency = "".join(k for k in tb.prefix_units if len(k) == 1)
         # the word lists read at every token, looked up once per chunk
         self._articles = tb.context["article"]
@@ -356,24 +365,33 @@ class _Reader:
             i = max(nxt, i + 1)
 
     def at(self, i: int) -> tuple[Optional[_Found], int]:
+        """The claim that starts at token ``i`` (the first enabled rule that reads one there),
+        and the token to go on from."""
         tok = self.t[i]
+        on = self.enabled
         if tok.kind == "num":
-            ratio = self.ratio(i)
-            if ratio is not None:
-                return ratio, ratio.end
+            if "ratio" in on:
+                ratio = self.ratio(i)
+                if ratio is not None:
+                    return ratio, ratio.end
+            if "number" not in on:
+                return None, i + 1
             core = self.digits(i)
             if isinstance(core, int):
                 return None, core
             return self.finish(core)
         if tok.kind != "word":
             return None, i + 1
-        for reader in (self.fraction, self.vague, self.ratio):
+        for name, reader in (("fraction", self.fraction), ("vague", self.vague),
+                             ("ratio", self.ratio)):
+            if name not in on:
+                continue
             found = reader(i)
             if isinstance(found, int):
                 return None, found
             if found is not None:
                 return found, found.end
-        if tok.low in self.tb.cardinals or tok.low in self._articles:
+        if "number" in on and (tok.low in self.tb.cardinals or tok.low in self._articles):
             core = self.spelled(i)
             if isinstance(core, int):
                 return None, core
@@ -1088,6 +1106,7 @@ def find_claims(
     owners: Sequence[tuple[int, int, Any]] = (),
     tables: Optional[ClaimTables] = None,
     lexicon: Optional[Lexicon] = None,
+    rules: Sequence[str] = CLAIM_RULES,
 ) -> tuple[Claim, ...]:
     """The numeric claims in ``text``, in document order.
 
@@ -1096,7 +1115,8 @@ def find_claims(
     given; only text inside a sentence is read); ``owners`` are ``(start, end, speaker)`` spans of
     quotations: a claim that starts inside one is asserted by its speaker (``source="quote"``),
     any other by the article. ``tables`` replaces the shipped word lists; ``lexicon`` (the
-    default lexicon when not given) gives the abbreviations that do not end a sentence.
+    default lexicon when not given) gives the abbreviations that do not end a sentence;
+    ``rules`` names the claim rules to run (`CLAIM_RULES`).
     """
     if not isinstance(text, str):
         raise InputTypeError(f"find_claims() expects str, got {type(text).__name__}")
@@ -1114,6 +1134,11 @@ def find_claims(
     _check_bounds("sentences", sentences, len(text))
     _check_bounds("owners", owners, len(text))
     tb = tables if tables is not None else claim_tables()
+    enabled = frozenset(rules)
+    unknown = sorted(enabled - set(CLAIM_RULES))
+    if unknown:
+        raise ConfigError(f"find_claims(): unknown claim rule(s) {unknown}; the claim rules are "
+                          f"{list(CLAIM_RULES)}")
 
     found: list[tuple[int, int, Span, Quantity, str]] = []
     done = 0
@@ -1131,7 +1156,7 @@ def find_claims(
             q = min(e, p + CHUNK_CHARS)
             lo, hi = max(s, p - CHUNK_OVERLAP_CHARS), min(e, q + CHUNK_OVERLAP_CHARS)
             toks = _tokens(folded, lo, hi)
-            for f in _Reader(toks, tb).read(p, q):
+            for f in _Reader(toks, tb, enabled).read(p, q):
                 if sentence is None:
                     sentence = Span.of(text, s, e)
                 found.append((toks[f.start].start, toks[f.end - 1].end, sentence, f.quantity, f.rule))
