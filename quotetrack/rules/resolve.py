@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left
-from typing import Any, Optional, Sequence, cast
+from typing import Any, NamedTuple, Optional, Sequence, cast
 
 import attrs
 import regex
@@ -137,11 +137,13 @@ def _person_names(ctx: Context) -> list[_Name]:
         if titled:
             n_title = title_len[i - 1]
             title = " ".join(t.key for t in toks[max(0, i - n_title):i])
-        names.append(_Name(head.start, text, words, run[-1].possessive, gender or None,
-                           person or (subject and words >= 2), words >= 2 and not org,
-                           subject and not org,
-                           words == 1 and len(text) > 1 and text.isupper(), title, org,
-                           person, before is None, i + words - 1))
+        names.append(_Name(pos=head.start, name=text, words=words,
+                           possessive=run[-1].possessive, gender=gender or None,
+                           person=person or (subject and words >= 2),
+                           registry=words >= 2 and not org, subject=subject and not org,
+                           acronym=words == 1 and len(text) > 1 and text.isupper(), title=title,
+                           org=org, strong=person, initial=before is None,
+                           last_token=i + words - 1))
         covered = j
     return names
 
@@ -771,7 +773,19 @@ RESOLVERS: tuple[tuple[str, Resolver, frozenset[Mention]], ...] = (
 RESOLVER_NAMES = tuple(name for name, _, _ in RESOLVERS)
 
 
-def _resolve_one(r: "_Resolver", q: _Query, enabled: frozenset[str]) -> Optional[tuple]:
+class _Result(NamedTuple):
+    """What resolution decided for one quote: character ranges, end-exclusive."""
+
+    entity: Optional[_Entity]
+    resolution: Resolution
+    mention: Optional[tuple[int, int]]
+    cue: Optional[tuple[int, int]]
+    decision: Decision
+    resolver: Optional[str]
+
+
+def _resolve_one(r: "_Resolver", q: _Query,
+                 enabled: frozenset[str]) -> Optional[tuple[Resolved, str]]:
     """(answer, resolver name) of the first enabled resolver of the mention's class that ties
     it to someone, or None."""
     for name, rule, classes in RESOLVERS:
@@ -790,7 +804,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
     r = _Resolver(ctx)
     on = frozenset(enabled)
     toks = ctx.tokens
-    results: list[Optional[tuple]] = [None] * len(ctx.quotes)
+    results: list[Optional[_Result]] = [None] * len(ctx.quotes)
     # in text order, so pronouns see the speakers before them
     order = sorted(range(len(ctx.quotes)), key=lambda i: ctx.quotes[i].start)
     # a part of a multi-paragraph quotation may continue a later part (the one whose cue
@@ -812,13 +826,13 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             mention_span = (toks[d.mention[0]].start, toks[d.mention[1] - 1].end)
         earlier = results[d.continues] if d.continues is not None else None
         if earlier is not None:
-            answer = _resolve_one(r, _Query(None, Mention.CONTINUATION, d, earlier[0]), on)
+            answer = _resolve_one(r, _Query(None, Mention.CONTINUATION, d, earlier.entity), on)
             if answer is not None:
-                results[q] = (answer[0].entity, answer[0].resolution, mention_span, cue_span, d,
-                              answer[1])
+                results[q] = _Result(answer[0].entity, answer[0].resolution, mention_span,
+                                     cue_span, d, answer[1])
                 continue
         if d.mention is None:  # "was asked whether …": a cue with no speaker in the text
-            results[q] = (None, Resolution.UNRESOLVED, None, cue_span, d, None)
+            results[q] = _Result(None, Resolution.UNRESOLVED, None, cue_span, d, None)
             continue
         info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
         answer = _resolve_one(r, _Query(info, _mention_class(ctx, info, d), d), on)
@@ -827,7 +841,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         if ent is None and info.pronoun:
             # a pronoun no one could be tied to ("they" with no group before it) names nobody:
             # no speaker, the mention kept as written (``unresolved_mention`` in the output)
-            results[q] = (None, Resolution.UNRESOLVED, mention_span, cue_span, d, None)
+            results[q] = _Result(None, Resolution.UNRESOLVED, mention_span, cue_span, d, None)
             continue
         if ent is None:
             # a description no resolver could tie to anyone still names who spoke as written;
@@ -847,14 +861,15 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         ent.mentions.append(mention_span)
         ent.personal = ent.personal or info.pronoun in _PERSONAL
         r.spoken.append((info.start, ent))
-        results[q] = (ent, res, mention_span, cue_span, d, resolver)
+        results[q] = _Result(ent, res, mention_span, cue_span, d, resolver)
     _document_profiles(r)
     for q in waiting:
         d = ctx.decisions[q]
         assert d is not None and d.continues is not None
         later = results[d.continues]
-        results[q] = (later[0] if later is not None else None, Resolution.CONTINUATION, None,
-                      None, d, "continued_quote" if later is not None else None)
+        results[q] = _Result(later.entity if later is not None else None,
+                             Resolution.CONTINUATION, None, None, d,
+                             "continued_quote" if later is not None else None)
     r.closed = True
     speakers = {
         e.id: Speaker(
@@ -872,12 +887,13 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         if item is None:
             attributions.append(None)
             continue
-        ent, res, mention_span, cue_span, d, resolver = item
+        d = item.decision
         attributions.append(Attribution(
-            speaker=speakers[ent.id] if ent is not None else None,
-            mention=Span.of(ctx.text, *mention_span) if mention_span else None,
-            cue=Span.of(ctx.text, *cue_span) if cue_span else None,
-            sieve=d.sieve, resolution=res, resolver=resolver, continues=d.continues,
+            speaker=speakers[item.entity.id] if item.entity is not None else None,
+            mention=Span.of(ctx.text, *item.mention) if item.mention else None,
+            cue=Span.of(ctx.text, *item.cue) if item.cue else None,
+            sieve=d.sieve, resolution=item.resolution, resolver=item.resolver,
+            continues=d.continues,
             cue_class=cast("Optional[CueClass]", _cue_class(ctx, d)),  # checked by the lexicon
             channel=_channel(ctx, d),
         ))
