@@ -127,7 +127,8 @@ DATA_FILES = {
     "cue_nouns.tsv": 1, "cue_phrases.tsv": 3, "cue_verbs.tsv": 3, "determiners.tsv": 2,
     "documents.tsv": 1, "first_names.tsv": 2, "function_words.tsv": 1, "group_nouns.tsv": 1,
     "honorifics.tsv": 2, "indirect_cues.tsv": 1, "inversion_cues.tsv": 1,
-    "manner_nouns.tsv": 1, "name_stopwords.tsv": 1, "non_statements.tsv": 1,
+    "manner_nouns.tsv": 1, "name_stopwords.tsv": 1, "name_titles.tsv": 2,
+    "non_statements.tsv": 1,
     "not_speech.tsv": 1, "org_words.tsv": 1, "possessive_pronouns.tsv": 2,
     "postmodifiers.tsv": 1, "pronouns.tsv": 4, "speech_nouns.tsv": 2, "titles.tsv": 2,
     **{name: 2 for name in ROLE_FILES},  # word and role
@@ -190,6 +191,9 @@ class Lexicon:
     cue_phrases: Mapping[str, tuple[str, str]]  # "told reporters" -> (class, channel)
     titles: Mapping[str, str]  # "spokeswoman" -> "female", "director" -> ""
     honorifics: Mapping[str, str]  # "mr." -> "male"
+    #: titles that are part of the name they stand before (peers, knights): "sir" -> "male"
+    #: ("Sir John Jones" is the name; "Lord Chancellor" stays a title)
+    name_titles: Mapping[str, str]
     pronouns: Mapping[str, tuple[str, str, str]]  # "she" -> (gender, number, person)
     org_words: frozenset[str]
     group_nouns: frozenset[str]
@@ -309,6 +313,7 @@ class Lexicon:
             ),
             titles=_frozen_map({t.lower(): g for t, g in src.rows("titles.tsv", 2)}),
             honorifics=_frozen_map({h.lower(): g for h, g in src.rows("honorifics.tsv", 2)}),
+            name_titles=_frozen_map({h.lower(): g for h, g in src.rows("name_titles.tsv", 2)}),
             pronouns=_frozen_map({p: (g, n, pp) for p, g, n, pp in src.rows("pronouns.tsv", 4)}),
             org_words=frozenset(w.lower() for (w,) in src.rows("org_words.tsv", 1)),
             group_nouns=frozenset(w.lower() for (w,) in src.rows("group_nouns.tsv", 1)),

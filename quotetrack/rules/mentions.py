@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable, Optional, Sequence
 
 import attrs
+import regex
 
 from ..lexicon import Lexicon
 from ..model import SpeakerKind
@@ -68,6 +69,7 @@ class WordClasses:
         flags = [0] * n_tok
         lex = self.lex
         titles, hon, firsts = lex.titles, lex.honorifics, lex.title_first_words
+        name_titles = lex.name_titles
         keys = [t.key for t in tokens]
         starts = lex.title_starts
         free = 0  # the first token not inside a title found
@@ -84,10 +86,37 @@ class WordClasses:
                         break
             if not matched and (key in titles or key in hon):
                 matched = 1
+                if key in name_titles and i + 1 < n_tok and self._name_follows(i):
+                    matched = 0  # "Lord Falconer", "Sir Alex Ferguson": part of the name
             for k in range(i, i + matched):
                 flags[k] = matched
             free = i + (matched or 1)
         return flags
+
+    def common_word(self, text: str, i: int) -> bool:
+        """Token ``i`` opens its sentence and is a common word, not a name: the text writes it
+        in lower case elsewhere and never capitalised inside a sentence ("Lawyers said",
+        "Others argue", "Any exit strategy"; not "Young said" where "Ashley Young" or "Mr
+        Young" stands elsewhere)."""
+        toks = self.tokens
+        tok = toks[i]
+        if i > 0 and toks[i - 1].sentence == tok.sentence or not tok.text.isalpha() \
+                or tok.text.isupper():
+            return False
+        word = tok.text
+        lower = word.lower()
+        if regex.search(r"\b" + lower + r"\b", text) is None:
+            return False
+        return regex.search(r"[\w,;:] +" + word + r"\b", text) is None
+
+    def _name_follows(self, i: int) -> bool:
+        """A capitalised word of the same sentence that starts no title follows token ``i``
+        ("Lord Falconer", not "Lord Chancellor" or "Lord, help us")."""
+        toks, lex = self.tokens, self.lex
+        nxt = toks[i + 1]
+        return nxt.is_cap and nxt.is_word and nxt.sentence == toks[i].sentence \
+            and nxt.key not in lex.titles and nxt.key not in lex.honorifics \
+            and nxt.key not in lex.title_first_words
 
     def is_title(self, i: int) -> bool:
         return self.title_len[i] > 0
@@ -547,8 +576,11 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive:
             n_start -= 1
         name_toks = list(toks[n_start:n_end])
-    if len(name_toks) == 1 and name_toks[0].key in lex.group_nouns:
-        name_toks, n_start = [], n_end  # "Prosecutors said": a group at the start of a sentence
+    if len(name_toks) == 1 and (name_toks[0].key in lex.group_nouns
+                                or wc.common_word(text, n_start)):
+        # "Prosecutors said": a group at the start of a sentence; "Lawyers", "Others", "Any":
+        # a common word capitalised only because it opens the sentence
+        name_toks, n_start = [], n_end
     capitalised_head = False
     if definite and name_toks and not org and i < k and toks[i].lower == "the" \
             and len(name_toks) <= 2 and not any(wc.is_title(x) for x in range(k, j)) \

@@ -62,6 +62,39 @@ class _Name:
     strong: bool = False  # person evidence other than opening a clause
     initial: bool = False  # the first word of its sentence
     last_token: int = -1  # index of the name's last token
+    #: the title above was read from a description set before the name ("Oxfam's director,
+    #: Jane Doe, said"), with this affiliation
+    preposed: bool = False
+    affiliation: str = ""
+
+
+def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, str]]:
+    """(title, affiliation) of a description that opens its clause and is set before a name
+    between commas: "The Lord Chancellor, Lord Falconer, agreed", "Oxfam's director, Jane
+    Doe, said"; None when the words before the comma are no such description."""
+    toks, title_len = ctx.tokens, ctx.wc.title_len
+    t_start = comma
+    while t_start - 1 >= 0 and toks[t_start - 1].sentence == sent and title_len[t_start - 1] \
+            and comma - t_start < 4:
+        t_start -= 1
+    if t_start == comma:
+        return None
+    k = t_start
+    caps: list[Any] = []  # (tokens)
+    determiners = ctx.lex.determiners
+    while k - 1 >= 0 and toks[k - 1].sentence == sent and toks[k - 1].is_cap \
+            and not title_len[k - 1] and toks[k - 1].lower not in determiners and len(caps) < 3:
+        k -= 1
+        caps.insert(0, toks[k])
+    opens = k == 0 or toks[k - 1].sentence != sent or toks[k - 1].text == "," \
+        or toks[k - 1].lower in determiners
+    if not opens:
+        return None
+    title = " ".join(t.key for t in toks[t_start:comma])
+    affiliation = ""
+    if caps:
+        affiliation = ctx.text[caps[0].start:caps[-1].start + len(caps[-1].bare)]
+    return title, affiliation
 
 
 def _person_names(ctx: Context) -> list[_Name]:
@@ -113,6 +146,9 @@ def _person_names(ctx: Context) -> list[_Name]:
         # a lone capitalised first word is kept too: it may be a known surname ("Trudeau said")
         words = len(run)
         gender = first_names.get(head.lower) if words > 1 else None
+        if words > 1 and head.key in lex.name_titles:  # "Baroness Scotland", "Sir Alex Ferguson"
+            gender = lex.name_titles[head.key] or first_names.get(run[1].lower) or None
+            person = not org
         if titled and before is not None:
             gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
         text = ctx.text[head.start:run[-1].start + len(run[-1].bare)]
@@ -133,17 +169,24 @@ def _person_names(ctx: Context) -> list[_Name]:
         subject = opens and after is not None and (
             after.text == "," or (after.is_word and not after.is_cap
                                   and after.lower not in _NOT_VERBS))
-        title = ""
+        title = affiliation = ""
         if titled:
             n_title = title_len[i - 1]
             title = " ".join(t.key for t in toks[max(0, i - n_title):i])
+        elif before is not None and before.text == "," and after is not None \
+                and after.text == "," and words >= 2:
+            preposed = _preposed_title(ctx, i - 1, sent)
+            if preposed is not None:
+                title, affiliation = preposed
+                person = person or not org
         names.append(_Name(pos=head.start, name=text, words=words,
                            possessive=run[-1].possessive, gender=gender or None,
                            person=person or (subject and words >= 2),
                            registry=words >= 2 and not org, subject=subject and not org,
                            acronym=words == 1 and len(text) > 1 and text.isupper(), title=title,
                            org=org, strong=person, initial=before is None,
-                           last_token=i + words - 1))
+                           last_token=i + words - 1, preposed=bool(affiliation or title)
+                           and not titled, affiliation=affiliation))
         covered = j
     return names
 
@@ -625,13 +668,17 @@ def _document_profiles(r: "_Resolver") -> None:
         if np is None:
             continue
         info = analyse(ctx.wc, ctx.text, np)
-        if info.name is None or info.title is None:
+        title, affiliation = info.title, info.affiliation
+        if title is None and first.preposed and info.name is not None:
+            # "Oxfam's director, Jane Doe, said": the description set before the name
+            title, affiliation = first.title, first.affiliation or None
+        if info.name is None or title is None:
             continue
         if ent.title is None:
-            ent.title = info.title
-            ent.affiliation = ent.affiliation or info.affiliation
-        elif ent.affiliation is None and info.title.lower() == ent.title.lower():
-            ent.affiliation = info.affiliation
+            ent.title = title
+            ent.affiliation = ent.affiliation or affiliation
+        elif ent.affiliation is None and title.lower() == ent.title.lower():
+            ent.affiliation = affiliation
 
 
 def _one_line(words: str) -> str:
