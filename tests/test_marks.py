@@ -1,9 +1,10 @@
 """Per-pattern fixtures: quotation mark styles, apostrophes, paragraphs, kinds, sieves, speakers.
 
 The articles live in ``fixtures/patterns.json`` as ``{label, comment, text, expect}``; each
-expected quote names its ``quote_text`` (marks included), ``kind``, ``speaker_name`` (or null) and
-optionally ``sieve``, ``resolution`` and ``speaker_kind``. A case the parser gets wrong today
-carries an ``xfail`` reason and runs as a strict expected failure.
+expected quote names its ``quote_text`` (marks included), ``kind``, ``speaker_name`` (or null), the
+``sieve`` that attributes it (or null: no attribution), and optionally ``resolution`` and
+``speaker_kind``. Every rule of the quotation family decides at least one of them. A case the
+parser gets wrong today carries an ``xfail`` reason and runs as a strict expected failure.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import pytest
 
 import quotetrack
 from quotetrack import Part, QuoteKind, Resolution, SpeakerKind
+from quotetrack.parser import RULE_FAMILIES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "patterns.json"
 PATTERNS = json.loads(FIXTURE.read_text(encoding="utf-8"))
-REQUIRED = {"quote_text", "kind", "speaker_name"}
-OPTIONAL = {"sieve", "resolution", "speaker_kind"}
+REQUIRED = {"quote_text", "kind", "speaker_name", "sieve"}
+OPTIONAL = {"resolution", "speaker_kind"}
 
 
 def _param(case):
@@ -54,6 +56,13 @@ def test_fixture_file_is_well_formed():
                 SpeakerKind(exp["speaker_kind"])
 
 
+def test_every_quotation_rule_has_a_pattern():
+    """Every rule of the quotation family (the sieves and quote_part) is the expected sieve of at
+    least one pattern, and no pattern names a rule outside it."""
+    sieves = {exp["sieve"] for case in PATTERNS for exp in case["expect"]} - {None}
+    assert sieves == set(RULE_FAMILIES["quotation"])
+
+
 @pytest.mark.parametrize("case", PATTERNS, ids=[c["label"] for c in PATTERNS])
 def test_expected_quote_text_occurs_in_text(case):
     """Every expected quote_text is written, once, in its fixture's text."""
@@ -79,8 +88,7 @@ def test_pattern(case):
         else:
             assert quote.speaker is not None, quote
             assert quote.speaker.name == exp["speaker_name"]
-        if "sieve" in exp:
-            assert quote.attribution.sieve == exp["sieve"]
+        assert (quote.attribution.sieve if quote.attribution else None) == exp["sieve"], quote
         if "resolution" in exp:
             assert quote.attribution.resolution.value == exp["resolution"]
         if "speaker_kind" in exp:
