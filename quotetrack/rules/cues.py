@@ -119,6 +119,14 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
             if toks[c].text != ",":
                 continue
             if nearest is None:
+                # "Ross Walker, economist at Acme Bank, said": a full name before the first
+                # comma is the speaker, whatever the appositive holds
+                outer = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
+                if outer and outer[1] - outer[0] >= 2 and all(
+                        wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
+                        for x in range(*outer)) and (
+                        outer[0] == lo or toks[outer[0] - 1].text == ","):
+                    return Decision(mention=outer, cue=(cue, cue + 1), appositive=(c + 1, j))
                 # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
                 inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
                 if inner and inner[0] == c + 1 and wc.is_name_word(inner[1] - 1) \

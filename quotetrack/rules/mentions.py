@@ -221,6 +221,13 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
             break
         if wc.is_det(k):
             i = k
+            if k - 2 >= lo and toks[k].lower == "the" and toks[i + 1].is_cap \
+                    and toks[k - 1].lower in _PREPS_IN_NP \
+                    and (wc.is_name_word(k - 2) or wc.is_title(k - 2)) and j - k + 2 < max_tokens:
+                # "Rhian Beynon of the JCWI said", "a spokesman for the Home Office said": the
+                # name or title before "of the"
+                i = k - 1
+                continue
             break
         if p.lower in _PREPS_IN_NP and k - 1 >= lo \
                 and (wc.is_title(k - 1) or wc.is_name_word(k - 1)) \
@@ -560,9 +567,22 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     for p in range(k + 1, j - 1):
         if toks[p].lower in ("of", "from") and wc.is_name_word(p - 1) and not wc.is_title(p - 1) \
                 and toks[p - 1].key not in lex.org_words:
-            tail_aff = text[toks[p + 1].start:toks[j - 1].end]
+            a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
+            tail_aff = text[toks[a_start].start:toks[j - 1].end]  # "of the JCWI" -> "JCWI"
             j = p
             break
+    else:
+        # "a spokesman for the Home Office", "the director of the Institute": a title heads
+        # the mention and the organisation after it is its affiliation, not a name
+        for p in range(k + 1, j - 1):
+            if toks[p].lower in _PREPS_IN_NP and wc.is_title(p - 1) and not any(
+                    wc.is_name_word(x) and not wc.is_title(x) for x in range(k, p)):
+                a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
+                if toks[a_start].is_cap:
+                    tail_aff = text[toks[a_start].start:toks[j - 1].end]
+                    described_end, j = j, p
+                    head = toks[j - 1].key
+                break
     # the name: the last run of capitalised words that are not titles (at most three for people)
     n_end = j
     n_start = n_end
