@@ -141,3 +141,24 @@ def test_a_name_or_title_of_the_organisation():
                           "spokesman", "Casino Board", True)]
     text = 'The council said the road would reopen.'
     assert who(text)[0][1] == "council"
+
+
+def test_a_possessive_before_a_name_is_the_affiliation():
+    """"Greenaid's Ada Marsh said": the name is Ada Marsh, Greenaid her affiliation; "the
+    charity's director" has the title "director"."""
+    text = ('"This must stop," Greenaid\'s Ada Marsh said.\n\n'
+            '"The poor pay," the charity\'s director added.')
+    assert speakers(text) == [("Ada Marsh", "director", "Greenaid")] * 2
+
+
+def test_a_role_noun_means_the_person_just_quoted_before_an_earlier_subject():
+    """A role noun after a quote goes to the person quoted just before (this paragraph or
+    the one before), not to an organisation that opened an earlier sentence; with no one
+    quoted, the earlier subject still wins."""
+    text = ("Greenaid says in a report that aid is falling.\n\n"
+            '"This must stop," said Ada Marsh.\n\n'
+            '"The poor pay," the director added.')
+    assert [s[0] for s in speakers(text)][-2:] == ["Ada Marsh", "Ada Marsh"]
+    text = ("Coach Tom Lee praised the side.\n\n"
+            '"We were lucky," the coach said.')
+    assert [s[0] for s in speakers(text)] == ["Tom Lee"]

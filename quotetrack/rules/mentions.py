@@ -586,8 +586,9 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     # the name: the last run of capitalised words that are not titles (at most three for people)
     n_end = j
     n_start = n_end
-    while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1):
-        n_start -= 1
+    while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1) \
+            and not (toks[n_start - 1].possessive and n_start < n_end):
+        n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
     org = n_end > n_start and toks[n_end - 1].key in lex.org_words
     if not org:
         n_start = max(n_start, n_end - 3)
@@ -610,7 +611,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     t_end = n_start if name_toks else j
     t_start = t_end
     while t_start - 1 >= k and (wc.is_title(t_start - 1) or (
-            t_start < t_end and wc.is_modifier(t_start - 1))):
+            t_start < t_end and wc.is_modifier(t_start - 1)
+            and not toks[t_start - 1].possessive)):  # ("the charity's director": "director")
         t_start -= 1
     title_toks = [t for x, t in enumerate(toks[t_start:t_end], t_start)
                   if wc.is_title(x) or wc.is_modifier(x)]

@@ -456,20 +456,30 @@ class _Resolver:
 
     def _recent_person(self, pos: int, window: int) -> Optional[_Entity]:
         """The person named last before ``pos``, preferring one who opens a clause ("Trudeau
-        made the comments at a Milton high school. The prime minister said ...")."""
+        made the comments at a Milton high school. The prime minister said ..."), then one
+        already quoted ("Owen ... linked Owen with a move, with Newcastle expressing interest,
+        but the striker said": not the club named since)."""
         k = bisect_left(self.name_pos, pos) - 1
-        nearest = None
+        nearest = speaker = None
         while k >= 0 and pos - self.names[k].pos <= window:
             nm = self.names[k]
             k -= 1
             full, _ = self.full_name(nm.name, nm.pos)
-            if nm.possessive or not (nm.strong or self._known_person(full) or (
-                    nm.subject and full != nm.name)):
+            known = self._known_person(full)
+            if nm.possessive or not (nm.strong or known or (nm.subject and full != nm.name)):
                 continue
             if nm.subject:
                 nearest = nm
                 break
             nearest = nearest or nm
+            if known and speaker is None:
+                speaker = nm
+        # a person quoted since, in this paragraph or the one before, is who the role noun
+        # means, before a clause subject named earlier ("Oxfam says ..." then "..., Oxfam's
+        # Barbara Stocking said" then "..., the charity's director added")
+        if speaker is not None and (nearest is None or not nearest.subject
+                                    or self._paragraph(pos) - self._paragraph(speaker.pos) <= 1):
+            nearest = speaker
         if nearest is None:
             return None
         name, _ = self.full_name(nearest.name, nearest.pos)
