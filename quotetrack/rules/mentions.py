@@ -670,7 +670,7 @@ def _appositive_fields(wc: WordClasses, text: str,
     title: Optional[str]
     if title_x:
         t0 = title_x[0]
-        while t0 - 1 >= k and wc.is_modifier(t0 - 1):
+        while t0 - 1 >= k and wc.is_modifier(t0 - 1) and not toks[t0 - 1].possessive:
             t0 -= 1
         title = text[toks[t0].start:toks[title_x[-1]].end]
     else:
@@ -682,8 +682,15 @@ def _appositive_fields(wc: WordClasses, text: str,
         stop = a_start
         while stop < j and toks[stop].text != ",":
             stop += 1
+        # "an economist at the California-based Institute for the Future": the name, without
+        # its article or a "-based" descriptor
+        if a_start + 1 < stop and wc.is_det(a_start):
+            a_start += 1
+        if a_start + 1 < stop and toks[a_start].lower.endswith("-based"):
+            a_start += 1
         if stop > a_start:
             aff = text[toks[a_start].start:toks[stop - 1].end]
-    elif caps_before:
-        aff = text[caps_before[0].start:caps_before[-1].end]
+    elif caps_before:  # "BA's chief executive" -> "BA"
+        aff = text[caps_before[0].start:caps_before[-1].start + len(caps_before[-1].bare)] \
+            if caps_before[-1].possessive else text[caps_before[0].start:caps_before[-1].end]
     return title, aff
