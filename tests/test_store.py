@@ -217,7 +217,7 @@ def test_people_link_by_normalised_name(store):
     assert by_doc == {"a": "Randa Slim", "b": "Randa Slim", "c": "John Brown"}
     slim = store.person("Slim")
     assert slim.quotes == 3 and slim.documents == 2
-    assert ("fellow", "the Middle East Institute", "a", "2004-05-01T00:00:00") in slim.roles
+    assert ("fellow", "Middle East Institute", "a", "2004-05-01T00:00:00") in slim.roles
 
 
 def test_bare_surname_is_not_linked_when_ambiguous(store):
@@ -380,7 +380,7 @@ def test_claimreview_skeleton(store):
     item = review["itemReviewed"]
     assert item["author"] == {"@type": "Person", "name": "Randa Slim", "jobTitle": "fellow",
                               "affiliation": {"@type": "Organization",
-                                              "name": "the Middle East Institute"}}
+                                              "name": "Middle East Institute"}}
     assert item["firstAppearance"]["url"] == "https://example.org/a"
     assert [a["datePublished"] for a in item["appearance"]] == ["2004-05-01T00:00:00",
                                                                 "2004-05-03T00:00:00"]
