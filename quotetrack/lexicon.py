@@ -40,6 +40,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
         "object": "object_cues",
         "recipient": "recipient_cues",
         "addressee": "addressee_cues",
+        "core": "core_cues",
     },
     "clause_words.tsv": {
         role: role + "s" for role in (
@@ -51,7 +52,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "before_asked", "cue_coordinator", "before_cue", "cleft_copula", "connective",
             "report_coordinator", "according_preamble", "according_lead",
             "comparison_preposition", "coordinator", "time_place_question", "citing_opener",
-            "singular_ending")
+            "singular_ending", "title_small_word", "title_article", "title_preposition")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -241,6 +242,7 @@ class Lexicon:
     object_cues: frozenset[str]  # "maintain": "maintains a lead" reports nothing
     recipient_cues: frozenset[str]  # "tell": "told Reuters …"
     addressee_cues: frozenset[str]  # "warn": "warned the council on Monday that …"
+    core_cues: frozenset[str]  # "say": of several cues in a sentence, "said" attributes it
     # --- clause_words.tsv (word, role)
     be_forms: frozenset[str]  # "is", "were": "critics are saying"
     possessive_determiners: frozenset[str]  # "his", "their": "his remarks" is a noun
@@ -277,6 +279,9 @@ class Lexicon:
     time_place_questions: frozenset[str]  # "when": a question after a wh cue only
     citing_openers: frozenset[str]  # "by": "by citing his results"
     singular_endings: tuple[str, ...]  # "ss": "press" is no plural (for str.endswith)
+    title_small_words: frozenset[str]  # "the": lower case in the title "Face the Nation"
+    title_articles: frozenset[str]  # "the": skipped before a title ("the Mayor of Mill Street")
+    title_prepositions: frozenset[str]  # "on": 'on CNN's “New Day.”' is a name despite the stop
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))

@@ -29,9 +29,8 @@ __all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "link_parts"
 Sieve = Callable[[Context, int], Optional[Decision]]
 
 _TRAILING_PUNCT = frozenset(",-:;")
-# the plain speech verbs: in a sentence with several cues, theirs is the main attribution
-# ("He said RCMP will maintain a presence ...")
-_CORE_SPEECH = frozenset("say tell add write".split())
+#: the marks that may stand between a cue and the quotation it introduces ("She said, “…”")
+_INTRO_PUNCT = frozenset(",:")
 
 
 def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
@@ -92,7 +91,7 @@ def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
     k = first - 1
     if k < lo or (toks[k].text == ":") != colon:
         return None
-    punct = toks[k].text in (",", ":")
+    punct = toks[k].text in _INTRO_PUNCT
     if punct:
         k -= 1
     # the cue, possibly followed by a short complement: "told reporters", "said in a statement"
@@ -146,7 +145,8 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
             d = inverted_after_cue(ctx, c, hi)
         if d:
             dist = first - c if c < first else (c - last) + 2
-            core = ctx.lex.cue_forms[toks[c].lower].lemma in _CORE_SPEECH
+            # a plain speech verb ("said") attributes its sentence before the other cues
+            core = ctx.lex.cue_forms[toks[c].lower].lemma in ctx.lex.core_cues
             options.append((not core, dist, c, d))
     if not options:
         return None
@@ -304,19 +304,18 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
     return heads
 
 
-_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
-
-
 def _title_case(ctx: Context, q: int) -> bool:
     """Every word capitalised: "Face the Nation", and "New Day." after "on", "of" or a
     possessive."""
     s, e = ctx.quotes[q].content
+    lex = ctx.lex
     words = ctx.folded[s:e].split()
-    if len(words) >= 2 and words[0].lower() in ("the", "a", "an"):
+    if len(words) >= 2 and words[0].lower() in lex.title_articles:
         words = words[1:]  # "the Mayor of Mill Street": a name with its article
     if not words or len(words) > 8:
         return False
-    capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
+    small = lex.title_small_words
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small
                       for w in words) and (words[0][:1].isupper() or words[0][:1].isdigit())
     if not capitalised:
         return False
@@ -326,7 +325,7 @@ def _title_case(ctx: Context, q: int) -> bool:
     first = ctx.quote_first[q]
     before = ctx.tokens[first - 1] if first > 0 else None
     return before is not None and before.sentence == ctx.tokens[first].sentence and (
-        before.lower in ("on", "of", "in", "from") or before.possessive)
+        before.lower in lex.title_prepositions or before.possessive)
 
 
 def classify_kinds(ctx: Context) -> None:
