@@ -52,7 +52,9 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "before_asked", "cue_coordinator", "before_cue", "cleft_copula", "connective",
             "report_coordinator", "according_preamble", "according_lead",
             "comparison_preposition", "coordinator", "time_place_question", "citing_opener",
-            "singular_ending", "title_small_word", "title_article", "title_preposition")
+            "singular_ending", "title_small_word", "title_article", "title_preposition",
+            "person_pronoun", "gendered_pronoun", "group_pronoun", "not_verb", "channel_cue",
+            "written_cue")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -282,6 +284,12 @@ class Lexicon:
     title_small_words: frozenset[str]  # "the": lower case in the title "Face the Nation"
     title_articles: frozenset[str]  # "the": skipped before a title ("the Mayor of Mill Street")
     title_prepositions: frozenset[str]  # "on": 'on CNN's “New Day.”' is a name despite the stop
+    person_pronouns: frozenset[str]  # "she", "who": who "she" stood for is a person
+    gendered_pronouns: frozenset[str]  # "she": the nearest woman named or quoted before
+    group_pronouns: frozenset[str]  # "they": an earlier group or organisation speaker
+    not_verbs: frozenset[str]  # "and": "Dixon Hall and …" is no verb's subject
+    channel_cues: frozenset[str]  # "told": "told Reuters" names the channel
+    written_cues: frozenset[str]  # "read": '“…,” it read' is the last speaker's sign
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))

@@ -39,11 +39,6 @@ class _Entity:
 
 #: a word written in lower case (``\b``: not the tail of a capitalised word)
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\-]*")
-#: pronouns (as `MentionInfo.pronoun` gives them) that show their antecedent is a person
-_PERSONAL = frozenset(("he", "she", "who"))
-
-# words after a capitalised run that show it is not the subject of a verb ("Dixon Hall and ...")
-_NOT_VERBS = frozenset("of and or in on at for to from with by as than".split())
 
 
 @attrs.define
@@ -108,6 +103,7 @@ def _person_names(ctx: Context) -> list[_Name]:
     # (the word classes read as lists: this loop visits every capitalised word of the text)
     name_word, title_len = wc.name_word, wc.title_len
     org_words, first_names = lex.org_words, lex.first_names
+    not_verbs = lex.not_verbs  # words after a run that show it is no verb's subject
     covered = 0
     for i in starts:
         if i < covered or title_len[i]:
@@ -168,7 +164,7 @@ def _person_names(ctx: Context) -> list[_Name]:
             opens = k < 0 or toks[k].sentence != sent or toks[k].text == ","
         subject = opens and after is not None and (
             after.text == "," or (after.is_word and not after.is_cap
-                                  and after.lower not in _NOT_VERBS))
+                                  and after.lower not in not_verbs))
         title = affiliation = ""
         if titled:
             n_title = title_len[i - 1]
@@ -298,11 +294,12 @@ class _Resolver:
 
     def pronoun(self, info: MentionInfo) -> tuple[Optional[_Entity], Resolution]:
         """Who a pronoun stands for, by the pronoun resolvers' rules."""
-        if info.pronoun in ("he", "she"):
+        lex = self.ctx.lex
+        if info.pronoun in lex.gendered_pronouns:
             ent = self.personal_pronoun(info)
         elif info.pronoun == "who":
             ent = self.relative_pronoun(info)
-        elif info.pronoun in ("they", "it"):
+        elif info.pronoun in lex.group_pronouns:
             ent = self.group_pronoun(info)
         else:
             ent = None
@@ -645,7 +642,7 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
         if channel and phrase in low:
             return channel
     k = d.cue[0]
-    if toks[k].lower in ("told", "tells", "tell") and k + 1 < hi and toks[k + 1].is_cap:
+    if toks[k].lower in ctx.lex.channel_cues and k + 1 < hi and toks[k + 1].is_cap:
         j = k + 1
         while j < hi and j - k <= 4 and toks[j].is_cap:
             j += 1
@@ -741,7 +738,7 @@ class _Query:
 Resolver = Any  # Callable[[_Resolver, _Query], Optional[Resolved]]
 
 def _mention_class(ctx: Context, info: MentionInfo, d: Decision) -> Mention:
-    written = d.cue is not None and ctx.tokens[d.cue[0]].lower in ("read", "reads")
+    written = d.cue is not None and ctx.tokens[d.cue[0]].lower in ctx.lex.written_cues
     if info.pronoun == "it" and written:
         return Mention.WRITTEN
     if info.pronoun:
@@ -768,7 +765,7 @@ def _recent_author(r: "_Resolver", q: _Query) -> Optional[Resolved]:
 def _pronoun_person(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     """"he", "she": the person named or quoted before, the sentence subject first."""
     assert q.info is not None
-    if q.info.pronoun not in ("he", "she"):
+    if q.info.pronoun not in r.ctx.lex.gendered_pronouns:
         return None
     found = r.personal_pronoun(q.info)
     return Resolved(found, Resolution.PRONOUN) if found is not None else None
@@ -786,7 +783,7 @@ def _pronoun_who(r: "_Resolver", q: _Query) -> Optional[Resolved]:
 def _pronoun_group(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     """"they", "it": the group or organisation quoted or named before."""
     assert q.info is not None
-    if q.info.pronoun not in ("they", "it"):
+    if q.info.pronoun not in r.ctx.lex.group_pronouns:
         return None
     found = r.group_pronoun(q.info)
     return Resolved(found, Resolution.PRONOUN) if found is not None else None
@@ -916,7 +913,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         if reason and ent.reason is None and not info.name and not info.pronoun:
             ent.anonymous, ent.reason = True, reason
         ent.mentions.append(mention_span)
-        ent.personal = ent.personal or info.pronoun in _PERSONAL
+        ent.personal = ent.personal or info.pronoun in ctx.lex.person_pronouns
         r.spoken.append((info.start, ent))
         results[q] = _Result(ent, res, mention_span, cue_span, d, resolver)
     _document_profiles(r)
