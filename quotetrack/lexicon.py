@@ -56,7 +56,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "person_pronoun", "gendered_pronoun", "group_pronoun", "not_verb", "channel_cue",
             "written_cue", "np_preposition", "anonymous_head", "subject_opener", "quantity_word",
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
-            "appositive_preposition", "affiliation_preposition", "non_plural_ending")
+            "appositive_preposition", "affiliation_preposition", "non_plural_ending",
+            "dialogue_pronoun")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -306,6 +307,7 @@ class Lexicon:
     appositive_prepositions: frozenset[str]  # "of": "director of X" (the affiliation is X)
     affiliation_prepositions: frozenset[str]  # "of": "Richard Shelby of Alabama"
     non_plural_endings: tuple[str, ...]  # "'s": "Trump's" is no plural (for str.endswith)
+    dialogue_pronouns: frozenset[str]  # "we": "as we said" inside a quotation is no attribution
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
