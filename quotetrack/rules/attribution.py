@@ -31,6 +31,15 @@ Sieve = Callable[[Context, int], Optional[Decision]]
 _TRAILING_PUNCT = frozenset(",-:;")
 #: the marks that may stand between a cue and the quotation it introduces ("She said, “…”")
 _INTRO_PUNCT = frozenset(",:")
+#: adverbs skipped between the speaker after a quotation and the cue, at most ("“…,” Smith
+#: later also said")
+_ADVERBS_BEFORE_CUE = 3
+#: tokens read back from the comma or colon before a quotation for the cue: the cue and a short
+#: complement ("told reporters:", "said in a statement on Friday:")
+_CUE_COMPLEMENT_TOKENS = 8
+#: characters read before a quotation for a phrase of not_speech.tsv ("so-called", "a film
+#: titled"), more than the longest phrase with the word before it
+_NOT_SPEECH_CHARS = 30
 
 
 def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
@@ -61,12 +70,12 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
         return None
     m = skip_parenthesis(toks, np[1], hi)
     steps = 0
-    while m < hi and ctx.wc.is_adverb(m) and steps < 3:
+    while m < hi and ctx.wc.is_adverb(m) and steps < _ADVERBS_BEFORE_CUE:
         m += 1
         steps += 1
     if m < hi and is_finite_cue(ctx, m):
         return Decision(mention=np, cue=(m, m + 1))
-    app = appositive_after(ctx.wc, np[1], hi, 25)
+    app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
     if app and app[1] + 1 < hi and toks[app[1]].text == "," and is_finite_cue(ctx, app[1] + 1):
         return Decision(mention=np, cue=(app[1] + 1, app[1] + 2), appositive=app)
     return None
@@ -95,7 +104,7 @@ def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
     if punct:
         k -= 1
     # the cue, possibly followed by a short complement: "told reporters", "said in a statement"
-    reach = 8 if punct else 1
+    reach = _CUE_COMPLEMENT_TOKENS if punct else 1
     for c in range(k, max(lo, k - reach) - 1, -1):
         t = toks[c]
         if t.quote >= 0 or (not t.is_word and t.text not in (".",)):
@@ -127,7 +136,7 @@ def according_to(ctx: Context, q: int) -> Optional[Decision]:
     for k in _window(ctx, q, ctx.sentence_index(s).according):
         np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
         if np:
-            app = appositive_after(ctx.wc, np[1], hi, 25)
+            app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
             return Decision(mention=np, cue=(k, k + 2), appositive=app)
     return None
 
@@ -355,7 +364,8 @@ def classify_kinds(ctx: Context) -> None:
             ctx.kinds[q] = QuoteKind.DIRECT
         else:
             ctx.kinds[q] = QuoteKind.MIXED
-        before = ctx.folded[max(0, ctx.quotes[q].start - 30):ctx.quotes[q].start].lower().rstrip()
+        start = ctx.quotes[q].start
+        before = ctx.folded[max(0, start - _NOT_SPEECH_CHARS):start].lower().rstrip()
         if before in not_speech or before.endswith(not_speech_ends):
             ctx.kinds[q] = QuoteKind.OTHER  # so-called "X", a film titled "Y"
         elif ctx.kinds[q] == QuoteKind.MIXED and _title_case(ctx, q):

@@ -82,8 +82,15 @@ _STOPS = frozenset(".!?\u2026")
 #: the marks a quotation whose opening mark is missing ends with (``Hello," he said``)
 _QUOTE_ENDS = frozenset(",.?!")
 _WORD = regex.compile(r"[A-Za-z]+")
+#: characters read back for the word before a full stop or an opening mark, at most
+_WORD_BEFORE_CHARS = 20
 #: the word that ends at a full stop, to tell "Mr." and "U.S." from a sentence end
-_WORD_BEFORE = regex.compile(r"(?r)[\w.'-]{1,20}\Z")
+_WORD_BEFORE = regex.compile(rf"(?r)[\w.'-]{{1,{_WORD_BEFORE_CHARS}}}\Z")
+#: how far back from a sentence end its full stop is looked for, to read the word before it
+_STOP_GAP = 3
+#: characters after an apostrophe read for an elision ("'cause", five letters, and the end of
+#: its word)
+_ELISION_CHARS = 6
 #: how far back a sentence end may stand before a re-opening mark: ``. "``, ``." "``, ``.) "``
 _REOPEN_GAP = 4
 
@@ -219,15 +226,15 @@ class _Scanner:
             k -= 1
         if k == p_start or not (self.folded[k - 1].isalnum() or self.folded[k - 1] == "'"):
             return False
-        w = _WORD_BEFORE.search(self.folded, max(p_start, k - 20), k)
+        w = _WORD_BEFORE.search(self.folded, max(p_start, k - _WORD_BEFORE_CHARS), k)
         return w is None or w.group().lower().strip(".'") not in self.attribution_words
 
     def _abbreviation(self, p_start: int, k: int) -> bool:
         """The full stop before ``k`` ends "Mr." or "U.S.", not a sentence."""
-        stop = self.folded.rfind(".", max(p_start, k - 3), k)
+        stop = self.folded.rfind(".", max(p_start, k - _STOP_GAP), k)
         if stop < 0:
             return False
-        w = _WORD_BEFORE.search(self.folded, max(p_start, stop - 20), stop + 1)
+        w = _WORD_BEFORE.search(self.folded, max(p_start, stop - _WORD_BEFORE_CHARS), stop + 1)
         word = w.group().lower() if w else ""
         return word in self.abbreviations or (len(word) == 2 and word[0].isalpha())
 
@@ -423,7 +430,7 @@ class _Scanner:
                 continue
             if mark in SINGLE_CLOSE or not left or (right and mark not in SINGLE_OPEN):
                 continue
-            if _ELISION.match(text, pos + n, min(pos + n + 6, len(text))):
+            if _ELISION.match(text, pos + n, min(pos + n + _ELISION_CHARS, len(text))):
                 continue
             if len(stack) < self.max_depth:
                 stack.append(_Open(pos, mark, False, []))

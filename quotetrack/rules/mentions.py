@@ -20,10 +20,27 @@ __all__ = ["WordClasses", "MentionInfo", "np_before", "np_after", "appositive_af
            "analyse", "skip_parenthesis"]
 
 
+#: a short parenthesis after a name ("(R-Fla.)") closes at most this many tokens after it opens
+_PARENTHESIS_TOKENS = 8
+#: a title is at most this many words (the longest of titles.tsv, "secretary of state", has three)
+_MAX_TITLE_WORDS = 4
+#: lower-case words read back before the head of an unnamed speaker ("the rookie defenceman")
+_MAX_MODIFIERS = 3
+#: tokens read back from the end of a speaker phrase for "close to" / "familiar with" ("people
+#: familiar with the talks"): the object after them is at most this long
+_POSTMODIFIER_OBJECT_TOKENS = 6
+#: numbers and quantity words before the head of a count subject ("About 4 in 10"), at most
+_MAX_COUNT_TOKENS = 5
+#: modifiers and capitalised words before a bare plural ("Top advisers"), at most
+_MAX_PLURAL_MODIFIERS = 4
+#: a person's name is its last capitalised words, at most this many ("Anne Marie Cerato")
+PERSON_NAME_WORDS = 3
+
+
 def skip_parenthesis(tokens: Sequence[Token], k: int, hi: int) -> int:
     """The index after a short "(R-Fla.)" at ``k``, or ``k`` when there is none."""
     if k < hi and tokens[k].text == "(":
-        for x in range(k + 1, min(hi, k + 9)):
+        for x in range(k + 1, min(hi, k + _PARENTHESIS_TOKENS + 1)):
             if tokens[x].text == ")":
                 return x + 1
     return k
@@ -79,7 +96,7 @@ class WordClasses:
             key = keys[i]
             matched = 0
             if key in firsts:
-                for n in range(min(4, n_tok - i), 1, -1):
+                for n in range(min(_MAX_TITLE_WORDS, n_tok - i), 1, -1):
                     if " ".join(keys[i:i + n]) in titles:
                         matched = n
                         break
@@ -181,7 +198,7 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
     toks = wc.tokens
     if j >= lo and toks[j].text == ")":  # "Sen. Marco Rubio (R-Fla.) said"
         k = j - 1
-        while k >= max(lo, j - 8) and toks[k].text != "(":
+        while k >= max(lo, j - _PARENTHESIS_TOKENS) and toks[k].text != "(":
             k -= 1
         if k >= lo and toks[k].text == "(":
             j = k - 1
@@ -201,7 +218,7 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
     if not anchored:
         # "the rookie defenceman said", "one of the players said": determiner + nouns
         k = j
-        while k - 1 >= lo and j - k < 3 and wc.is_modifier(k - 1):
+        while k - 1 >= lo and j - k < _MAX_MODIFIERS and wc.is_modifier(k - 1):
             k -= 1
         # "…, and some families said": a conjunction may stand before the determiner
         if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1) and not (
@@ -253,7 +270,7 @@ def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional
     """"people familiar with the talks", "a source close to her campaign": a speaker noun, a
     phrase of ``data/postmodifiers.tsv`` and its object, ending at token ``j``."""
     toks = wc.tokens
-    for p in range(j - 1, max(lo, j - 7), -1):  # the preposition, at most six tokens back
+    for p in range(j - 1, max(lo, j - _POSTMODIFIER_OBJECT_TOKENS - 1), -1):  # the preposition
         t = toks[p]
         if not t.is_word:
             return None
@@ -288,14 +305,15 @@ def _bare_plural(wc: WordClasses, j: int, lo: int, *,
             t.lower.split("-")[0] in counts:
         i = j
         quantity = lex.quantity_words
-        while i - 1 >= lo and j - i < 5 and (toks[i - 1].text[0].isdigit()
+        while i - 1 >= lo and j - i < _MAX_COUNT_TOKENS and (toks[i - 1].text[0].isdigit()
                                               or toks[i - 1].lower in quantity
                                               or toks[i - 1].lower.split("-")[0] in counts):
             i -= 1  # "About 4 in 10", "46 percent", "Sixty-six percent", "Two in three"
     elif wc.is_modifier(j) and t.lower.endswith("s") \
             and not t.lower.endswith(lex.non_plural_endings) and len(t.lower) > 3:
         i = j
-        while i - 1 >= lo and j - i < 4 and (wc.is_modifier(i - 1) or toks[i - 1].is_cap) \
+        while i - 1 >= lo and j - i < _MAX_PLURAL_MODIFIERS \
+                and (wc.is_modifier(i - 1) or toks[i - 1].is_cap) \
                 and toks[i - 1].lower not in openers:
             i -= 1  # "elected officials", "Top advisers", "Mrs. Clinton's campaign strategists"
     else:
@@ -587,7 +605,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
     org = n_end > n_start and toks[n_end - 1].key in lex.org_words
     if not org:
-        n_start = max(n_start, n_end - 3)
+        n_start = max(n_start, n_end - PERSON_NAME_WORDS)
     name_toks = list(toks[n_start:n_end])
     if org:  # "the Middle East Institute", "State Department": take capitalised words before too
         while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive:

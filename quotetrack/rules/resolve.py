@@ -16,7 +16,7 @@ import regex
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind)
 from .context import Context, Decision
-from .mentions import MentionInfo, analyse, np_before
+from .mentions import PERSON_NAME_WORDS, MentionInfo, analyse, np_before
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -39,6 +39,23 @@ class _Entity:
 
 #: a word written in lower case (``\b``: not the tail of a capitalised word)
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\-]*")
+#: capitalised words read as one name, at most (a longer run that ends in a person's name keeps
+#: only its last `PERSON_NAME_WORDS`: "The Canadian Press Anne Marie Cerato")
+_MAX_NAME_WORDS = 6
+#: adverbs skipped between a name and a cue after it ("Smith later said"), at most
+_ADVERBS_BEFORE_CUE = 2
+#: capitalised words that qualify a title read back before it ("Shadow home secretary X")
+_TITLE_QUALIFIERS = 3
+#: a pronoun weighs at most this many names, and this many names and earlier speakers together
+_PRONOUN_NAMES = 12
+_PRONOUN_CANDIDATES = 24
+#: ", who said": the name it stands for is among the last few named this close before it
+_WHO_WINDOW_CHARS = 300
+_WHO_NAMES = 6
+#: "The prime minister said": a person named this close before a role noun is who it means
+_ROLE_NOUN_WINDOW_CHARS = 600
+#: capitalised words after "told" read as the channel ("told CBC News"), at most
+_CHANNEL_WORDS = 4
 
 
 @attrs.define
@@ -112,16 +129,16 @@ def _person_names(ctx: Context) -> list[_Name]:
         if sent in headline_sentences:
             continue
         j = i
-        while j < n and j - i < 6 and name_word[j] and not title_len[j] \
+        while j < n and j - i < _MAX_NAME_WORDS and name_word[j] and not title_len[j] \
                 and toks[j].sentence == sent:
             j += 1
             if toks[j - 1].possessive:
                 break
         run = toks[i:j]
-        if len(run) > 3 and run[-1].key not in org_words and any(
-                t.lower in first_names for t in run[-3:]):
-            run = run[-3:]  # "The Canadian Press Anne Marie Cerato": the name is the end
-            i = j - 3
+        if len(run) > PERSON_NAME_WORDS and run[-1].key not in org_words and any(
+                t.lower in first_names for t in run[-PERSON_NAME_WORDS:]):
+            run = run[-PERSON_NAME_WORDS:]  # "The Canadian Press Anne Marie Cerato"
+            i = j - PERSON_NAME_WORDS
         # the neighbours read below count only inside the run's sentence
         before = toks[i - 1] if i > 0 and toks[i - 1].sentence == sent else None
         head = run[0]
@@ -132,7 +149,8 @@ def _person_names(ctx: Context) -> list[_Name]:
         first_name = head.lower in first_names
         titled = before is not None and title_len[i - 1] > 0
         k = j
-        while k < n and k - j < 2 and toks[k].sentence == sent and wc.is_adverb(k):
+        while k < n and k - j < _ADVERBS_BEFORE_CUE and toks[k].sentence == sent \
+                and wc.is_adverb(k):
             k += 1
         cue_after = k < n and toks[k].sentence == sent and wc.is_cue(k) \
             and not run[-1].possessive
@@ -157,7 +175,7 @@ def _person_names(ctx: Context) -> list[_Name]:
         if not opens and titled:
             k = i - title_len[i - 1] - 1  # the token before the title
             steps = 0  # and before the words that qualify it: "Shadow home secretary X"
-            while k >= 0 and steps < 3 and toks[k].sentence == sent and (
+            while k >= 0 and steps < _TITLE_QUALIFIERS and toks[k].sentence == sent and (
                     toks[k].is_cap or title_len[k]) and not toks[k].possessive:
                 k -= 1
                 steps += 1
@@ -315,7 +333,7 @@ class _Resolver:
         ent: Optional[_Entity]
         cands: list[tuple[int, bool, Any]] = []
         k = bisect_left(self.name_pos, pos) - 1
-        while k >= 0 and pos - self.names[k].pos <= window and len(cands) < 12:
+        while k >= 0 and pos - self.names[k].pos <= window and len(cands) < _PRONOUN_NAMES:
             nm = self.names[k]
             k -= 1
             if nm.possessive or nm.acronym:
@@ -335,7 +353,7 @@ class _Resolver:
                     continue
             cands.append((nm.pos, nm.subject, nm))
         for spos, ent in reversed(self.spoken):
-            if pos - spos > window or len(cands) >= 24:
+            if pos - spos > window or len(cands) >= _PRONOUN_CANDIDATES:
                 break
             if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
                     ent.gender and ent.gender != info.gender):
@@ -373,7 +391,7 @@ class _Resolver:
         pos = info.start
         k = bisect_left(self.name_pos, pos) - 1
         near: list[Any] = []
-        while k >= 0 and pos - self.names[k].pos <= 300 and len(near) < 6:
+        while k >= 0 and pos - self.names[k].pos <= _WHO_WINDOW_CHARS and len(near) < _WHO_NAMES:
             near.append(self.names[k])
             k -= 1
         if near:
@@ -570,7 +588,7 @@ class _Resolver:
             # "the rookie defenceman said": a person named just before, described anew
             if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
                                                     or info.capitalised_head):
-                ent = self._recent_person(info.start, 600)
+                ent = self._recent_person(info.start, _ROLE_NOUN_WINDOW_CHARS)
                 if ent is not None:
                     return ent
             # "the company said" -> "Facebook", named just before
@@ -644,7 +662,7 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
     k = d.cue[0]
     if toks[k].lower in ctx.lex.channel_cues and k + 1 < hi and toks[k + 1].is_cap:
         j = k + 1
-        while j < hi and j - k <= 4 and toks[j].is_cap:
+        while j < hi and j - k <= _CHANNEL_WORDS and toks[j].is_cap:
             j += 1
         return ctx.text[toks[k + 1].start:toks[j - 1].end]  # "told Reuters", "told CBC News"
     return None
