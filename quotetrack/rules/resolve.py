@@ -80,6 +80,12 @@ class _Name:
     affiliation: str = ""
 
 
+#: "Oxfam's director, Jane Doe, said": the title words before the comma, and the capitalised
+#: words of the affiliation before them, read back at most
+_PREPOSED_TITLE_TOKENS = 4
+_PREPOSED_AFFILIATION_WORDS = 3
+
+
 def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, str]]:
     """(title, affiliation) of a description that opens its clause and is set before a name
     between commas: "The Lord Chancellor, Lord Falconer, agreed", "Oxfam's director, Jane
@@ -87,7 +93,7 @@ def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, 
     toks, title_len = ctx.tokens, ctx.wc.title_len
     t_start = comma
     while t_start - 1 >= 0 and toks[t_start - 1].sentence == sent and title_len[t_start - 1] \
-            and comma - t_start < 4:
+            and comma - t_start < _PREPOSED_TITLE_TOKENS:
         t_start -= 1
     if t_start == comma:
         return None
@@ -95,7 +101,8 @@ def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, 
     caps: list[Any] = []  # (tokens)
     determiners = ctx.lex.determiners
     while k - 1 >= 0 and toks[k - 1].sentence == sent and toks[k - 1].is_cap \
-            and not title_len[k - 1] and toks[k - 1].lower not in determiners and len(caps) < 3:
+            and not title_len[k - 1] and toks[k - 1].lower not in determiners \
+            and len(caps) < _PREPOSED_AFFILIATION_WORDS:
         k -= 1
         caps.insert(0, toks[k])
     opens = k == 0 or toks[k - 1].sentence != sent or toks[k - 1].text == "," \
