@@ -37,7 +37,9 @@ class Limits:
     #: ("Solomon Yue, an RNC committeeman, said") and to the noun phrase that opens the sentence
     #: ("An official familiar with the case said")
     subject_window_tokens: int = attrs.field(default=30, validator=_positive)
-    #: tokens in the appositive after an inverted speaker ("said Randa Slim, director of …")
+    #: tokens in the appositive after a speaker: inverted ("said Randa Slim, director of …"),
+    #: between a quotation and its cue ("“…,” Randa Slim, director of …, said") or the source of
+    #: "according to" ("according to Randa Slim, director of …")
     max_appositive_tokens: int = attrs.field(default=25, validator=_positive)
     #: tokens after a cue searched for the "that" of its clause past a recipient or a phrase of
     #: place or time ("told The Post and Courier newspaper of Charleston on Saturday that …")

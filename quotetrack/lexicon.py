@@ -40,6 +40,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
         "object": "object_cues",
         "recipient": "recipient_cues",
         "addressee": "addressee_cues",
+        "core": "core_cues",
     },
     "clause_words.tsv": {
         role: role + "s" for role in (
@@ -51,7 +52,12 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "before_asked", "cue_coordinator", "before_cue", "cleft_copula", "connective",
             "report_coordinator", "according_preamble", "according_lead",
             "comparison_preposition", "coordinator", "time_place_question", "citing_opener",
-            "singular_ending")
+            "singular_ending", "title_small_word", "title_article", "title_preposition",
+            "person_pronoun", "gendered_pronoun", "group_pronoun", "not_verb", "channel_cue",
+            "written_cue", "np_preposition", "anonymous_head", "subject_opener", "quantity_word",
+            "count_word", "partitive_pronoun", "percent_word", "non_appositive",
+            "appositive_preposition", "affiliation_preposition", "non_plural_ending",
+            "dialogue_pronoun")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -126,7 +132,7 @@ DATA_FILES = {
     "abbreviations.tsv": 1, "adverbs.tsv": 1, "anonymity.tsv": 1, "belief_verbs.tsv": 2,
     "cue_nouns.tsv": 1, "cue_phrases.tsv": 3, "cue_verbs.tsv": 3, "determiners.tsv": 2,
     "documents.tsv": 1, "first_names.tsv": 2, "function_words.tsv": 1, "group_nouns.tsv": 1,
-    "honorifics.tsv": 2, "indirect_cues.tsv": 1, "inversion_cues.tsv": 1,
+    "honorifics.tsv": 3, "indirect_cues.tsv": 1, "inversion_cues.tsv": 1,
     "manner_nouns.tsv": 1, "name_stopwords.tsv": 1, "name_titles.tsv": 2,
     "non_statements.tsv": 1,
     "not_speech.tsv": 1, "org_words.tsv": 1, "possessive_pronouns.tsv": 2,
@@ -191,6 +197,9 @@ class Lexicon:
     cue_phrases: Mapping[str, tuple[str, str]]  # "told reporters" -> (class, channel)
     titles: Mapping[str, str]  # "spokeswoman" -> "female", "director" -> ""
     honorifics: Mapping[str, str]  # "mr." -> "male"
+    #: honorifics of the kind "courtesy" ("mr.", "dr."): they give a speaker no title, while
+    #: "Sen." does
+    courtesy_titles: frozenset[str]
     #: titles that are part of the name they stand before (peers, knights): "sir" -> "male"
     #: ("Sir John Jones" is the name; "Lord Chancellor" stays a title)
     name_titles: Mapping[str, str]
@@ -241,6 +250,7 @@ class Lexicon:
     object_cues: frozenset[str]  # "maintain": "maintains a lead" reports nothing
     recipient_cues: frozenset[str]  # "tell": "told Reuters …"
     addressee_cues: frozenset[str]  # "warn": "warned the council on Monday that …"
+    core_cues: frozenset[str]  # "say": of several cues in a sentence, "said" attributes it
     # --- clause_words.tsv (word, role)
     be_forms: frozenset[str]  # "is", "were": "critics are saying"
     possessive_determiners: frozenset[str]  # "his", "their": "his remarks" is a noun
@@ -277,6 +287,27 @@ class Lexicon:
     time_place_questions: frozenset[str]  # "when": a question after a wh cue only
     citing_openers: frozenset[str]  # "by": "by citing his results"
     singular_endings: tuple[str, ...]  # "ss": "press" is no plural (for str.endswith)
+    title_small_words: frozenset[str]  # "the": lower case in the title "Face the Nation"
+    title_articles: frozenset[str]  # "the": skipped before a title ("the Mayor of Mill Street")
+    title_prepositions: frozenset[str]  # "on": 'on CNN's “New Day.”' is a name despite the stop
+    person_pronouns: frozenset[str]  # "she", "who": who "she" stood for is a person
+    gendered_pronouns: frozenset[str]  # "she": the nearest woman named or quoted before
+    group_pronouns: frozenset[str]  # "they": an earlier group or organisation speaker
+    not_verbs: frozenset[str]  # "and": "Dixon Hall and …" is no verb's subject
+    channel_cues: frozenset[str]  # "told": "told Reuters" names the channel
+    written_cues: frozenset[str]  # "read": '“…,” it read' is the last speaker's sign
+    np_prepositions: frozenset[str]  # "of": "Secretary of State Mike Pompeo" is one mention
+    anonymous_heads: frozenset[str]  # "source": "a source said" is an anonymous source
+    subject_openers: frozenset[str]  # "and": "…, and some families said"
+    quantity_words: frozenset[str]  # "about": "About 4 in 10 said"
+    count_words: frozenset[str]  # "sixty": "Sixty-six percent said"
+    partitive_pronouns: frozenset[str]  # "them": "most of them said"
+    percent_words: frozenset[str]  # "percent": "46 percent said"
+    non_appositives: frozenset[str]  # "who": ", who said …" is no appositive
+    appositive_prepositions: frozenset[str]  # "of": "director of X" (the affiliation is X)
+    affiliation_prepositions: frozenset[str]  # "of": "Richard Shelby of Alabama"
+    non_plural_endings: tuple[str, ...]  # "'s": "Trump's" is no plural (for str.endswith)
+    dialogue_pronouns: frozenset[str]  # "we": "as we said" inside a quotation is no attribution
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
@@ -298,6 +329,7 @@ class Lexicon:
         add words, and replace the shipped row of the same word (a cue verb's class, a title's
         gender). Raises `LexiconError` for an unknown file name or a malformed row."""
         src = _Sources(paths, extra)
+        honorifics = src.rows("honorifics.tsv", 3)
         cue_forms: dict[str, CueVerb] = {}
         for lemma, cue_class, forms in src.rows("cue_verbs.tsv", 3, user_first=True):
             if cue_class not in CUE_CLASSES:
@@ -312,7 +344,8 @@ class Lexicon:
                 {p.lower(): (c, ch) for p, c, ch in src.rows("cue_phrases.tsv", 3)}
             ),
             titles=_frozen_map({t.lower(): g for t, g in src.rows("titles.tsv", 2)}),
-            honorifics=_frozen_map({h.lower(): g for h, g in src.rows("honorifics.tsv", 2)}),
+            honorifics=_frozen_map({h.lower(): g for h, g, _ in honorifics}),
+            courtesy_titles=_courtesy_titles(honorifics),
             name_titles=_frozen_map({h.lower(): g for h, g in src.rows("name_titles.tsv", 2)}),
             pronouns=_frozen_map({p: (g, n, pp) for p, g, n, pp in src.rows("pronouns.tsv", 4)}),
             org_words=frozenset(w.lower() for (w,) in src.rows("org_words.tsv", 1)),
@@ -344,6 +377,21 @@ class Lexicon:
         )
 
 
+#: the values of the kind column of honorifics.tsv
+HONORIFIC_KINDS = ("", "courtesy")
+
+
+def _courtesy_titles(rows: list[tuple[str, ...]]) -> frozenset[str]:
+    """The honorifics whose kind is "courtesy" (a later row of a word replaces an earlier one)."""
+    kinds: dict[str, str] = {}
+    for word, _, kind in rows:
+        if kind not in HONORIFIC_KINDS:
+            raise LexiconError(f"honorifics.tsv: kind {kind!r} of {word!r} is not one of "
+                               f"{HONORIFIC_KINDS}")
+        kinds[word.lower()] = kind
+    return frozenset(word for word, kind in kinds.items() if kind == "courtesy")
+
+
 def _role_words(src: "_Sources") -> dict[str, Any]:
     """The `Lexicon` fields filled from the files of `ROLE_FILES`, by field name."""
     fields: dict[str, Any] = {}
@@ -361,6 +409,7 @@ def _role_words(src: "_Sources") -> dict[str, Any]:
     fields["quantity_openers"] = frozenset(
         tuple(phrase.split()) for phrase in fields["quantity_openers"])
     fields["singular_endings"] = tuple(sorted(fields["singular_endings"]))
+    fields["non_plural_endings"] = tuple(sorted(fields["non_plural_endings"]))
     return fields
 
 

@@ -309,6 +309,7 @@ class Parser:
             max_diagnostics=lim.max_diagnostics, diagnostics=diagnostics, folded=folded,
             attribution_words=self.lexicon.attribution_forms,
             abbreviations=self.lexicon.abbreviations,
+            dialogue_pronouns=self.lexicon.dialogue_pronouns,
         )
         ctx = build_context(text, folded, self.lexicon, lim, paragraphs, candidates, diagnostics,
                             self._readers)

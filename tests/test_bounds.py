@@ -200,6 +200,23 @@ def test_max_appositive_tokens():
     assert _reports(text, max_appositive_tokens=3)[0][2] == ("director", "the")
 
 
+def test_max_appositive_tokens_of_quotation_speakers():
+    """Between a quotation and its cue, an appositive longer than max_appositive_tokens does not
+    reach the cue (a later sieve decides); after "according to X" it is cut there."""
+    appositive = "Randa Slim, director of the dialogues program at the Middle East Institute"
+    between = f"\u201cThe talks will go ahead,\u201d {appositive}, said."
+    according = f"\u201cThe talks will go ahead,\u201d according to {appositive}."
+    quote = Parser().parse(between).quotes[0]
+    assert quote.attribution.sieve == "cue_after_quote"
+    assert quote.speaker.affiliation == "the dialogues program at the Middle East Institute"
+    quote = Parser(limits=Limits(max_appositive_tokens=3)).parse(between).quotes[0]
+    assert quote.attribution.sieve == "sentence_cue"
+    quote = Parser().parse(according).quotes[0]
+    assert quote.speaker.affiliation == "the dialogues program at the Middle East Institute"
+    quote = Parser(limits=Limits(max_appositive_tokens=3)).parse(according).quotes[0]
+    assert (quote.attribution.sieve, quote.speaker.affiliation) == ("according_to", "the")
+
+
 def test_that_window_tokens():
     """The "that" of a reported clause further from the cue than that_window_tokens is not
     found, and without it the cue reports nothing."""

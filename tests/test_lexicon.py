@@ -9,7 +9,8 @@ import pytest
 
 import quotetrack
 from quotetrack import Lexicon, LexiconError, Parser, QuotetrackError
-from quotetrack.lexicon import CUE_CLASSES, ROLE_FILES, default_lexicon, read_table
+from quotetrack.lexicon import (CUE_CLASSES, HONORIFIC_KINDS, ROLE_FILES, default_lexicon,
+                                read_table)
 
 DATA = Path(quotetrack.__file__).parent / "data"
 TSV = sorted(p.name for p in DATA.glob("*.tsv"))
@@ -29,7 +30,7 @@ COLUMNS = {
     "cue_verbs.tsv": 3,
     "determiners.tsv": 2,
     "first_names.tsv": 2,
-    "honorifics.tsv": 2,
+    "honorifics.tsv": 3,
     "pronouns.tsv": 4,
     "titles.tsv": 2,
 }
@@ -153,8 +154,29 @@ def test_first_names_have_a_gender():
 @pytest.mark.parametrize("name", ["titles.tsv", "honorifics.tsv"])
 def test_titles_and_honorifics_gender_column(name):
     """titles and honorifics: the gender column is female, male or empty."""
-    for word, gender in rows(name):
+    for word, gender, *_ in rows(name):
         assert gender in ("", "female", "male"), word
+
+
+def test_honorific_kinds_reach_the_lexicon():
+    """honorifics.tsv: the kind column is empty or "courtesy", and the courtesy titles ("Mr.",
+    "Dr.") are the lexicon's courtesy_titles, which give a speaker no title."""
+    for word, _, kind in rows("honorifics.tsv"):
+        assert kind in HONORIFIC_KINDS, word
+    assert default_lexicon().courtesy_titles == {
+        word for word, _, kind in rows("honorifics.tsv") if kind == "courtesy"}
+    assert "mr." in default_lexicon().courtesy_titles
+    assert "sen." not in default_lexicon().courtesy_titles
+
+
+def test_honorific_kind_is_checked_and_may_be_replaced():
+    """An unknown honorific kind is a LexiconError; a user's row replaces the shipped kind (a
+    two-column row, with no kind, makes a courtesy title one of office)."""
+    with pytest.raises(LexiconError, match="honorifics.tsv.*'polite'.*courtesy"):
+        Lexicon.load(extra={"honorifics.tsv": ["mx.\t\tpolite"]})
+    lexicon = Lexicon.load(extra={"honorifics.tsv": ["mx.\t\tcourtesy", "dr.\t"]})
+    assert "mx." in lexicon.courtesy_titles and "mx." in lexicon.honorifics
+    assert "dr." not in lexicon.courtesy_titles and "dr." in lexicon.honorifics
 
 
 def test_pronouns_columns():

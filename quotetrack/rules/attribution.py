@@ -29,9 +29,17 @@ __all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "link_parts"
 Sieve = Callable[[Context, int], Optional[Decision]]
 
 _TRAILING_PUNCT = frozenset(",-:;")
-# the plain speech verbs: in a sentence with several cues, theirs is the main attribution
-# ("He said RCMP will maintain a presence ...")
-_CORE_SPEECH = frozenset("say tell add write".split())
+#: the marks that may stand between a cue and the quotation it introduces ("She said, “…”")
+_INTRO_PUNCT = frozenset(",:")
+#: adverbs skipped between the speaker after a quotation and the cue, at most ("“…,” Smith
+#: later also said")
+_ADVERBS_BEFORE_CUE = 3
+#: tokens read back from the comma or colon before a quotation for the cue: the cue and a short
+#: complement ("told reporters:", "said in a statement on Friday:")
+_CUE_COMPLEMENT_TOKENS = 8
+#: characters read before a quotation for a phrase of not_speech.tsv ("so-called", "a film
+#: titled"), more than the longest phrase with the word before it
+_NOT_SPEECH_CHARS = 30
 
 
 def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
@@ -62,12 +70,12 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
         return None
     m = skip_parenthesis(toks, np[1], hi)
     steps = 0
-    while m < hi and ctx.wc.is_adverb(m) and steps < 3:
+    while m < hi and ctx.wc.is_adverb(m) and steps < _ADVERBS_BEFORE_CUE:
         m += 1
         steps += 1
     if m < hi and is_finite_cue(ctx, m):
         return Decision(mention=np, cue=(m, m + 1))
-    app = appositive_after(ctx.wc, np[1], hi, 25)
+    app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
     if app and app[1] + 1 < hi and toks[app[1]].text == "," and is_finite_cue(ctx, app[1] + 1):
         return Decision(mention=np, cue=(app[1] + 1, app[1] + 2), appositive=app)
     return None
@@ -92,11 +100,11 @@ def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
     k = first - 1
     if k < lo or (toks[k].text == ":") != colon:
         return None
-    punct = toks[k].text in (",", ":")
+    punct = toks[k].text in _INTRO_PUNCT
     if punct:
         k -= 1
     # the cue, possibly followed by a short complement: "told reporters", "said in a statement"
-    reach = 8 if punct else 1
+    reach = _CUE_COMPLEMENT_TOKENS if punct else 1
     for c in range(k, max(lo, k - reach) - 1, -1):
         t = toks[c]
         if t.quote >= 0 or (not t.is_word and t.text not in (".",)):
@@ -128,7 +136,7 @@ def according_to(ctx: Context, q: int) -> Optional[Decision]:
     for k in _window(ctx, q, ctx.sentence_index(s).according):
         np = np_after(ctx.wc, k + 2, hi, ctx.limits.max_mention_tokens)
         if np:
-            app = appositive_after(ctx.wc, np[1], hi, 25)
+            app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
             return Decision(mention=np, cue=(k, k + 2), appositive=app)
     return None
 
@@ -146,7 +154,8 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
             d = inverted_after_cue(ctx, c, hi)
         if d:
             dist = first - c if c < first else (c - last) + 2
-            core = ctx.lex.cue_forms[toks[c].lower].lemma in _CORE_SPEECH
+            # a plain speech verb ("said") attributes its sentence before the other cues
+            core = ctx.lex.cue_forms[toks[c].lower].lemma in ctx.lex.core_cues
             options.append((not core, dist, c, d))
     if not options:
         return None
@@ -304,19 +313,18 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
     return heads
 
 
-_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
-
-
 def _title_case(ctx: Context, q: int) -> bool:
     """Every word capitalised: "Face the Nation", and "New Day." after "on", "of" or a
     possessive."""
     s, e = ctx.quotes[q].content
+    lex = ctx.lex
     words = ctx.folded[s:e].split()
-    if len(words) >= 2 and words[0].lower() in ("the", "a", "an"):
+    if len(words) >= 2 and words[0].lower() in lex.title_articles:
         words = words[1:]  # "the Mayor of Mill Street": a name with its article
     if not words or len(words) > 8:
         return False
-    capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS
+    small = lex.title_small_words
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small
                       for w in words) and (words[0][:1].isupper() or words[0][:1].isdigit())
     if not capitalised:
         return False
@@ -326,7 +334,7 @@ def _title_case(ctx: Context, q: int) -> bool:
     first = ctx.quote_first[q]
     before = ctx.tokens[first - 1] if first > 0 else None
     return before is not None and before.sentence == ctx.tokens[first].sentence and (
-        before.lower in ("on", "of", "in", "from") or before.possessive)
+        before.lower in lex.title_prepositions or before.possessive)
 
 
 def classify_kinds(ctx: Context) -> None:
@@ -356,7 +364,8 @@ def classify_kinds(ctx: Context) -> None:
             ctx.kinds[q] = QuoteKind.DIRECT
         else:
             ctx.kinds[q] = QuoteKind.MIXED
-        before = ctx.folded[max(0, ctx.quotes[q].start - 30):ctx.quotes[q].start].lower().rstrip()
+        start = ctx.quotes[q].start
+        before = ctx.folded[max(0, start - _NOT_SPEECH_CHARS):start].lower().rstrip()
         if before in not_speech or before.endswith(not_speech_ends):
             ctx.kinds[q] = QuoteKind.OTHER  # so-called "X", a film titled "Y"
         elif ctx.kinds[q] == QuoteKind.MIXED and _title_case(ctx, q):

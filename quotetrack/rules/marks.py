@@ -59,13 +59,17 @@ def _marks(text: str) -> list[tuple[int, str]]:
     return out
 
 
+#: the quotation marks (as `_marks` reads them, a doubled mark as one) by shape: double opening,
+#: closing and either (straight), the doubled ones of bad conversions, single opening and closing
 DOUBLE_OPEN = frozenset({"\u201c", "\u201e", "\u201f", "\u00ab", "``", "\u201c\u201c"})
 DOUBLE_CLOSE = frozenset({"\u201d", "\u00bb", "\u201d\u201d"})
 DOUBLE_AMBIG = frozenset({'"', "''", '""'})
 DOUBLED = frozenset({'""', "\u201c\u201c", "\u201d\u201d"})
 SINGLE_OPEN = frozenset({"\u2018", "\u201a", "\u201b", "\u2039"})
 SINGLE_CLOSE = frozenset({"\u2019", "\u203a"})
-_OPENERS = DOUBLE_OPEN | SINGLE_OPEN | {'"', "'"}
+#: the straight marks, which open or close by what stands around them
+_STRAIGHT = frozenset("\"'")
+_OPENERS = DOUBLE_OPEN | SINGLE_OPEN | _STRAIGHT
 # an opening mark stands after a space, a bracket, a dash or another opening mark
 _OPEN_BEFORE = frozenset(" \t\n([{\u2014\u2013-/:;,") | _OPENERS
 # '90s, 'em, 'til, 'n': an apostrophe at the start of a word, not a quote
@@ -73,9 +77,20 @@ _ELISION = regex.compile(r"(?:\d|(?:em|til|tis|twas|cause|n|bout|round|s)\b)", r
 #: a sentence end inside a quotation (the text is not masked yet): . ! ? … and what may close
 #: them, before white space
 _SENTENCE_END = regex.compile(r"[.!?\u2026]++[)\]'\u2019]?(?=\s)")
+#: the marks that end a sentence, before a mark that re-opens a quotation
+_STOPS = frozenset(".!?\u2026")
+#: the marks a quotation whose opening mark is missing ends with (``Hello," he said``)
+_QUOTE_ENDS = frozenset(",.?!")
 _WORD = regex.compile(r"[A-Za-z]+")
+#: characters read back for the word before a full stop or an opening mark, at most
+_WORD_BEFORE_CHARS = 20
 #: the word that ends at a full stop, to tell "Mr." and "U.S." from a sentence end
-_WORD_BEFORE = regex.compile(r"(?r)[\w.'-]{1,20}\Z")
+_WORD_BEFORE = regex.compile(rf"(?r)[\w.'-]{{1,{_WORD_BEFORE_CHARS}}}\Z")
+#: how far back from a sentence end its full stop is looked for, to read the word before it
+_STOP_GAP = 3
+#: characters after an apostrophe read for an elision ("'cause", five letters, and the end of
+#: its word)
+_ELISION_CHARS = 6
 #: how far back a sentence end may stand before a re-opening mark: ``. "``, ``." "``, ``.) "``
 _REOPEN_GAP = 4
 
@@ -179,13 +194,15 @@ def _apostrophe(text: str, pos: int) -> bool:
 
 
 class _Scanner:
-    """What pairing needs besides the text: the words that attribute speech, the
-    abbreviations, and where diagnostics go."""
+    """What pairing needs besides the text: the words that attribute speech (and the pronouns
+    that make them the quoted speaker's own), the abbreviations, and where diagnostics go."""
 
     def __init__(self, folded: str, text: str, attribution_words: frozenset[str],
-                 abbreviations: frozenset[str], diags: _Diagnostics, max_depth: int):
+                 abbreviations: frozenset[str], diags: _Diagnostics, max_depth: int,
+                 dialogue_pronouns: frozenset[str] = frozenset()):
         self.folded, self.text = folded, text
         self.attribution_words, self.abbreviations = attribution_words, abbreviations
+        self.dialogue_pronouns = dialogue_pronouns
         self.diags, self.max_depth = diags, max_depth
 
     # ------------------------------------------------------------------ sentences
@@ -199,7 +216,7 @@ class _Scanner:
             return False
         tail = self.folded[max(p_start, k - _REOPEN_GAP):k]
         tail = tail.rstrip(")]'\"")
-        return tail[-1:] in (".", "!", "?", "\u2026")
+        return tail[-1:] in _STOPS
 
     def _inside_sentence(self, p_start: int, pos: int) -> bool:
         """An opening mark at ``pos`` follows a word of its sentence that is not a speech verb:
@@ -209,15 +226,15 @@ class _Scanner:
             k -= 1
         if k == p_start or not (self.folded[k - 1].isalnum() or self.folded[k - 1] == "'"):
             return False
-        w = _WORD_BEFORE.search(self.folded, max(p_start, k - 20), k)
+        w = _WORD_BEFORE.search(self.folded, max(p_start, k - _WORD_BEFORE_CHARS), k)
         return w is None or w.group().lower().strip(".'") not in self.attribution_words
 
     def _abbreviation(self, p_start: int, k: int) -> bool:
         """The full stop before ``k`` ends "Mr." or "U.S.", not a sentence."""
-        stop = self.folded.rfind(".", max(p_start, k - 3), k)
+        stop = self.folded.rfind(".", max(p_start, k - _STOP_GAP), k)
         if stop < 0:
             return False
-        w = _WORD_BEFORE.search(self.folded, max(p_start, stop - 20), stop + 1)
+        w = _WORD_BEFORE.search(self.folded, max(p_start, stop - _WORD_BEFORE_CHARS), stop + 1)
         word = w.group().lower() if w else ""
         return word in self.abbreviations or (len(word) == 2 and word[0].isalpha())
 
@@ -234,9 +251,10 @@ class _Scanner:
         """``folded[start:end]`` reads as an attribution: a speech verb not said by I or we
         ("Mr Hopkins said that …", "…, a spokesman added")."""
         prev = ""
+        attribution_words, pronouns = self.attribution_words, self.dialogue_pronouns
         for m in _WORD.finditer(self.folded, start, end):
             word = m.group().lower()
-            if word in self.attribution_words and prev not in ("i", "we", "you"):
+            if word in attribution_words and prev not in pronouns:
                 return True
             prev = word
         return False
@@ -412,7 +430,7 @@ class _Scanner:
                 continue
             if mark in SINGLE_CLOSE or not left or (right and mark not in SINGLE_OPEN):
                 continue
-            if _ELISION.match(text, pos + n, min(pos + n + 6, len(text))):
+            if _ELISION.match(text, pos + n, min(pos + n + _ELISION_CHARS, len(text))):
                 continue
             if len(stack) < self.max_depth:
                 stack.append(_Open(pos, mark, False, []))
@@ -432,7 +450,7 @@ class _Scanner:
         end like a quotation (``, . ? !``) and are more than a couple, and either an
         attribution follows ("…," he said) or the sentence opens the paragraph (a later part
         of a quotation whose paragraph lost its opening mark)."""
-        if pieces or self.folded[pos - 1:pos] not in (",", ".", "?", "!"):
+        if pieces or self.folded[pos - 1:pos] not in _QUOTE_ENDS:
             return -1
         ends = self.sentence_ends(p_start, pos - 1)
         start = self._trim_start(ends[-1] if ends else p_start, pos)
@@ -472,17 +490,20 @@ def pair_marks(
     folded: Optional[str] = None,
     attribution_words: frozenset[str] = frozenset(),
     abbreviations: frozenset[str] = frozenset(),
+    dialogue_pronouns: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Top-level quotations of ``text`` in order (nested quotes stay inside their outer quote);
     a quotation over several paragraphs is one candidate per paragraph, linked by ``chain``.
     ``folded`` is `quotetrack.text.fold` of ``text`` (computed when not given);
     ``attribution_words`` are the lower-case speech-verb forms that end an unclosed quotation's
-    last sentence ("said", "added")."""
+    last sentence ("said", "added"), except after one of ``dialogue_pronouns`` ("as I said":
+    the quoted speaker's own words)."""
     if folded is None:
         from ..text import fold
         folded = fold(text)
     diags = _Diagnostics(diagnostics, max_diagnostics)
-    scanner = _Scanner(folded, text, attribution_words, abbreviations, diags, max_depth)
+    scanner = _Scanner(folded, text, attribution_words, abbreviations, diags, max_depth,
+                       dialogue_pronouns)
     # the marks of the whole text in one search, shared out to their paragraphs (most
     # paragraphs hold none and are not scanned at all)
     every_mark = _marks(text)

@@ -7,30 +7,46 @@ or after it ("said Randa Slim, director of ..."), in windows of at most ``max_me
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional, Sequence, get_args
 
 import attrs
 import regex
 
 from ..lexicon import Lexicon
-from ..model import SpeakerKind
+from ..model import Gender, SpeakerKind
 from .tokens import Token
 
 __all__ = ["WordClasses", "MentionInfo", "np_before", "np_after", "appositive_after",
            "analyse", "skip_parenthesis"]
 
 
+#: a short parenthesis after a name ("(R-Fla.)") closes at most this many tokens after it opens
+_PARENTHESIS_TOKENS = 8
+#: a title is at most this many words (the longest of titles.tsv, "secretary of state", has three)
+_MAX_TITLE_WORDS = 4
+#: lower-case words read back before the head of an unnamed speaker ("the rookie defenceman")
+_MAX_MODIFIERS = 3
+#: tokens read back from the end of a speaker phrase for "close to" / "familiar with" ("people
+#: familiar with the talks"): the object after them is at most this long
+_POSTMODIFIER_OBJECT_TOKENS = 6
+#: numbers and quantity words before the head of a count subject ("About 4 in 10"), at most
+_MAX_COUNT_TOKENS = 5
+#: modifiers and capitalised words before a bare plural ("Top advisers"), at most
+_MAX_PLURAL_MODIFIERS = 4
+#: a person's name is its last capitalised words, at most this many ("Anne Marie Cerato")
+PERSON_NAME_WORDS = 3
+
+
 def skip_parenthesis(tokens: Sequence[Token], k: int, hi: int) -> int:
     """The index after a short "(R-Fla.)" at ``k``, or ``k`` when there is none."""
     if k < hi and tokens[k].text == "(":
-        for x in range(k + 1, min(hi, k + 9)):
+        for x in range(k + 1, min(hi, k + _PARENTHESIS_TOKENS + 1)):
             if tokens[x].text == ")":
                 return x + 1
     return k
 
-_PREPS_IN_NP = frozenset({"of", "for", "at"})
-_ANON_HEADS = frozenset({"source", "sources", "insider", "insiders", "official", "officials",
-                         "person", "people"})
+#: the genders a speaker may have (a pronoun's "unknown" or "neuter" shows none)
+_GENDERS = frozenset(get_args(Gender))
 
 
 class WordClasses:
@@ -80,7 +96,7 @@ class WordClasses:
             key = keys[i]
             matched = 0
             if key in firsts:
-                for n in range(min(4, n_tok - i), 1, -1):
+                for n in range(min(_MAX_TITLE_WORDS, n_tok - i), 1, -1):
                     if " ".join(keys[i:i + n]) in titles:
                         matched = n
                         break
@@ -182,7 +198,7 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
     toks = wc.tokens
     if j >= lo and toks[j].text == ")":  # "Sen. Marco Rubio (R-Fla.) said"
         k = j - 1
-        while k >= max(lo, j - 8) and toks[k].text != "(":
+        while k >= max(lo, j - _PARENTHESIS_TOKENS) and toks[k].text != "(":
             k -= 1
         if k >= lo and toks[k].text == "(":
             j = k - 1
@@ -202,11 +218,12 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
     if not anchored:
         # "the rookie defenceman said", "one of the players said": determiner + nouns
         k = j
-        while k - 1 >= lo and j - k < 3 and wc.is_modifier(k - 1):
+        while k - 1 >= lo and j - k < _MAX_MODIFIERS and wc.is_modifier(k - 1):
             k -= 1
+        # "…, and some families said": a conjunction may stand before the determiner
         if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1) and not (
                 k - 2 >= lo and toks[k - 2].lower in wc.lex.function_words
-                and toks[k - 2].lower not in _OPENERS):  # "…, and some families said"
+                and toks[k - 2].lower not in wc.lex.subject_openers):
             i = k - 1
             if i - 2 >= lo and toks[i - 1].lower == "of" and wc.is_det(i - 2):
                 i -= 2  # "one of the players"
@@ -214,6 +231,7 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         plural = _bare_plural(wc, j, lo, nested=nested)
         return plural if plural is None or plural[1] - plural[0] <= max_tokens else None
     i = j
+    preps = wc.lex.np_prepositions
     while i - 1 >= lo and j - i + 1 < max_tokens:
         k = i - 1
         p = toks[k]
@@ -222,14 +240,14 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         if wc.is_det(k):
             i = k
             if k - 2 >= lo and toks[k].lower == "the" and toks[i + 1].is_cap \
-                    and toks[k - 1].lower in _PREPS_IN_NP \
+                    and toks[k - 1].lower in preps \
                     and (wc.is_name_word(k - 2) or wc.is_title(k - 2)) and j - k + 2 < max_tokens:
                 # "Rhian Beynon of the JCWI said", "a spokesman for the Home Office said": the
                 # name or title before "of the"
                 i = k - 1
                 continue
             break
-        if p.lower in _PREPS_IN_NP and k - 1 >= lo \
+        if p.lower in preps and k - 1 >= lo \
                 and (wc.is_title(k - 1) or wc.is_name_word(k - 1)) \
                 and (toks[i].is_cap or wc.is_det(i)):
             i = k
@@ -252,7 +270,7 @@ def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional
     """"people familiar with the talks", "a source close to her campaign": a speaker noun, a
     phrase of ``data/postmodifiers.tsv`` and its object, ending at token ``j``."""
     toks = wc.tokens
-    for p in range(j - 1, max(lo, j - 7), -1):  # the preposition, at most six tokens back
+    for p in range(j - 1, max(lo, j - _POSTMODIFIER_OBJECT_TOKENS - 1), -1):  # the preposition
         t = toks[p]
         if not t.is_word:
             return None
@@ -266,19 +284,10 @@ def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional
     return None
 
 
-_OPENERS = frozenset("but and so yet while as because although if when".split())
-_QUANTITY = frozenset("about almost nearly more less than over under some most many few half "
-                      "in of percent per cent".split())
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
-                          "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
-                          "thirty forty fifty sixty seventy eighty ninety hundred half third "
-                          "quarter majority".split())
-
-
 def _joined_plural(wc: WordClasses, i: int, j: int, lo: int) -> Optional[tuple[int, int]]:
     """"union members and leaders": a plural ending before "and"/"or" at ``i - 1``, joined to the
     phrase ``(i, j + 1)``; the plural itself is not joined again."""
-    if i - 2 < lo or wc.tokens[i - 1].lower not in ("and", "or"):
+    if i - 2 < lo or wc.tokens[i - 1].lower not in wc.lex.coordinators:
         return None
     first = _bare_plural(wc, i - 2, lo, nested=True)
     return (first[0], j + 1) if first is not None else None
@@ -287,22 +296,25 @@ def _joined_plural(wc: WordClasses, i: int, j: int, lo: int) -> Optional[tuple[i
 def _bare_plural(wc: WordClasses, j: int, lo: int, *,
                  nested: bool = False) -> Optional[tuple[int, int]]:
     """"But opponents say", "Top advisers said", "most of them said", "46 percent said"."""
-    toks = wc.tokens
+    toks, lex = wc.tokens, wc.lex
     t = toks[j]
-    if t.lower in ("them", "whom") and j - 2 >= lo and toks[j - 1].lower == "of":
+    counts, openers = lex.count_words, lex.subject_openers
+    if t.lower in lex.partitive_pronouns and j - 2 >= lo and toks[j - 1].lower == "of":
         i = j - 2  # "most of them", "many of whom"
-    elif t.text[0].isdigit() or t.lower in ("percent", "cent") or \
-            t.lower.split("-")[0] in _NUMBER_WORDS:
+    elif t.text[0].isdigit() or t.lower in lex.percent_words or \
+            t.lower.split("-")[0] in counts:
         i = j
-        while i - 1 >= lo and j - i < 5 and (toks[i - 1].text[0].isdigit()
-                                              or toks[i - 1].lower in _QUANTITY
-                                              or toks[i - 1].lower.split("-")[0] in _NUMBER_WORDS):
+        quantity = lex.quantity_words
+        while i - 1 >= lo and j - i < _MAX_COUNT_TOKENS and (toks[i - 1].text[0].isdigit()
+                                              or toks[i - 1].lower in quantity
+                                              or toks[i - 1].lower.split("-")[0] in counts):
             i -= 1  # "About 4 in 10", "46 percent", "Sixty-six percent", "Two in three"
-    elif wc.is_modifier(j) and t.lower.endswith("s") and not t.lower.endswith(("ss", "'s")) \
-            and len(t.lower) > 3:
+    elif wc.is_modifier(j) and t.lower.endswith("s") \
+            and not t.lower.endswith(lex.non_plural_endings) and len(t.lower) > 3:
         i = j
-        while i - 1 >= lo and j - i < 4 and (wc.is_modifier(i - 1) or toks[i - 1].is_cap) \
-                and toks[i - 1].lower not in _OPENERS:
+        while i - 1 >= lo and j - i < _MAX_PLURAL_MODIFIERS \
+                and (wc.is_modifier(i - 1) or toks[i - 1].is_cap) \
+                and toks[i - 1].lower not in openers:
             i -= 1  # "elected officials", "Top advisers", "Mrs. Clinton's campaign strategists"
     else:
         return None
@@ -311,7 +323,7 @@ def _bare_plural(wc: WordClasses, j: int, lo: int, *,
         both = _joined_plural(wc, i, j, lo)
         if both is not None:
             return both
-    if before is None or before.text in ",;:-(" or before.lower in _OPENERS:
+    if before is None or before.text in ",;:-(" or before.lower in openers:
         return (i, j + 1)
     return None
 
@@ -327,6 +339,7 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
         return (i, i + 1)
     k = i + 1 if wc.is_det(i) else i
     last_anchor = -1
+    preps = wc.lex.np_prepositions
     while k < hi and k - i < max_tokens:
         t = toks[k]
         if not t.is_word:
@@ -335,7 +348,7 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             last_anchor = k
             k += 1
             continue
-        if t.lower in _PREPS_IN_NP and k > i and toks[k - 1].is_word and k + 1 < hi and (
+        if t.lower in preps and k > i and toks[k - 1].is_word and k + 1 < hi and (
                 toks[k + 1].is_cap or wc.is_det(k + 1)):
             k += 1
             if wc.is_det(k):
@@ -391,7 +404,7 @@ def appositive_after(wc: WordClasses, j: int, hi: int,
     start = k
     if k >= hi or not (wc.is_det(k) or wc.is_anchor(k) or wc.is_modifier(k) or toks[k].is_cap):
         return None
-    if toks[k].lower.endswith("ing") or toks[k].lower in ("who", "as", "which"):
+    if toks[k].lower.endswith("ing") or toks[k].lower in wc.lex.non_appositives:
         return None
     while k < hi and k - start < max_tokens:
         t = toks[k]
@@ -467,8 +480,7 @@ def _honorific(p: MentionParts) -> Optional[str]:
     """An honorific that is an office, before a name ("Gen.", "Sen."; not "Mr" or "Dr")."""
     toks = p.wc.tokens
     if p.title_tokens and p.named and p.title_tokens[-1].lower in p.wc.lex.honorifics \
-            and p.title_tokens[-1].lower not in ("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss",
-                                                 "dr.", "sir", "dame"):
+            and p.title_tokens[-1].lower not in p.wc.lex.courtesy_titles:
         return toks[p.title_end - 1].text
     return None
 
@@ -545,7 +557,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         gender: Optional[str] = lex.pronouns[pron][0]
         return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
                            pronoun=pron,
-                           gender=gender if gender in ("male", "female") else None)
+                           gender=gender if gender in _GENDERS else None)
     if any(toks[x].lower == "and" for x in range(i + 1, j - 1)):
         # "Tore Sohlberg and Lehla Abreder": a group of named people
         det = wc.is_det(i)
@@ -564,9 +576,10 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             break
     # "Richard Shelby of Alabama": a name before "of" keeps what follows as its affiliation
     tail_aff = None
+    affiliation_preps = lex.affiliation_prepositions
     for p in range(k + 1, j - 1):
-        if toks[p].lower in ("of", "from") and wc.is_name_word(p - 1) and not wc.is_title(p - 1) \
-                and toks[p - 1].key not in lex.org_words:
+        if toks[p].lower in affiliation_preps and wc.is_name_word(p - 1) \
+                and not wc.is_title(p - 1) and toks[p - 1].key not in lex.org_words:
             a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
             tail_aff = text[toks[a_start].start:toks[j - 1].end]  # "of the JCWI" -> "JCWI"
             j = p
@@ -574,8 +587,9 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     else:
         # "a spokesman for the Home Office", "the director of the Institute": a title heads
         # the mention and the organisation after it is its affiliation, not a name
+        preps = lex.np_prepositions
         for p in range(k + 1, j - 1):
-            if toks[p].lower in _PREPS_IN_NP and wc.is_title(p - 1) and not any(
+            if toks[p].lower in preps and wc.is_title(p - 1) and not any(
                     wc.is_name_word(x) and not wc.is_title(x) for x in range(k, p)):
                 a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
                 if toks[a_start].is_cap:
@@ -591,7 +605,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
     org = n_end > n_start and toks[n_end - 1].key in lex.org_words
     if not org:
-        n_start = max(n_start, n_end - 3)
+        n_start = max(n_start, n_end - PERSON_NAME_WORDS)
     name_toks = list(toks[n_start:n_end])
     if org:  # "the Middle East Institute", "State Department": take capitalised words before too
         while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive:
@@ -646,7 +660,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     else:
         kind = SpeakerKind.PERSON
     anonymous = name is None and kind != SpeakerKind.ORGANIZATION and (
-        definite is False or head in _ANON_HEADS)
+        definite is False or head in lex.anonymous_heads)
     document = name is None and head in lex.documents
     return MentionInfo(start=start, end=end, name=name, description=description, head=head,
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
@@ -661,8 +675,8 @@ def _appositive_fields(wc: WordClasses, text: str,
     i, j = rng
     k = i + 1 if wc.is_det(i) else i
     head_end = k
-    while head_end < j and toks[head_end].lower not in ("of", "at", "for", "with", "from", "in") \
-            and toks[head_end].text != ",":
+    preps = wc.lex.appositive_prepositions
+    while head_end < j and toks[head_end].lower not in preps and toks[head_end].text != ",":
         head_end += 1
     if head_end == k:
         return None, None

@@ -16,7 +16,7 @@ import regex
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind)
 from .context import Context, Decision
-from .mentions import MentionInfo, analyse, np_before
+from .mentions import PERSON_NAME_WORDS, MentionInfo, analyse, np_before
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -39,11 +39,23 @@ class _Entity:
 
 #: a word written in lower case (``\b``: not the tail of a capitalised word)
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\-]*")
-#: pronouns (as `MentionInfo.pronoun` gives them) that show their antecedent is a person
-_PERSONAL = frozenset(("he", "she", "who"))
-
-# words after a capitalised run that show it is not the subject of a verb ("Dixon Hall and ...")
-_NOT_VERBS = frozenset("of and or in on at for to from with by as than".split())
+#: capitalised words read as one name, at most (a longer run that ends in a person's name keeps
+#: only its last `PERSON_NAME_WORDS`: "The Canadian Press Anne Marie Cerato")
+_MAX_NAME_WORDS = 6
+#: adverbs skipped between a name and a cue after it ("Smith later said"), at most
+_ADVERBS_BEFORE_CUE = 2
+#: capitalised words that qualify a title read back before it ("Shadow home secretary X")
+_TITLE_QUALIFIERS = 3
+#: a pronoun weighs at most this many names, and this many names and earlier speakers together
+_PRONOUN_NAMES = 12
+_PRONOUN_CANDIDATES = 24
+#: ", who said": the name it stands for is among the last few named this close before it
+_WHO_WINDOW_CHARS = 300
+_WHO_NAMES = 6
+#: "The prime minister said": a person named this close before a role noun is who it means
+_ROLE_NOUN_WINDOW_CHARS = 600
+#: capitalised words after "told" read as the channel ("told CBC News"), at most
+_CHANNEL_WORDS = 4
 
 
 @attrs.define
@@ -68,6 +80,12 @@ class _Name:
     affiliation: str = ""
 
 
+#: "Oxfam's director, Jane Doe, said": the title words before the comma, and the capitalised
+#: words of the affiliation before them, read back at most
+_PREPOSED_TITLE_TOKENS = 4
+_PREPOSED_AFFILIATION_WORDS = 3
+
+
 def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, str]]:
     """(title, affiliation) of a description that opens its clause and is set before a name
     between commas: "The Lord Chancellor, Lord Falconer, agreed", "Oxfam's director, Jane
@@ -75,7 +93,7 @@ def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, 
     toks, title_len = ctx.tokens, ctx.wc.title_len
     t_start = comma
     while t_start - 1 >= 0 and toks[t_start - 1].sentence == sent and title_len[t_start - 1] \
-            and comma - t_start < 4:
+            and comma - t_start < _PREPOSED_TITLE_TOKENS:
         t_start -= 1
     if t_start == comma:
         return None
@@ -83,7 +101,8 @@ def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, 
     caps: list[Any] = []  # (tokens)
     determiners = ctx.lex.determiners
     while k - 1 >= 0 and toks[k - 1].sentence == sent and toks[k - 1].is_cap \
-            and not title_len[k - 1] and toks[k - 1].lower not in determiners and len(caps) < 3:
+            and not title_len[k - 1] and toks[k - 1].lower not in determiners \
+            and len(caps) < _PREPOSED_AFFILIATION_WORDS:
         k -= 1
         caps.insert(0, toks[k])
     opens = k == 0 or toks[k - 1].sentence != sent or toks[k - 1].text == "," \
@@ -108,6 +127,7 @@ def _person_names(ctx: Context) -> list[_Name]:
     # (the word classes read as lists: this loop visits every capitalised word of the text)
     name_word, title_len = wc.name_word, wc.title_len
     org_words, first_names = lex.org_words, lex.first_names
+    not_verbs = lex.not_verbs  # words after a run that show it is no verb's subject
     covered = 0
     for i in starts:
         if i < covered or title_len[i]:
@@ -116,16 +136,16 @@ def _person_names(ctx: Context) -> list[_Name]:
         if sent in headline_sentences:
             continue
         j = i
-        while j < n and j - i < 6 and name_word[j] and not title_len[j] \
+        while j < n and j - i < _MAX_NAME_WORDS and name_word[j] and not title_len[j] \
                 and toks[j].sentence == sent:
             j += 1
             if toks[j - 1].possessive:
                 break
         run = toks[i:j]
-        if len(run) > 3 and run[-1].key not in org_words and any(
-                t.lower in first_names for t in run[-3:]):
-            run = run[-3:]  # "The Canadian Press Anne Marie Cerato": the name is the end
-            i = j - 3
+        if len(run) > PERSON_NAME_WORDS and run[-1].key not in org_words and any(
+                t.lower in first_names for t in run[-PERSON_NAME_WORDS:]):
+            run = run[-PERSON_NAME_WORDS:]  # "The Canadian Press Anne Marie Cerato"
+            i = j - PERSON_NAME_WORDS
         # the neighbours read below count only inside the run's sentence
         before = toks[i - 1] if i > 0 and toks[i - 1].sentence == sent else None
         head = run[0]
@@ -136,7 +156,8 @@ def _person_names(ctx: Context) -> list[_Name]:
         first_name = head.lower in first_names
         titled = before is not None and title_len[i - 1] > 0
         k = j
-        while k < n and k - j < 2 and toks[k].sentence == sent and wc.is_adverb(k):
+        while k < n and k - j < _ADVERBS_BEFORE_CUE and toks[k].sentence == sent \
+                and wc.is_adverb(k):
             k += 1
         cue_after = k < n and toks[k].sentence == sent and wc.is_cue(k) \
             and not run[-1].possessive
@@ -161,14 +182,14 @@ def _person_names(ctx: Context) -> list[_Name]:
         if not opens and titled:
             k = i - title_len[i - 1] - 1  # the token before the title
             steps = 0  # and before the words that qualify it: "Shadow home secretary X"
-            while k >= 0 and steps < 3 and toks[k].sentence == sent and (
+            while k >= 0 and steps < _TITLE_QUALIFIERS and toks[k].sentence == sent and (
                     toks[k].is_cap or title_len[k]) and not toks[k].possessive:
                 k -= 1
                 steps += 1
             opens = k < 0 or toks[k].sentence != sent or toks[k].text == ","
         subject = opens and after is not None and (
             after.text == "," or (after.is_word and not after.is_cap
-                                  and after.lower not in _NOT_VERBS))
+                                  and after.lower not in not_verbs))
         title = affiliation = ""
         if titled:
             n_title = title_len[i - 1]
@@ -298,11 +319,12 @@ class _Resolver:
 
     def pronoun(self, info: MentionInfo) -> tuple[Optional[_Entity], Resolution]:
         """Who a pronoun stands for, by the pronoun resolvers' rules."""
-        if info.pronoun in ("he", "she"):
+        lex = self.ctx.lex
+        if info.pronoun in lex.gendered_pronouns:
             ent = self.personal_pronoun(info)
         elif info.pronoun == "who":
             ent = self.relative_pronoun(info)
-        elif info.pronoun in ("they", "it"):
+        elif info.pronoun in lex.group_pronouns:
             ent = self.group_pronoun(info)
         else:
             ent = None
@@ -318,7 +340,7 @@ class _Resolver:
         ent: Optional[_Entity]
         cands: list[tuple[int, bool, Any]] = []
         k = bisect_left(self.name_pos, pos) - 1
-        while k >= 0 and pos - self.names[k].pos <= window and len(cands) < 12:
+        while k >= 0 and pos - self.names[k].pos <= window and len(cands) < _PRONOUN_NAMES:
             nm = self.names[k]
             k -= 1
             if nm.possessive or nm.acronym:
@@ -338,7 +360,7 @@ class _Resolver:
                     continue
             cands.append((nm.pos, nm.subject, nm))
         for spos, ent in reversed(self.spoken):
-            if pos - spos > window or len(cands) >= 24:
+            if pos - spos > window or len(cands) >= _PRONOUN_CANDIDATES:
                 break
             if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
                     ent.gender and ent.gender != info.gender):
@@ -376,7 +398,7 @@ class _Resolver:
         pos = info.start
         k = bisect_left(self.name_pos, pos) - 1
         near: list[Any] = []
-        while k >= 0 and pos - self.names[k].pos <= 300 and len(near) < 6:
+        while k >= 0 and pos - self.names[k].pos <= _WHO_WINDOW_CHARS and len(near) < _WHO_NAMES:
             near.append(self.names[k])
             k -= 1
         if near:
@@ -573,7 +595,7 @@ class _Resolver:
             # "the rookie defenceman said": a person named just before, described anew
             if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
                                                     or info.capitalised_head):
-                ent = self._recent_person(info.start, 600)
+                ent = self._recent_person(info.start, _ROLE_NOUN_WINDOW_CHARS)
                 if ent is not None:
                     return ent
             # "the company said" -> "Facebook", named just before
@@ -645,9 +667,9 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
         if channel and phrase in low:
             return channel
     k = d.cue[0]
-    if toks[k].lower in ("told", "tells", "tell") and k + 1 < hi and toks[k + 1].is_cap:
+    if toks[k].lower in ctx.lex.channel_cues and k + 1 < hi and toks[k + 1].is_cap:
         j = k + 1
-        while j < hi and j - k <= 4 and toks[j].is_cap:
+        while j < hi and j - k <= _CHANNEL_WORDS and toks[j].is_cap:
             j += 1
         return ctx.text[toks[k + 1].start:toks[j - 1].end]  # "told Reuters", "told CBC News"
     return None
@@ -741,7 +763,7 @@ class _Query:
 Resolver = Any  # Callable[[_Resolver, _Query], Optional[Resolved]]
 
 def _mention_class(ctx: Context, info: MentionInfo, d: Decision) -> Mention:
-    written = d.cue is not None and ctx.tokens[d.cue[0]].lower in ("read", "reads")
+    written = d.cue is not None and ctx.tokens[d.cue[0]].lower in ctx.lex.written_cues
     if info.pronoun == "it" and written:
         return Mention.WRITTEN
     if info.pronoun:
@@ -768,7 +790,7 @@ def _recent_author(r: "_Resolver", q: _Query) -> Optional[Resolved]:
 def _pronoun_person(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     """"he", "she": the person named or quoted before, the sentence subject first."""
     assert q.info is not None
-    if q.info.pronoun not in ("he", "she"):
+    if q.info.pronoun not in r.ctx.lex.gendered_pronouns:
         return None
     found = r.personal_pronoun(q.info)
     return Resolved(found, Resolution.PRONOUN) if found is not None else None
@@ -786,7 +808,7 @@ def _pronoun_who(r: "_Resolver", q: _Query) -> Optional[Resolved]:
 def _pronoun_group(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     """"they", "it": the group or organisation quoted or named before."""
     assert q.info is not None
-    if q.info.pronoun not in ("they", "it"):
+    if q.info.pronoun not in r.ctx.lex.group_pronouns:
         return None
     found = r.group_pronoun(q.info)
     return Resolved(found, Resolution.PRONOUN) if found is not None else None
@@ -916,7 +938,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         if reason and ent.reason is None and not info.name and not info.pronoun:
             ent.anonymous, ent.reason = True, reason
         ent.mentions.append(mention_span)
-        ent.personal = ent.personal or info.pronoun in _PERSONAL
+        ent.personal = ent.personal or info.pronoun in ctx.lex.person_pronouns
         r.spoken.append((info.start, ent))
         results[q] = _Result(ent, res, mention_span, cue_span, d, resolver)
     _document_profiles(r)
