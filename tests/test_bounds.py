@@ -208,11 +208,11 @@ def test_max_appositive_tokens_of_quotation_speakers():
     according = f"\u201cThe talks will go ahead,\u201d according to {appositive}."
     quote = Parser().parse(between).quotes[0]
     assert quote.attribution.sieve == "cue_after_quote"
-    assert quote.speaker.affiliation == "the dialogues program at the Middle East Institute"
+    assert quote.speaker.affiliation == "dialogues program at the Middle East Institute"
     quote = Parser(limits=Limits(max_appositive_tokens=3)).parse(between).quotes[0]
     assert quote.attribution.sieve == "sentence_cue"
     quote = Parser().parse(according).quotes[0]
-    assert quote.speaker.affiliation == "the dialogues program at the Middle East Institute"
+    assert quote.speaker.affiliation == "dialogues program at the Middle East Institute"
     quote = Parser(limits=Limits(max_appositive_tokens=3)).parse(according).quotes[0]
     assert (quote.attribution.sieve, quote.speaker.affiliation) == ("according_to", "the")
 
