@@ -66,6 +66,39 @@ def replay(text: str) -> int:
     return replayed
 
 
+def replay_reported(text: str) -> int:
+    """Replay every reported-speech quote of ``text`` by running only its rule (with every
+    quotation sieve, so that the clauses holding quotations are left to them as before): the
+    same span is found, by the same rule, with the same mention and cue."""
+    full = Parser().parse(text)
+    alone: dict[str, object] = {}
+    replayed = 0
+    for quote in full.quotes:
+        att = quote.attribution
+        if quote.kind != QuoteKind.INDIRECT or att is None:
+            continue
+        assert att.sieve in RULE_FAMILIES["reported"], att.sieve
+        if att.sieve not in alone:
+            alone[att.sieve] = Parser(rules={"reported": [att.sieve]}).parse(text)
+        match = [q for q in alone[att.sieve].quotes  # type: ignore[attr-defined]
+                 if q.span == quote.span and q.kind == QuoteKind.INDIRECT]
+        assert match, (att.sieve, quote.text)
+        redone = match[0].attribution
+        assert redone is not None and redone.sieve == att.sieve, (att.sieve, quote.text)
+        assert (redone.mention, redone.cue) == (att.mention, att.cue), (att.sieve, quote.text)
+        replayed += 1
+    return replayed
+
+
+@pytest.mark.parametrize("name", ["seed", "bbc-dev", "ggt-dev"])
+def test_replay_reported_evaluation_sets(name):
+    """Every reported-speech quote of an evaluation set replays by its rule alone."""
+    path = SHARED_EVAL / f"{name}.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present (the evaluation data lies beside the repository)")
+    assert sum(replay_reported(text) for text in _texts_of(path)) >= 5
+
+
 def test_replay_shipped_texts():
     """Every attribution of the seed and of the pattern fixtures replays by its rule alone."""
     assert sum(replay(text) for text in shipped_texts()) > 50
