@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Callable, Optional, Sequence, get_args
 
 import attrs
-import regex
 
 from ..lexicon import Lexicon
 from ..model import Gender, SpeakerKind
@@ -120,10 +119,7 @@ class WordClasses:
                 or tok.text.isupper():
             return False
         word = tok.text
-        lower = word.lower()
-        if regex.search(r"\b" + lower + r"\b", text) is None:
-            return False
-        return regex.search(r"[\w,;:] +" + word + r"\b", text) is None
+        return _occurs(text, word.lower(), False) and not _occurs(text, word, True)
 
     def _name_follows(self, i: int) -> bool:
         """A capitalised word of the same sentence that starts no title follows token ``i``
@@ -188,6 +184,27 @@ class WordClasses:
         return (t.is_word and not t.is_cap and low not in lex.function_words
                 and low not in lex.cue_forms and low not in lex.pronouns
                 and low not in lex.adverbs and low not in lex.determiners)
+
+
+def _occurs(text: str, word: str, inside: bool) -> bool:
+    """``word`` stands in ``text`` as a whole word (and, with ``inside``, after a word or a
+    , ; : and spaces: inside a sentence). Found with ``str.find``: no pattern is built per
+    word."""
+    n = len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + n
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text)
+                                                        or not text[end].isalnum()):
+            if not inside:
+                return True
+            k = at
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if k < at and k > 0 and (text[k - 1].isalnum() or text[k - 1] in ",;:"):
+                return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
