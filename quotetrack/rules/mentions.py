@@ -549,14 +549,32 @@ READER_NAMES = tuple(name for name, _, _ in READERS) + ("document_profile",)
 READER_NAMES_SET = frozenset(READER_NAMES)
 
 
+_FIELD_READERS: dict[frozenset[str], tuple[list, list]] = {}
+
+
+def _field_readers(enabled: frozenset[str]) -> tuple[list, list]:
+    """The enabled title readers and affiliation readers, in order (made once per selection)."""
+    pair = _FIELD_READERS.get(enabled)
+    if pair is None:
+        pair = _FIELD_READERS[enabled] = (
+            [r for name, r, field in READERS if field == TITLE and name in enabled],
+            [r for name, r, field in READERS if field == AFFILIATION and name in enabled])
+    return pair
+
+
 def _read_fields(p: MentionParts) -> tuple[Optional[str], Optional[str]]:
     """(title, affiliation): for each, the value of the first enabled reader that finds one."""
-    found: dict[str, Optional[str]] = {TITLE: None, AFFILIATION: None}
-    enabled = p.wc.readers
-    for name, reader, field in READERS:
-        if found[field] is None and name in enabled:
-            found[field] = reader(p)
-    return found[TITLE], found[AFFILIATION]
+    title_readers, affiliation_readers = _field_readers(p.wc.readers)
+    title = affiliation = None
+    for reader in title_readers:
+        title = reader(p)
+        if title is not None:
+            break
+    for reader in affiliation_readers:
+        affiliation = reader(p)
+        if affiliation is not None:
+            break
+    return title, affiliation
 
 
 def analyse(wc: WordClasses, text: str, rng: tuple[int, int],

@@ -863,15 +863,29 @@ class _Result(NamedTuple):
     resolver: Optional[str]
 
 
+_DISPATCH: dict[frozenset[str], dict[Mention, list[tuple[str, Resolver]]]] = {}
+
+
+def _dispatch(enabled: frozenset[str]) -> dict[Mention, list[tuple[str, Resolver]]]:
+    """For each mention class, the enabled resolvers that read it, in order (made once per
+    selection of resolvers)."""
+    table = _DISPATCH.get(enabled)
+    if table is None:
+        table = _DISPATCH[enabled] = {
+            kind: [(name, rule) for name, rule, classes in RESOLVERS
+                   if kind in classes and name in enabled] for kind in Mention}
+    return table
+
+
 def _resolve_one(r: "_Resolver", q: _Query,
-                 enabled: frozenset[str]) -> Optional[tuple[Resolved, str]]:
+                 table: dict[Mention, list[tuple[str, Resolver]]]) -> Optional[
+                     tuple[Resolved, str]]:
     """(answer, resolver name) of the first enabled resolver of the mention's class that ties
     it to someone, or None."""
-    for name, rule, classes in RESOLVERS:
-        if q.kind in classes and name in enabled:
-            found = rule(r, q)
-            if found is not None:
-                return found, name
+    for name, rule in table[q.kind]:
+        found = rule(r, q)
+        if found is not None:
+            return found, name
     return None
 
 
@@ -882,6 +896,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
     ``enabled`` names the resolvers to run (`RESOLVERS`)."""
     r = _Resolver(ctx)
     on = frozenset(enabled)
+    table = _dispatch(on)
     toks = ctx.tokens
     results: list[Optional[_Result]] = [None] * len(ctx.quotes)
     # in text order, so pronouns see the speakers before them
@@ -905,7 +920,8 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             mention_span = (toks[d.mention[0]].start, toks[d.mention[1] - 1].end)
         earlier = results[d.continues] if d.continues is not None else None
         if earlier is not None:
-            answer = _resolve_one(r, _Query(None, Mention.CONTINUATION, d, earlier.entity), on)
+            answer = _resolve_one(r, _Query(None, Mention.CONTINUATION, d, earlier.entity),
+                                  table)
             if answer is not None:
                 results[q] = _Result(answer[0].entity, answer[0].resolution, mention_span,
                                      cue_span, d, answer[1])
@@ -914,7 +930,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             results[q] = _Result(None, Resolution.UNRESOLVED, None, cue_span, d, None)
             continue
         info = analyse(ctx.wc, ctx.text, d.mention, d.appositive)
-        answer = _resolve_one(r, _Query(info, _mention_class(ctx, info, d), d), on)
+        answer = _resolve_one(r, _Query(info, _mention_class(ctx, info, d), d), table)
         ent, res, resolver = (answer[0].entity, answer[0].resolution, answer[1]) if answer \
             else (None, Resolution.UNRESOLVED, None)
         if ent is None and info.pronoun:
