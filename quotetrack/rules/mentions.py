@@ -686,7 +686,10 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         if g:
             gender = g
     if name:
-        kind = SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON
+        # "CNN said", "IBM", "FBI": a name that is one acronym is an organisation
+        acronym = len(name_toks) == 1 and len(name) >= 2 and name.isalpha() \
+            and name.isupper() and name.lower() not in lex.first_names
+        kind = SpeakerKind.ORGANIZATION if org or acronym else SpeakerKind.PERSON
     elif head in lex.org_words:
         kind = SpeakerKind.ORGANIZATION
     elif head in lex.group_nouns or (head.endswith("s") and not head.endswith("ss")
