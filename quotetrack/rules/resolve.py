@@ -780,11 +780,15 @@ def _continuation(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     return Resolved(q.earlier, Resolution.CONTINUATION)
 
 
+def _tied(found: Optional[_Entity], resolution: Resolution) -> Optional[Resolved]:
+    """The answer of a resolver that found ``found`` (None: it found no one)."""
+    return Resolved(found, resolution) if found is not None else None
+
+
 def _recent_author(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     """"the statement said", "…," it read: the speaker quoted just before wrote it."""
     assert q.info is not None
-    found = r.recent_author(q.info)
-    return Resolved(found, Resolution.ROLE_NOUN) if found is not None else None
+    return _tied(r.recent_author(q.info), Resolution.ROLE_NOUN)
 
 
 def _pronoun_person(r: "_Resolver", q: _Query) -> Optional[Resolved]:
@@ -792,8 +796,7 @@ def _pronoun_person(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     assert q.info is not None
     if q.info.pronoun not in r.ctx.lex.gendered_pronouns:
         return None
-    found = r.personal_pronoun(q.info)
-    return Resolved(found, Resolution.PRONOUN) if found is not None else None
+    return _tied(r.personal_pronoun(q.info), Resolution.PRONOUN)
 
 
 def _pronoun_who(r: "_Resolver", q: _Query) -> Optional[Resolved]:
@@ -801,8 +804,7 @@ def _pronoun_who(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     assert q.info is not None
     if q.info.pronoun != "who":
         return None
-    found = r.relative_pronoun(q.info)
-    return Resolved(found, Resolution.PRONOUN) if found is not None else None
+    return _tied(r.relative_pronoun(q.info), Resolution.PRONOUN)
 
 
 def _pronoun_group(r: "_Resolver", q: _Query) -> Optional[Resolved]:
@@ -810,8 +812,7 @@ def _pronoun_group(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     assert q.info is not None
     if q.info.pronoun not in r.ctx.lex.group_pronouns:
         return None
-    found = r.group_pronoun(q.info)
-    return Resolved(found, Resolution.PRONOUN) if found is not None else None
+    return _tied(r.group_pronoun(q.info), Resolution.PRONOUN)
 
 
 def _name(r: "_Resolver", q: _Query) -> Optional[Resolved]:
@@ -825,8 +826,7 @@ def _role_noun(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     """A definite description ("the diplomat", "the prime minister", "the company"): the
     speaker, named person or organisation it refers back to."""
     assert q.info is not None
-    found = r.role_noun(q.info)
-    return Resolved(found, Resolution.ROLE_NOUN) if found is not None else None
+    return _tied(r.role_noun(q.info), Resolution.ROLE_NOUN)
 
 
 def _description(r: "_Resolver", q: _Query) -> Optional[Resolved]:
