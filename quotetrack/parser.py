@@ -338,10 +338,12 @@ class Parser:
                                 content=Span.of(text, *c.content), kind=ctx.kinds[i],
                                 paragraph=c.paragraph, attribution=a, part=part,
                                 part_of=part_of, flags=c.flags))
-        owners = [(q.span.start, q.span.end, q.speaker) for q in quotes
-                  if q.kind != QuoteKind.OTHER]
-        claims = find_claims(text, folded=folded, lexicon=self.lexicon, owners=owners,
-                             rules=self._claim_rules) if self.claims else ()
+        claims: tuple = ()
+        if self.claims:
+            owners = [(q.span.start, q.span.end, q.speaker) for q in quotes
+                      if q.kind != QuoteKind.OTHER]
+            claims = find_claims(text, folded=folded, lexicon=self.lexicon, owners=owners,
+                                 rules=self._claim_rules)
         return ParseResult(text=text, quotes=tuple(quotes), speakers=speakers,
                            diagnostics=tuple(diagnostics), id=id, non_statements=silent,
                            claims=claims)

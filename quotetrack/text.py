@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Optional
 
 import regex
 
@@ -150,34 +150,28 @@ def hard_wrapped(folded: str, lines: list[tuple[int, int]]) -> int:
     return width if _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH else 0
 
 
-def _single_break(folded: str) -> bool:
-    """A line break stands between two lines that are not blank (``word\n  word``). The line
-    breaks are looked at one by one (a news text holds a few dozen): a pattern that starts with
-    "not white space" is tried at every character of the text, which was slower than the whole
-    paragraph split."""
+def _line_paragraphs(folded: str) -> Optional[list[tuple[int, int]]]:
+    """``(start, end)`` of each non-blank line, or None when a line break stands between two
+    lines that are not blank (``word\n  word``). The line breaks are looked at one by one (a
+    news text holds a few dozen), which is faster than a pattern that starts with "not white
+    space" (tried at every character)."""
+    spans = []
+    pos = 0
     n = len(folded)
-    pos = folded.find("\n")
-    while pos >= 0:
-        if pos > 0 and not folded[pos - 1].isspace():
-            k = pos + 1
+    brk = folded.find("\n")
+    while brk >= 0:
+        if brk > 0 and not folded[brk - 1].isspace():
+            k = brk + 1
             while k < n and folded[k] in " \t":
                 k += 1
             if k < n and not folded[k].isspace():
-                return True
-        pos = folded.find("\n", pos + 1)
-    return False
-
-
-def _line_paragraphs(folded: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank line."""
-    spans = []
-    pos = 0
-    for m in _PARA_BREAK.finditer(folded):
-        if folded[pos:m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
+                return None
+        if folded[pos:brk].strip():
+            spans.append((pos, brk))
+        pos = brk + 1
+        brk = folded.find("\n", pos)
     if folded[pos:].strip():
-        spans.append((pos, len(folded)))
+        spans.append((pos, n))
     return spans
 
 
@@ -194,9 +188,10 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
     next (``… whatever`` / ``the weather does …``). In hard-wrapped text (`hard_wrapped`) a
     paragraph is a run of lines ended by a blank line or a short line (or before an indented
     line or a list item)."""
-    if not _single_break(folded):
+    by_line = _line_paragraphs(folded)
+    if by_line is not None:
         # every line break is part of a blank line (most edited news): one paragraph per line
-        return _line_paragraphs(folded)
+        return by_line
     lines = _lines(folded)
     width = hard_wrapped(folded, lines) if len(lines) > _MIN_WRAP_BREAKS else 0
     spans: list[tuple[int, int]] = []

@@ -7,7 +7,7 @@ or after it ("said Randa Slim, director of ..."), in windows of at most ``max_me
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence, get_args
+from typing import Callable, NamedTuple, Optional, Sequence, get_args
 
 import attrs
 
@@ -467,10 +467,9 @@ def _join(text: str, toks: Sequence[Token]) -> str:
 # speaker still without a title the one of the first mention of their full name.
 
 
-@attrs.frozen(kw_only=True)
-class MentionParts:
+class MentionParts(NamedTuple):
     """Where the parts of a mention lie, for the title readers: token indices into
-    ``wc.tokens``, end-exclusive."""
+    ``wc.tokens``, end-exclusive. (A named tuple: one is made per mention.)"""
 
     wc: WordClasses
     text: str
@@ -480,7 +479,8 @@ class MentionParts:
     title_tokens: list  # of Token: the title words and modifiers of that range
     named: bool  # a name follows the title words
     tail: Optional[str]  # "Richard Shelby of Alabama": what follows "of"/"from" after a name
-    appositive: Optional[tuple[int, int]]  # ", director of the X at Y"
+    #: (title, affiliation) of the appositive (", director of the X at Y"), read once, or None
+    apposed: Optional[tuple[Optional[str], Optional[str]]]
 
 
 def _title_words(p: MentionParts) -> Optional[str]:
@@ -523,12 +523,12 @@ def _words_before(p: MentionParts) -> Optional[str]:
 def _appositive_title(p: MentionParts) -> Optional[str]:
     """", director of the Track II Dialogues initiative at the Middle East Institute": the
     appositive's title."""
-    return _appositive_fields(p.wc, p.text, p.appositive)[0] if p.appositive else None
+    return p.apposed[0] if p.apposed else None
 
 
 def _appositive_affiliation(p: MentionParts) -> Optional[str]:
     """The appositive's affiliation: the phrase after its title's "of", "at", "for"…"""
-    return _appositive_fields(p.wc, p.text, p.appositive)[1] if p.appositive else None
+    return p.apposed[1] if p.apposed else None
 
 
 TITLE = "title"
@@ -667,7 +667,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                   if wc.is_title(x) or wc.is_modifier(x)]
     parts = MentionParts(wc=wc, text=text, first=k, title_start=t_start, title_end=t_end,
                          title_tokens=title_toks, named=bool(name_toks), tail=tail_aff,
-                         appositive=appositive)
+                         apposed=_appositive_fields(wc, text, appositive)
+                         if appositive is not None else None)
     title, affiliation = _read_fields(parts)
     description = _join(text, toks[k:j]) or None
     if described_end > j and not name_toks:  # "people close to X", "those familiar with X"

@@ -729,9 +729,9 @@ def _one_line(words: str) -> str:
 # ``Parser(rules={"speaker": [...]})`` runs only the named ones.
 
 
-@attrs.frozen
-class Resolved:
-    """A resolver's answer: the speaker (None: the mention names nobody) and how it was tied."""
+class Resolved(NamedTuple):
+    """A resolver's answer: the speaker (None: the mention names nobody) and how it was tied.
+    (Records made once per quote are named tuples: cheaper to build than frozen attrs.)"""
 
     entity: Optional[_Entity]
     resolution: Resolution
@@ -748,8 +748,7 @@ class Mention(enum.Enum):
     DESCRIPTION = enum.auto()  # any other description
 
 
-@attrs.frozen
-class _Query:
+class _Query(NamedTuple):
     """What a resolver reads: the mention, its class, the decision and the quote's earlier
     part's answer (for a continuation)."""
 
