@@ -1098,6 +1098,16 @@ _DIGIT = regex.compile(r"[0-9]")
 _LETTERS = regex.compile(r"[^\W\d_]+")
 
 
+class _Claimed(NamedTuple):
+    """A claim found, before its owner is known: character offsets, end-exclusive."""
+
+    start: int
+    end: int
+    sentence: Span
+    quantity: Quantity
+    rule: str
+
+
 def find_claims(
     text: str,
     *,
@@ -1140,7 +1150,7 @@ def find_claims(
         raise ConfigError(f"find_claims(): unknown claim rule(s) {unknown}; the claim rules are "
                           f"{list(CLAIM_RULES)}")
 
-    found: list[tuple[int, int, Span, Quantity, str]] = []
+    found: list[_Claimed] = []
     done = 0
     for s0, e0 in sorted((s, e) for s, e, *_ in sentences):
         s, e = _strip(folded, max(s0, done), e0)
@@ -1159,7 +1169,8 @@ def find_claims(
             for f in _Reader(toks, tb, enabled).read(p, q):
                 if sentence is None:
                     sentence = Span.of(text, s, e)
-                found.append((toks[f.start].start, toks[f.end - 1].end, sentence, f.quantity, f.rule))
+                found.append(_Claimed(toks[f.start].start, toks[f.end - 1].end, sentence,
+                                      f.quantity, f.rule))
             p = q
 
     ordered = sorted(((o[0], o[1], o[2]) for o in owners), key=lambda o: (o[0], -o[1]))
