@@ -61,6 +61,10 @@ __all__ = ["Store", "document_hash", "parse_published_at"]
 #: see") costs no more than a rare one, so the work per quote stays bounded however large the
 #: archive grows
 POSTINGS_READ = 20
+#: new postings go into a small table, merged into the shingle index when it holds more than
+#: this many postings and more than 1/RECENT_SHARE of the index's (`Store._merge_recent`)
+RECENT_POSTINGS = 1 << 16
+RECENT_SHARE = 8
 #: candidates (most shared shingles first) compared word by word with each new quote
 MAX_CANDIDATES = 30
 #: a candidate must share this many shingles (runs of three words) with the new quote
@@ -241,10 +245,13 @@ LEFT JOIN speakers s ON s.id = q.speaker LEFT JOIN persons p ON p.id = s.person
 
 @functools.lru_cache(maxsize=128)
 def _postings_sql(n: int) -> str:
-    """One statement that reads the `POSTINGS_READ` latest quotes of each of ``n`` shingles."""
-    one = (f"SELECT quote FROM (SELECT quote FROM shingles WHERE h = ? ORDER BY quote DESC "
-           f"LIMIT {POSTINGS_READ})")
-    return " UNION ALL ".join([one] * n)
+    """One statement that reads, for each of ``n`` shingles (parameters ``?1`` to ``?n``), the
+    `POSTINGS_READ` latest postings of the recent table and of the index: ``(shingle, quote)``
+    rows, newest first per shingle (every recent posting is newer than the index's)."""
+    return " UNION ALL ".join(
+        f"SELECT h, quote FROM (SELECT h, quote FROM {table} WHERE h = ?{k} ORDER BY quote "
+        f"DESC LIMIT {POSTINGS_READ})" for k in range(1, n + 1)
+        for table in ("shingles_recent", "shingles"))
 
 
 def _span(start: Optional[int], end: Optional[int], text: Optional[str]) -> Optional[Span]:
@@ -286,6 +293,9 @@ class Store:
                  timeout: float = 60.0):
         self.path = os.fspath(path)
         self.parser = parser if parser is not None else Parser(claims=True)
+        # postings in the shingle index, as last counted or merged (only the timing of merges
+        # depends on it, never a result, so it may be stale when another process writes too)
+        self._indexed: Optional[int] = None
         if os.path.isdir(self.path):
             raise StoreError(f"{self.path}: expected a database file, got a directory")
         try:
@@ -410,6 +420,7 @@ class Store:
                 counts["replaced" if row is not None else "added"] += 1
                 parse_result, prints = result
                 counts["quotes"] += self._write_document(item, parse_result, prints, row)
+            self._merge_recent()
             self._relink()
             self._db.execute("COMMIT")
         except BaseException:
@@ -501,9 +512,21 @@ class Store:
         no more than a rare one, so the work per quote does not grow with the archive.
         """
         shared: collections.Counter[int] = collections.Counter()
-        for start in range(0, len(keys), 100):  # one statement for up to 100 shingles
-            part = keys[start:start + 100]
-            shared.update(q for (q,) in self._db.execute(_postings_sql(len(part)), part))
+        db = self._db
+        own = not db.in_transaction  # both tables in one snapshot (a merge may run meanwhile)
+        if own:
+            db.execute("BEGIN")
+        try:
+            for start in range(0, len(keys), 100):  # one statement for up to 100 shingles
+                part = keys[start:start + 100]
+                per_key: collections.Counter[int] = collections.Counter()
+                for h, q in db.execute(_postings_sql(len(part)), part):
+                    if per_key[h] < POSTINGS_READ:  # the latest over both tables
+                        per_key[h] += 1
+                        shared[q] += 1
+        finally:
+            if own:
+                db.execute("COMMIT")
         shared.pop(exclude, None)
         least = min(MIN_SHARED_SHINGLES, len(keys))
         found = [(q, n) for q, n in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))
@@ -543,7 +566,8 @@ class Store:
             if rel is not None:
                 links.append((cid, cluster, rel))
                 per_cluster[cluster] += 1
-        db.executemany("INSERT INTO shingles (h, quote) VALUES (?, ?)", [(h, qid) for h in keys])
+        db.executemany("INSERT INTO shingles_recent (h, quote) VALUES (?, ?)",
+                       [(h, qid) for h in keys])
         db.executemany("INSERT OR REPLACE INTO quote_links (a, b, relation, score) VALUES "
                        "(?, ?, ?, ?)", [(cid, qid, rel.kind, rel.score) for cid, _, rel in links])
         clusters = sorted({c for _, c, _ in links})
@@ -551,6 +575,32 @@ class Store:
         db.execute("UPDATE quotes SET cluster = ? WHERE id = ?", (target, qid))
         for other in clusters[1:]:  # the new quote joins clusters: merge them into the oldest
             db.execute("UPDATE quotes SET cluster = ? WHERE cluster = ?", (target, other))
+
+    def _merge_recent(self) -> None:
+        """Move the recent postings into the shingle index, in key order, once they are more
+        than `RECENT_POSTINGS` and more than 1/`RECENT_SHARE` of the index's.
+
+        New postings have random keys. Inserted one by one into a large index, each changes a
+        page of its own once the index has more pages than a transaction has postings, and
+        every changed page is written at commit: the work per quote would grow with the
+        archive. Inserted into the small recent table, they change a few hundred pages per
+        transaction; a merge writes each page of the index once for an eighth of its size in
+        new postings, so each posting costs the same whatever the archive's size. Every recent
+        posting is newer than the index's (a merge moves them all), so reading the latest of
+        each table finds the same postings as one index would.
+        """
+        db = self._db
+        (recent,) = db.execute("SELECT COUNT(*) FROM shingles_recent").fetchone()
+        if recent <= RECENT_POSTINGS:
+            return
+        if self._indexed is None:  # counted once per Store; merges keep it up to date
+            (self._indexed,) = db.execute("SELECT COUNT(*) FROM shingles").fetchone()
+        if recent * RECENT_SHARE <= self._indexed:
+            return
+        db.execute("INSERT INTO shingles (h, quote) SELECT h, quote FROM shingles_recent "
+                   "ORDER BY h, quote")
+        db.execute("DELETE FROM shingles_recent")
+        self._indexed += recent
 
     def _delete_content(self, doc: int) -> None:
         """Remove a document's quotes, speakers and claims; re-split the clusters they were in."""
@@ -560,6 +610,7 @@ class Store:
         affected = {cluster for _, cluster, _ in rows}
         for qid, _, _ in rows:
             db.execute("DELETE FROM shingles WHERE quote = ?", (qid,))
+            db.execute("DELETE FROM shingles_recent WHERE quote = ?", (qid,))
             db.execute("DELETE FROM quote_links WHERE a = ? OR b = ?", (qid, qid))
         db.execute("DELETE FROM quotes WHERE document = ?", (doc,))
         db.execute("DELETE FROM claims WHERE document = ?", (doc,))
