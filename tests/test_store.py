@@ -233,13 +233,63 @@ def test_bare_surname_is_not_linked_when_ambiguous(store):
 
 
 def test_link_appears_and_goes_as_the_store_grows(store):
-    """A bare surname links once its full name arrives, and unlinks when a second one does."""
-    store.ingest([doc("1", '"Nobody asked us about the road," Ms Jones said.')])
+    """A bare surname links once a full name ending in it is quoted saying the same thing, and
+    unlinks when a second full name with the same surname is quoted saying it too."""
+    store.ingest([doc("1", '"Nobody asked us about the new road," Ms Jones said.')])
     assert store.quotes()[0].person == "Jones"
-    store.ingest([doc("2", '"The bridge will open in June," said Mary Jones.')])
+    store.ingest([doc("2", '"Nobody asked us about the new road," said Mary Jones.')])
     assert {q.doc_id: q.person for q in store.quotes()}["1"] == "Mary Jones"
-    store.ingest([doc("3", '"The tunnel will open in July," said Peter Jones.')])
+    store.ingest([doc("3", '"Nobody asked us about the new road," said Peter Jones.')])
     assert {q.doc_id: q.person for q in store.quotes()}["1"] == "Jones"
+
+
+def test_a_bare_surname_needs_evidence_from_its_own_article(store):
+    """The only full name with a surname is not enough: a bare surname whose article neither
+    prints that full name, nor gives the same title or affiliation, nor quotes the same
+    statement stays a person of its own."""
+    store.ingest([
+        doc("1", '"The harbour wall will be rebuilt by spring," said Lena Ortiz.'),
+        doc("2", '"Our shop has lost half its trade," Mr Ortiz said.'),
+    ])
+    people = {q.doc_id: q.person for q in store.quotes()}
+    assert people == {"1": "Lena Ortiz", "2": "Ortiz"}
+
+
+def test_a_bare_surname_links_when_its_article_prints_the_full_name(store):
+    """An article that names Lena Ortiz in full and quotes a bare "Ms Ortiz" elsewhere links
+    that speaker to her; a full name in the article also picks between two people."""
+    store.ingest([
+        doc("1", '"The harbour wall will be rebuilt by spring," said Lena Ortiz.'),
+        doc("2", '"The tide gauge is broken again," said Paul Ortiz.'),
+        doc("3", "Lena Ortiz chaired the meeting on Tuesday.\n\n"
+                 '"The contract goes out to tender in May," Ms Ortiz told the hall.'),
+    ])
+    people = {q.doc_id: q.person for q in store.quotes()}
+    assert people["3"] == "Lena Ortiz"
+
+
+def test_a_bare_surname_links_by_shared_affiliation(store):
+    """A bare surname given the same affiliation as the one full name with that surname is
+    that person."""
+    store.ingest([
+        doc("1", '"Rents rose by a fifth," said Omar Haddad, an economist at the Shore '
+                 'Institute.'),
+        doc("2", '"Wages have not kept up," said Mr Haddad, an economist at the Shore '
+                 'Institute.'),
+    ])
+    assert {q.doc_id: q.person for q in store.quotes()} == {"1": "Omar Haddad",
+                                                              "2": "Omar Haddad"}
+
+
+def test_a_bare_first_name_is_never_linked(store):
+    """A one-word name that is the first word of a full name is not linked, even when the
+    two are quoted saying the same statement."""
+    store.ingest([
+        doc("1", '"We will never sell the old lighthouse to anyone," said Abdullah Rahimi.'),
+        doc("2", '"We will never sell the old lighthouse to anyone," Abdullah said.'),
+    ])
+    people = {q.doc_id: q.person for q in store.quotes()}
+    assert people["1"] == "Abdullah Rahimi" and people["2"] != "Abdullah Rahimi"
 
 
 def test_organisations_and_anonymous_sources_are_never_people(store):
@@ -491,7 +541,7 @@ def test_parquet_export(store, tmp_path):
 
 def test_name_keys():
     """Honorifics and case do not matter; kinds, anonymous sources and descriptions stay apart."""
-    from quotetrack.store.names import link_keys, name_key
+    from quotetrack.store.names import name_key, surname_index
 
     def key(name, kind="person", anonymous=False, doc=1, local=0):
         return name_key(name, kind, anonymous, document=doc, local_id=local)
@@ -501,13 +551,32 @@ def test_name_keys():
     assert key("Slim", kind="organization") == "o:slim"
     assert key("a senior official", anonymous=True, doc=3, local=2) == "a:3:2"
     assert key("insurer", doc=4, local=1) == "a:4:1"  # no capital letter: not a name
-    links = link_keys(["p:randa slim", "p:slim", "p:randa", "o:slim", "p:jones",
-                       "p:mary jones", "p:peter jones"])
-    assert links["p:slim"] == links["p:randa"] == "p:randa slim"
-    assert links["p:jones"] == "p:jones"  # two full names end in Jones
-    assert links["o:slim"] == "o:slim"
-    assert link_keys(["p:slim", "p:randa slim"], detached=frozenset({"p:slim"}))["p:slim"] == \
-        "p:slim"
+    index = surname_index(["p:randa slim", "p:slim", "p:randa", "o:slim", "p:jones",
+                           "p:mary jones", "p:peter jones"])
+    assert index == {"slim": ["p:randa slim"], "jones": ["p:mary jones", "p:peter jones"]}
+    assert "randa" not in index  # a first name is no candidate
+
+
+def test_bare_name_evidence():
+    """Each kind of evidence counts alone; a link needs exactly one candidate with some."""
+    from quotetrack.store.names import Evidence, bare_evidence, full_names_in, link_bare
+
+    text = "Prime Minister Theresa May spoke first.\n\nLater Mrs May said she was proud."
+    assert "p:theresa may" in full_names_in(text, "may")
+    assert full_names_in("Ms May said so. The May fair.", "may") == ["p:the may"]
+    none = dict(text_names=[], title=None, affiliation=None, clusters=[],
+                candidate_titles=[], candidate_affiliations=[], candidate_clusters=[])
+    assert not bare_evidence(candidate="p:theresa may", **none)
+    assert bare_evidence(candidate="p:theresa may", **dict(
+        none, text_names=["p:theresa may"])).full_name_in_article
+    assert bare_evidence(candidate="p:x may", **dict(
+        none, affiliation="the Treasury", candidate_affiliations=["Treasury"])).same_affiliation
+    assert bare_evidence(candidate="p:x may", **dict(
+        none, clusters=[4, 9], candidate_clusters=[9])).same_statement
+    assert link_bare({"p:a may": Evidence(same_title=True), "p:b may": Evidence()}) == "p:a may"
+    assert link_bare({"p:a may": Evidence(same_title=True),
+                      "p:b may": Evidence(same_statement=True)}) is None
+    assert link_bare({"p:a may": Evidence()}) is None
 
 
 def test_an_oversized_line_is_an_error_record_and_never_decoded(tmp_path, monkeypatch):

@@ -175,9 +175,16 @@ CREATE TABLE shingles_recent (
 CREATE INDEX shingles_recent_quote ON shingles_recent(quote);
 """
 
+# The full names a bare name's article prints (`names.full_names_in`), as a JSON list of
+# person keys: read once per speaker, evidence for linking the bare name
+_TEXT_NAMES = """
+ALTER TABLE speakers ADD COLUMN text_names TEXT;
+"""
+
 #: (name, SQL) in the order they are applied; a database records the names it has
 MIGRATIONS: tuple[tuple[str, str], ...] = (("0001_initial", _INITIAL),
-                                           ("0002_recent_shingles", _RECENT_SHINGLES))
+                                           ("0002_recent_shingles", _RECENT_SHINGLES),
+                                           ("0003_speaker_text_names", _TEXT_NAMES))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

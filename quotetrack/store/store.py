@@ -29,7 +29,16 @@ from ..model import Attribution, ParseResult, Quote, QuoteKind, Resolution, Span
     SpeakerKind
 from ..parser import Parser
 from ..serialize import result_from_dict
-from .names import link_keys, name_key, person_words
+from .names import (
+    bare_evidence,
+    full_names_in,
+    is_bare,
+    is_title_word,
+    link_bare,
+    name_key,
+    person_words,
+    surname_index,
+)
 from .textmatch import (
     Relation,
     align_window,
@@ -647,28 +656,37 @@ class Store:
             "SELECT id, action, key_a, key_b, documents FROM corrections ORDER BY id").fetchall()
 
     def _relink(self) -> None:
-        """Bring each speaker's person up to date: automatic links, then the user's corrections."""
+        """Bring each speaker's person up to date: automatic links, then the user's corrections.
+
+        A full name, an organisation or a group is its own key's person; a bare name is
+        decided per speaker (`_bare_targets`). Merges join keys, detached bare names are never
+        linked, and splits move a person's rows in given documents to a person of their own.
+        """
         db = self._db
         corrections = self._corrections()
         detached = frozenset(a for _, action, a, _, _ in corrections if action == "detach")
         keys = [k for (k,) in db.execute("SELECT DISTINCT name_key FROM speakers")]
-        linked = link_keys(keys, detached=detached)
         uf = _UnionFind()
         for _, action, a, b, _ in corrections:
             if action == "merge":
                 uf.union(a, b)
-        final = {k: (k if k in detached else uf.find(v)) for k, v in linked.items()}
+        final = {k: (k if k in detached else uf.find(k)) for k in keys}
         old = dict(db.execute("SELECT name_key, person_key FROM name_links"))
         fresh = {k for (k,) in db.execute(
             "SELECT DISTINCT name_key FROM speakers WHERE person IS NULL")}
         for key, person_key in final.items():
-            if old.get(key) != person_key or key in fresh:
+            if not is_bare(key) and (old.get(key) != person_key or key in fresh):
                 db.execute("UPDATE speakers SET person = ? WHERE name_key = ?",
                            (self._person_id(person_key), key))
         db.executemany("INSERT OR REPLACE INTO name_links (name_key, person_key) VALUES (?, ?)",
                        [(k, v) for k, v in final.items() if old.get(k) != v])
         gone = [k for k in old if k not in final]
         db.executemany("DELETE FROM name_links WHERE name_key = ?", [(k,) for k in gone])
+        bare = self._bare_targets(keys, detached)
+        for sid, (key, target, current) in bare.items():
+            pid = self._person_id(final.get(key, key) if target is None else uf.find(target))
+            if pid != current:
+                db.execute("UPDATE speakers SET person = ? WHERE id = ?", (pid, sid))
         # a split moves a person's rows in given documents to a person of its own; the rows of
         # every document named in a split are recomputed from their names and all corrections,
         # in order, so the result never depends on the order of earlier ingests
@@ -682,13 +700,71 @@ class Store:
                 f"ON d.id = s.document WHERE d.doc_id IN ({','.join('?' * len(part))})",
                 part).fetchall()
             for sid, key, doc_id, current in rows:
-                person_key = final.get(key, key)
+                target = bare[sid][1] if sid in bare else None
+                person_key = final.get(key, key) if target is None else uf.find(target)
                 for a, docs, b in splits:
                     if doc_id in docs and person_key == uf.find(a):
                         person_key = uf.find(b)
                 pid = self._person_id(person_key)
                 if pid != current:
                     db.execute("UPDATE speakers SET person = ? WHERE id = ?", (pid, sid))
+
+    def _bare_targets(self, keys: Sequence[str], detached: frozenset[str]
+                      ) -> dict[int, tuple[str, Optional[str], Optional[int]]]:
+        """For each speaker row with a bare name: ``(its key, the full key it is linked to or
+        None, its current person)``. A bare name links to the one full name ending in it that
+        has evidence in the bare name's own document (`names.bare_evidence`)."""
+        db = self._db
+        candidates = surname_index(keys)
+        rows = db.execute(
+            "SELECT id, name_key, document, title, affiliation, text_names, person FROM speakers "
+            "WHERE name_key GLOB 'p:*' AND name_key NOT GLOB '* *'").fetchall()
+        out: dict[int, tuple[str, Optional[str], Optional[int]]] = {
+            sid: (key, None, person) for sid, key, _, _, _, _, person in rows}
+        todo = [r for r in rows if r[1] not in detached and r[1][2:] in candidates
+                and not is_title_word(r[1][2:])]
+        if not todo:
+            return out
+        # the full names each bare name's article prints: read once per speaker row
+        for sid, key, doc, _, _, names, _ in todo:
+            if names is None:
+                (text,) = db.execute("SELECT text FROM documents WHERE id = ?",
+                                     (doc,)).fetchone()
+                names = json.dumps(full_names_in(text, key[2:]))
+                db.execute("UPDATE speakers SET text_names = ? WHERE id = ?", (names, sid))
+        text_names = dict(db.execute(
+            "SELECT id, text_names FROM speakers WHERE name_key GLOB 'p:*' AND name_key NOT "
+            "GLOB '* *' AND text_names IS NOT NULL"))
+        wanted = sorted({c for r in todo for c in candidates[r[1][2:]]})
+        roles: dict[str, tuple[list, list]] = {c: ([], []) for c in wanted}
+        clusters: dict[Any, set[int]] = collections.defaultdict(set)
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            marks = ",".join("?" * len(part))
+            for key, title, affiliation in db.execute(
+                    f"SELECT name_key, title, affiliation FROM speakers WHERE name_key IN "
+                    f"({marks})", part):
+                roles[key][0].append(title)
+                roles[key][1].append(affiliation)
+            for key, cluster in db.execute(
+                    f"SELECT s.name_key, q.cluster FROM quotes q JOIN speakers s ON s.id = "
+                    f"q.speaker WHERE s.name_key IN ({marks})", part):
+                clusters[key].add(cluster)
+        ids = [r[0] for r in todo]
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for sid, cluster in db.execute(
+                    f"SELECT speaker, cluster FROM quotes WHERE speaker IN "
+                    f"({','.join('?' * len(part))})", part):
+                clusters[sid].add(cluster)
+        for sid, key, _, title, affiliation, _, person in todo:
+            evidence = {c: bare_evidence(
+                text_names=json.loads(text_names.get(sid) or "[]"), title=title,
+                affiliation=affiliation, clusters=clusters.get(sid, ()), candidate=c,
+                candidate_titles=roles[c][0], candidate_affiliations=roles[c][1],
+                candidate_clusters=clusters.get(c, ())) for c in candidates[key[2:]]}
+            out[sid] = (key, link_bare(evidence), person)
+        return out
 
     def _person_id(self, key: str) -> int:
         row = self._db.execute("SELECT id FROM persons WHERE key = ?", (key,)).fetchone()
@@ -718,10 +794,15 @@ class Store:
         words = person_words(who)
         rows = []
         if words:
+            key = f"p:{' '.join(words)}"
             rows = db.execute(
                 "SELECT DISTINCT p.id, p.key FROM name_links l JOIN persons p ON p.key = "
                 "l.person_key JOIN speakers s ON s.person = p.id WHERE l.name_key = ?",
-                (f"p:{' '.join(words)}",)).fetchall()
+                (key,)).fetchall()
+            if is_bare(key):  # linked per document: the people its speakers are linked to
+                rows = sorted(set(rows) | set(db.execute(
+                    "SELECT DISTINCT p.id, p.key FROM speakers s JOIN persons p ON p.id = "
+                    "s.person WHERE s.name_key = ?", (key,)).fetchall()))
         if not rows:
             rows = db.execute("SELECT id, key FROM persons WHERE name = ? COLLATE NOCASE",
                               (who.strip(),)).fetchall()
