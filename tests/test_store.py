@@ -407,6 +407,83 @@ def test_clusters_are_the_same_in_one_batch_or_many(tmp_path):
         assert max(len(g) for g in groups(one)) == 4
 
 
+STATEMENTS = [
+    "The ferry timetable will change on the first day of June this year",
+    "Our hospital needs forty more nurses before the winter comes round again",
+    "Nobody on the council was ever told about the new parking tax",
+    "The school roof will be repaired during the long summer holidays",
+]
+
+
+def _stream():
+    """Documents that quote four statements again and again, changed a little each time."""
+    docs = []
+    for i in range(36):
+        words = STATEMENTS[i % 4].split()
+        if i % 3 == 1:
+            words[i % len(words)] = "really"
+        elif i % 3 == 2:
+            words = words[1:]
+        docs.append(doc(f"s{i}", f'"{" ".join(words)}," said Ann Lee in report {i}.'))
+    docs.append(doc("s5", '"The ferry timetable will not change at all," said Bo Chan.'))
+    return docs
+
+
+def _results(s):
+    db = s._db
+    return (db.execute("SELECT id, cluster FROM quotes ORDER BY id").fetchall(),
+            db.execute("SELECT a, b, relation, score FROM quote_links ORDER BY a, b").fetchall(),
+            [s.verify(t).as_dict() for t in STATEMENTS])
+
+
+def test_merging_recent_postings_changes_no_result(tmp_path, monkeypatch):
+    """New postings merged into the shingle index after every batch (one replaced document
+    among them) give the same clusters, links and verify answers as postings never merged."""
+    import quotetrack.store.store as module
+
+    with Store(tmp_path / "kept.db") as kept:
+        kept.ingest(_stream(), batch_size=4)
+        assert kept._db.execute("SELECT COUNT(*) FROM shingles").fetchone()[0] == 0
+        expected = _results(kept)
+    monkeypatch.setattr(module, "RECENT_POSTINGS", 0)
+    monkeypatch.setattr(module, "RECENT_SHARE", 10 ** 9)
+    with Store(tmp_path / "merged.db") as merged:
+        merged.ingest(_stream(), batch_size=4)
+        assert merged._db.execute("SELECT COUNT(*) FROM shingles_recent").fetchone()[0] == 0
+        assert _results(merged) == expected
+    assert len({c for _, c in expected[0]}) < len(expected[0])  # some statements recur
+
+
+def test_postings_read_are_the_latest_over_both_tables(store, monkeypatch):
+    """The bound of `POSTINGS_READ` latest quotes per shingle holds across the shingle index
+    and the recent postings: with 15 quotes of a phrase merged and 15 recent, the 20 read are
+    the 20 newest."""
+    import quotetrack.store.store as module
+    from quotetrack.store.textmatch import shingles
+
+    phrase = "bright yellow submarine"
+
+    def quotes(start):
+        return [doc(f"y{i}", f'"The {phrase} sank near pier {i} at dawn," said Ann Lee.')
+                for i in range(start, start + 15)]
+
+    monkeypatch.setattr(module, "RECENT_POSTINGS", 0)
+    monkeypatch.setattr(module, "RECENT_SHARE", 10 ** 9)
+    store.ingest(quotes(0), batch_size=5)
+    monkeypatch.setattr(module, "RECENT_POSTINGS", 1 << 16)
+    store.ingest(quotes(15), batch_size=5)
+    (h,) = shingles(phrase.split())
+    db = store._db
+    assert db.execute("SELECT COUNT(*) FROM shingles WHERE h = ?", (h,)).fetchone()[0] == 15
+    assert db.execute("SELECT COUNT(*) FROM shingles_recent WHERE h = ?",
+                      (h,)).fetchone()[0] == 15
+    newest = sorted((q for (q,) in db.execute("SELECT quote FROM shingles WHERE h = ? UNION "
+                                               "SELECT quote FROM shingles_recent WHERE h = ?",
+                                               (h, h))), reverse=True)[:module.POSTINGS_READ]
+    found = store._candidates([h], None, exclude=-1, limit=100)
+    assert sorted(q for q, _ in found) == sorted(newest)
+
+
 def test_changed_document_splits_a_cluster_it_bridged(store):
     """When the quote that joined two wordings goes away, the cluster splits again."""
     long = "the new rail line will carry forty thousand people a day from the coast"
