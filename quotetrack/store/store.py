@@ -256,7 +256,7 @@ LEFT JOIN speakers s ON s.id = q.speaker LEFT JOIN persons p ON p.id = s.person
 def _postings_sql(n: int) -> str:
     """One statement that reads, for each of ``n`` shingles (parameters ``?1`` to ``?n``), the
     `POSTINGS_READ` latest postings of the recent table and of the index: ``(shingle, quote)``
-    rows, newest first per shingle (every recent posting is newer than the index's)."""
+    rows, of which the caller keeps the `POSTINGS_READ` latest per shingle."""
     return " UNION ALL ".join(
         f"SELECT h, quote FROM (SELECT h, quote FROM {table} WHERE h = ?{k} ORDER BY quote "
         f"DESC LIMIT {POSTINGS_READ})" for k in range(1, n + 1)
@@ -528,11 +528,16 @@ class Store:
         try:
             for start in range(0, len(keys), 100):  # one statement for up to 100 shingles
                 part = keys[start:start + 100]
-                per_key: collections.Counter[int] = collections.Counter()
-                for h, q in db.execute(_postings_sql(len(part)), part):
-                    if per_key[h] < POSTINGS_READ:  # the latest over both tables
-                        per_key[h] += 1
-                        shared[q] += 1
+                rows = db.execute(_postings_sql(len(part)), part).fetchall()
+                if max(collections.Counter(h for h, _ in rows).values(),
+                       default=0) <= POSTINGS_READ:
+                    shared.update(q for _, q in rows)
+                    continue
+                per_key: dict[int, list[int]] = {}
+                for h, q in rows:
+                    per_key.setdefault(h, []).append(q)
+                for quotes in per_key.values():  # the latest over both tables
+                    shared.update(sorted(quotes, reverse=True)[:POSTINGS_READ])
         finally:
             if own:
                 db.execute("COMMIT")
