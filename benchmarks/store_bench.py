@@ -295,7 +295,8 @@ def job_dask(paths, workers=2):
                       if q.quote.kind.value != "other"
                       and len(words_of(tokenize(q.quote.content.text))) >= 4}
             blocks = sorted((n for (n,) in store._db.execute(
-                "SELECT COUNT(*) FROM shingles GROUP BY h")), reverse=True)
+                "SELECT COUNT(*) FROM (SELECT h FROM shingles UNION ALL SELECT h FROM "
+                "shingles_recent) GROUP BY h")), reverse=True)
         with distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
                                       dashboard_address=None) as cluster, \
                 distributed.Client(cluster) as client:

@@ -55,6 +55,30 @@ def test_new_file_is_a_versioned_wal_database(tmp_path):
     Store(path).close()  # opening again migrates nothing and does not fail
 
 
+def test_a_file_of_the_first_schema_is_migrated_and_keeps_clustering(tmp_path):
+    """A store written before the recent-postings table and the speakers' text names existed
+    gets both when opened, and its indexed postings still find the quotes they belong to."""
+    from quotetrack.store.schema import _statements
+
+    path = tmp_path / "old.db"
+    with Store(path) as first:
+        first.ingest([SLIM_A])
+    conn = sqlite3.connect(path)  # back to the first schema, postings in the index table
+    conn.execute("INSERT INTO shingles SELECT h, quote FROM shingles_recent")
+    conn.execute("DROP TABLE shingles_recent")
+    conn.execute("ALTER TABLE speakers DROP COLUMN text_names")
+    conn.execute("DELETE FROM qt_migrations WHERE name != '0001_initial'")
+    conn.commit()
+    conn.close()
+    assert _statements(MIGRATIONS[0][1])  # the first migration is still readable as it was
+    with Store(path) as store:
+        store.ingest([SLIM_B])
+        tax = [q for q in store.quotes() if q.quote.content.text.startswith("We will not")]
+        applied = [r[0] for r in store._db.execute("SELECT name FROM qt_migrations")]
+    assert applied == [name for name, _ in MIGRATIONS]
+    assert [q.doc_id for q in tax] == ["a", "b"] and tax[0].cluster == tax[1].cluster
+
+
 def test_refuses_a_file_that_is_not_sqlite(tmp_path):
     """A text file is refused with StoreError, not an sqlite3 exception."""
     path = tmp_path / "notes.db"
