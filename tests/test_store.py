@@ -67,6 +67,7 @@ def test_a_file_of_the_first_schema_is_migrated_and_keeps_clustering(tmp_path):
     conn.execute("INSERT INTO shingles SELECT h, quote FROM shingles_recent")
     conn.execute("DROP TABLE shingles_recent")
     conn.execute("ALTER TABLE speakers DROP COLUMN text_names")
+    conn.execute("ALTER TABLE speakers DROP COLUMN link_evidence")
     conn.execute("DELETE FROM qt_migrations WHERE name != '0001_initial'")
     conn.commit()
     conn.close()
@@ -303,6 +304,9 @@ def test_a_bare_surname_links_by_shared_affiliation(store):
     ])
     assert {q.doc_id: q.person for q in store.quotes()} == {"1": "Omar Haddad",
                                                               "2": "Omar Haddad"}
+    (evidence,) = store._db.execute(
+        "SELECT link_evidence FROM speakers WHERE name_key = 'p:haddad'").fetchone()
+    assert evidence == "same affiliation; same title"  # kept, so the link can be explained
 
 
 def test_a_bare_first_name_is_never_linked(store):

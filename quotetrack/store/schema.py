@@ -176,9 +176,11 @@ CREATE INDEX shingles_recent_quote ON shingles_recent(quote);
 """
 
 # The full names a bare name's article prints (`names.full_names_in`), as a JSON list of
-# person keys: read once per speaker, evidence for linking the bare name
+# person keys: read once per speaker, evidence for linking the bare name; and the evidence a
+# bare name's link stands on ("full name in article; same statement")
 _TEXT_NAMES = """
 ALTER TABLE speakers ADD COLUMN text_names TEXT;
+ALTER TABLE speakers ADD COLUMN link_evidence TEXT;
 """
 
 #: (name, SQL) in the order they are applied; a database records the names it has

@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from typing import IO, Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
+from typing import IO, Any, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
 import attrs
 
@@ -219,6 +219,16 @@ def _parse_one(parser: Parser, doc_id: str,
 
 def _parse_many(items: list[tuple[str, str]]) -> list[Any]:
     return [_parse_one(_WORKER[0], doc_id, text) for doc_id, text in items]
+
+
+class _BareLink(NamedTuple):
+    """What `Store._bare_targets` decided for one speaker with a bare name."""
+
+    key: str  # its one-word person key
+    target: Optional[str]  # the full key it is linked to, or None
+    person: Optional[int]  # its person now
+    evidence: Optional[str]  # what the link stands on ("full name in article; ...")
+    stored: Optional[str]  # the evidence stored with the row
 
 
 class _UnionFind:
@@ -688,10 +698,12 @@ class Store:
         gone = [k for k in old if k not in final]
         db.executemany("DELETE FROM name_links WHERE name_key = ?", [(k,) for k in gone])
         bare = self._bare_targets(keys, detached)
-        for sid, (key, target, current) in bare.items():
-            pid = self._person_id(final.get(key, key) if target is None else uf.find(target))
-            if pid != current:
-                db.execute("UPDATE speakers SET person = ? WHERE id = ?", (pid, sid))
+        for sid, link in bare.items():
+            pid = self._person_id(final.get(link.key, link.key) if link.target is None else
+                                  uf.find(link.target))
+            if pid != link.person or link.evidence != link.stored:
+                db.execute("UPDATE speakers SET person = ?, link_evidence = ? WHERE id = ?",
+                           (pid, link.evidence, sid))
         # a split moves a person's rows in given documents to a person of its own; the rows of
         # every document named in a split are recomputed from their names and all corrections,
         # in order, so the result never depends on the order of earlier ingests
@@ -705,7 +717,7 @@ class Store:
                 f"ON d.id = s.document WHERE d.doc_id IN ({','.join('?' * len(part))})",
                 part).fetchall()
             for sid, key, doc_id, current in rows:
-                target = bare[sid][1] if sid in bare else None
+                target = bare[sid].target if sid in bare else None
                 person_key = final.get(key, key) if target is None else uf.find(target)
                 for a, docs, b in splits:
                     if doc_id in docs and person_key == uf.find(a):
@@ -715,23 +727,25 @@ class Store:
                     db.execute("UPDATE speakers SET person = ? WHERE id = ?", (pid, sid))
 
     def _bare_targets(self, keys: Sequence[str], detached: frozenset[str]
-                      ) -> dict[int, tuple[str, Optional[str], Optional[int]]]:
-        """For each speaker row with a bare name: ``(its key, the full key it is linked to or
-        None, its current person)``. A bare name links to the one full name ending in it that
-        has evidence in the bare name's own document (`names.bare_evidence`)."""
+                      ) -> dict[int, _BareLink]:
+        """The link of each speaker row with a bare name, by row id. A bare name links to the
+        one full name ending in it that has evidence in the bare name's own document
+        (`names.bare_evidence`); the evidence is kept in ``speakers.link_evidence`` ("full name
+        in article; same statement"), so a link can be explained."""
         db = self._db
         candidates = surname_index(keys)
         rows = db.execute(
-            "SELECT id, name_key, document, title, affiliation, text_names, person FROM speakers "
-            "WHERE name_key GLOB 'p:*' AND name_key NOT GLOB '* *'").fetchall()
-        out: dict[int, tuple[str, Optional[str], Optional[int]]] = {
-            sid: (key, None, person) for sid, key, _, _, _, _, person in rows}
+            "SELECT id, name_key, document, title, affiliation, text_names, person, "
+            "link_evidence FROM speakers WHERE name_key GLOB 'p:*' AND name_key NOT GLOB "
+            "'* *'").fetchall()
+        out = {sid: _BareLink(key, None, person, None, was)
+               for sid, key, _, _, _, _, person, was in rows}
         todo = [r for r in rows if r[1] not in detached and r[1][2:] in candidates
                 and not is_title_word(r[1][2:])]
         if not todo:
             return out
         # the full names each bare name's article prints: read once per speaker row
-        for sid, key, doc, _, _, names, _ in todo:
+        for sid, key, doc, _, _, names, _, _ in todo:
             if names is None:
                 (text,) = db.execute("SELECT text FROM documents WHERE id = ?",
                                      (doc,)).fetchone()
@@ -762,13 +776,15 @@ class Store:
                     f"SELECT speaker, cluster FROM quotes WHERE speaker IN "
                     f"({','.join('?' * len(part))})", part):
                 clusters[sid].add(cluster)
-        for sid, key, _, title, affiliation, _, person in todo:
+        for sid, key, _, title, affiliation, _, person, was in todo:
             evidence = {c: bare_evidence(
                 text_names=json.loads(text_names.get(sid) or "[]"), title=title,
                 affiliation=affiliation, clusters=clusters.get(sid, ()), candidate=c,
                 candidate_titles=roles[c][0], candidate_affiliations=roles[c][1],
                 candidate_clusters=clusters.get(c, ())) for c in candidates[key[2:]]}
-            out[sid] = (key, link_bare(evidence), person)
+            target = link_bare(evidence)
+            why = "; ".join(evidence[target].reasons()) if target is not None else None
+            out[sid] = _BareLink(key, target, person, why, was)
         return out
 
     def _person_id(self, key: str) -> int:
