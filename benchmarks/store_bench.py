@@ -1,7 +1,8 @@
 """Measure the quote store: ingest speed, clustering growth and memory, verify latency.
 
     python benchmarks/store_bench.py                     # everything, on ../shared
-    python benchmarks/store_bench.py --sizes 10000,20000  # clustering at these sizes only
+    python benchmarks/store_bench.py --sizes 10000,20000  # clustering at these sizes
+    python benchmarks/store_bench.py --only cluster --repeat 3  # clustering only, medians of 3
     python benchmarks/store_bench.py --json out.json
 
 The corpus is ``../shared/corpus/bbc.jsonl`` plus ``../shared/eval/*.jsonl`` next to the
@@ -294,7 +295,8 @@ def job_dask(paths, workers=2):
                       if q.quote.kind.value != "other"
                       and len(words_of(tokenize(q.quote.content.text))) >= 4}
             blocks = sorted((n for (n,) in store._db.execute(
-                "SELECT COUNT(*) FROM shingles GROUP BY h")), reverse=True)
+                "SELECT COUNT(*) FROM (SELECT h FROM shingles UNION ALL SELECT h FROM "
+                "shingles_recent) GROUP BY h")), reverse=True)
         with distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
                                       dashboard_address=None) as cluster, \
                 distributed.Client(cluster) as client:
@@ -360,6 +362,7 @@ def quiet_wait(threshold=0.9, limit=60.0):
 def run_child(name, *args):
     """Run one job in a fresh interpreter, once the CPUs are quiet; its JSON result."""
     idle = quiet_wait()
+    load = os.getloadavg()[0]
     env = dict(os.environ, PYTHONPATH=REPO + os.pathsep + os.environ.get("PYTHONPATH", ""))
     done = subprocess.run([sys.executable, __file__, "--child", json.dumps([name, *args])],
                           capture_output=True, text=True, env=env, check=False)
@@ -367,6 +370,7 @@ def run_child(name, *args):
         raise SystemExit(f"{name} failed:\n{done.stderr}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["cpu_idle_before"] = round(idle, 2)
+    result["load_before"] = round(load, 2)
     return result
 
 
@@ -375,6 +379,9 @@ def main(argv=None):
     ap.add_argument("--inputs", nargs="*", default=DEFAULT_INPUTS)
     ap.add_argument("--sizes", default="10000,20000,40000,80000,160000")
     ap.add_argument("--skip", default="", help="comma-separated jobs to skip")
+    ap.add_argument("--only", default="", help="comma-separated jobs to run, skipping the others")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="clustering runs per size (sizes interleaved); the median is reported")
     ap.add_argument("--json", metavar="FILE")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -386,6 +393,8 @@ def main(argv=None):
     if missing:
         raise SystemExit(f"corpus not found: {missing}")
     skip = set(filter(None, args.skip.split(",")))
+    if args.only:
+        skip |= set(JOBS) - set(args.only.split(","))
     out: dict = {}
     if "corpus" not in skip:
         r = run_child("corpus", args.inputs)
@@ -404,18 +413,30 @@ def main(argv=None):
         print(f"ingest of parse results: {r['documents']} docs in {r['seconds']:.1f} s = "
               f"{r['docs_per_s']:.0f} docs/s, {r['quotes_per_s']:.0f} quotes/s", flush=True)
     if "cluster" not in skip:
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+        runs: dict[int, list] = {n: [] for n in sizes}
+        for round_ in range(args.repeat):  # sizes interleaved, so a burst of load hits them all
+            for n in sizes:
+                r = run_child("cluster", args.inputs, n)
+                runs[n].append(r)
+                print(f"clustering {n:>7} quotes (run {round_ + 1}): {r['seconds']:7.1f} s "
+                      f"({r['quotes_per_s']:.0f} quotes/s), peak {r['peak_mb']:.0f} MB, "
+                      f"{r['recurring_statements']} recurring statements, load "
+                      f"{r['load_before']:.2f}, idle {r['cpu_idle_before']:.2f}", flush=True)
         previous = None
         out["cluster"] = []
-        for n in [int(s) for s in args.sizes.split(",") if s]:
-            r = run_child("cluster", args.inputs, n)
-            ratio = r["seconds"] / previous if previous else None
-            r["ratio"] = ratio
+        for n in sizes:
+            seconds = statistics.median(r["seconds"] for r in runs[n])
+            ratio = seconds / previous if previous else None
+            r = dict(runs[n][0], seconds=seconds, quotes_per_s=n / seconds, ratio=ratio,
+                     runs=[x["seconds"] for x in runs[n]],
+                     peak_mb=max(x["peak_mb"] for x in runs[n]))
             out["cluster"].append(r)
-            print(f"clustering {n:>7} quotes: {r['seconds']:7.1f} s "
+            print(f"clustering {n:>7} quotes: median {seconds:7.1f} s of {len(runs[n])} "
                   f"({r['quotes_per_s']:.0f} quotes/s), peak {r['peak_mb']:.0f} MB, "
                   f"{r['recurring_statements']} recurring statements"
                   + (f", x{ratio:.2f} per doubling" if ratio else ""), flush=True)
-            previous = r["seconds"]
+            previous = seconds
     if "verify" not in skip:
         r = run_child("verify", args.inputs)
         out["verify"] = r

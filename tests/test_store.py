@@ -55,6 +55,31 @@ def test_new_file_is_a_versioned_wal_database(tmp_path):
     Store(path).close()  # opening again migrates nothing and does not fail
 
 
+def test_a_file_of_the_first_schema_is_migrated_and_keeps_clustering(tmp_path):
+    """A store written before the recent-postings table and the speakers' text names existed
+    gets both when opened, and its indexed postings still find the quotes they belong to."""
+    from quotetrack.store.schema import _statements
+
+    path = tmp_path / "old.db"
+    with Store(path) as first:
+        first.ingest([SLIM_A])
+    conn = sqlite3.connect(path)  # back to the first schema, postings in the index table
+    conn.execute("INSERT INTO shingles SELECT h, quote FROM shingles_recent")
+    conn.execute("DROP TABLE shingles_recent")
+    conn.execute("ALTER TABLE speakers DROP COLUMN text_names")
+    conn.execute("ALTER TABLE speakers DROP COLUMN link_evidence")
+    conn.execute("DELETE FROM qt_migrations WHERE name != '0001_initial'")
+    conn.commit()
+    conn.close()
+    assert _statements(MIGRATIONS[0][1])  # the first migration is still readable as it was
+    with Store(path) as store:
+        store.ingest([SLIM_B])
+        tax = [q for q in store.quotes() if q.quote.content.text.startswith("We will not")]
+        applied = [r[0] for r in store._db.execute("SELECT name FROM qt_migrations")]
+    assert applied == [name for name, _ in MIGRATIONS]
+    assert [q.doc_id for q in tax] == ["a", "b"] and tax[0].cluster == tax[1].cluster
+
+
 def test_refuses_a_file_that_is_not_sqlite(tmp_path):
     """A text file is refused with StoreError, not an sqlite3 exception."""
     path = tmp_path / "notes.db"
@@ -233,13 +258,66 @@ def test_bare_surname_is_not_linked_when_ambiguous(store):
 
 
 def test_link_appears_and_goes_as_the_store_grows(store):
-    """A bare surname links once its full name arrives, and unlinks when a second one does."""
-    store.ingest([doc("1", '"Nobody asked us about the road," Ms Jones said.')])
+    """A bare surname links once a full name ending in it is quoted saying the same thing, and
+    unlinks when a second full name with the same surname is quoted saying it too."""
+    store.ingest([doc("1", '"Nobody asked us about the new road," Ms Jones said.')])
     assert store.quotes()[0].person == "Jones"
-    store.ingest([doc("2", '"The bridge will open in June," said Mary Jones.')])
+    store.ingest([doc("2", '"Nobody asked us about the new road," said Mary Jones.')])
     assert {q.doc_id: q.person for q in store.quotes()}["1"] == "Mary Jones"
-    store.ingest([doc("3", '"The tunnel will open in July," said Peter Jones.')])
+    store.ingest([doc("3", '"Nobody asked us about the new road," said Peter Jones.')])
     assert {q.doc_id: q.person for q in store.quotes()}["1"] == "Jones"
+
+
+def test_a_bare_surname_needs_evidence_from_its_own_article(store):
+    """The only full name with a surname is not enough: a bare surname whose article neither
+    prints that full name, nor gives the same title or affiliation, nor quotes the same
+    statement stays a person of its own."""
+    store.ingest([
+        doc("1", '"The harbour wall will be rebuilt by spring," said Lena Ortiz.'),
+        doc("2", '"Our shop has lost half its trade," Mr Ortiz said.'),
+    ])
+    people = {q.doc_id: q.person for q in store.quotes()}
+    assert people == {"1": "Lena Ortiz", "2": "Ortiz"}
+
+
+def test_a_bare_surname_links_when_its_article_prints_the_full_name(store):
+    """An article that names Lena Ortiz in full and quotes a bare "Ms Ortiz" elsewhere links
+    that speaker to her; a full name in the article also picks between two people."""
+    store.ingest([
+        doc("1", '"The harbour wall will be rebuilt by spring," said Lena Ortiz.'),
+        doc("2", '"The tide gauge is broken again," said Paul Ortiz.'),
+        doc("3", "Lena Ortiz chaired the meeting on Tuesday.\n\n"
+                 '"The contract goes out to tender in May," Ms Ortiz told the hall.'),
+    ])
+    people = {q.doc_id: q.person for q in store.quotes()}
+    assert people["3"] == "Lena Ortiz"
+
+
+def test_a_bare_surname_links_by_shared_affiliation(store):
+    """A bare surname given the same affiliation as the one full name with that surname is
+    that person."""
+    store.ingest([
+        doc("1", '"Rents rose by a fifth," said Omar Haddad, an economist at the Shore '
+                 'Institute.'),
+        doc("2", '"Wages have not kept up," said Mr Haddad, an economist at the Shore '
+                 'Institute.'),
+    ])
+    assert {q.doc_id: q.person for q in store.quotes()} == {"1": "Omar Haddad",
+                                                              "2": "Omar Haddad"}
+    (evidence,) = store._db.execute(
+        "SELECT link_evidence FROM speakers WHERE name_key = 'p:haddad'").fetchone()
+    assert evidence == "same affiliation; same title"  # kept, so the link can be explained
+
+
+def test_a_bare_first_name_is_never_linked(store):
+    """A one-word name that is the first word of a full name is not linked, even when the
+    two are quoted saying the same statement."""
+    store.ingest([
+        doc("1", '"We will never sell the old lighthouse to anyone," said Abdullah Rahimi.'),
+        doc("2", '"We will never sell the old lighthouse to anyone," Abdullah said.'),
+    ])
+    people = {q.doc_id: q.person for q in store.quotes()}
+    assert people["1"] == "Abdullah Rahimi" and people["2"] != "Abdullah Rahimi"
 
 
 def test_organisations_and_anonymous_sources_are_never_people(store):
@@ -355,6 +433,83 @@ def test_clusters_are_the_same_in_one_batch_or_many(tmp_path):
             many.ingest([d])
         assert groups(one) == groups(many)
         assert max(len(g) for g in groups(one)) == 4
+
+
+STATEMENTS = [
+    "The ferry timetable will change on the first day of June this year",
+    "Our hospital needs forty more nurses before the winter comes round again",
+    "Nobody on the council was ever told about the new parking tax",
+    "The school roof will be repaired during the long summer holidays",
+]
+
+
+def _stream():
+    """Documents that quote four statements again and again, changed a little each time."""
+    docs = []
+    for i in range(36):
+        words = STATEMENTS[i % 4].split()
+        if i % 3 == 1:
+            words[i % len(words)] = "really"
+        elif i % 3 == 2:
+            words = words[1:]
+        docs.append(doc(f"s{i}", f'"{" ".join(words)}," said Ann Lee in report {i}.'))
+    docs.append(doc("s5", '"The ferry timetable will not change at all," said Bo Chan.'))
+    return docs
+
+
+def _results(s):
+    db = s._db
+    return (db.execute("SELECT id, cluster FROM quotes ORDER BY id").fetchall(),
+            db.execute("SELECT a, b, relation, score FROM quote_links ORDER BY a, b").fetchall(),
+            [s.verify(t).as_dict() for t in STATEMENTS])
+
+
+def test_merging_recent_postings_changes_no_result(tmp_path, monkeypatch):
+    """New postings merged into the shingle index after every batch (one replaced document
+    among them) give the same clusters, links and verify answers as postings never merged."""
+    import quotetrack.store.store as module
+
+    with Store(tmp_path / "kept.db") as kept:
+        kept.ingest(_stream(), batch_size=4)
+        assert kept._db.execute("SELECT COUNT(*) FROM shingles").fetchone()[0] == 0
+        expected = _results(kept)
+    monkeypatch.setattr(module, "RECENT_POSTINGS", 0)
+    monkeypatch.setattr(module, "RECENT_SHARE", 10 ** 9)
+    with Store(tmp_path / "merged.db") as merged:
+        merged.ingest(_stream(), batch_size=4)
+        assert merged._db.execute("SELECT COUNT(*) FROM shingles_recent").fetchone()[0] == 0
+        assert _results(merged) == expected
+    assert len({c for _, c in expected[0]}) < len(expected[0])  # some statements recur
+
+
+def test_postings_read_are_the_latest_over_both_tables(store, monkeypatch):
+    """The bound of `POSTINGS_READ` latest quotes per shingle holds across the shingle index
+    and the recent postings: with 15 quotes of a phrase merged and 15 recent, the 20 read are
+    the 20 newest."""
+    import quotetrack.store.store as module
+    from quotetrack.store.textmatch import shingles
+
+    phrase = "bright yellow submarine"
+
+    def quotes(start):
+        return [doc(f"y{i}", f'"The {phrase} sank near pier {i} at dawn," said Ann Lee.')
+                for i in range(start, start + 15)]
+
+    monkeypatch.setattr(module, "RECENT_POSTINGS", 0)
+    monkeypatch.setattr(module, "RECENT_SHARE", 10 ** 9)
+    store.ingest(quotes(0), batch_size=5)
+    monkeypatch.setattr(module, "RECENT_POSTINGS", 1 << 16)
+    store.ingest(quotes(15), batch_size=5)
+    (h,) = shingles(phrase.split())
+    db = store._db
+    assert db.execute("SELECT COUNT(*) FROM shingles WHERE h = ?", (h,)).fetchone()[0] == 15
+    assert db.execute("SELECT COUNT(*) FROM shingles_recent WHERE h = ?",
+                      (h,)).fetchone()[0] == 15
+    newest = sorted((q for (q,) in db.execute("SELECT quote FROM shingles WHERE h = ? UNION "
+                                               "SELECT quote FROM shingles_recent WHERE h = ?",
+                                               (h, h))), reverse=True)[:module.POSTINGS_READ]
+    found = store._candidates([h], None, exclude=-1, limit=100)
+    assert sorted(q for q, _ in found) == sorted(newest)
 
 
 def test_changed_document_splits_a_cluster_it_bridged(store):
@@ -491,7 +646,7 @@ def test_parquet_export(store, tmp_path):
 
 def test_name_keys():
     """Honorifics and case do not matter; kinds, anonymous sources and descriptions stay apart."""
-    from quotetrack.store.names import link_keys, name_key
+    from quotetrack.store.names import name_key, surname_index
 
     def key(name, kind="person", anonymous=False, doc=1, local=0):
         return name_key(name, kind, anonymous, document=doc, local_id=local)
@@ -501,13 +656,32 @@ def test_name_keys():
     assert key("Slim", kind="organization") == "o:slim"
     assert key("a senior official", anonymous=True, doc=3, local=2) == "a:3:2"
     assert key("insurer", doc=4, local=1) == "a:4:1"  # no capital letter: not a name
-    links = link_keys(["p:randa slim", "p:slim", "p:randa", "o:slim", "p:jones",
-                       "p:mary jones", "p:peter jones"])
-    assert links["p:slim"] == links["p:randa"] == "p:randa slim"
-    assert links["p:jones"] == "p:jones"  # two full names end in Jones
-    assert links["o:slim"] == "o:slim"
-    assert link_keys(["p:slim", "p:randa slim"], detached=frozenset({"p:slim"}))["p:slim"] == \
-        "p:slim"
+    index = surname_index(["p:randa slim", "p:slim", "p:randa", "o:slim", "p:jones",
+                           "p:mary jones", "p:peter jones"])
+    assert index == {"slim": ["p:randa slim"], "jones": ["p:mary jones", "p:peter jones"]}
+    assert "randa" not in index  # a first name is no candidate
+
+
+def test_bare_name_evidence():
+    """Each kind of evidence counts alone; a link needs exactly one candidate with some."""
+    from quotetrack.store.names import Evidence, bare_evidence, full_names_in, link_bare
+
+    text = "Prime Minister Theresa May spoke first.\n\nLater Mrs May said she was proud."
+    assert "p:theresa may" in full_names_in(text, "may")
+    assert full_names_in("Ms May said so. The May fair.", "may") == ["p:the may"]
+    none = dict(text_names=[], title=None, affiliation=None, clusters=[],
+                candidate_titles=[], candidate_affiliations=[], candidate_clusters=[])
+    assert not bare_evidence(candidate="p:theresa may", **none)
+    assert bare_evidence(candidate="p:theresa may", **dict(
+        none, text_names=["p:theresa may"])).full_name_in_article
+    assert bare_evidence(candidate="p:x may", **dict(
+        none, affiliation="the Treasury", candidate_affiliations=["Treasury"])).same_affiliation
+    assert bare_evidence(candidate="p:x may", **dict(
+        none, clusters=[4, 9], candidate_clusters=[9])).same_statement
+    assert link_bare({"p:a may": Evidence(same_title=True), "p:b may": Evidence()}) == "p:a may"
+    assert link_bare({"p:a may": Evidence(same_title=True),
+                      "p:b may": Evidence(same_statement=True)}) is None
+    assert link_bare({"p:a may": Evidence()}) is None
 
 
 def test_an_oversized_line_is_an_error_record_and_never_decoded(tmp_path, monkeypatch):

@@ -6,19 +6,28 @@ written before it (the lexicon's ``honorifics.tsv``: Mr, Ms, Dr, Sen., ...): "Ms
 of their own kind (``o:``, ``g:``), so a person is never linked to one; an anonymous source gets a
 key of its own per document and speaker (``a:``), so anonymous descriptions are never linked at
 all; so does a "person" whose name has no capital letter (a description the engine could not
-tie to a name, such as "insurer"). `link_keys` then links a one-word person key ("slim") to the one full name in the store
-whose last or first word it is, when there is exactly one.
+tie to a name, such as "insurer").
+
+A bare surname ("Slim", a one-word person key) is linked to a full name in another document only
+with evidence from its own document (`bare_evidence`): the article prints the full name, gives
+the speaker the same affiliation or title, or quotes the speaker saying the same statement as
+the full name's speaker elsewhere. It is linked when exactly one full name ending in that word
+has such evidence (`link_bare`). A bare title ("Justice") is never linked, nor is a bare first
+name: two people share a first name far more often than a surname, and "Abdullah" or "Cyrus"
+alone says little.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, NamedTuple, Optional
 
 from ..lexicon import default_lexicon
 
-__all__ = ["link_keys", "name_key", "person_words", "names_match"]
+__all__ = ["Evidence", "bare_evidence", "full_names_in", "is_bare", "is_title_word",
+           "link_bare", "name_key",
+           "names_match", "person_words", "surname_index"]
 
 _WORDS = re.compile(r"[\w'’-]+")
 
@@ -55,27 +64,104 @@ def name_key(name: Optional[str], kind: str, anonymous: bool, *, document: int,
     return f"{prefix}:{' '.join(words)}"
 
 
-def link_keys(keys: Iterable[str], *, detached: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Each key's person key: a one-word person key goes to the one multi-word person key whose
-    last (or first) word it is, when exactly one such key exists; every other key to itself.
-    Keys in ``detached`` (a user's split) are never linked to another."""
-    keys = list(dict.fromkeys(keys))
-    by_word: dict[str, set[str]] = {}
+def is_bare(key: str) -> bool:
+    """True for a one-word person key (a bare surname or first name)."""
+    return key.startswith("p:") and " " not in key
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(t.casefold() for t in default_lexicon().titles)
+
+
+def is_title_word(word: str) -> bool:
+    """True for a word the lexicon lists as a title ("justice", "president"): a speaker called
+    only that is named by office, not by name, and is never linked to a full name."""
+    return word in _titles()
+
+
+def surname_index(keys: Iterable[str]) -> dict[str, list[str]]:
+    """The full (multi-word) person keys by their last word, sorted: the candidates of a bare
+    surname. A first word is no index entry: a bare first name is never linked."""
+    out: dict[str, set[str]] = {}
     for key in keys:
-        if key.startswith("p:"):
-            words = key[2:].split(" ")
-            if len(words) > 1:
-                by_word.setdefault(words[-1], set()).add(key)
-                by_word.setdefault(words[0], set()).add(key)
-    linked = {}
-    for key in keys:
-        target = key
-        if key.startswith("p:") and " " not in key and key not in detached:
-            full = by_word.get(key[2:], set())
-            if len(full) == 1:
-                target = next(iter(full))
-        linked[key] = target
-    return linked
+        if key.startswith("p:") and " " in key:
+            out.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+    return {word: sorted(full) for word, full in out.items()}
+
+
+_NAME_WORD = r"[A-Z][\w'’-]*\.?"
+_GAP = r"[ \t\u00a0]+"
+
+
+def full_names_in(text: str, surname: str, *, max_words: int = 4) -> list[str]:
+    """The person keys of every full name the text prints that ends in ``surname`` (a folded
+    word): runs of up to ``max_words`` - 1 capitalised words before it on one line, each run
+    and its shorter tails ("Prime Minister Theresa May" gives "theresa may", "minister theresa
+    may" and "prime minister theresa may"), honorifics dropped; a possessive ("Theresa May's")
+    counts. Sorted, without duplicates."""
+    if not surname:
+        return []
+    run = rf"((?:{_NAME_WORD}{_GAP}){{1,{max_words - 1}}})"
+    pattern = re.compile(run + rf"((?i:{re.escape(surname)}))(?:(?=['’]s\b)|(?![\w'’-]))")
+    found: set[str] = set()
+    for m in pattern.finditer(text):
+        before = re.split(_GAP, m.group(1).strip())
+        for i in range(len(before)):
+            words = person_words(" ".join(before[i:] + [m.group(2)]))
+            if len(words) > 1 and words[-1] == surname:
+                found.add("p:" + " ".join(words))
+    return sorted(found)
+
+
+class Evidence(NamedTuple):
+    """What one document says about a bare name that a candidate full name shares."""
+
+    full_name_in_article: bool = False
+    same_affiliation: bool = False
+    same_title: bool = False
+    same_statement: bool = False
+
+    def __bool__(self) -> bool:
+        return any(self)
+
+    def reasons(self) -> list[str]:
+        return [name.replace("_", " ") for name, value in zip(self._fields, self) if value]
+
+
+def _role(value: Optional[str]) -> Optional[str]:
+    """A title or affiliation as compared: folded, without a leading article."""
+    if not value:
+        return None
+    words = value.casefold().replace("’", "'").split()
+    while words and words[0] in ("the", "a", "an"):
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def bare_evidence(*, text_names: Iterable[str], title: Optional[str],
+                  affiliation: Optional[str], clusters: Iterable[int], candidate: str,
+                  candidate_titles: Iterable[Optional[str]],
+                  candidate_affiliations: Iterable[Optional[str]],
+                  candidate_clusters: Iterable[int]) -> Evidence:
+    """The evidence, in a bare name's document, that it names the person of full key
+    ``candidate``: ``text_names`` are the full names its article prints (`full_names_in`),
+    ``title`` and ``affiliation`` the speaker's, ``clusters`` those of its quotes; the
+    candidate's titles, affiliations and clusters come from every document that names it."""
+    affiliations = {_role(a) for a in candidate_affiliations} - {None}
+    titles = {_role(t) for t in candidate_titles} - {None}
+    return Evidence(
+        full_name_in_article=candidate in set(text_names),
+        same_affiliation=_role(affiliation) in affiliations,
+        same_title=_role(title) in titles,
+        same_statement=bool(set(clusters) & set(candidate_clusters)),
+    )
+
+
+def link_bare(evidence: Mapping[str, Evidence]) -> Optional[str]:
+    """The one candidate full key with evidence, or None when none or several have it."""
+    found = [key for key, ev in evidence.items() if ev]
+    return found[0] if len(found) == 1 else None
 
 
 def names_match(asked: str, names: Iterable[str]) -> bool:

@@ -162,8 +162,31 @@ CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
 END;
 """
 
+# New postings go into a small table of their own, merged into `shingles` in key order when
+# it has grown to an eighth of it (`Store._merge_recent`): inserting at random keys into a
+# small table changes few pages per transaction, where the large index needs about one page
+# per posting once it outgrows a transaction's postings
+_RECENT_SHINGLES = """
+CREATE TABLE shingles_recent (
+    h INTEGER NOT NULL,
+    quote INTEGER NOT NULL,
+    PRIMARY KEY (h, quote)
+) WITHOUT ROWID;
+CREATE INDEX shingles_recent_quote ON shingles_recent(quote);
+"""
+
+# The full names a bare name's article prints (`names.full_names_in`), as a JSON list of
+# person keys: read once per speaker, evidence for linking the bare name; and the evidence a
+# bare name's link stands on ("full name in article; same statement")
+_TEXT_NAMES = """
+ALTER TABLE speakers ADD COLUMN text_names TEXT;
+ALTER TABLE speakers ADD COLUMN link_evidence TEXT;
+"""
+
 #: (name, SQL) in the order they are applied; a database records the names it has
-MIGRATIONS: tuple[tuple[str, str], ...] = (("0001_initial", _INITIAL),)
+MIGRATIONS: tuple[tuple[str, str], ...] = (("0001_initial", _INITIAL),
+                                           ("0002_recent_shingles", _RECENT_SHINGLES),
+                                           ("0003_speaker_text_names", _TEXT_NAMES))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

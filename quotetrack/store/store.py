@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from typing import IO, Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
+from typing import IO, Any, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
 import attrs
 
@@ -29,7 +29,16 @@ from ..model import Attribution, ParseResult, Quote, QuoteKind, Resolution, Span
     SpeakerKind
 from ..parser import Parser
 from ..serialize import result_from_dict
-from .names import link_keys, name_key, person_words
+from .names import (
+    bare_evidence,
+    full_names_in,
+    is_bare,
+    is_title_word,
+    link_bare,
+    name_key,
+    person_words,
+    surname_index,
+)
 from .textmatch import (
     Relation,
     align_window,
@@ -61,6 +70,10 @@ __all__ = ["Store", "document_hash", "parse_published_at"]
 #: see") costs no more than a rare one, so the work per quote stays bounded however large the
 #: archive grows
 POSTINGS_READ = 20
+#: new postings go into a small table, merged into the shingle index when it holds more than
+#: this many postings and more than 1/RECENT_SHARE of the index's (`Store._merge_recent`)
+RECENT_POSTINGS = 1 << 16
+RECENT_SHARE = 8
 #: candidates (most shared shingles first) compared word by word with each new quote
 MAX_CANDIDATES = 30
 #: a candidate must share this many shingles (runs of three words) with the new quote
@@ -208,6 +221,16 @@ def _parse_many(items: list[tuple[str, str]]) -> list[Any]:
     return [_parse_one(_WORKER[0], doc_id, text) for doc_id, text in items]
 
 
+class _BareLink(NamedTuple):
+    """What `Store._bare_targets` decided for one speaker with a bare name."""
+
+    key: str  # its one-word person key
+    target: Optional[str]  # the full key it is linked to, or None
+    person: Optional[int]  # its person now
+    evidence: Optional[str]  # what the link stands on ("full name in article; ...")
+    stored: Optional[str]  # the evidence stored with the row
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[Any, Any] = {}
@@ -241,10 +264,13 @@ LEFT JOIN speakers s ON s.id = q.speaker LEFT JOIN persons p ON p.id = s.person
 
 @functools.lru_cache(maxsize=128)
 def _postings_sql(n: int) -> str:
-    """One statement that reads the `POSTINGS_READ` latest quotes of each of ``n`` shingles."""
-    one = (f"SELECT quote FROM (SELECT quote FROM shingles WHERE h = ? ORDER BY quote DESC "
-           f"LIMIT {POSTINGS_READ})")
-    return " UNION ALL ".join([one] * n)
+    """One statement that reads, for each of ``n`` shingles (parameters ``?1`` to ``?n``), the
+    `POSTINGS_READ` latest postings of the recent table and of the index: ``(shingle, quote)``
+    rows, of which the caller keeps the `POSTINGS_READ` latest per shingle."""
+    return " UNION ALL ".join(
+        f"SELECT h, quote FROM (SELECT h, quote FROM {table} WHERE h = ?{k} ORDER BY quote "
+        f"DESC LIMIT {POSTINGS_READ})" for k in range(1, n + 1)
+        for table in ("shingles_recent", "shingles"))
 
 
 def _span(start: Optional[int], end: Optional[int], text: Optional[str]) -> Optional[Span]:
@@ -286,6 +312,9 @@ class Store:
                  timeout: float = 60.0):
         self.path = os.fspath(path)
         self.parser = parser if parser is not None else Parser(claims=True)
+        # postings in the shingle index, as last counted or merged (only the timing of merges
+        # depends on it, never a result, so it may be stale when another process writes too)
+        self._indexed: Optional[int] = None
         if os.path.isdir(self.path):
             raise StoreError(f"{self.path}: expected a database file, got a directory")
         try:
@@ -410,6 +439,7 @@ class Store:
                 counts["replaced" if row is not None else "added"] += 1
                 parse_result, prints = result
                 counts["quotes"] += self._write_document(item, parse_result, prints, row)
+            self._merge_recent()
             self._relink()
             self._db.execute("COMMIT")
         except BaseException:
@@ -501,9 +531,26 @@ class Store:
         no more than a rare one, so the work per quote does not grow with the archive.
         """
         shared: collections.Counter[int] = collections.Counter()
-        for start in range(0, len(keys), 100):  # one statement for up to 100 shingles
-            part = keys[start:start + 100]
-            shared.update(q for (q,) in self._db.execute(_postings_sql(len(part)), part))
+        db = self._db
+        own = not db.in_transaction  # both tables in one snapshot (a merge may run meanwhile)
+        if own:
+            db.execute("BEGIN")
+        try:
+            for start in range(0, len(keys), 100):  # one statement for up to 100 shingles
+                part = keys[start:start + 100]
+                rows = db.execute(_postings_sql(len(part)), part).fetchall()
+                if max(collections.Counter(h for h, _ in rows).values(),
+                       default=0) <= POSTINGS_READ:
+                    shared.update(q for _, q in rows)
+                    continue
+                per_key: dict[int, list[int]] = {}
+                for h, q in rows:
+                    per_key.setdefault(h, []).append(q)
+                for quotes in per_key.values():  # the latest over both tables
+                    shared.update(sorted(quotes, reverse=True)[:POSTINGS_READ])
+        finally:
+            if own:
+                db.execute("COMMIT")
         shared.pop(exclude, None)
         least = min(MIN_SHARED_SHINGLES, len(keys))
         found = [(q, n) for q, n in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))
@@ -543,7 +590,8 @@ class Store:
             if rel is not None:
                 links.append((cid, cluster, rel))
                 per_cluster[cluster] += 1
-        db.executemany("INSERT INTO shingles (h, quote) VALUES (?, ?)", [(h, qid) for h in keys])
+        db.executemany("INSERT INTO shingles_recent (h, quote) VALUES (?, ?)",
+                       [(h, qid) for h in keys])
         db.executemany("INSERT OR REPLACE INTO quote_links (a, b, relation, score) VALUES "
                        "(?, ?, ?, ?)", [(cid, qid, rel.kind, rel.score) for cid, _, rel in links])
         clusters = sorted({c for _, c, _ in links})
@@ -551,6 +599,32 @@ class Store:
         db.execute("UPDATE quotes SET cluster = ? WHERE id = ?", (target, qid))
         for other in clusters[1:]:  # the new quote joins clusters: merge them into the oldest
             db.execute("UPDATE quotes SET cluster = ? WHERE cluster = ?", (target, other))
+
+    def _merge_recent(self) -> None:
+        """Move the recent postings into the shingle index, in key order, once they are more
+        than `RECENT_POSTINGS` and more than 1/`RECENT_SHARE` of the index's.
+
+        New postings have random keys. Inserted one by one into a large index, each changes a
+        page of its own once the index has more pages than a transaction has postings, and
+        every changed page is written at commit: the work per quote would grow with the
+        archive. Inserted into the small recent table, they change a few hundred pages per
+        transaction; a merge writes each page of the index once for an eighth of its size in
+        new postings, so each posting costs the same whatever the archive's size. Every recent
+        posting is newer than the index's (a merge moves them all), so reading the latest of
+        each table finds the same postings as one index would.
+        """
+        db = self._db
+        (recent,) = db.execute("SELECT COUNT(*) FROM shingles_recent").fetchone()
+        if recent <= RECENT_POSTINGS:
+            return
+        if self._indexed is None:  # counted once per Store; merges keep it up to date
+            (self._indexed,) = db.execute("SELECT COUNT(*) FROM shingles").fetchone()
+        if recent * RECENT_SHARE <= self._indexed:
+            return
+        db.execute("INSERT INTO shingles (h, quote) SELECT h, quote FROM shingles_recent "
+                   "ORDER BY h, quote")
+        db.execute("DELETE FROM shingles_recent")
+        self._indexed += recent
 
     def _delete_content(self, doc: int) -> None:
         """Remove a document's quotes, speakers and claims; re-split the clusters they were in."""
@@ -560,6 +634,7 @@ class Store:
         affected = {cluster for _, cluster, _ in rows}
         for qid, _, _ in rows:
             db.execute("DELETE FROM shingles WHERE quote = ?", (qid,))
+            db.execute("DELETE FROM shingles_recent WHERE quote = ?", (qid,))
             db.execute("DELETE FROM quote_links WHERE a = ? OR b = ?", (qid, qid))
         db.execute("DELETE FROM quotes WHERE document = ?", (doc,))
         db.execute("DELETE FROM claims WHERE document = ?", (doc,))
@@ -596,28 +671,39 @@ class Store:
             "SELECT id, action, key_a, key_b, documents FROM corrections ORDER BY id").fetchall()
 
     def _relink(self) -> None:
-        """Bring each speaker's person up to date: automatic links, then the user's corrections."""
+        """Bring each speaker's person up to date: automatic links, then the user's corrections.
+
+        A full name, an organisation or a group is its own key's person; a bare name is
+        decided per speaker (`_bare_targets`). Merges join keys, detached bare names are never
+        linked, and splits move a person's rows in given documents to a person of their own.
+        """
         db = self._db
         corrections = self._corrections()
         detached = frozenset(a for _, action, a, _, _ in corrections if action == "detach")
         keys = [k for (k,) in db.execute("SELECT DISTINCT name_key FROM speakers")]
-        linked = link_keys(keys, detached=detached)
         uf = _UnionFind()
         for _, action, a, b, _ in corrections:
             if action == "merge":
                 uf.union(a, b)
-        final = {k: (k if k in detached else uf.find(v)) for k, v in linked.items()}
+        final = {k: (k if k in detached else uf.find(k)) for k in keys}
         old = dict(db.execute("SELECT name_key, person_key FROM name_links"))
         fresh = {k for (k,) in db.execute(
             "SELECT DISTINCT name_key FROM speakers WHERE person IS NULL")}
         for key, person_key in final.items():
-            if old.get(key) != person_key or key in fresh:
+            if not is_bare(key) and (old.get(key) != person_key or key in fresh):
                 db.execute("UPDATE speakers SET person = ? WHERE name_key = ?",
                            (self._person_id(person_key), key))
         db.executemany("INSERT OR REPLACE INTO name_links (name_key, person_key) VALUES (?, ?)",
                        [(k, v) for k, v in final.items() if old.get(k) != v])
         gone = [k for k in old if k not in final]
         db.executemany("DELETE FROM name_links WHERE name_key = ?", [(k,) for k in gone])
+        bare = self._bare_targets(keys, detached)
+        for sid, link in bare.items():
+            pid = self._person_id(final.get(link.key, link.key) if link.target is None else
+                                  uf.find(link.target))
+            if pid != link.person or link.evidence != link.stored:
+                db.execute("UPDATE speakers SET person = ?, link_evidence = ? WHERE id = ?",
+                           (pid, link.evidence, sid))
         # a split moves a person's rows in given documents to a person of its own; the rows of
         # every document named in a split are recomputed from their names and all corrections,
         # in order, so the result never depends on the order of earlier ingests
@@ -631,13 +717,75 @@ class Store:
                 f"ON d.id = s.document WHERE d.doc_id IN ({','.join('?' * len(part))})",
                 part).fetchall()
             for sid, key, doc_id, current in rows:
-                person_key = final.get(key, key)
+                target = bare[sid].target if sid in bare else None
+                person_key = final.get(key, key) if target is None else uf.find(target)
                 for a, docs, b in splits:
                     if doc_id in docs and person_key == uf.find(a):
                         person_key = uf.find(b)
                 pid = self._person_id(person_key)
                 if pid != current:
                     db.execute("UPDATE speakers SET person = ? WHERE id = ?", (pid, sid))
+
+    def _bare_targets(self, keys: Sequence[str], detached: frozenset[str]
+                      ) -> dict[int, _BareLink]:
+        """The link of each speaker row with a bare name, by row id. A bare name links to the
+        one full name ending in it that has evidence in the bare name's own document
+        (`names.bare_evidence`); the evidence is kept in ``speakers.link_evidence`` ("full name
+        in article; same statement"), so a link can be explained."""
+        db = self._db
+        candidates = surname_index(keys)
+        rows = db.execute(
+            "SELECT id, name_key, document, title, affiliation, text_names, person, "
+            "link_evidence FROM speakers WHERE name_key GLOB 'p:*' AND name_key NOT GLOB "
+            "'* *'").fetchall()
+        out = {sid: _BareLink(key, None, person, None, was)
+               for sid, key, _, _, _, _, person, was in rows}
+        todo = [r for r in rows if r[1] not in detached and r[1][2:] in candidates
+                and not is_title_word(r[1][2:])]
+        if not todo:
+            return out
+        # the full names each bare name's article prints: read once per speaker row
+        for sid, key, doc, _, _, names, _, _ in todo:
+            if names is None:
+                (text,) = db.execute("SELECT text FROM documents WHERE id = ?",
+                                     (doc,)).fetchone()
+                names = json.dumps(full_names_in(text, key[2:]))
+                db.execute("UPDATE speakers SET text_names = ? WHERE id = ?", (names, sid))
+        text_names = dict(db.execute(
+            "SELECT id, text_names FROM speakers WHERE name_key GLOB 'p:*' AND name_key NOT "
+            "GLOB '* *' AND text_names IS NOT NULL"))
+        wanted = sorted({c for r in todo for c in candidates[r[1][2:]]})
+        roles: dict[str, tuple[list, list]] = {c: ([], []) for c in wanted}
+        clusters: dict[Any, set[int]] = collections.defaultdict(set)
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            marks = ",".join("?" * len(part))
+            for key, title, affiliation in db.execute(
+                    f"SELECT name_key, title, affiliation FROM speakers WHERE name_key IN "
+                    f"({marks})", part):
+                roles[key][0].append(title)
+                roles[key][1].append(affiliation)
+            for key, cluster in db.execute(
+                    f"SELECT s.name_key, q.cluster FROM quotes q JOIN speakers s ON s.id = "
+                    f"q.speaker WHERE s.name_key IN ({marks})", part):
+                clusters[key].add(cluster)
+        ids = [r[0] for r in todo]
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for sid, cluster in db.execute(
+                    f"SELECT speaker, cluster FROM quotes WHERE speaker IN "
+                    f"({','.join('?' * len(part))})", part):
+                clusters[sid].add(cluster)
+        for sid, key, _, title, affiliation, _, person, was in todo:
+            evidence = {c: bare_evidence(
+                text_names=json.loads(text_names.get(sid) or "[]"), title=title,
+                affiliation=affiliation, clusters=clusters.get(sid, ()), candidate=c,
+                candidate_titles=roles[c][0], candidate_affiliations=roles[c][1],
+                candidate_clusters=clusters.get(c, ())) for c in candidates[key[2:]]}
+            target = link_bare(evidence)
+            why = "; ".join(evidence[target].reasons()) if target is not None else None
+            out[sid] = _BareLink(key, target, person, why, was)
+        return out
 
     def _person_id(self, key: str) -> int:
         row = self._db.execute("SELECT id FROM persons WHERE key = ?", (key,)).fetchone()
@@ -667,10 +815,15 @@ class Store:
         words = person_words(who)
         rows = []
         if words:
+            key = f"p:{' '.join(words)}"
             rows = db.execute(
                 "SELECT DISTINCT p.id, p.key FROM name_links l JOIN persons p ON p.key = "
                 "l.person_key JOIN speakers s ON s.person = p.id WHERE l.name_key = ?",
-                (f"p:{' '.join(words)}",)).fetchall()
+                (key,)).fetchall()
+            if is_bare(key):  # linked per document: the people its speakers are linked to
+                rows = sorted(set(rows) | set(db.execute(
+                    "SELECT DISTINCT p.id, p.key FROM speakers s JOIN persons p ON p.id = "
+                    "s.person WHERE s.name_key = ?", (key,)).fetchall()))
         if not rows:
             rows = db.execute("SELECT id, key FROM persons WHERE name = ? COLLATE NOCASE",
                               (who.strip(),)).fetchall()
