@@ -31,6 +31,14 @@ def _texts_of(path: Path) -> list[str]:
             if line.strip()]
 
 
+def eval_texts(name: str) -> list[str]:
+    """The texts of evaluation set ``name``; the test is skipped when ../shared is absent."""
+    path = SHARED_EVAL / f"{name}.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present (the evaluation data lies beside the repository)")
+    return _texts_of(path)
+
+
 def shipped_texts() -> list[str]:
     texts = _texts_of(HERE / "fixtures" / "seed.jsonl")
     for name in ("patterns.json", "boundaries.json"):
@@ -93,10 +101,8 @@ def replay_reported(text: str) -> int:
 @pytest.mark.parametrize("name", ["seed", "bbc-dev", "ggt-dev"])
 def test_replay_reported_evaluation_sets(name):
     """Every reported-speech quote of an evaluation set replays by its rule alone."""
-    path = SHARED_EVAL / f"{name}.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} is not present (the evaluation data lies beside the repository)")
-    assert sum(replay_reported(text) for text in _texts_of(path)) >= 5
+    texts = eval_texts(name)
+    assert sum(replay_reported(text) for text in texts) >= 5
 
 
 def test_replay_shipped_texts():
@@ -107,10 +113,8 @@ def test_replay_shipped_texts():
 @pytest.mark.parametrize("name", ["seed", "bbc-dev", "ggt-dev"])
 def test_replay_evaluation_sets(name):
     """Every attribution of an evaluation set replays by its rule alone."""
-    path = SHARED_EVAL / f"{name}.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} is not present (the evaluation data lies beside the repository)")
-    assert sum(replay(text) for text in _texts_of(path)) > 10
+    texts = eval_texts(name)
+    assert sum(replay(text) for text in texts) > 10
 
 
 def test_rules_by_family():
@@ -236,10 +240,8 @@ def test_replay_speakers_shipped_texts():
 @pytest.mark.parametrize("name", ["seed", "bbc-dev", "ggt-dev"])
 def test_replay_speakers_evaluation_sets(name):
     """Every speaker of an evaluation set replays by its resolver alone."""
-    path = SHARED_EVAL / f"{name}.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} is not present (the evaluation data lies beside the repository)")
-    assert sum(replay_speakers(text) for text in _texts_of(path)) > 10
+    texts = eval_texts(name)
+    assert sum(replay_speakers(text) for text in texts) > 10
 
 
 # --------------------------------------------------------------------------- title readers
@@ -325,11 +327,9 @@ def test_unknown_claim_rule():
 
 def test_replay_claims_evaluation_set():
     """Every claim of bbc-dev's articles is found again by one claim rule alone."""
-    path = SHARED_EVAL / "bbc-dev.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} is not present (the evaluation data lies beside the repository)")
+    texts = eval_texts("bbc-dev")
     total, seen = 0, set()
-    for text in _texts_of(path):
+    for text in texts:
         n, rules = replay_claims(text)
         total, seen = total + n, seen | rules
     assert total > 100 and {"number", "fraction"} <= seen
