@@ -129,7 +129,8 @@ def _frozen_map(d: dict) -> Mapping:
 
 #: the data files a user may add rows to, with their number of columns
 DATA_FILES = {
-    "abbreviations.tsv": 1, "adverbs.tsv": 1, "anonymity.tsv": 1, "belief_verbs.tsv": 2,
+    "abbreviations.tsv": 1, "adverbs.tsv": 1, "affiliation_words.tsv": 2, "anonymity.tsv": 1,
+    "belief_verbs.tsv": 2,
     "cue_nouns.tsv": 1, "cue_phrases.tsv": 3, "cue_verbs.tsv": 3, "determiners.tsv": 2,
     "documents.tsv": 1, "first_names.tsv": 2, "function_words.tsv": 1, "group_nouns.tsv": 1,
     "honorifics.tsv": 3, "indirect_cues.tsv": 1, "inversion_cues.tsv": 1,
@@ -205,6 +206,9 @@ class Lexicon:
     name_titles: Mapping[str, str]
     pronouns: Mapping[str, tuple[str, str, str]]  # "she" -> (gender, number, person)
     org_words: frozenset[str]
+    #: nationality and party words that, before a first name, are no part of the name:
+    #: "american" -> "nationality", "tory" -> "party"
+    affiliation_words: Mapping[str, str]
     group_nouns: frozenset[str]
     anonymity: tuple[str, ...]
     not_speech: tuple[str, ...]
@@ -349,6 +353,8 @@ class Lexicon:
             name_titles=_frozen_map({h.lower(): g for h, g in src.rows("name_titles.tsv", 2)}),
             pronouns=_frozen_map({p: (g, n, pp) for p, g, n, pp in src.rows("pronouns.tsv", 4)}),
             org_words=frozenset(w.lower() for (w,) in src.rows("org_words.tsv", 1)),
+            affiliation_words=_frozen_map(
+                {w.lower(): k for w, k in src.rows("affiliation_words.tsv", 2)}),
             group_nouns=frozenset(w.lower() for (w,) in src.rows("group_nouns.tsv", 1)),
             anonymity=tuple(w.lower() for (w,) in src.rows("anonymity.tsv", 1)),
             not_speech=tuple(w.lower() for (w,) in src.rows("not_speech.tsv", 1)),

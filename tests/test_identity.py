@@ -186,3 +186,61 @@ def test_acronyms_and_company_names_are_organisations():
         assert quote.speaker.kind.value == "organization", text
     (quote,) = quotetrack.parse('"Sales fell," said Jo Lee.').quotes
     assert quote.speaker.kind.value == "person"
+
+
+def test_words_glued_before_a_first_name_are_not_the_name():
+    """A title, party, nationality or acronym written before a first name and a surname is
+    the speaker's title or affiliation, not part of their name; a name of three words whose
+    first word is none of these stays whole."""
+    cases = [
+        ('"It was a long night," said radio DJ Nina Park.', ("Nina Park", "radio dj", None)),
+        ('Tory Liam Hart said: "The sums are wrong."', ("Liam Hart", None, "Tory")),
+        ('Fellow Lib Dem Alan Cole said: "We warned them."', ("Alan Cole", None, "Fellow Lib Dem")),
+        ('Australian Sarah Vance said: "I felt strong."', ("Sarah Vance", None, "Australian")),
+        ('Iain Duncan Smith said: "We must act."', ("Iain Duncan Smith", None, None)),
+        ('Mary Ann Fisk said: "We must act."', ("Mary Ann Fisk", None, None)),
+    ]
+    for text, expected in cases:
+        assert speakers(text) == [expected], text
+
+
+def test_a_title_goes_on_through_of_the_organisation_before_a_name():
+    """"Chancellor of the Exchequer Gordon Brown": the title runs through "of the …" and the
+    name starts at the first name."""
+    text = '"The debt must go," said UK Secretary of the Treasury Paul Grey.'
+    assert speakers(text) == [("Paul Grey", "secretary of the treasury", "UK")]
+    text = 'Shadow leader of the Assembly Oliver Dent said: "This is a start."'
+    assert speakers(text)[0][:2] == ("Oliver Dent", "leader of the assembly")
+    # a name after "of the" with no title before it is not cut
+    text = 'The head of the Grand Union Tom Marsh said: "We are ready."'
+    assert speakers(text)[0][0] == "Tom Marsh"
+
+
+def test_an_honorific_without_a_full_stop_is_no_part_of_the_name():
+    """British style writes "Dr" and "Prof" without a full stop: the speaker is the person
+    named in full earlier."""
+    text = ('Party co-chairman Liam Carr opened the conference.\n\n'
+            'Later, Dr Carr said: "Labour has failed."')
+    assert speakers(text) == [("Liam Carr", "co-chairman", "Party")]
+
+
+def test_two_roles_joined_by_and_are_one_person():
+    """"the Labour peer and former minister said": one person with both roles, who is the
+    person named just before; names on both sides of "and" still make a group."""
+    text = ('Lord Hale brought the bill to the chamber.\n\n'
+            '"We cannot wait," the Labour peer and former minister said.')
+    assert speakers(text) == [("Lord Hale", "peer and former minister", "Labour")]
+    (quote,) = quotetrack.parse('Tom Reed and Ana Ruiz said: "We agree."').quotes
+    assert quote.speaker.kind.value == "group"
+
+
+def test_someone_elses_agent_is_not_that_person():
+    """"his agent", "her spokesman": a role noun owned by a pronoun is another person, not
+    the one the pronoun stands for; "his campaign" may still be the campaign named before."""
+    text = ('Novelist Paul Reed finished the book in June.\n\n'
+            'His agent said the film was "a great honour".')
+    (quote,) = quotetrack.parse(text).quotes
+    assert quote.speaker.name != "Paul Reed" and quote.speaker.title == "agent"
+    text = ('The Reed campaign said it raised $2m in June. '
+            'His campaign also said the total was "a record".')
+    assert quotetrack.parse(text).quotes[-1].speaker.name == "Reed campaign"

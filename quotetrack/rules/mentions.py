@@ -186,6 +186,50 @@ class WordClasses:
                 and low not in lex.adverbs and low not in lex.determiners)
 
 
+def glued_start(wc: WordClasses, text: str, i: int, j: int) -> int:
+    """Where the name begins in the capitalised run ``tokens[i:j]``: after the words glued
+    before its first name that are no part of it ("DJ Mike Read", "Tory Liam Fox",
+    "American Serena Williams", "Defiant Matt Williams", "Chancellor of the Exchequer Gordon
+    Brown"); ``i`` where none is. A first name must follow such a word, and a surname the first
+    name, so "Iain Duncan Smith" and "Mary Ann Jones" keep their words."""
+    toks, firsts = wc.tokens, wc.lex.first_names
+    for x in range(j - 2, i, -1):
+        if toks[x].lower in firsts and _no_name_word(wc, text, x - 1, i):
+            return x
+    return i
+
+
+def _no_name_word(wc: WordClasses, text: str, y: int, run_start: int) -> bool:
+    """Token ``y`` of a capitalised run is a word that names no one: an acronym ("DJ", "MSP"),
+    a title, organisation, group or affiliation word ("Tory", "American"), a common word that
+    opens the sentence ("Defiant"), or the run's first word after "<title> of (the)"
+    ("leader of the Commons")."""
+    t = wc.tokens[y]
+    lex = wc.lex
+    key = t.key
+    if key in lex.first_names or key in lex.name_titles:
+        return False
+    if len(key) > 1 and t.bare.isalpha() and t.bare.isupper():
+        return True
+    if key in lex.titles or key in lex.org_words or key in lex.affiliation_words \
+            or key in lex.group_nouns or wc.common_word(text, y):
+        return True
+    return y == run_start and _after_title_of(wc, y) is not None
+
+
+def _after_title_of(wc: WordClasses, y: int) -> Optional[int]:
+    """The index of "of" when token ``y`` follows "<title> of" or "<title> of the" in its
+    sentence ("Chancellor of the Exchequer", "leader of the Commons"), else None."""
+    toks = wc.tokens
+    z = y - 1
+    if z >= 0 and toks[z].lower == "the":
+        z -= 1
+    if z >= 1 and toks[z].lower == "of" and wc.is_title(z - 1) \
+            and toks[z - 1].sentence == toks[y].sentence:
+        return z
+    return None
+
+
 def _occurs(text: str, word: str, inside: bool) -> bool:
     """``word`` stands in ``text`` as a whole word (and, with ``inside``, after a word or a
     , ; : and spaces: inside a sentence). Found with ``str.find``: no pattern is built per
@@ -274,6 +318,10 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
             continue
         if wc.is_modifier(k) and any(wc.is_anchor(x) for x in range(i, j + 1)):
             i = k
+            continue
+        if p.lower == "and" and k - 1 >= lo and wc.is_title(k - 1) and wc.is_title(j) \
+                and not _named(wc, i, j + 1):
+            i = k  # "the Labour peer and former minister": one person's two roles
             continue
         break
     if not nested and i == j and toks[j].key in wc.lex.group_nouns:
@@ -453,6 +501,7 @@ class MentionInfo:
     anonymous: bool = False
     document: bool = False
     capitalised_head: bool = False  # "the Kentucky Republican": a description in capitals
+    owned: bool = False  # "his agent": a possessive pronoun is the determiner
 
 
 def _join(text: str, toks: Sequence[Token]) -> str:
@@ -593,7 +642,9 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
                            pronoun=pron,
                            gender=gender if gender in _GENDERS else None)
-    if any(toks[x].lower == "and" for x in range(i + 1, j - 1)):
+    if any(toks[x].lower == "and" and not (wc.is_title(x - 1) and wc.is_title(j - 1)
+                                            and not _named(wc, x + 1, j))
+           for x in range(i + 1, j - 1)):  # (not "the Labour peer and former minister")
         # "Tore Sohlberg and Lehla Abreder": a group of named people
         det = wc.is_det(i)
         return MentionInfo(start=start, end=end, name=_join(text, toks[i + det:j]),
@@ -603,6 +654,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if wc.is_det(k):
         definite = lex.determiners[toks[k].lower] == "definite"
         k += 1
+    # "his agent", "her spokesman": someone else's, never the person the pronoun stands for
+    owned = k > i and toks[i].lower in lex.possessive_pronouns
     # "people close to the senator": the phrase after the head describes, it names no one
     described_end = j
     for p in range(k, j - 1):
@@ -627,7 +680,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             if toks[p].lower in preps and wc.is_title(p - 1) and not any(
                     wc.is_name_word(x) and not wc.is_title(x) for x in range(k, p)):
                 a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
-                if toks[a_start].is_cap:
+                # (not "the director of the Institute Kenneth Roth": a name ends the mention)
+                if toks[a_start].is_cap and glued_start(wc, text, a_start, j) == a_start:
                     tail_aff = text[toks[a_start].start:toks[j - 1].end]
                     described_end, j = j, p
                     head = toks[j - 1].key
@@ -640,6 +694,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
     org = n_end > n_start and toks[n_end - 1].key in lex.org_words
     if not org:
+        if n_end - n_start > 2:  # "DJ Mike Read", "Tory Liam Fox": words glued before a name
+            n_start = glued_start(wc, text, n_start, n_end)
         n_start = max(n_start, n_end - PERSON_NAME_WORDS)
     name_toks = list(toks[n_start:n_end])
     if org:  # "the Middle East Institute", "State Department": take capitalised words before too
@@ -658,13 +714,30 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         name_toks, n_start, capitalised_head = [], n_end, True  # "the Kentucky Republican said"
     # the title: title words (and their lower-case modifiers) just before the name or as head
     t_end = n_start if name_toks else j
+    # "Chancellor of the Exchequer Gordon Brown": the title goes on through "of the Exchequer"
+    of_at = None
+    if name_toks:
+        y = n_start
+        while y - 1 > k and toks[y - 1].is_cap and not wc.is_title(y - 1) \
+                and not toks[y - 1].possessive:
+            y -= 1
+        if y < n_start:
+            of_at = _after_title_of(wc, y)
+            if of_at is not None and of_at > k:
+                t_end = of_at
+            else:
+                of_at = None
     t_start = t_end
     while t_start - 1 >= k and (wc.is_title(t_start - 1) or (
             t_start < t_end and wc.is_modifier(t_start - 1)
-            and not toks[t_start - 1].possessive)):  # ("the charity's director": "director")
+            and not toks[t_start - 1].possessive)  # ("the charity's director": "director")
+            or (t_start < t_end and toks[t_start - 1].lower == "and"
+                and t_start - 2 >= k and wc.is_title(t_start - 2))):  # "peer and minister"
         t_start -= 1
     title_toks = [t for x, t in enumerate(toks[t_start:t_end], t_start)
                   if wc.is_title(x) or wc.is_modifier(x)]
+    if name_toks and of_at is not None and title_toks:
+        title_toks += toks[of_at:n_start]  # "Chancellor of the Exchequer"
     parts = MentionParts(wc=wc, text=text, first=k, title_start=t_start, title_end=t_end,
                          title_tokens=title_toks, named=bool(name_toks), tail=tail_aff,
                          apposed=_appositive_fields(wc, text, appositive)
@@ -704,7 +777,12 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     return MentionInfo(start=start, end=end, name=name, description=description, head=head,
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
-                       capitalised_head=capitalised_head)
+                       capitalised_head=capitalised_head, owned=owned)
+
+
+def _named(wc: WordClasses, i: int, j: int) -> bool:
+    """A name word that is no title stands in ``tokens[i:j]``."""
+    return any(wc.is_name_word(x) and not wc.is_title(x) for x in range(i, j))
 
 
 def _appositive_fields(wc: WordClasses, text: str,

@@ -16,7 +16,7 @@ import regex
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind)
 from .context import Context, Decision
-from .mentions import PERSON_NAME_WORDS, MentionInfo, analyse, np_before
+from .mentions import PERSON_NAME_WORDS, MentionInfo, analyse, glued_start, np_before
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -141,6 +141,8 @@ def _person_names(ctx: Context) -> list[_Name]:
             j += 1
             if toks[j - 1].possessive:
                 break
+        if j - i > 2 and toks[j - 1].key not in org_words:
+            i = glued_start(wc, ctx.text, i, j)  # "DJ Mike Read", "Tory Liam Fox"
         run = toks[i:j]
         if len(run) > PERSON_NAME_WORDS and run[-1].key not in org_words and any(
                 t.lower in first_names for t in run[-PERSON_NAME_WORDS:]):
@@ -569,8 +571,8 @@ class _Resolver:
         return ent is not None and ent.kind != SpeakerKind.ORGANIZATION
 
     def role_noun(self, info: MentionInfo) -> Optional[_Entity]:
-        """Who a definite description refers back to, or None."""
-        if info.definite:
+        """Who a definite description refers back to, or None ("his agent": someone new)."""
+        if info.definite and not (info.owned and info.kind == SpeakerKind.PERSON):
             # "the western diplomat" -> an earlier "one western diplomat"; "the judge" -> Judge X
             ent: Optional[_Entity]
             for ent in reversed(self.entities[-_RECENT_ENTITIES:]):
