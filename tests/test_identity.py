@@ -244,3 +244,15 @@ def test_someone_elses_agent_is_not_that_person():
     text = ('The Reed campaign said it raised $2m in June. '
             'His campaign also said the total was "a record".')
     assert quotetrack.parse(text).quotes[-1].speaker.name == "Reed campaign"
+
+
+def test_an_owner_before_an_appositive_title_is_the_affiliation():
+    """"Name, Acme's vice president of sales in Europe, said": the owner is the affiliation
+    and the words after the title belong to the title; without an owner, the organisation
+    after "at" is the affiliation, not the field the title covers."""
+    text = 'Lena Ross, Acme\'s director of sales in Asia, said: "Orders doubled."'
+    assert speakers(text) == [("Lena Ross", "director of sales in asia", "Acme")]
+    text = 'Lena Ross, director of sales at Acme, said: "Orders doubled."'
+    assert speakers(text) == [("Lena Ross", "director", "Acme")]
+    text = 'Lena Ross, minister of trade at the time, said: "Orders doubled."'
+    assert speakers(text)[0][2] != "time"

@@ -799,6 +799,7 @@ def _appositive_fields(wc: WordClasses, text: str,
         return None, None
     title_x = [x for x in range(k, head_end) if wc.is_title(x)]
     title: Optional[str]
+    t0 = head_end - 1
     if title_x:
         t0 = title_x[0]
         while t0 - 1 >= k and wc.is_modifier(t0 - 1) and not toks[t0 - 1].possessive:
@@ -808,11 +809,29 @@ def _appositive_fields(wc: WordClasses, text: str,
         title = toks[head_end - 1].text if not toks[head_end - 1].is_cap else None
     aff = None
     caps_before = [t for t in toks[k:head_end - 1] if t.is_cap]
+    if title_x and head_end < j and toks[head_end].text != "," \
+            and any(t.possessive for t in toks[k:t0]):
+        # "EA's vice president of sales in Europe", "the charity's head of policy": the
+        # owner is the affiliation, and what follows the title belongs to the title
+        stop = head_end
+        while stop < j and toks[stop].text != ",":
+            stop += 1
+        owner = caps_before[-1] if caps_before and caps_before[-1].possessive else None
+        return (text[toks[t0].start:toks[stop - 1].end],
+                text[caps_before[0].start:owner.start + len(owner.bare)] if owner else None)
     if head_end < j and toks[head_end].text != ",":
         a_start = head_end + 1
         stop = a_start
         while stop < j and toks[stop].text != ",":
             stop += 1
+        if not toks[a_start].is_cap and not wc.is_det(a_start):
+            # "head of research at Capital Economics": the organisation after "at", not the
+            # field the title covers (not "minister of finance at the time")
+            for x in range(a_start + 1, stop - 1):
+                if toks[x].lower == "at" and (toks[x + 1].is_cap or (
+                        x + 2 < stop and wc.is_det(x + 1) and toks[x + 2].is_cap)):
+                    a_start = x + 1
+                    break
         # "an economist at the California-based Institute for the Future": the name, without
         # its article or a "-based" descriptor
         if a_start + 1 < stop and wc.is_det(a_start):
