@@ -256,3 +256,40 @@ def test_an_owner_before_an_appositive_title_is_the_affiliation():
     assert speakers(text) == [("Lena Ross", "director", "Acme")]
     text = 'Lena Ross, minister of trade at the time, said: "Orders doubled."'
     assert speakers(text)[0][2] != "time"
+
+
+def test_a_lede_description_is_the_person_named_next():
+    """News ledes describe a speaker before naming them ("…, a Treasury minister has said." /
+    "Jo Hart said …"): the description is the first person named in full after its sentence,
+    who opens a clause, and that person takes its title and affiliation."""
+    text = ("Tax rules to change\n\n"
+            "A Treasury minister has told the Ana Ruiz inquiry that savers will pay less tax "
+            "on pensions.\n\n"
+            'Jo Hart said the change was "long overdue".')
+    quotes = quotetrack.parse(text).quotes
+    assert {(q.speaker.name, q.speaker.title, q.speaker.affiliation) for q in quotes} == {
+        ("Jo Hart", "minister", "Treasury")}
+    assert quotes[0].attribution.resolver == "lede_description"
+
+
+def test_a_lede_description_is_not_linked_without_a_named_subject_next():
+    """No link when the next person is named as an object, when the description is an
+    anonymous source, when the genders differ, or when the description is not in the lede."""
+    texts = [
+        ("Tax rules to change\n\n"
+         "Savers will pay less tax, a Treasury minister has said.\n\n"
+         "The plan was welcomed by Jo Hart on Monday."),
+        ("Tax rules to change\n\n"
+         "Savers will pay less tax, a source has said.\n\n"
+         "Jo Hart said the plan was sound."),
+        ("Tax rules to change\n\n"
+         "Savers will pay less tax, a Treasury spokeswoman has said.\n\n"
+         "Mr Tom Hart said the plan was sound."),
+        ("Tax rules to change\n\n"
+         "Savers were told of the plan on Monday.\n\n"
+         "Later, a Treasury minister said savers would pay less tax.\n\n"
+         "Jo Hart said the plan was sound."),
+    ]
+    for text in texts:
+        resolvers = [q.attribution.resolver for q in quotetrack.parse(text).quotes]
+        assert "lede_description" not in resolvers, text

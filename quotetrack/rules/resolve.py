@@ -254,6 +254,8 @@ class _Resolver:
             if not nm.person and last in persons and (nm.registry or nm.words == 1):
                 nm.person = True  # "Trudeau reminded ..." after "Prime Minister Justin Trudeau"
         self.paragraph_starts = [p[0] for p in ctx.paragraphs]
+        #: the lede: the first paragraph that is no headline, caption or label
+        self.lede = next((x for x in range(len(ctx.paragraphs)) if x not in ctx.headlines), -1)
         self._longer: dict[str, list[_Name]] = {}
         self._intro_patterns: dict[str, regex.Pattern] = {}
         self.genders: dict[str, str] = {}  # the first gender shown for each name
@@ -606,6 +608,42 @@ class _Resolver:
                 return self.recent_organization(info.start, info.head)
         return None
 
+    def lede_person(self, info: MentionInfo) -> Optional[_Entity]:
+        """The person a description in the lede introduces before naming them: "…, a Home
+        Office minister has said." then "Hazel Blears said …" — the first person named in full
+        after it, in the lede or the next paragraph, who opens a clause and was not named
+        before. None when that first person is named as an object, or has another gender."""
+        ctx = self.ctx
+        if info.name is not None or info.kind != SpeakerKind.PERSON or info.owned \
+                or info.head not in ctx.lex.titles or info.head in ctx.lex.anonymous_heads:
+            return None  # ("a source", "the party person": no one named later)
+        para = self._paragraph(info.start)
+        if para != self.lede:
+            return None
+        toks = ctx.tokens
+        sentence = toks[ctx.token_at_or_after(info.start)].sentence
+        k = bisect_left(self.name_pos, info.end)
+        while k < len(self.names):
+            nm = self.names[k]
+            k += 1
+            if self._paragraph(nm.pos) > para + 1:
+                return None
+            if toks[nm.last_token].sentence == sentence:
+                continue  # ("… has told the Michael Jackson trial": an object of the lede)
+            if nm.words < 2 or nm.org or not (nm.person or nm.strong):
+                continue
+            full, _ = self.full_name(nm.name, nm.pos)
+            if not nm.subject or nm.possessive or any(
+                    c.pos < info.start for c in self.full.get(full.lower().split()[-1], ())
+                    if c.name == full):
+                return None
+            gender = self._gender_of(full)
+            if info.gender and gender and gender != info.gender:
+                return None
+            return self.entity("person:" + full.lower(),
+                               lambda i: _Entity(i, full, SpeakerKind.PERSON))
+        return None
+
     def new_description(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
         """A new unnamed source, as described."""
         desc = info.description or info.head
@@ -823,6 +861,13 @@ def _name(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     return Resolved(ent, res)
 
 
+def _lede_description(r: "_Resolver", q: _Query) -> Optional[Resolved]:
+    """A description in the lede that introduces a person named just after ("…, a Home
+    Office minister has said." / "Hazel Blears said …"): that person."""
+    assert q.info is not None
+    return _tied(r.lede_person(q.info), Resolution.ROLE_NOUN)
+
+
 def _role_noun(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     """A definite description ("the diplomat", "the prime minister", "the company"): the
     speaker, named person or organisation it refers back to."""
@@ -848,6 +893,7 @@ RESOLVERS: tuple[tuple[str, Resolver, frozenset[Mention]], ...] = (
     ("pronoun_group", _pronoun_group, frozenset({Mention.PRONOUN})),
     ("name", _name, frozenset({Mention.NAME})),
     ("role_noun", _role_noun, _DESCRIBED),
+    ("lede_description", _lede_description, frozenset({Mention.DESCRIPTION})),
     ("description", _description, _DESCRIBED),
 )
 RESOLVER_NAMES = tuple(name for name, _, _ in RESOLVERS)
