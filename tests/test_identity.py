@@ -293,3 +293,33 @@ def test_a_lede_description_is_not_linked_without_a_named_subject_next():
     for text in texts:
         resolvers = [q.attribution.resolver for q in quotetrack.parse(text).quotes]
         assert "lede_description" not in resolvers, text
+
+
+def test_a_name_in_the_appositive_of_a_role_noun_is_the_speaker():
+    """"said its chairman, Tom Reed": the name in apposition is who spoke, with the role
+    noun's title; an appositive that is no name leaves the description."""
+    text = 'Acme said profits fell. "It was hard," said its chairman, Sir Tom Reed.'
+    assert speakers(text)[-1] == ("Sir Tom Reed", "chairman", None)
+    text = '"It was hard," the firm\'s chairman, Tom Reed, said.'
+    assert speakers(text) == [("Tom Reed", "chairman", None)]
+    text = '"It was hard," said the chairman, a former banker.'
+    assert speakers(text)[0][0] != "Tom Reed" and speakers(text)[0][1] == "chairman"
+
+
+def test_determiners_opening_a_sentence_are_no_names():
+    """"Any exit strategy must …", "Another Reed aide said": a determiner that opens a sentence
+    is no part of a name, while "Some said" still names an unnamed group."""
+    text = ('Tom Reed said the war had gone on too long. Any exit plan must "respect the '
+            'vote", he said.')
+    assert {s[0] for s in speakers(text)} == {"Tom Reed"}
+    text = ('Senator Tom Reed spoke on Monday. Another Reed aide said the bill was '
+            '"dead on arrival".')
+    assert speakers(text)[0][0] != "Another Reed"
+    (quote,) = quotetrack.parse('Some said the vote was "a farce".').quotes
+    assert quote.attribution.mention.text == "Some"
+
+
+def test_an_acronym_after_the_is_an_organisation():
+    """"The QCA said": an acronym after "the" is an organisation, not a description."""
+    (quote,) = quotetrack.parse('The QCA said the plan was "too weak".').quotes
+    assert (quote.speaker.name, quote.speaker.kind.value) == ("QCA", "organization")

@@ -654,8 +654,9 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if wc.is_det(k):
         definite = lex.determiners[toks[k].lower] == "definite"
         k += 1
-    # "his agent", "her spokesman": someone else's, never the person the pronoun stands for
-    owned = k > i and toks[i].lower in lex.possessive_pronouns
+    # "his agent", "their lawyer": someone else's, never the person the pronoun stands for
+    # ("its chief" is a person of an organisation: no one it could be mistaken for)
+    owned = k > i and lex.possessive_pronouns.get(toks[i].lower, "it") != "it"
     # "people close to the senator": the phrase after the head describes, it names no one
     described_end = j
     for p in range(k, j - 1):
@@ -710,7 +711,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     capitalised_head = False
     if definite and name_toks and not org and i < k and toks[i].lower == "the" \
             and len(name_toks) <= 2 and not any(wc.is_title(x) for x in range(k, j)) \
-            and name_toks[0].lower not in lex.first_names:
+            and name_toks[0].lower not in lex.first_names \
+            and not (len(name_toks) == 1 and name_toks[0].bare.isupper()):  # ("the QCA")
         name_toks, n_start, capitalised_head = [], n_end, True  # "the Kentucky Republican said"
     # the title: title words (and their lower-case modifiers) just before the name or as head
     t_end = n_start if name_toks else j
@@ -738,10 +740,15 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                   if wc.is_title(x) or wc.is_modifier(x)]
     if name_toks and of_at is not None and title_toks:
         title_toks += toks[of_at:n_start]  # "Chancellor of the Exchequer"
+    apposed_name = None
+    if appositive is not None and not name_toks and not org:
+        # "said its chairman, Sir Anthony Greener": the name stands in the appositive
+        apposed_name = _appositive_name(wc, appositive)
     parts = MentionParts(wc=wc, text=text, first=k, title_start=t_start, title_end=t_end,
-                         title_tokens=title_toks, named=bool(name_toks), tail=tail_aff,
+                         title_tokens=title_toks, named=bool(name_toks or apposed_name),
+                         tail=tail_aff,
                          apposed=_appositive_fields(wc, text, appositive)
-                         if appositive is not None else None)
+                         if appositive is not None and apposed_name is None else None)
     title, affiliation = _read_fields(parts)
     description = _join(text, toks[k:j]) or None
     if described_end > j and not name_toks:  # "people close to X", "those familiar with X"
@@ -749,6 +756,8 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     elif description and toks[j - 1].possessive:  # "the ministry's statement that …"
         description = description[: len(description) - (len(toks[j - 1].text)
                                                          - len(toks[j - 1].bare))]
+    if apposed_name:
+        name_toks = apposed_name
     name = _join(text, name_toks) if name_toks else None
     if name and name_toks[-1].possessive:  # "Elon Musk’s “production hell”": the owner
         name = name[: len(name) - (len(name_toks[-1].text) - len(name_toks[-1].bare))]
@@ -778,6 +787,21 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
                        capitalised_head=capitalised_head, owned=owned)
+
+
+def _appositive_name(wc: WordClasses, rng: tuple[int, int]) -> Optional[list[Token]]:
+    """The tokens of a person's name that is the whole appositive (", Tom Reed,", ", Sir
+    Anthony Greener"), else None: two or three name words, or one after a name title."""
+    toks = wc.tokens
+    i, j = rng
+    lex = wc.lex
+    k = i + 1 if toks[i].key in lex.name_titles and j - i > 1 else i
+    if not 2 <= j - k <= PERSON_NAME_WORDS and not (k > i and j - k == 1):
+        return None
+    if any(not wc.is_name_word(x) or wc.is_title(x) or toks[x].possessive
+           or toks[x].key in lex.org_words for x in range(k, j)):
+        return None
+    return list(toks[i:j])
 
 
 def _named(wc: WordClasses, i: int, j: int) -> bool:
