@@ -323,3 +323,18 @@ def test_an_acronym_after_the_is_an_organisation():
     """"The QCA said": an acronym after "the" is an organisation, not a description."""
     (quote,) = quotetrack.parse('The QCA said the plan was "too weak".').quotes
     assert (quote.speaker.name, quote.speaker.kind.value) == ("QCA", "organization")
+
+
+def test_a_title_with_an_of_phrase_before_a_name():
+    """"Director of rugby Tom Hale", "chief constable of Greater Manchester Ian Hart": the
+    lower-case field stays in the title, an organisation written in capitals is the
+    affiliation, and later quotes by surname keep both. An organisation after "of" with no
+    first name is no person."""
+    text = ('Director of rugby Tom Hale praised the pack.\n\n'
+            '"They were superb," Hale said.')
+    assert speakers(text) == [("Tom Hale", "director of rugby", None)]
+    text = 'The chief constable of Greater Manchester Ian Hart said: "We are ready."'
+    assert speakers(text) == [("Ian Hart", "chief constable", "Greater Manchester")]
+    text = ('Scot Ross, executive director of One Wisconsin Now, said the sums were '
+            '"dramatic".')
+    assert speakers(text) == [("Scot Ross", "executive director", "One Wisconsin Now")]

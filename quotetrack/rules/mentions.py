@@ -193,17 +193,18 @@ def glued_start(wc: WordClasses, text: str, i: int, j: int) -> int:
     Brown"); ``i`` where none is. A first name must follow such a word, and a surname the first
     name, so "Iain Duncan Smith" and "Mary Ann Jones" keep their words."""
     toks, firsts = wc.tokens, wc.lex.first_names
+    # after "<title> of (the)" every word before the first name is the organisation's
+    after_of = _after_title_of(wc, i) is not None
     for x in range(j - 2, i, -1):
-        if toks[x].lower in firsts and _no_name_word(wc, text, x - 1, i):
+        if toks[x].lower in firsts and (after_of or _no_name_word(wc, text, x - 1)):
             return x
     return i
 
 
-def _no_name_word(wc: WordClasses, text: str, y: int, run_start: int) -> bool:
+def _no_name_word(wc: WordClasses, text: str, y: int) -> bool:
     """Token ``y`` of a capitalised run is a word that names no one: an acronym ("DJ", "MSP"),
-    a title, organisation, group or affiliation word ("Tory", "American"), a common word that
-    opens the sentence ("Defiant"), or the run's first word after "<title> of (the)"
-    ("leader of the Commons")."""
+    a title, organisation, group or affiliation word ("Tory", "American"), or a common word
+    that opens the sentence ("Defiant")."""
     t = wc.tokens[y]
     lex = wc.lex
     key = t.key
@@ -211,10 +212,25 @@ def _no_name_word(wc: WordClasses, text: str, y: int, run_start: int) -> bool:
         return False
     if len(key) > 1 and t.bare.isalpha() and t.bare.isupper():
         return True
-    if key in lex.titles or key in lex.org_words or key in lex.affiliation_words \
-            or key in lex.group_nouns or wc.common_word(text, y):
-        return True
-    return y == run_start and _after_title_of(wc, y) is not None
+    return key in lex.titles or key in lex.org_words or key in lex.affiliation_words \
+        or key in lex.group_nouns or wc.common_word(text, y)
+
+
+def title_of_before(wc: WordClasses, i: int, lo: int) -> Optional[int]:
+    """The index of "of" when the words before the name at token ``i`` (no further back than
+    ``lo``) are "<title> of (the) <words>": "Director of rugby Warren Gatland", "leader of the
+    Commons Oliver Heald", "chief of staff John Kelly"; else None. The words are at most
+    `_MAX_MODIFIERS` capitalised non-titles or lower-case modifiers."""
+    toks = wc.tokens
+    y = i
+    while y - 1 > lo and i - y < _MAX_MODIFIERS and not wc.is_title(y - 1) \
+            and not toks[y - 1].possessive and toks[y - 1].sentence == toks[i].sentence \
+            and (toks[y - 1].is_cap or wc.is_modifier(y - 1)):
+        y -= 1
+    if y == i:
+        return None
+    z = _after_title_of(wc, y)
+    return z if z is not None and z - 1 >= lo else None
 
 
 def _after_title_of(wc: WordClasses, y: int) -> Optional[int]:
@@ -319,6 +335,11 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         if wc.is_modifier(k) and any(wc.is_anchor(x) for x in range(i, j + 1)):
             i = k
             continue
+        if wc.is_name_word(i) and not wc.is_title(i) and not p.is_cap:
+            of_at = title_of_before(wc, i, lo)
+            if of_at is not None and j - of_at + 2 < max_tokens:
+                i = of_at - 1  # "Director of rugby Warren Gatland"
+                continue
         if p.lower == "and" and k - 1 >= lo and wc.is_title(k - 1) and wc.is_title(j) \
                 and not _named(wc, i, j + 1):
             i = k  # "the Labour peer and former minister": one person's two roles
@@ -717,18 +738,9 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     # the title: title words (and their lower-case modifiers) just before the name or as head
     t_end = n_start if name_toks else j
     # "Chancellor of the Exchequer Gordon Brown": the title goes on through "of the Exchequer"
-    of_at = None
-    if name_toks:
-        y = n_start
-        while y - 1 > k and toks[y - 1].is_cap and not wc.is_title(y - 1) \
-                and not toks[y - 1].possessive:
-            y -= 1
-        if y < n_start:
-            of_at = _after_title_of(wc, y)
-            if of_at is not None and of_at > k:
-                t_end = of_at
-            else:
-                of_at = None
+    of_at = title_of_before(wc, n_start, k) if name_toks else None
+    if of_at is not None:
+        t_end = of_at
     t_start = t_end
     while t_start - 1 >= k and (wc.is_title(t_start - 1) or (
             t_start < t_end and wc.is_modifier(t_start - 1)
@@ -739,7 +751,13 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     title_toks = [t for x, t in enumerate(toks[t_start:t_end], t_start)
                   if wc.is_title(x) or wc.is_modifier(x)]
     if name_toks and of_at is not None and title_toks:
-        title_toks += toks[of_at:n_start]  # "Chancellor of the Exchequer"
+        a = of_at + 2 if toks[of_at + 1].lower == "the" else of_at + 1
+        if tail_aff is None and toks[a].is_cap and not any(
+                t.is_cap for t in toks[k:t_start]):
+            # "head of the Grand Union Tom Marsh": the organisation is the affiliation
+            tail_aff = _join(text, toks[a:n_start])
+        else:  # "Director of rugby", "UK Chancellor of the Exchequer"
+            title_toks += toks[of_at:n_start]
     apposed_name = None
     if appositive is not None and not name_toks and not org:
         # "said its chairman, Sir Anthony Greener": the name stands in the appositive
@@ -858,7 +876,8 @@ def _appositive_fields(wc: WordClasses, text: str,
                     break
         # "an economist at the California-based Institute for the Future": the name, without
         # its article or a "-based" descriptor
-        if a_start + 1 < stop and wc.is_det(a_start):
+        if a_start + 1 < stop and wc.is_det(a_start) and (
+                not toks[a_start].is_cap or toks[a_start].lower in wc.lex.articles):
             a_start += 1
         if a_start + 1 < stop and toks[a_start].lower.endswith("-based"):
             a_start += 1

@@ -16,7 +16,8 @@ import regex
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind)
 from .context import Context, Decision
-from .mentions import PERSON_NAME_WORDS, MentionInfo, analyse, glued_start, np_before
+from .mentions import (PERSON_NAME_WORDS, MentionInfo, analyse, glued_start, np_before,
+                       title_of_before)
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -195,9 +196,14 @@ def _person_names(ctx: Context) -> list[_Name]:
             after.text == "," or (after.is_word and not after.is_cap
                                   and after.lower not in not_verbs))
         title = affiliation = ""
+        # ("executive director of One Wisconsin Now": an organisation, no one's title)
+        of_at = None if titled or before is None or not first_name else title_of_before(
+            wc, i, ctx.sentences[sent][0])
         if titled:
             n_title = title_len[i - 1]
             title = " ".join(t.key for t in toks[max(0, i - n_title):i])
+        elif of_at is not None:  # "Director of rugby Warren Gatland": "director"
+            title = " ".join(t.key for t in toks[of_at - title_len[of_at - 1]:of_at])
         elif before is not None and before.text == "," and after is not None \
                 and after.text == "," and words >= 2:
             preposed = _preposed_title(ctx, i - 1, sent)
