@@ -338,3 +338,22 @@ def test_a_title_with_an_of_phrase_before_a_name():
     text = ('Scot Ross, executive director of One Wisconsin Now, said the sums were '
             '"dramatic".')
     assert speakers(text) == [("Scot Ross", "executive director", "One Wisconsin Now")]
+
+
+def test_an_appositive_title_at_the_first_mention_reaches_later_quotes():
+    """"Ann Lee, marketing manager at Acme, believes …" and later "she said": the title and
+    affiliation of the appositive at the first mention are the speaker's; an appositive that is
+    a clause (", saying …") gives none."""
+    text = ('Ann Lee, marketing manager at Acme, believes prints will last.\n\n'
+            '"Many people are not skilled at it," she said.')
+    assert speakers(text) == [("Ann Lee", "marketing manager", "Acme")]
+    text = ('Ann Lee, speaking at Acme, argued prints will last.\n\n'
+            '"Many people are not skilled at it," she said.')
+    assert set(speakers(text)) == {("Ann Lee", None, None)}
+
+
+def test_an_appositive_affiliation_ends_where_a_clause_begins():
+    """"spokesman for Hypertag which makes the posters": the affiliation is the organisation,
+    not the clause about it."""
+    text = ('"It works," said Rob Hale, spokesman for Hypertag which makes the posters.')
+    assert speakers(text) == [("Rob Hale", "spokesman", "Hypertag")]

@@ -490,7 +490,7 @@ def appositive_after(wc: WordClasses, j: int, hi: int,
     start = k
     if k >= hi or not (wc.is_det(k) or wc.is_anchor(k) or wc.is_modifier(k) or toks[k].is_cap):
         return None
-    if toks[k].lower.endswith("ing") or toks[k].lower in wc.lex.non_appositives:
+    if toks[k].lower in wc.lex.non_appositives or _participle_clause(wc, k, hi):
         return None
     while k < hi and k - start < max_tokens:
         t = toks[k]
@@ -822,6 +822,21 @@ def _appositive_name(wc: WordClasses, rng: tuple[int, int]) -> Optional[list[Tok
     return list(toks[i:j])
 
 
+def _participle_clause(wc: WordClasses, k: int, hi: int) -> bool:
+    """Token ``k`` is a lower-case "-ing" word that opens a clause (", saying that …",
+    ", speaking at the summit"), not an adjective before a noun (", marketing manager", ", a
+    visiting fellow"): a function word, determiner, capitalised word or nothing follows it."""
+    toks = wc.tokens
+    t = toks[k]
+    if not t.lower.endswith("ing") or t.is_cap:
+        return False
+    if k + 1 >= hi:
+        return True
+    nxt = toks[k + 1]
+    return not nxt.is_word or nxt.is_cap or nxt.lower in wc.lex.function_words \
+        or wc.is_det(k + 1)
+
+
 def _named(wc: WordClasses, i: int, j: int) -> bool:
     """A name word that is no title stands in ``tokens[i:j]``."""
     return any(wc.is_name_word(x) and not wc.is_title(x) for x in range(i, j))
@@ -833,6 +848,8 @@ def _appositive_fields(wc: WordClasses, text: str,
     toks = wc.tokens
     i, j = rng
     k = i + 1 if wc.is_det(i) else i
+    if _participle_clause(wc, k, j):
+        return None, None  # ", speaking at the summit,": a clause, no title
     head_end = k
     preps = wc.lex.appositive_prepositions
     while head_end < j and toks[head_end].lower not in preps and toks[head_end].text != ",":
@@ -881,6 +898,16 @@ def _appositive_fields(wc: WordClasses, text: str,
             a_start += 1
         if a_start + 1 < stop and toks[a_start].lower.endswith("-based"):
             a_start += 1
+        # the organisation ends where a clause about the person begins ("BSA which
+        # commissioned the survey", "Hong Kong studying at Cornell"), without the words that
+        # lead to it
+        for x in range(a_start + 1, stop):
+            if toks[x].lower in wc.lex.relatives or (
+                    toks[x].lower.endswith("ing") and toks[x - 1].is_cap and not toks[x].is_cap):
+                stop = x
+                break
+        while stop > a_start + 1 and toks[stop - 1].lower in wc.lex.function_words:
+            stop -= 1
         if stop > a_start:
             aff = text[toks[a_start].start:toks[stop - 1].end]
     elif caps_before:  # "BA's chief executive" -> "BA"

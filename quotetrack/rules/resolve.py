@@ -16,8 +16,8 @@ import regex
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind)
 from .context import Context, Decision
-from .mentions import (PERSON_NAME_WORDS, MentionInfo, analyse, glued_start, np_before,
-                       title_of_before)
+from .mentions import (PERSON_NAME_WORDS, MentionInfo, analyse, appositive_after, glued_start,
+                       np_before, title_of_before)
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -732,7 +732,8 @@ def _document_profiles(r: "_Resolver") -> None:
         return
     titled: dict[str, _Name] = {}
     for nm in r.names:
-        if nm.title and not nm.possessive and not nm.org and nm.last_token >= 0:
+        if nm.last_token >= 0 and not nm.possessive and not nm.org and (
+                nm.title or (nm.registry and _apposed(ctx, nm) is not None)):
             titled.setdefault(r.full_name(nm.name, nm.pos)[0].lower(), nm)
     if not titled:
         return
@@ -747,7 +748,7 @@ def _document_profiles(r: "_Resolver") -> None:
         np = np_before(ctx.wc, first.last_token, lo, ctx.limits.max_mention_tokens)
         if np is None:
             continue
-        info = analyse(ctx.wc, ctx.text, np)
+        info = analyse(ctx.wc, ctx.text, np, None if first.title else _apposed(ctx, first))
         title, affiliation = info.title, info.affiliation
         if title is None and first.preposed and info.name is not None:
             # "Oxfam's director, Jane Doe, said": the description set before the name
@@ -759,6 +760,25 @@ def _document_profiles(r: "_Resolver") -> None:
             ent.affiliation = ent.affiliation or affiliation
         elif ent.affiliation is None and title.lower() == ent.title.lower():
             ent.affiliation = affiliation
+
+
+def _apposed(ctx: Context, nm: _Name) -> Optional[tuple[int, int]]:
+    """The appositive set between commas after a full name, when it holds a title ("Ann Lee,
+    marketing manager at Acme, said …"): its token range, else None."""
+    toks, wc = ctx.tokens, ctx.wc
+    j = nm.last_token + 1
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    hi = ctx.sentences[toks[nm.last_token].sentence][1]
+    app = appositive_after(wc, j, hi, ctx.limits.max_appositive_tokens)
+    if app is None or app[1] >= hi or toks[app[1]].text != "," or not any(
+            wc.is_title(x) for x in range(app[0], min(app[1], app[0] + _APPOSED_TITLE_WITHIN))):
+        return None
+    return app
+
+
+#: the title of an appositive read for a document profile stands among its first words
+_APPOSED_TITLE_WITHIN = 4
 
 
 def _one_line(words: str) -> str:
