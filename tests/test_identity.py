@@ -357,3 +357,23 @@ def test_an_appositive_affiliation_ends_where_a_clause_begins():
     not the clause about it."""
     text = ('"It works," said Rob Hale, spokesman for Hypertag which makes the posters.')
     assert speakers(text) == [("Rob Hale", "spokesman", "Hypertag")]
+
+
+def test_a_name_between_commas_after_a_description_is_the_speaker():
+    """"The Lord Chancellor, Lord Hale, agreed … but added that "…"": the name set between
+    commas after the description is who spoke; an organisation there stays an organisation."""
+    text = 'The Lord Chancellor, Lord Hale, agreed but added that "its effects are limited".'
+    assert speakers(text) == [("Lord Hale", "lord chancellor", None)]
+    text = 'The lender, Acme Bank, said that "it was hard".'
+    (quote,) = quotetrack.parse(text).quotes
+    assert quote.speaker.kind.value == "organization"
+
+
+def test_an_infinitive_or_an_owned_object_is_no_inverted_speaker():
+    """"at a loss to explain its popularity: "…"": the phrase after an infinitive cue, or an
+    object owned by a pronoun, is no speaker; "explained his spokesman" still is."""
+    text = ('Tom Reed was asked about the show. He was at a loss to explain its popularity: '
+            '"I suppose people like it."')
+    assert speakers(text) == [("Tom Reed", None, None)]
+    text = '"We ran out," explained his spokesman.'
+    assert speakers(text)[0][1] == "spokesman"

@@ -169,11 +169,17 @@ def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
 
 def inverted_after_cue(ctx: Context, cue: int, hi: int) -> Optional[Decision]:
     """``said X`` with an optional appositive ``, director of ...``."""
-    verb = ctx.lex.cue_forms.get(ctx.tokens[cue].lower)
+    toks, wc = ctx.tokens, ctx.wc
+    verb = ctx.lex.cue_forms.get(toks[cue].lower)
     if verb is None or verb.lemma not in ctx.lex.inversion_cues:
         return None  # "called AP's report a “rush”": what follows is the object
-    np = np_after(ctx.wc, cue + 1, hi, ctx.limits.max_mention_tokens)
+    if cue > 0 and toks[cue - 1].lower == "to":
+        return None  # "at a loss to explain its popularity:": an infinitive has no subject after it
+    np = np_after(wc, cue + 1, hi, ctx.limits.max_mention_tokens)
     if not np:
         return None
+    if np[1] - np[0] > 1 and toks[np[0]].lower in ctx.lex.possessive_pronouns \
+            and not (wc.is_anchor(np[1] - 1) or wc.is_name_word(np[1] - 1)):
+        return None  # "explained his plans": an object; "said his spokesman" is a speaker
     app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
     return Decision(mention=np, cue=(cue, cue + 1), appositive=app)

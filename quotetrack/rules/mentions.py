@@ -759,9 +759,13 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         else:  # "Director of rugby", "UK Chancellor of the Exchequer"
             title_toks += toks[of_at:n_start]
     apposed_name = None
-    if appositive is not None and not name_toks and not org:
-        # "said its chairman, Sir Anthony Greener": the name stands in the appositive
-        apposed_name = _appositive_name(wc, appositive)
+    if not name_toks and not org:
+        # "said its chairman, Sir Anthony Greener", "The Lord Chancellor, Lord Falconer,
+        # agreed": the name stands in the appositive
+        if appositive is None:
+            appositive = _name_between_commas(wc, described_end)
+        if appositive is not None:
+            apposed_name = _appositive_name(wc, appositive)
     parts = MentionParts(wc=wc, text=text, first=k, title_start=t_start, title_end=t_end,
                          title_tokens=title_toks, named=bool(name_toks or apposed_name),
                          tail=tail_aff,
@@ -835,6 +839,21 @@ def _participle_clause(wc: WordClasses, k: int, hi: int) -> bool:
     nxt = toks[k + 1]
     return not nxt.is_word or nxt.is_cap or nxt.lower in wc.lex.function_words \
         or wc.is_det(k + 1)
+
+
+def _name_between_commas(wc: WordClasses, j: int) -> Optional[tuple[int, int]]:
+    """The capitalised words between a comma at token ``j`` and the next comma of the same
+    sentence (", Lord Falconer,"), at most `PERSON_NAME_WORDS` + 1 of them; else None."""
+    toks = wc.tokens
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(toks) and k - j <= PERSON_NAME_WORDS + 1 and toks[k].is_cap \
+            and toks[k].sentence == toks[j].sentence:
+        k += 1
+    if k == j + 1 or k >= len(toks) or toks[k].text != "," or toks[k].sentence != toks[j].sentence:
+        return None
+    return (j + 1, k)
 
 
 def _named(wc: WordClasses, i: int, j: int) -> bool:
