@@ -244,3 +244,15 @@ def test_someone_elses_agent_is_not_that_person():
     text = ('The Reed campaign said it raised $2m in June. '
             'His campaign also said the total was "a record".')
     assert quotetrack.parse(text).quotes[-1].speaker.name == "Reed campaign"
+
+
+def test_a_plural_noun_or_party_opening_a_sentence_is_not_he():
+    """"Prosecutors have not charged him", "The Tory leader was asked": a plural noun of
+    people or a party word capitalised to open a sentence is no one "he" stands for."""
+    text = ('Prosecutors said the case against Jake Morrow was strong.\n\n'
+            'It is unclear what Morrow did next. Prosecutors have not charged him.\n\n'
+            '"I never went there," he told the court.')
+    assert [s[0] for s in speakers(text)][-1] == "Jake Morrow"
+    text = ('Michael Hale visited Leeds on Friday.\n\n'
+            'The Tory leader was asked about his plans. He replies: "We will win."')
+    assert speakers(text)[-1][0] == "Michael Hale"

@@ -345,8 +345,9 @@ class _Resolver:
         while k >= 0 and pos - self.names[k].pos <= window and len(cands) < _PRONOUN_NAMES:
             nm = self.names[k]
             k -= 1
-            if nm.possessive or nm.acronym:
-                continue
+            if nm.possessive or nm.acronym or self._capitalised_common_word(nm) or (
+                    nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words):
+                continue  # "The Tory leader was asked": a party or nationality, no one
             g = nm.gender or self._known_gender(nm.name)
             if g and g != info.gender:
                 continue
@@ -365,7 +366,7 @@ class _Resolver:
             if pos - spos > window or len(cands) >= _PRONOUN_CANDIDATES:
                 break
             if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
-                    ent.gender and ent.gender != info.gender):
+                    ent.gender and ent.gender != info.gender) or self._common_name(ent):
                 continue
             cands.append((spos, True, ent))
         if not cands:
@@ -470,6 +471,23 @@ class _Resolver:
             return any(len(w) >= 2 and w.isupper() for w in words)
         # "Analysts", "Profits": a word capitalised to open a sentence
         return not self._common_word(words[0].lower())
+
+    def _capitalised_common_word(self, nm: _Name) -> bool:
+        """``nm`` is one word capitalised only because it opens its sentence: a plural noun of
+        people ("Prosecutors have not charged him") or a word the text writes in lower case
+        too; no one "he" or "she" can stand for."""
+        return nm.words == 1 and nm.initial and self._plain_word(nm.name.lower())
+
+    def _plain_word(self, word: str) -> bool:
+        """``word`` (lower case) is a plural noun of people or is written in lower case in the
+        text."""
+        return word in self.ctx.lex.group_nouns or self._common_word(word)
+
+    def _common_name(self, ent: _Entity) -> bool:
+        """A speaker named by one capitalised word the text also writes in lower case ("Any
+        exit strategy must \"…\"" made "Any" a speaker): not a person a pronoun stands for."""
+        return not ent.head and " " not in ent.name and ent.name[:1].isupper() \
+            and self._plain_word(ent.name.lower())
 
     def _common_word(self, word: str) -> bool:
         """``word`` (lower case) is also written in lower case in the text (the words are
