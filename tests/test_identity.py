@@ -256,3 +256,15 @@ def test_a_plural_noun_or_party_opening_a_sentence_is_not_he():
     text = ('Michael Hale visited Leeds on Friday.\n\n'
             'The Tory leader was asked about his plans. He replies: "We will win."')
     assert speakers(text)[-1][0] == "Michael Hale"
+
+
+def test_a_surname_that_is_also_a_first_name_shows_no_gender():
+    """"Clinton" for a woman named Alice Clinton: the surname is a man's first name in the
+    lexicon, but it does not make her a man (in the corpus output 92 quotes changed speaker
+    with this rule, Clinton's among them)."""
+    text = ('Board chair Alice Clinton opened the meeting.\n\n'
+            '"We will vote today," Clinton said. The motion was drafted by Tom Reed.\n\n'
+            '"It will pass," she said.')
+    quotes = quotetrack.parse(text).quotes
+    assert [(q.speaker.name, q.speaker.gender) for q in quotes] == [
+        ("Alice Clinton", "female"), ("Alice Clinton", "female")]

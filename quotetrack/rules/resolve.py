@@ -308,7 +308,13 @@ class _Resolver:
             key = "person:" + name.lower()
         ent = self.entity(key, lambda i: _Entity(i, name, info.kind))
         if ent.gender is None:
-            ent.gender = info.gender or self._gender_of(name)
+            gender = info.gender
+            if was_surname and gender and " " not in (info.name or " ") \
+                    and self.ctx.lex.first_names.get((info.name or "").lower()) == gender:
+                # "Clinton" for "Hillary Clinton": a surname that is also a first name shows
+                # the gender of that first name, not the person's
+                gender = None
+            ent.gender = gender or self._gender_of(name)
         return ent, (Resolution.SURNAME if was_surname else
                      Resolution.ORGANIZATION if info.kind == SpeakerKind.ORGANIZATION
                      else Resolution.NAME)
@@ -348,7 +354,7 @@ class _Resolver:
             if nm.possessive or nm.acronym or self._capitalised_common_word(nm) or (
                     nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words):
                 continue  # "The Tory leader was asked": a party or nationality, no one
-            g = nm.gender or self._known_gender(nm.name)
+            g = nm.gender or self._known_gender(nm.name, nm.pos)
             if g and g != info.gender:
                 continue
             # a lone capitalised subject counts after a leading clause ("When asked,
@@ -579,10 +585,17 @@ class _Resolver:
         return self.entity("org:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.ORGANIZATION))
 
-    def _known_gender(self, name: str) -> Optional[str]:
-        full, _ = self.full_name(name, 10**12)
+    def _known_gender(self, name: str, pos: int) -> Optional[str]:
+        """The gender of the person ``name`` (at ``pos``) stands for: as a speaker, else shown
+        by their full name ("Trump" after "Donald Trump"), else by a first name written alone
+        ("His wife Sharon, who ...")."""
+        full, _ = self.full_name(name, pos)
         ent = self.by_key.get("person:" + full.lower())
-        return ent.gender if ent else None
+        if ent is not None and ent.gender:
+            return ent.gender
+        if " " not in full:
+            return self.ctx.lex.first_names.get(full.lower())
+        return self._gender_of(full)
 
     def _known_person(self, name: str) -> bool:
         ent = self.by_key.get("person:" + name.lower())
