@@ -246,6 +246,29 @@ def test_someone_elses_agent_is_not_that_person():
     assert quotetrack.parse(text).quotes[-1].speaker.name == "Reed campaign"
 
 
+def test_he_said_goes_to_the_one_person_of_the_sentence_before():
+    """When no speaker was quoted just before, "he said" means the one person the sentence
+    before names, though that person is no subject ("a remark that X found troubling"); a
+    subject named earlier gives way."""
+    text = ('Mayor Paul Dorsey spoke at the depot in March.\n\n'
+            'It was a remark that Peter Harlan found troubling.\n\n'
+            '"We cannot accept that," he said.')
+    assert [s[0] for s in speakers(text)] == ["Peter Harlan"]
+
+
+def test_he_said_skips_a_person_the_sentence_before_only_mentions():
+    """A sentence about the earlier person ("He later met X"), or a name that only modifies a
+    noun ("a Leo Grant header"), leaves "he said" with the earlier subject."""
+    text = ('Mayor Paul Dorsey spoke at the depot in March.\n\n'
+            'He later met Peter Harlan at the station.\n\n'
+            '"We cannot accept that," he said.')
+    assert [s[0] for s in speakers(text)] == ["Paul Dorsey"]
+    text = ('Coach Ben Marsh praised his side after the match.\n\n'
+            'An early goal and a Leo Grant header sealed the win.\n\n'
+            '"We deserved it," he said.')
+    assert [s[0] for s in speakers(text)] == ["Ben Marsh"]
+
+
 def test_a_plural_noun_or_party_opening_a_sentence_is_not_he():
     """"Prosecutors have not charged him", "The Tory leader was asked": a plural noun of
     people or a party word capitalised to open a sentence is no one "he" stands for."""

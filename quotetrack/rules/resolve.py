@@ -54,6 +54,8 @@ _WHO_WINDOW_CHARS = 300
 _WHO_NAMES = 6
 #: "The prime minister said": a person named this close before a role noun is who it means
 _ROLE_NOUN_WINDOW_CHARS = 600
+#: marks stripped from a word read from the text
+_WORD_PUNCTUATION = ".,;:!?\"'()[]-"
 #: capitalised words after "told" read as the channel ("told CBC News"), at most
 _CHANNEL_WORDS = 4
 
@@ -395,12 +397,44 @@ class _Resolver:
                     or subject[0] <= latest[0] or para - self._paragraph(subject[0]) > 1 \
                     or self._named_since(latest[2], subject[0], cands):
                 return latest[2]
-        pick = (subject or cands[0])[2]
+            pick = subject[2]
+        else:
+            pick = (self._lone_person(cands, info) or subject or cands[0])[2]
         if isinstance(pick, _Entity):
             return pick
         name, _ = self.full_name(pick.name, pick.pos)
         return self.entity("person:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def _lone_person(self, cands: list, info: MentionInfo) -> Optional[tuple]:
+        """The candidate named last before the pronoun's sentence when nothing else in its
+        sentence competes for the pronoun: no other candidate, and no pronoun of the same gender
+        before it (that would be the person of the sentences before: "He met Jones"). The
+        person the sentence is about, though not its subject: "It is a comment that Scheer
+        found troubling. '…,' he said." / "With veteran Tom Reed, little will change."."""
+        top = cands[0]
+        if top[1] or not isinstance(top[2], _Name):
+            return None
+        ctx = self.ctx
+        toks = ctx.tokens
+        sent = toks[top[2].last_token].sentence
+        lo = ctx.sentences[sent][0]
+        if toks[lo].start <= info.start < toks[ctx.sentences[sent][1] - 1].end:
+            return None  # the pronoun's own sentence: "After meeting Jones, he said"
+        if len(cands) > 1 and cands[1][0] >= toks[lo].start:
+            return None
+        first = top[2].last_token - top[2].words + 1
+        if first > lo and toks[first - 1].lower in ctx.lex.determiners:
+            return None  # "an Alan Shearer strike": a name that modifies a noun acts in nothing
+        pronouns, possessive = ctx.lex.pronouns, ctx.lex.possessive_pronouns
+        # (a sentence with no cue is tokenised only around its capitalised words: its words
+        # are read from the text)
+        for word in ctx.folded[toks[lo].start:top[0]].lower().split():
+            word = word.strip(_WORD_PUNCTUATION)
+            word = possessive.get(word, word)
+            if word in pronouns and pronouns[word][0] == info.gender:
+                return None
+        return top
 
     def relative_pronoun(self, info: MentionInfo) -> Optional[_Entity]:
         """", who said": the name right before ("Sen. Dianne Feinstein, ..., who said")."""
