@@ -291,3 +291,13 @@ def test_a_surname_that_is_also_a_first_name_shows_no_gender():
     quotes = quotetrack.parse(text).quotes
     assert [(q.speaker.name, q.speaker.gender) for q in quotes] == [
         ("Alice Clinton", "female"), ("Alice Clinton", "female")]
+
+
+def test_the_owner_of_a_claim_is_not_who_he_said_means():
+    """"He hit back at Mr Kemp's claim that …": Kemp owns the reported claim but is no
+    subject; the next "he said" is the person the paragraph is about. "his claim" can still
+    mean the owner."""
+    text = ('Union leader Ray Dunn said the talks had failed.\n\n'
+            "And he hit back at Mr Kemp's claim that the offer was fair. "
+            '"It is nothing of the kind," he said.')
+    assert [s[0] for s in speakers(text)][-1] == "Ray Dunn"

@@ -265,6 +265,9 @@ class _Resolver:
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
         self.spoken: list[tuple[int, _Entity]] = []  # (mention position, entity) in order
+        #: positions of the spoken mentions that are possessives ("he hit back at Mr Mallon's
+        #: claim that …"): the owner of a claim, not the subject of the clause
+        self.aside: set[int] = set()
         self._lower_words: Optional[frozenset[str]] = None
         self._unmarked: dict[int, bool] = {}  # entity id -> its name shows no person
         self.closed = False  # the speakers are built: no entity changes any more
@@ -349,6 +352,9 @@ class _Resolver:
         pos = info.start
         ent: Optional[_Entity]
         cands: list[tuple[int, bool, Any]] = []
+        # "his claim that …" may stand for the owner of an earlier claim; "he said" for no one
+        # who only owned one ("he hit back at Mr Mallon's claim that …")
+        owner = ctx.folded[info.start:info.end].lower() in ctx.lex.possessive_pronouns
         k = bisect_left(self.name_pos, pos) - 1
         while k >= 0 and pos - self.names[k].pos <= window and len(cands) < _PRONOUN_NAMES:
             nm = self.names[k]
@@ -376,13 +382,13 @@ class _Resolver:
             if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
                     ent.gender and ent.gender != info.gender) or self._common_name(ent):
                 continue
-            cands.append((spos, True, ent))
+            cands.append((spos, owner or spos not in self.aside, ent))
         if not cands:
             return None
         # a speaker quoted in this paragraph or the one before is who "she said" means,
         # before anyone merely named since ("Sarah Buckley ... said Covington Catholic has")
         para = self._paragraph(pos)
-        recent = [c for c in cands if isinstance(c[2], _Entity)
+        recent = [c for c in cands if isinstance(c[2], _Entity) and c[1]
                   and para - self._paragraph(c[0]) <= 1]
         cands.sort(key=lambda c: -c[0])
         subject = next((c for c in cands if c[1]), None)
@@ -1021,6 +1027,8 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             ent.anonymous, ent.reason = True, reason
         ent.mentions.append(mention_span)
         ent.personal = ent.personal or info.pronoun in ctx.lex.person_pronouns
+        if toks[d.mention[1] - 1].possessive and not info.pronoun:
+            r.aside.add(info.start)  # "Mr Mallon's claim that …": not the clause's subject
         r.spoken.append((info.start, ent))
         results[q] = _Result(ent, res, mention_span, cue_span, d, resolver)
     _document_profiles(r)
