@@ -301,3 +301,15 @@ def test_the_owner_of_a_claim_is_not_who_he_said_means():
             "And he hit back at Mr Kemp's claim that the offer was fair. "
             '"It is nothing of the kind," he said.')
     assert [s[0] for s in speakers(text)][-1] == "Ray Dunn"
+
+
+def test_he_said_is_no_description_of_a_thing():
+    """A speaker known only by a description whose head names no person ("The research says
+    …", "the referendum") is not who "he said" means; a role ("the spokesman") still is."""
+    text = ('The study was led by transport expert Alan Reed.\n\n'
+            'The research says cutting the limit would save lives. '
+            '"It is a simple step," he said.')
+    assert [s[0] for s in speakers(text)] == ["research", "Alan Reed"]
+    text = ('Mayor Ann Cole spoke first.\n\n'
+            'A spokesman said the plan was sound. "It will work," he said.')
+    assert [s[0] for s in speakers(text)][-1] == "spokesman"

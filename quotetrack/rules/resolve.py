@@ -380,7 +380,8 @@ class _Resolver:
             if pos - spos > window or len(cands) >= _PRONOUN_CANDIDATES:
                 break
             if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
-                    ent.gender and ent.gender != info.gender) or self._common_name(ent):
+                    ent.gender and ent.gender != info.gender) or self._common_name(ent) \
+                    or (ent.head and not self._person_noun(ent.head)):
                 continue
             cands.append((spos, owner or spos not in self.aside, ent))
         if not cands:
@@ -528,6 +529,12 @@ class _Resolver:
         """``word`` (lower case) is a plural noun of people or is written in lower case in the
         text."""
         return word in self.ctx.lex.group_nouns or self._common_word(word)
+
+    def _person_noun(self, head: str) -> bool:
+        """``head``, the head noun of a description, names people: a title or role ("the
+        spokesman"), a plural of people ("officials") or an anonymous source ("a source")."""
+        lex = self.ctx.lex
+        return head in lex.titles or head in lex.group_nouns or head in lex.anonymous_heads
 
     def _common_name(self, ent: _Entity) -> bool:
         """A speaker named by one capitalised word the text also writes in lower case ("Any
