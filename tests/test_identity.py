@@ -313,3 +313,12 @@ def test_he_said_is_no_description_of_a_thing():
     text = ('Mayor Ann Cole spoke first.\n\n'
             'A spokesman said the plan was sound. "It will work," he said.')
     assert [s[0] for s in speakers(text)][-1] == "spokesman"
+
+
+def test_he_said_is_no_name_with_an_acronym():
+    """A speaker named by words with an acronym ("According to PC Pro, …") shows no person,
+    so a later "he said" passes it by; a person with a full name is still found."""
+    text = ('Magazine tester Nick Ross compared the prints.\n\n'
+            'According to PC Weekly, a print costs more in the shops. '
+            '"Printing at home is better," he said.')
+    assert [s[0] for s in speakers(text)][-1] == "Nick Ross"

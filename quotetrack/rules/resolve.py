@@ -371,8 +371,9 @@ class _Resolver:
             if (not nm.person and not weak) or self.converted:
                 full = self.full_name(nm.name, nm.pos)[0]
                 known = self.by_key.get("person:" + full.lower())
-                if known is not None and known.kind == SpeakerKind.ORGANIZATION:
-                    continue  # a name "it" has shown to be an organisation
+                if known is not None and (known.kind == SpeakerKind.ORGANIZATION
+                                          or self._acronym_name(known)):
+                    continue  # a name "it" has shown to be an organisation, or no person
                 if known is None and not nm.person and not weak:
                     continue
             cands.append((nm.pos, nm.subject, nm))
@@ -381,7 +382,8 @@ class _Resolver:
                 break
             if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
                     ent.gender and ent.gender != info.gender) or self._common_name(ent) \
-                    or (ent.head and not self._person_noun(ent.head)):
+                    or (ent.head and not self._person_noun(ent.head)) \
+                    or self._acronym_name(ent):
                 continue
             cands.append((spos, owner or spos not in self.aside, ent))
         if not cands:
@@ -495,6 +497,11 @@ class _Resolver:
                 self.converted = True
                 return ent
         return None
+
+    def _acronym_name(self, ent: _Entity) -> bool:
+        """A speaker named by words with an acronym among them and nothing that shows a person
+        ("According to PC Pro, …", "BC Hydro said"): no one "he" or "she" stands for."""
+        return " " in ent.name and self._unmarked_name(ent)
 
     def _unmarked_name(self, ent: _Entity) -> bool:
         """A speaker known only by a name that shows no person: one word that is no first name
