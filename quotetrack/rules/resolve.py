@@ -55,6 +55,8 @@ _WHO_WINDOW_CHARS = 300
 _WHO_NAMES = 6
 #: "The prime minister said": a person named this close before a role noun is who it means
 _ROLE_NOUN_WINDOW_CHARS = 600
+#: marks stripped from a word read from the text
+_WORD_PUNCTUATION = ".,;:!?\"'()[]-"
 #: capitalised words after "told" read as the channel ("told CBC News"), at most
 _CHANNEL_WORDS = 4
 
@@ -273,6 +275,9 @@ class _Resolver:
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
         self.spoken: list[tuple[int, _Entity]] = []  # (mention position, entity) in order
+        #: positions of the spoken mentions that are possessives ("he hit back at Mr Mallon's
+        #: claim that …"): the owner of a claim, not the subject of the clause
+        self.aside: set[int] = set()
         self._lower_words: Optional[frozenset[str]] = None
         self._unmarked: dict[int, bool] = {}  # entity id -> its name shows no person
         self.closed = False  # the speakers are built: no entity changes any more
@@ -318,7 +323,13 @@ class _Resolver:
             key = "person:" + name.lower()
         ent = self.entity(key, lambda i: _Entity(i, name, info.kind))
         if ent.gender is None:
-            ent.gender = info.gender or self._gender_of(name)
+            gender = info.gender
+            if was_surname and gender and " " not in (info.name or " ") \
+                    and self.ctx.lex.first_names.get((info.name or "").lower()) == gender:
+                # "Clinton" for "Hillary Clinton": a surname that is also a first name shows
+                # the gender of that first name, not the person's
+                gender = None
+            ent.gender = gender or self._gender_of(name)
         return ent, (Resolution.SURNAME if was_surname else
                      Resolution.ORGANIZATION if info.kind == SpeakerKind.ORGANIZATION
                      else Resolution.NAME)
@@ -351,13 +362,17 @@ class _Resolver:
         pos = info.start
         ent: Optional[_Entity]
         cands: list[tuple[int, bool, Any]] = []
+        # "his claim that …" may stand for the owner of an earlier claim; "he said" for no one
+        # who only owned one ("he hit back at Mr Mallon's claim that …")
+        owner = ctx.folded[info.start:info.end].lower() in ctx.lex.possessive_pronouns
         k = bisect_left(self.name_pos, pos) - 1
         while k >= 0 and pos - self.names[k].pos <= window and len(cands) < _PRONOUN_NAMES:
             nm = self.names[k]
             k -= 1
-            if nm.possessive or nm.acronym:
-                continue
-            g = nm.gender or self._known_gender(nm.name)
+            if nm.possessive or nm.acronym or self._capitalised_common_word(nm) or (
+                    nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words):
+                continue  # "The Tory leader was asked": a party or nationality, no one
+            g = nm.gender or self._known_gender(nm.name, nm.pos)
             if g and g != info.gender:
                 continue
             # a lone capitalised subject counts after a leading clause ("When asked,
@@ -366,8 +381,9 @@ class _Resolver:
             if (not nm.person and not weak) or self.converted:
                 full = self.full_name(nm.name, nm.pos)[0]
                 known = self.by_key.get("person:" + full.lower())
-                if known is not None and known.kind == SpeakerKind.ORGANIZATION:
-                    continue  # a name "it" has shown to be an organisation
+                if known is not None and (known.kind == SpeakerKind.ORGANIZATION
+                                          or self._acronym_name(known)):
+                    continue  # a name "it" has shown to be an organisation, or no person
                 if known is None and not nm.person and not weak:
                     continue
             cands.append((nm.pos, nm.subject, nm))
@@ -375,15 +391,17 @@ class _Resolver:
             if pos - spos > window or len(cands) >= _PRONOUN_CANDIDATES:
                 break
             if ent.kind != SpeakerKind.PERSON or ent.unresolved or (
-                    ent.gender and ent.gender != info.gender):
+                    ent.gender and ent.gender != info.gender) or self._common_name(ent) \
+                    or (ent.head and not self._person_noun(ent.head)) \
+                    or self._acronym_name(ent):
                 continue
-            cands.append((spos, True, ent))
+            cands.append((spos, owner or spos not in self.aside, ent))
         if not cands:
             return None
         # a speaker quoted in this paragraph or the one before is who "she said" means,
         # before anyone merely named since ("Sarah Buckley ... said Covington Catholic has")
         para = self._paragraph(pos)
-        recent = [c for c in cands if isinstance(c[2], _Entity)
+        recent = [c for c in cands if isinstance(c[2], _Entity) and c[1]
                   and para - self._paragraph(c[0]) <= 1]
         cands.sort(key=lambda c: -c[0])
         subject = next((c for c in cands if c[1]), None)
@@ -398,12 +416,44 @@ class _Resolver:
                     or subject[0] <= latest[0] or para - self._paragraph(subject[0]) > 1 \
                     or self._named_since(latest[2], subject[0], cands):
                 return latest[2]
-        pick = (subject or cands[0])[2]
+            pick = subject[2]
+        else:
+            pick = (self._lone_person(cands, info) or subject or cands[0])[2]
         if isinstance(pick, _Entity):
             return pick
         name, _ = self.full_name(pick.name, pick.pos)
         return self.entity("person:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def _lone_person(self, cands: list, info: MentionInfo) -> Optional[tuple]:
+        """The candidate named last before the pronoun's sentence when nothing else in its
+        sentence competes for the pronoun: no other candidate, and no pronoun of the same gender
+        before it (that would be the person of the sentences before: "He met Jones"). The
+        person the sentence is about, though not its subject: "It is a comment that Scheer
+        found troubling. '…,' he said." / "With veteran Tom Reed, little will change."."""
+        top = cands[0]
+        if top[1] or not isinstance(top[2], _Name):
+            return None
+        ctx = self.ctx
+        toks = ctx.tokens
+        sent = toks[top[2].last_token].sentence
+        lo = ctx.sentences[sent][0]
+        if toks[lo].start <= info.start < toks[ctx.sentences[sent][1] - 1].end:
+            return None  # the pronoun's own sentence: "After meeting Jones, he said"
+        if len(cands) > 1 and cands[1][0] >= toks[lo].start:
+            return None
+        first = top[2].last_token - top[2].words + 1
+        if first > lo and toks[first - 1].lower in ctx.lex.determiners:
+            return None  # "an Alan Shearer strike": a name that modifies a noun acts in nothing
+        pronouns, possessive = ctx.lex.pronouns, ctx.lex.possessive_pronouns
+        # (a sentence with no cue is tokenised only around its capitalised words: its words
+        # are read from the text)
+        for word in ctx.folded[toks[lo].start:top[0]].lower().split():
+            word = word.strip(_WORD_PUNCTUATION)
+            word = possessive.get(word, word)
+            if word in pronouns and pronouns[word][0] == info.gender:
+                return None
+        return top
 
     def relative_pronoun(self, info: MentionInfo) -> Optional[_Entity]:
         """", who said": the name right before ("Sen. Dianne Feinstein, ..., who said")."""
@@ -458,6 +508,11 @@ class _Resolver:
                 return ent
         return None
 
+    def _acronym_name(self, ent: _Entity) -> bool:
+        """A speaker named by words with an acronym among them and nothing that shows a person
+        ("According to PC Pro, …", "BC Hydro said"): no one "he" or "she" stands for."""
+        return " " in ent.name and self._unmarked_name(ent)
+
     def _unmarked_name(self, ent: _Entity) -> bool:
         """A speaker known only by a name that shows no person: one word that is no first name
         ("BA", "Ryanair", "Nestle", "T-Mobile"), or words with an acronym among them ("BC
@@ -480,6 +535,29 @@ class _Resolver:
             return any(len(w) >= 2 and w.isupper() for w in words)
         # "Analysts", "Profits": a word capitalised to open a sentence
         return not self._common_word(words[0].lower())
+
+    def _capitalised_common_word(self, nm: _Name) -> bool:
+        """``nm`` is one word capitalised only because it opens its sentence: a plural noun of
+        people ("Prosecutors have not charged him") or a word the text writes in lower case
+        too; no one "he" or "she" can stand for."""
+        return nm.words == 1 and nm.initial and self._plain_word(nm.name.lower())
+
+    def _plain_word(self, word: str) -> bool:
+        """``word`` (lower case) is a plural noun of people or is written in lower case in the
+        text."""
+        return word in self.ctx.lex.group_nouns or self._common_word(word)
+
+    def _person_noun(self, head: str) -> bool:
+        """``head``, the head noun of a description, names people: a title or role ("the
+        spokesman"), a plural of people ("officials") or an anonymous source ("a source")."""
+        lex = self.ctx.lex
+        return head in lex.titles or head in lex.group_nouns or head in lex.anonymous_heads
+
+    def _common_name(self, ent: _Entity) -> bool:
+        """A speaker named by one capitalised word the text also writes in lower case ("Any
+        exit strategy must \"…\"" made "Any" a speaker): not a person a pronoun stands for."""
+        return not ent.head and " " not in ent.name and ent.name[:1].isupper() \
+            and self._plain_word(ent.name.lower())
 
     def _common_word(self, word: str) -> bool:
         """``word`` (lower case) is also written in lower case in the text (the words are
@@ -571,10 +649,17 @@ class _Resolver:
         return self.entity("org:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.ORGANIZATION))
 
-    def _known_gender(self, name: str) -> Optional[str]:
-        full, _ = self.full_name(name, 10**12)
+    def _known_gender(self, name: str, pos: int) -> Optional[str]:
+        """The gender of the person ``name`` (at ``pos``) stands for: as a speaker, else shown
+        by their full name ("Trump" after "Donald Trump"), else by a first name written alone
+        ("His wife Sharon, who ...")."""
+        full, _ = self.full_name(name, pos)
         ent = self.by_key.get("person:" + full.lower())
-        return ent.gender if ent else None
+        if ent is not None and ent.gender:
+            return ent.gender
+        if " " not in full:
+            return self.ctx.lex.first_names.get(full.lower())
+        return self._gender_of(full)
 
     def _known_person(self, name: str) -> bool:
         ent = self.by_key.get("person:" + name.lower())
@@ -1030,6 +1115,8 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             ent.anonymous, ent.reason = True, reason
         ent.mentions.append(mention_span)
         ent.personal = ent.personal or info.pronoun in ctx.lex.person_pronouns
+        if toks[d.mention[1] - 1].possessive and not info.pronoun:
+            r.aside.add(info.start)  # "Mr Mallon's claim that …": not the clause's subject
         r.spoken.append((info.start, ent))
         results[q] = _Result(ent, res, mention_span, cue_span, d, resolver)
     _document_profiles(r)
