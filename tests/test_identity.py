@@ -455,3 +455,17 @@ def test_he_said_is_no_name_with_an_acronym():
             'According to PC Weekly, a print costs more in the shops. '
             '"Printing at home is better," he said.')
     assert [s[0] for s in speakers(text)][-1] == "Nick Ross"
+
+
+def test_a_unique_role_is_the_speaker_named_in_the_next_sentence():
+    """After the lede, a definite role ("Acme's finance chief has said …") is the person who
+    speaks in the very next sentence; an unnamed source ("one analyst said") is not linked to
+    the next person named."""
+    text = ("Shares fall\n\nMarkets were calm on Monday.\n\n"
+            "Later, Acme's finance chief has said profits would fall. Tom Reed said the "
+            'outlook was "grim".')
+    assert {s[:2] for s in speakers(text)} == {("Tom Reed", "finance chief")}
+    text = ("Shares fall\n\nMarkets were calm on Monday.\n\n"
+            "Later, one analyst said profits would fall. However, Tom Reed said the outlook "
+            'was "fine".')
+    assert speakers(text)[0][0] != "Tom Reed"

@@ -705,14 +705,15 @@ class _Resolver:
         """The person a description in the lede introduces before naming them: "…, a Home
         Office minister has said." then "Hazel Blears said …" — the first person named in full
         after it, in the lede or the next paragraph, who opens a clause and was not named
-        before. None when that first person is named as an object, or has another gender."""
+        before. After the lede, a definite description and the speaker of the very next
+        sentence only. None when that first person is named as an object, or has another
+        gender."""
         ctx = self.ctx
         if info.name is not None or info.kind != SpeakerKind.PERSON or info.owned \
                 or info.head not in ctx.lex.titles or info.head in ctx.lex.anonymous_heads:
             return None  # ("a source", "the party person": no one named later)
         para = self._paragraph(info.start)
-        if para != self.lede:
-            return None
+        lede = para == self.lede
         toks = ctx.tokens
         sentence = toks[ctx.token_at_or_after(info.start)].sentence
         k = bisect_left(self.name_pos, info.end)
@@ -721,8 +722,15 @@ class _Resolver:
             k += 1
             if self._paragraph(nm.pos) > para + 1:
                 return None
-            if toks[nm.last_token].sentence == sentence:
+            named_in = toks[nm.last_token].sentence
+            if named_in == sentence:
                 continue  # ("… has told the Michael Jackson trial": an object of the lede)
+            if not lede and (named_in != sentence + 1 or not nm.strong
+                             or info.definite is False):
+                # after the lede, only a unique role ("France's finance minister has said …")
+                # and a person named as the next sentence's speaker ("Herve Gaymard said …"),
+                # not an unnamed source ("one analyst said … . However, Matt Williams …")
+                return None
             if nm.words < 2 or nm.org or not (nm.person or nm.strong):
                 continue
             full, _ = self.full_name(nm.name, nm.pos)
