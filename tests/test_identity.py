@@ -469,3 +469,15 @@ def test_a_unique_role_is_the_speaker_named_in_the_next_sentence():
             "Later, one analyst said profits would fall. However, Tom Reed said the outlook "
             'was "fine".')
     assert speakers(text)[0][0] != "Tom Reed"
+
+
+def test_a_title_for_a_lower_case_body_is_a_person():
+    """"a spokesman for the council said": a person described with the body they speak for,
+    not the body; "secretary of state" stays one title."""
+    text = 'A spokesman for the council said the roads were "unsafe".'
+    assert speakers(text) == [("spokesman for the council", "spokesman", None)]
+    text = ('Protesters were held, with a spokesperson for the camp describing the scene as '
+            '"chaos".')
+    assert speakers(text)[0][1] == "spokesperson"
+    text = 'The former secretary of state said the deal was "a mistake".'
+    assert speakers(text)[0][1] == "former secretary of state"

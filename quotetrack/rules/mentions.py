@@ -297,6 +297,11 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         k = j
         while k - 1 >= lo and j - k < _MAX_MODIFIERS and wc.is_modifier(k - 1):
             k -= 1
+        if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1):
+            # "a spokesperson for the camp said": the title before "for the <noun>"
+            owner = _title_before_prep(wc, k - 1, lo, j, max_tokens)
+            if owner is not None:
+                return (owner, j + 1)
         # "…, and some families said": a conjunction may stand before the determiner
         if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1) and not (
                 k - 2 >= lo and toks[k - 2].lower in wc.lex.function_words
@@ -349,7 +354,29 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         both = _joined_plural(wc, i, j, lo)
         if both is not None and both[1] - both[0] <= max_tokens:
             return both
+    if wc.is_det(i) and i + 1 <= j and not toks[i + 1].is_cap:
+        owner = _title_before_prep(wc, i, lo, j, max_tokens)  # "a spokesman for the council"
+        if owner is not None:
+            return (owner, j + 1)
     return (i, j + 1)
+
+
+def _title_before_prep(wc: WordClasses, det: int, lo: int, j: int,
+                       max_tokens: int) -> Optional[int]:
+    """Where the phrase starts when a title and a preposition stand before the determiner at
+    ``det`` ("a spokesman for the council", "the head of the union"): the title's own
+    determiner or first modifier; else None."""
+    toks = wc.tokens
+    t = det - 2
+    if t < lo or toks[det - 1].lower not in wc.lex.np_prepositions or not wc.is_title(t):
+        return None
+    k = t
+    while k - 1 >= lo and j - k < max_tokens and (
+            wc.is_title(k - 1) or wc.is_modifier(k - 1)) and not toks[k - 1].is_cap:
+        k -= 1
+    if k - 1 >= lo and wc.is_det(k - 1):
+        k -= 1
+    return k if j - k < max_tokens else None
 
 
 def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional[tuple[int, int]]:
@@ -699,12 +726,17 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         # the mention and the organisation after it is its affiliation, not a name
         preps = lex.np_prepositions
         for p in range(k + 1, j - 1):
-            if toks[p].lower in preps and wc.is_title(p - 1) and not any(
-                    wc.is_name_word(x) and not wc.is_title(x) for x in range(k, p)):
+            # (not the "of" of "secretary of state": a preposition inside a title)
+            if toks[p].lower in preps and wc.is_title(p - 1) and not wc.is_title(p) \
+                    and not any(wc.is_name_word(x) and not wc.is_title(x) for x in range(k, p)):
                 a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
                 # (not "the director of the Institute Kenneth Roth": a name ends the mention)
                 if toks[a_start].is_cap and glued_start(wc, text, a_start, j) == a_start:
                     tail_aff = text[toks[a_start].start:toks[j - 1].end]
+                    described_end, j = j, p
+                    head = toks[j - 1].key
+                elif not toks[a_start].is_cap and not _named(wc, a_start, j):
+                    # "a spokesman for the council": a person, described with the body
                     described_end, j = j, p
                     head = toks[j - 1].key
                 break
