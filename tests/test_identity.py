@@ -481,3 +481,11 @@ def test_a_title_for_a_lower_case_body_is_a_person():
     assert speakers(text)[0][1] == "spokesperson"
     text = 'The former secretary of state said the deal was "a mistake".'
     assert speakers(text)[0][1] == "former secretary of state"
+
+
+def test_a_relative_clause_in_an_appositive_gives_no_title():
+    """", a UK investment banker who has held talks with Acme,": the title is read before the
+    relative clause ("investment banker"), not from it ("talks")."""
+    text = ('Tom Reed, a UK investment banker who has held talks with Acme, said: '
+            '"They need strong people."')
+    assert speakers(text) == [("Tom Reed", "investment banker", "UK")]

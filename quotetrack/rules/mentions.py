@@ -901,6 +901,10 @@ def _appositive_fields(wc: WordClasses, text: str,
     k = i + 1 if wc.is_det(i) else i
     if _participle_clause(wc, k, j):
         return None, None  # ", speaking at the summit,": a clause, no title
+    for x in range(k + 1, j):
+        if toks[x].lower in wc.lex.relatives:
+            j = x  # ", a UK investment banker who has held talks with …": the clause is no title
+            break
     head_end = k
     preps = wc.lex.appositive_prepositions
     while head_end < j and toks[head_end].lower not in preps and toks[head_end].text != ",":
