@@ -237,6 +237,47 @@ def possessive(ctx: Context, q: int) -> Optional[Decision]:
     return None
 
 
+def _subject_start(ctx: Context, i: int, lo: int) -> tuple[int, bool]:
+    """Where the noun phrase ending in the one at token ``i`` begins, with the words before it
+    that are part of it ("a choked-up Jeb Bush", "Labour backbencher Stephen Pound", "a review
+    by the ONS"), and whether it can be the subject of a clause there: it starts the sentence or
+    follows punctuation, a conjunction, a relative, an adverb or a cue ("…, and Trump said",
+    "when Sanders protesters interrupted", "then Trump went", "said Junya Tanase of …, were"),
+    not a preposition, a verb or a modifier of its own ("on his Facebook page", "bought the Old
+    Post Office building", "a fake Southern accent")."""
+    toks, wc, lex = ctx.tokens, ctx.wc, ctx.lex
+    k = i
+    while k > lo:
+        p = k - 1
+        if not wc.is_det(k) and (wc.is_det(p) or wc.is_modifier(p) or wc.is_name_word(p)
+                                 or wc.is_anchor(p)) and toks[p].lower not in lex.cue_forms:
+            k = p
+        elif toks[p].lower in lex.subject_prepositions and p - 1 >= lo and (
+                wc.is_modifier(p - 1) or wc.is_name_word(p - 1) or wc.is_anchor(p - 1)):
+            k = p - 1  # "A recent survey by Comcast Xfinity found"
+        else:
+            break
+    if k <= lo or not toks[k - 1].is_word:
+        return k, True
+    low = toks[k - 1].lower
+    if low in lex.absolute_openers:
+        # "with Trump reportedly yelling: “…”", "with America's TV Guide magazine describing the
+        # series as “…”": the subject of the participle after it
+        for e in range(i, min(len(toks), i + ctx.limits.max_mention_tokens)):
+            t = toks[e]
+            if t.lower.endswith("ing") and not t.is_cap:
+                return k, True
+            if not (wc.is_name_word(e) or wc.is_anchor(e) or wc.is_modifier(e)
+                    or wc.is_adverb(e)):
+                break
+        return k, False
+    # ("Meanwhile X labelled", "Later Monday X called")
+    return k, low in lex.subject_openers or low in lex.relatives or low in lex.subordinators \
+        or low in lex.connectives or low in lex.clause_starts or low in lex.adverbs \
+        or low in lex.time_adverbs or low in lex.weekdays or wc.is_adverb(k - 1) \
+        or is_finite_cue(ctx, k - 1)
+
+
 def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     """Last resort for a quote inside a sentence: its subject ("Cruz blamed the law on “…”")."""
     first = ctx.quote_first[q]
@@ -247,14 +288,23 @@ def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     # the subject of the clause nearest the quotation: "... when Musk again took to Twitter
     # with this: “…”" (a name followed by a lower-case word), within the cue window
     nearest = max(lo, ctx.token_at_or_after(ctx.quotes[q].start - ctx.limits.cue_window_chars))
-    for k in range(first - 2, nearest, -1):
+    k = first - 2
+    while k > nearest:
         if wc.is_name_word(k) and not toks[k].possessive and k + 1 < first \
                 and toks[k + 1].is_word and not toks[k + 1].is_cap \
                 and toks[k + 1].lower not in ctx.lex.function_words:
             np = np_before(wc, k, lo, ctx.limits.max_mention_tokens)
-            if np is not None and (np[0] > lo or wc.is_name_word(np[0])):
+            if np is None:
+                k -= 1
+                continue
+            start, subject = _subject_start(ctx, np[0], lo)
+            if not subject:
+                k = min(k, start) - 1  # "on his Facebook page": a name inside a phrase
+                continue
+            if np[0] > lo or wc.is_name_word(np[0]):
                 return Decision(mention=np)
             break
+        k -= 1
     np = subject_of_clause(ctx, first)
     if np is None or np[1] >= first:
         return None
