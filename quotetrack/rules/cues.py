@@ -104,6 +104,10 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
             toks[x].possessive or toks[x].lower in wc.lex.possessive_determiners
             for x in range(*np)):
         return None  # "Mr. Trump's remarks", "his comments": a noun, not a speaker and verb
+    verb = wc.lex.cue_forms.get(toks[cue].lower)
+    if np and verb is not None and toks[cue].lower == verb.lemma \
+            and _singular_article(ctx, np):
+        return None  # "a fundraising call", "a Trumpian post": a verb's bare form after "a" …
     if np:
         if np[0] - 2 >= lo and toks[np[0] - 1].lower == "and":
             # "Tore Sohlberg and Lehla Abreder said": both are the speakers
@@ -143,6 +147,19 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     if j >= lo and toks[j].is_word and not toks[cue].lower.endswith("ing"):
         return _opening_subject(ctx, cue, lo)
     return None
+
+
+def _singular_article(ctx: Context, np: tuple[int, int]) -> bool:
+    """The phrase ``np`` opens with an indefinite article of one thing ("a", "an", "another")
+    and heads no count or plural ("a third say", "a group of voters say"): it takes no bare verb
+    form ("a source say" is no clause; "a wake-up call", "a Twitter post" are nouns)."""
+    toks, lex = ctx.tokens, ctx.lex
+    low = toks[np[0]].lower
+    head = toks[np[1] - 1].lower
+    plural = head.endswith("s") and not head.endswith(lex.non_plural_endings)
+    return low in lex.articles and lex.determiners.get(low) == "indefinite" \
+        and head.split("-")[0] not in lex.count_words and head not in lex.group_nouns \
+        and not plural
 
 
 def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
