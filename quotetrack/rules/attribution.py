@@ -21,7 +21,13 @@ from .cues import (
     subject_before_cue,
     subject_of_clause,
 )
-from .mentions import appositive_after, np_after, np_before, skip_parenthesis
+from .mentions import (
+    PERSON_NAME_WORDS,
+    appositive_after,
+    np_after,
+    np_before,
+    skip_parenthesis,
+)
 
 __all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "link_parts",
            "finish_kinds"]
@@ -40,6 +46,8 @@ _CUE_COMPLEMENT_TOKENS = 8
 #: characters read before a quotation for a phrase of not_speech.tsv ("so-called", "a film
 #: titled"), more than the longest phrase with the word before it
 _NOT_SPEECH_CHARS = 30
+#: the marks after which a speaker label may open ("… JUST TOO EARLY - Mark Blumenthal: “…”")
+_LABEL_OPENERS = frozenset("-\u2013\u2014")
 
 
 def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
@@ -116,7 +124,38 @@ def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
             if d:
                 return d
             break
-    return None
+    return _speaker_label(ctx, k, lo) if colon and punct else None
+
+
+def _speaker_label(ctx: Context, k: int, lo: int) -> Optional[Decision]:
+    """``Kasich: “…”``, ``- Michael P. McDonald: “…”``: a name that is all its clause says
+    before the colon (from the sentence start or a dash) labels the quotation with its speaker.
+    ``k`` is the last token before the colon."""
+    wc, toks = ctx.wc, ctx.tokens
+    np = np_before(wc, k, lo, ctx.limits.max_mention_tokens)
+    if np is None or not wc.is_name_word(np[1] - 1) or wc.is_title(np[1] - 1):
+        return None
+    if np[0] - 2 >= lo and toks[np[0] - 1].lower in ctx.lex.coordinators \
+            and wc.is_name_word(np[0] - 2):  # "Mark Blumenthal and Jon Cohen: “…”"
+        other = np_before(wc, np[0] - 2, lo, ctx.limits.max_mention_tokens)
+        if other is not None and np[1] - other[0] <= ctx.limits.max_mention_tokens:
+            np = (other[0], np[1])
+    if np[0] > lo and toks[np[0] - 1].text not in _LABEL_OPENERS:
+        return None
+    words = [t for t in toks[np[0]:np[1]] if t.is_word]
+    if all(t.text.isupper() for t in words):
+        return None  # "READ MORE:", "WATCH:": a label of the page, no speaker
+    run = 0
+    for x in range(np[1] - 1, np[0] - 1, -1):
+        if not wc.is_name_word(x) or wc.is_title(x):
+            break
+        run += 1
+    if any(t.lower in ctx.lex.cue_forms for t in words) or (
+            run > PERSON_NAME_WORDS and toks[np[1] - 1].key not in ctx.lex.org_words):
+        return None  # "Trump Addresses Munich Attack: “…”": a headline in title case
+    if len(words) == 1 and not wc.named_inside(ctx.text, np[0]):
+        return None  # "Update:", "Warning:": a word that names no one elsewhere in the text
+    return Decision(mention=np)
 
 
 def _window(ctx: Context, q: int, positions: list) -> list:

@@ -121,6 +121,12 @@ class WordClasses:
         word = tok.text
         return _occurs(text, word.lower(), False) and not _occurs(text, word, True)
 
+    def named_inside(self, text: str, i: int) -> bool:
+        """Token ``i`` is written, capitalised, inside a sentence somewhere in ``text`` ("Kasich"
+        in "… said Kasich", not "Update" or "Warning" that only open sentences)."""
+        word = self.tokens[i].bare
+        return word.isalpha() and _occurs(text, word, True)
+
     def _name_follows(self, i: int) -> bool:
         """A capitalised word of the same sentence that starts no title follows token ``i``
         ("Lord Falconer", not "Lord Chancellor" or "Lord, help us")."""
