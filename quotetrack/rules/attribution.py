@@ -83,10 +83,28 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
         steps += 1
     if m < hi and is_finite_cue(ctx, m):
         return Decision(mention=np, cue=(m, m + 1))
+    phrase = _phrase_cue(ctx, m, hi)
+    if phrase:  # “…,” she went on. / “…,” Kelly shot back.
+        return Decision(mention=np, cue=(m, phrase))
     app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
     if app and app[1] + 1 < hi and toks[app[1]].text == "," and is_finite_cue(ctx, app[1] + 1):
         return Decision(mention=np, cue=(app[1] + 1, app[1] + 2), appositive=app)
     return None
+
+
+def _phrase_cue(ctx: Context, m: int, hi: int) -> int:
+    """The end of a multi-word cue of ``data/cue_phrases.tsv`` that names no channel and starts
+    at token ``m`` ("went on", "shot back", "pointed out"), or 0 when none does."""
+    toks = ctx.tokens
+    if m >= hi or not toks[m].is_word:
+        return 0
+    for phrase, (_, channel) in ctx.lex.cue_phrases.items():
+        words = phrase.split()
+        if channel or len(words) < 2 or words[0] != toks[m].lower or m + len(words) > hi:
+            continue
+        if all(toks[m + x].lower == w for x, w in enumerate(words)):
+            return m + len(words)
+    return 0
 
 
 def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
