@@ -388,6 +388,9 @@ PART_STEP = "quote_part"
 SIEVE_NAMES = tuple(name for name, _ in SIEVES) + (PART_STEP,)
 #: sieves that find an attribution of the part itself, next to it: they decide the speaker of
 #: every part; the others (continuation, lead-in, subjects) only when no part has one
+#: sieves whose mention is the speaker named nearest the quote before it (kept by a part of a
+#: multi-paragraph quotation that takes another part's speaker)
+_NEIGHBOUR_SIEVES = frozenset({"continuation"})
 _OWN_SIEVES = frozenset({"cue_after_quote", "cue_before_quote", "colon_intro", "according_to",
                          "sentence_cue"})
 
@@ -517,7 +520,13 @@ def link_parts(ctx: Context, enabled: tuple[str, ...]) -> None:
             if q != owner:
                 ctx.kinds[q] = QuoteKind.DIRECT if ctx.kinds[q] == QuoteKind.OTHER \
                     else ctx.kinds[q]
-                ctx.decisions[q] = Decision(sieve=PART_STEP, continues=owner)
+                # a part that goes on from the attributed quote before it in its paragraph
+                # ("…," he said. “They think …¶“And …,” he said) keeps that mention: the
+                # speaker named nearest it
+                before = ctx.decisions[q]
+                nearest = before.mention if before is not None \
+                    and before.sieve in _NEIGHBOUR_SIEVES else None
+                ctx.decisions[q] = Decision(sieve=PART_STEP, continues=owner, mention=nearest)
 
 
 def _words(text: str) -> int:
