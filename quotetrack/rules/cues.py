@@ -16,6 +16,8 @@ _MAX_SKIPPED_WORDS = 3
 #: a leading adverbial before a participle cue's clause subject ("On Sunday, the coalition …")
 #: is at most this many tokens long
 _MAX_ADVERBIAL_TOKENS = 8
+#: comma-separated parts of such an adverbial, at most ("At an event in Ames, Iowa, on Sunday,")
+_MAX_ADVERBIAL_PARTS = 3
 
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
            "subject_before_cue", "inverted_after_cue"]
@@ -54,19 +56,53 @@ def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
     """The subject at the start of the clause of a participle cue ("X announced ..., citing")."""
     lo, _ = sentence_range(ctx, cue)
     k = lo
-    toks = ctx.tokens
-    # skip a leading adverbial ending in a comma: "On Sunday, the coalition ..."
-    first = toks[lo].lower
-    if first in ctx.lex.function_words or first in ctx.lex.clause_openers:
-        for x in range(lo, min(cue, lo + _MAX_ADVERBIAL_TOKENS)):
-            if toks[x].text == ",":
-                k = x + 1
+    toks, lex = ctx.tokens, ctx.lex
+    # skip a leading adverbial ending in a comma: "On Sunday, the coalition ...", "Facing
+    # mounting criticism, Mr. Trump ...", "Early in his campaign, Trump ...", "Eight years ago,
+    # he ..."; and its further parts after a comma: "At an event in Ames, Iowa, on Sunday, …"
+    if _opens_adverbial(ctx, lo):
+        start = lo
+        for _ in range(_MAX_ADVERBIAL_PARTS):
+            comma = -1
+            for x in range(start, min(cue, start + _MAX_ADVERBIAL_TOKENS)):
+                if toks[x].text == ",":
+                    comma = x
+                    break
+                if toks[x].quote >= 0:
+                    break
+            if comma < 0 or _opens_relative(ctx, comma + 1):
+                break  # "Earlier Mr Kennedy, whose party …": the comma ends the subject
+            k = comma + 1
+            np = np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
+            if np is None or np[1] + 1 >= cue or toks[np[1]].text != "," \
+                    or toks[np[1] + 1].lower not in lex.function_words \
+                    or _opens_relative(ctx, np[1] + 1):
                 break
-            if toks[x].quote >= 0:
-                break
-    if k == lo and toks[lo].lower in ctx.lex.clause_openers:
+            start = np[1] + 1  # "Ames, Iowa, on Sunday,": "Iowa" is part of the place
+    if k == lo and toks[lo].lower in lex.clause_openers:
         k = lo + 1
     return np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
+
+
+def _opens_relative(ctx: Context, i: int) -> bool:
+    """Token ``i``, after a comma, opens a relative clause (", who …", ", whose party …")."""
+    low = ctx.tokens[i].lower
+    return low in ctx.lex.relatives or low in ctx.lex.non_appositives
+
+
+def _opens_adverbial(ctx: Context, lo: int) -> bool:
+    """The sentence opens with a phrase that is no subject: a preposition or conjunction ("On
+    Sunday, …"), an adverb ("Shortly after …", "Early in his campaign"), a participle
+    ("Facing mounting criticism, …", "Preceded by …") or a number ("Eight years ago, …")."""
+    t = ctx.tokens[lo]
+    low = t.lower
+    lex = ctx.lex
+    if low in lex.function_words or low in lex.clause_openers or low in lex.adverbs \
+            or low in lex.time_adverbs or t.text[:1].isdigit() or low in lex.count_words:
+        return True
+    # ("Groening recently heaped praise …", "Kelly said": names, written inside sentences too)
+    return low.endswith(lex.adverbial_endings) and low not in lex.first_names \
+        and not ctx.wc.is_title(lo) and len(low) > 4 and not ctx.wc.named_inside(ctx.text, lo)
 
 
 def after_participle_opener(ctx: Context, cue: int, lo: int) -> bool:
