@@ -58,7 +58,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
             "dialogue_pronoun", "clause_start", "absolute_opener",
-            "subject_preposition", "adverbial_ending")
+            "subject_preposition", "adverbial_ending", "past_ending")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -317,6 +317,7 @@ class Lexicon:
     absolute_openers: frozenset[str]  # "with": "with Trump reportedly yelling: “…”"
     subject_prepositions: frozenset[str]  # "by": "A recent survey by Comcast Xfinity found"
     adverbial_endings: tuple[str, ...]  # "ing": "Facing criticism, X …" (for str.endswith)
+    past_endings: tuple[str, ...]  # "ed": "Japan branded North Korea" (for str.endswith)
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
@@ -422,6 +423,7 @@ def _role_words(src: "_Sources") -> dict[str, Any]:
     fields["singular_endings"] = tuple(sorted(fields["singular_endings"]))
     fields["non_plural_endings"] = tuple(sorted(fields["non_plural_endings"]))
     fields["adverbial_endings"] = tuple(sorted(fields["adverbial_endings"]))
+    fields["past_endings"] = tuple(sorted(fields["past_endings"]))
     return fields
 
 

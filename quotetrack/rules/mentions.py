@@ -429,6 +429,10 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             prev = toks[k - 1]
             if k > i and last_anchor == k - 1 and not prev.is_cap:
                 break  # "a judge chastised ...": a lower-case head ends the phrase
+            if t.lower in wc.lex.auxiliaries or ("'" in t.text and not t.possessive) or (
+                    last_anchor >= 0 and t.lower.endswith(wc.lex.past_endings)
+                    and k + 1 < hi and (toks[k + 1].is_cap or wc.is_det(k + 1))):
+                break  # "the mega donor didn't", "Japan branded North Korea": a verb
             k += 1
             continue
         break
