@@ -46,6 +46,8 @@ _CUE_COMPLEMENT_TOKENS = 8
 #: characters read before a quotation for a phrase of not_speech.tsv ("so-called", "a film
 #: titled"), more than the longest phrase with the word before it
 _NOT_SPEECH_CHARS = 30
+#: tokens read back from a quotation for a name's speech noun ("Trump's claim that Obama “…”")
+_SPEECH_NOUN_REACH = 8
 #: the marks after which a speaker label may open ("… JUST TOO EARLY - Mark Blumenthal: “…”")
 _LABEL_OPENERS = frozenset("-\u2013\u2014")
 
@@ -287,10 +289,34 @@ def possessive(ctx: Context, q: int) -> Optional[Decision]:
     t = ctx.tokens[k]
     if t.sentence != ctx.tokens[first].sentence:
         return None
+    lo = ctx.sentences[t.sentence][0]
     if t.possessive and ctx.wc.is_name_word(k):
-        np = np_before(ctx.wc, k, ctx.sentences[t.sentence][0], ctx.limits.max_mention_tokens)
+        np = np_before(ctx.wc, k, lo, ctx.limits.max_mention_tokens)
         if np is not None:
             return Decision(mention=np)
+        return None
+    return _speech_noun_owner(ctx, q)
+
+
+def _speech_noun_owner(ctx: Context, q: int) -> Optional[Decision]:
+    """"Sanders' call for “revolution”", "Trump's claim that Obama “founded ISIS”", "Mr
+    Blair's promise to produce an “…”": words quoted in the complement of a name's speech noun
+    (or of a speech verb's bare form used as one) are the name's (tried after the cue sieves,
+    which take "called AP's report a “…”" and "said McConnell's comment was “…”")."""
+    first = ctx.quote_first[q]
+    toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
+    lo = ctx.sentences[toks[first].sentence][0]
+    for n in range(first - 1, max(lo, first - 1 - _SPEECH_NOUN_REACH), -1):
+        t = toks[n]
+        if t.quote >= 0 or not t.is_word:
+            break
+        verb = lex.cue_forms.get(t.lower)
+        noun = t.lower in lex.speech_nouns or (verb is not None and verb.lemma == t.lower)
+        if noun and n - 1 >= lo and toks[n - 1].possessive and wc.is_name_word(n - 1):
+            np = np_before(wc, n - 1, lo, ctx.limits.max_mention_tokens)
+            return Decision(mention=np) if np is not None else None
+        if verb is not None and not noun:
+            break  # "Trump's aide said …": a verb of its own, the cue sieves' case
     return None
 
 

@@ -142,8 +142,10 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         return None  # "Mr. Trump's remarks", "his comments": a noun, not a speaker and verb
     verb = wc.lex.cue_forms.get(toks[cue].lower)
     if np and verb is not None and toks[cue].lower == verb.lemma \
-            and _singular_article(ctx, np):
-        return None  # "a fundraising call", "a Trumpian post": a verb's bare form after "a" …
+            and (_singular_article(ctx, np) or toks[np[1] - 1].possessive):
+        # "a fundraising call", "a Trumpian post", "AP's report", "Trump's call": a verb's
+        # bare form after "a" or a possessive is a noun
+        return None
     if np:
         if np[0] - 2 >= lo and toks[np[0] - 1].lower == "and":
             # "Tore Sohlberg and Lehla Abreder said": both are the speakers
