@@ -92,13 +92,15 @@ def _opens_relative(ctx: Context, i: int) -> bool:
 
 def _opens_adverbial(ctx: Context, lo: int) -> bool:
     """The sentence opens with a phrase that is no subject: a preposition or conjunction ("On
-    Sunday, …"), an adverb ("Shortly after …", "Early in his campaign"), a participle
+    Sunday, …"), an adverb ("Shortly after …", "Early in his campaign", "Here in Ames"), a
+    participle
     ("Facing mounting criticism, …", "Preceded by …") or a number ("Eight years ago, …")."""
     t = ctx.tokens[lo]
     low = t.lower
     lex = ctx.lex
     if low in lex.function_words or low in lex.clause_openers or low in lex.adverbs \
-            or low in lex.time_adverbs or t.text[:1].isdigit() or low in lex.count_words:
+            or low in lex.time_adverbs or low in lex.clause_starts or t.text[:1].isdigit() \
+            or low in lex.count_words:
         return True
     # ("Groening recently heaped praise …", "Kelly said": names, written inside sentences too)
     return low.endswith(lex.adverbial_endings) and low not in lex.first_names \
