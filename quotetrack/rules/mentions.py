@@ -77,6 +77,8 @@ class WordClasses:
             else:
                 names[k] = True
         self.name_word = names
+        #: words already looked up by `named_inside`
+        self._named: dict[str, bool] = {}
 
     def _titles(self, tokens: Sequence[Token]) -> list[int]:
         """For each token, the number of tokens of the title it is part of (0 if none)."""
@@ -125,7 +127,12 @@ class WordClasses:
         """Token ``i`` is written, capitalised, inside a sentence somewhere in ``text`` ("Kasich"
         in "… said Kasich", not "Update" or "Warning" that only open sentences)."""
         word = self.tokens[i].bare
-        return word.isalpha() and _occurs(text, word, True)
+        if not word.isalpha():
+            return False
+        known = self._named.get(word)
+        if known is None:  # one search of the text per word, however often it is asked
+            known = self._named[word] = _occurs(text, word, True)
+        return known
 
     def _name_follows(self, i: int) -> bool:
         """A capitalised word of the same sentence that starts no title follows token ``i``
