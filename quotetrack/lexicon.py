@@ -57,7 +57,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "written_cue", "np_preposition", "anonymous_head", "subject_opener", "quantity_word",
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
-            "dialogue_pronoun")
+            "dialogue_pronoun", "clause_start", "absolute_opener",
+            "subject_preposition", "adverbial_ending", "past_ending")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -312,6 +313,11 @@ class Lexicon:
     affiliation_prepositions: frozenset[str]  # "of": "Richard Shelby of Alabama"
     non_plural_endings: tuple[str, ...]  # "'s": "Trump's" is no plural (for str.endswith)
     dialogue_pronouns: frozenset[str]  # "we": "as we said" inside a quotation is no attribution
+    clause_starts: frozenset[str]  # "before": "long before White House officials started"
+    absolute_openers: frozenset[str]  # "with": "with Trump reportedly yelling: “…”"
+    subject_prepositions: frozenset[str]  # "by": "A recent survey by Comcast Xfinity found"
+    adverbial_endings: tuple[str, ...]  # "ing": "Facing criticism, X …" (for str.endswith)
+    past_endings: tuple[str, ...]  # "ed": "Japan branded North Korea" (for str.endswith)
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
@@ -416,6 +422,8 @@ def _role_words(src: "_Sources") -> dict[str, Any]:
         tuple(phrase.split()) for phrase in fields["quantity_openers"])
     fields["singular_endings"] = tuple(sorted(fields["singular_endings"]))
     fields["non_plural_endings"] = tuple(sorted(fields["non_plural_endings"]))
+    fields["adverbial_endings"] = tuple(sorted(fields["adverbial_endings"]))
+    fields["past_endings"] = tuple(sorted(fields["past_endings"]))
     return fields
 
 

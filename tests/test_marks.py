@@ -114,6 +114,27 @@ def test_multi_paragraph_quote_is_two_parts():
     assert first.attribution.continues == 1
 
 
+def test_part_after_an_attributed_quote_keeps_its_mention():
+    """A first part that goes on from an attributed quote in its own paragraph takes the speaker
+    of the part with the cue, and keeps the mention of the quote it goes on from (the speaker
+    named nearest it), as a continuation would."""
+    text = ("Omar Diaz runs the shelter.\n\n\"The beds filled by ten,\" he said. "
+            "\"People queued in the rain.\n\n\"We turned some away,\" he said.")
+    first, part, last = quotetrack.parse(text).quotes
+    assert part.attribution.sieve == "quote_part"
+    assert part.attribution.continues == 2
+    assert part.attribution.mention == first.attribution.mention
+    assert part.speaker.name == last.speaker.name == "Omar Diaz"
+
+
+def test_part_with_no_neighbour_has_no_mention():
+    """A part of a multi-paragraph quotation with no attributed quote before it names no mention
+    of its own: only the speaker of the part with the cue."""
+    text = INTRO + "\u201cBread sold out by nine.\n\n\u201cWe baked twice as much,\u201d he said."
+    first, _ = quotetrack.parse(text).quotes
+    assert first.attribution.mention is None
+
+
 def test_three_paragraph_quote_is_three_parts():
     """Two unclosed paragraphs, each re-opened, then a closing one: three parts of one
     quotation, and no diagnostic."""

@@ -21,7 +21,13 @@ from .cues import (
     subject_before_cue,
     subject_of_clause,
 )
-from .mentions import appositive_after, np_after, np_before, skip_parenthesis
+from .mentions import (
+    PERSON_NAME_WORDS,
+    appositive_after,
+    np_after,
+    np_before,
+    skip_parenthesis,
+)
 
 __all__ = ["SIEVES", "SIEVE_NAMES", "classify_kinds", "run_sieves", "link_parts",
            "finish_kinds"]
@@ -40,6 +46,10 @@ _CUE_COMPLEMENT_TOKENS = 8
 #: characters read before a quotation for a phrase of not_speech.tsv ("so-called", "a film
 #: titled"), more than the longest phrase with the word before it
 _NOT_SPEECH_CHARS = 30
+#: tokens read back from a quotation for a name's speech noun ("Trump's claim that Obama “…”")
+_SPEECH_NOUN_REACH = 8
+#: the marks after which a speaker label may open ("… JUST TOO EARLY - Mark Blumenthal: “…”")
+_LABEL_OPENERS = frozenset("-\u2013\u2014")
 
 
 def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
@@ -75,10 +85,28 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
         steps += 1
     if m < hi and is_finite_cue(ctx, m):
         return Decision(mention=np, cue=(m, m + 1))
+    phrase = _phrase_cue(ctx, m, hi)
+    if phrase:  # “…,” she went on. / “…,” Kelly shot back.
+        return Decision(mention=np, cue=(m, phrase))
     app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
     if app and app[1] + 1 < hi and toks[app[1]].text == "," and is_finite_cue(ctx, app[1] + 1):
         return Decision(mention=np, cue=(app[1] + 1, app[1] + 2), appositive=app)
     return None
+
+
+def _phrase_cue(ctx: Context, m: int, hi: int) -> int:
+    """The end of a multi-word cue of ``data/cue_phrases.tsv`` that names no channel and starts
+    at token ``m`` ("went on", "shot back", "pointed out"), or 0 when none does."""
+    toks = ctx.tokens
+    if m >= hi or not toks[m].is_word:
+        return 0
+    for phrase, (_, channel) in ctx.lex.cue_phrases.items():
+        words = phrase.split()
+        if channel or len(words) < 2 or words[0] != toks[m].lower or m + len(words) > hi:
+            continue
+        if all(toks[m + x].lower == w for x, w in enumerate(words)):
+            return m + len(words)
+    return 0
 
 
 def cue_before_quote(ctx: Context, q: int) -> Optional[Decision]:
@@ -116,7 +144,38 @@ def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
             if d:
                 return d
             break
-    return None
+    return _speaker_label(ctx, k, lo) if colon and punct else None
+
+
+def _speaker_label(ctx: Context, k: int, lo: int) -> Optional[Decision]:
+    """``Kasich: “…”``, ``- Michael P. McDonald: “…”``: a name that is all its clause says
+    before the colon (from the sentence start or a dash) labels the quotation with its speaker.
+    ``k`` is the last token before the colon."""
+    wc, toks = ctx.wc, ctx.tokens
+    np = np_before(wc, k, lo, ctx.limits.max_mention_tokens)
+    if np is None or not wc.is_name_word(np[1] - 1) or wc.is_title(np[1] - 1):
+        return None
+    if np[0] - 2 >= lo and toks[np[0] - 1].lower in ctx.lex.coordinators \
+            and wc.is_name_word(np[0] - 2):  # "Mark Blumenthal and Jon Cohen: “…”"
+        other = np_before(wc, np[0] - 2, lo, ctx.limits.max_mention_tokens)
+        if other is not None and np[1] - other[0] <= ctx.limits.max_mention_tokens:
+            np = (other[0], np[1])
+    if np[0] > lo and toks[np[0] - 1].text not in _LABEL_OPENERS:
+        return None
+    words = [t for t in toks[np[0]:np[1]] if t.is_word]
+    if all(t.text.isupper() for t in words):
+        return None  # "READ MORE:", "WATCH:": a label of the page, no speaker
+    run = 0
+    for x in range(np[1] - 1, np[0] - 1, -1):
+        if not wc.is_name_word(x) or wc.is_title(x):
+            break
+        run += 1
+    if any(t.lower in ctx.lex.cue_forms for t in words) or (
+            run > PERSON_NAME_WORDS and toks[np[1] - 1].key not in ctx.lex.org_words):
+        return None  # "Trump Addresses Munich Attack: “…”": a headline in title case
+    if len(words) == 1 and not wc.named_inside(ctx.text, np[0]):
+        return None  # "Update:", "Warning:": a word that names no one elsewhere in the text
+    return Decision(mention=np)
 
 
 def _window(ctx: Context, q: int, positions: list) -> list:
@@ -230,11 +289,76 @@ def possessive(ctx: Context, q: int) -> Optional[Decision]:
     t = ctx.tokens[k]
     if t.sentence != ctx.tokens[first].sentence:
         return None
+    lo = ctx.sentences[t.sentence][0]
     if t.possessive and ctx.wc.is_name_word(k):
-        np = np_before(ctx.wc, k, ctx.sentences[t.sentence][0], ctx.limits.max_mention_tokens)
+        np = np_before(ctx.wc, k, lo, ctx.limits.max_mention_tokens)
         if np is not None:
             return Decision(mention=np)
+        return None
+    return _speech_noun_owner(ctx, q)
+
+
+def _speech_noun_owner(ctx: Context, q: int) -> Optional[Decision]:
+    """"Sanders' call for “revolution”", "Trump's claim that Obama “founded ISIS”", "Mr
+    Blair's promise to produce an “…”": words quoted in the complement of a name's speech noun
+    (or of a speech verb's bare form used as one) are the name's (tried after the cue sieves,
+    which take "called AP's report a “…”" and "said McConnell's comment was “…”")."""
+    first = ctx.quote_first[q]
+    toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
+    lo = ctx.sentences[toks[first].sentence][0]
+    for n in range(first - 1, max(lo, first - 1 - _SPEECH_NOUN_REACH), -1):
+        t = toks[n]
+        if t.quote >= 0 or not t.is_word:
+            break
+        verb = lex.cue_forms.get(t.lower)
+        noun = t.lower in lex.speech_nouns or (verb is not None and verb.lemma == t.lower)
+        if noun and n - 1 >= lo and toks[n - 1].possessive and wc.is_name_word(n - 1):
+            np = np_before(wc, n - 1, lo, ctx.limits.max_mention_tokens)
+            return Decision(mention=np) if np is not None else None
+        if verb is not None and not noun:
+            break  # "Trump's aide said …": a verb of its own, the cue sieves' case
     return None
+
+
+def _subject_start(ctx: Context, i: int, lo: int) -> tuple[int, bool]:
+    """Where the noun phrase ending in the one at token ``i`` begins, with the words before it
+    that are part of it ("a choked-up Jeb Bush", "Labour backbencher Stephen Pound", "a review
+    by the ONS"), and whether it can be the subject of a clause there: it starts the sentence or
+    follows punctuation, a conjunction, a relative, an adverb or a cue ("…, and Trump said",
+    "when Sanders protesters interrupted", "then Trump went", "said Junya Tanase of …, were"),
+    not a preposition, a verb or a modifier of its own ("on his Facebook page", "bought the Old
+    Post Office building", "a fake Southern accent")."""
+    toks, wc, lex = ctx.tokens, ctx.wc, ctx.lex
+    k = i
+    while k > lo:
+        p = k - 1
+        if not wc.is_det(k) and (wc.is_det(p) or wc.is_modifier(p) or wc.is_name_word(p)
+                                 or wc.is_anchor(p)) and toks[p].lower not in lex.cue_forms:
+            k = p
+        elif toks[p].lower in lex.subject_prepositions and p - 1 >= lo and (
+                wc.is_modifier(p - 1) or wc.is_name_word(p - 1) or wc.is_anchor(p - 1)):
+            k = p - 1  # "A recent survey by Comcast Xfinity found"
+        else:
+            break
+    if k <= lo or not toks[k - 1].is_word:
+        return k, True
+    low = toks[k - 1].lower
+    if low in lex.absolute_openers:
+        # "with Trump reportedly yelling: “…”", "with America's TV Guide magazine describing the
+        # series as “…”": the subject of the participle after it
+        for e in range(i, min(len(toks), i + ctx.limits.max_mention_tokens)):
+            t = toks[e]
+            if t.lower.endswith("ing") and not t.is_cap:
+                return k, True
+            if not (wc.is_name_word(e) or wc.is_anchor(e) or wc.is_modifier(e)
+                    or wc.is_adverb(e)):
+                break
+        return k, False
+    # ("Meanwhile X labelled", "Later Monday X called")
+    return k, low in lex.subject_openers or low in lex.relatives or low in lex.subordinators \
+        or low in lex.connectives or low in lex.clause_starts or low in lex.adverbs \
+        or low in lex.time_adverbs or low in lex.weekdays or wc.is_adverb(k - 1) \
+        or is_finite_cue(ctx, k - 1)
 
 
 def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
@@ -247,14 +371,23 @@ def sentence_subject(ctx: Context, q: int) -> Optional[Decision]:
     # the subject of the clause nearest the quotation: "... when Musk again took to Twitter
     # with this: “…”" (a name followed by a lower-case word), within the cue window
     nearest = max(lo, ctx.token_at_or_after(ctx.quotes[q].start - ctx.limits.cue_window_chars))
-    for k in range(first - 2, nearest, -1):
+    k = first - 2
+    while k > nearest:
         if wc.is_name_word(k) and not toks[k].possessive and k + 1 < first \
                 and toks[k + 1].is_word and not toks[k + 1].is_cap \
                 and toks[k + 1].lower not in ctx.lex.function_words:
             np = np_before(wc, k, lo, ctx.limits.max_mention_tokens)
-            if np is not None and (np[0] > lo or wc.is_name_word(np[0])):
+            if np is None:
+                k -= 1
+                continue
+            start, subject = _subject_start(ctx, np[0], lo)
+            if not subject:
+                k = min(k, start) - 1  # "on his Facebook page": a name inside a phrase
+                continue
+            if np[0] > lo or wc.is_name_word(np[0]):
                 return Decision(mention=np)
             break
+        k -= 1
     np = subject_of_clause(ctx, first)
     if np is None or np[1] >= first:
         return None
@@ -281,6 +414,9 @@ PART_STEP = "quote_part"
 SIEVE_NAMES = tuple(name for name, _ in SIEVES) + (PART_STEP,)
 #: sieves that find an attribution of the part itself, next to it: they decide the speaker of
 #: every part; the others (continuation, lead-in, subjects) only when no part has one
+#: sieves whose mention is the speaker named nearest the quote before it (kept by a part of a
+#: multi-paragraph quotation that takes another part's speaker)
+_NEIGHBOUR_SIEVES = frozenset({"continuation"})
 _OWN_SIEVES = frozenset({"cue_after_quote", "cue_before_quote", "colon_intro", "according_to",
                          "sentence_cue"})
 
@@ -410,7 +546,13 @@ def link_parts(ctx: Context, enabled: tuple[str, ...]) -> None:
             if q != owner:
                 ctx.kinds[q] = QuoteKind.DIRECT if ctx.kinds[q] == QuoteKind.OTHER \
                     else ctx.kinds[q]
-                ctx.decisions[q] = Decision(sieve=PART_STEP, continues=owner)
+                # a part that goes on from the attributed quote before it in its paragraph
+                # ("…," he said. “They think …¶“And …,” he said) keeps that mention: the
+                # speaker named nearest it
+                before = ctx.decisions[q]
+                nearest = before.mention if before is not None \
+                    and before.sieve in _NEIGHBOUR_SIEVES else None
+                ctx.decisions[q] = Decision(sieve=PART_STEP, continues=owner, mention=nearest)
 
 
 def _words(text: str) -> int:

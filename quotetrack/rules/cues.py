@@ -16,6 +16,8 @@ _MAX_SKIPPED_WORDS = 3
 #: a leading adverbial before a participle cue's clause subject ("On Sunday, the coalition …")
 #: is at most this many tokens long
 _MAX_ADVERBIAL_TOKENS = 8
+#: comma-separated parts of such an adverbial, at most ("At an event in Ames, Iowa, on Sunday,")
+_MAX_ADVERBIAL_PARTS = 3
 
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
            "subject_before_cue", "inverted_after_cue"]
@@ -54,19 +56,55 @@ def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
     """The subject at the start of the clause of a participle cue ("X announced ..., citing")."""
     lo, _ = sentence_range(ctx, cue)
     k = lo
-    toks = ctx.tokens
-    # skip a leading adverbial ending in a comma: "On Sunday, the coalition ..."
-    first = toks[lo].lower
-    if first in ctx.lex.function_words or first in ctx.lex.clause_openers:
-        for x in range(lo, min(cue, lo + _MAX_ADVERBIAL_TOKENS)):
-            if toks[x].text == ",":
-                k = x + 1
+    toks, lex = ctx.tokens, ctx.lex
+    # skip a leading adverbial ending in a comma: "On Sunday, the coalition ...", "Facing
+    # mounting criticism, Mr. Trump ...", "Early in his campaign, Trump ...", "Eight years ago,
+    # he ..."; and its further parts after a comma: "At an event in Ames, Iowa, on Sunday, …"
+    if _opens_adverbial(ctx, lo):
+        start = lo
+        for _ in range(_MAX_ADVERBIAL_PARTS):
+            comma = -1
+            for x in range(start, min(cue, start + _MAX_ADVERBIAL_TOKENS)):
+                if toks[x].text == ",":
+                    comma = x
+                    break
+                if toks[x].quote >= 0:
+                    break
+            if comma < 0 or _opens_relative(ctx, comma + 1):
+                break  # "Earlier Mr Kennedy, whose party …": the comma ends the subject
+            k = comma + 1
+            np = np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
+            if np is None or np[1] + 1 >= cue or toks[np[1]].text != "," \
+                    or toks[np[1] + 1].lower not in lex.function_words \
+                    or _opens_relative(ctx, np[1] + 1):
                 break
-            if toks[x].quote >= 0:
-                break
-    if k == lo and toks[lo].lower in ctx.lex.clause_openers:
+            start = np[1] + 1  # "Ames, Iowa, on Sunday,": "Iowa" is part of the place
+    if k == lo and toks[lo].lower in lex.clause_openers:
         k = lo + 1
     return np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
+
+
+def _opens_relative(ctx: Context, i: int) -> bool:
+    """Token ``i``, after a comma, opens a relative clause (", who …", ", whose party …")."""
+    low = ctx.tokens[i].lower
+    return low in ctx.lex.relatives or low in ctx.lex.non_appositives
+
+
+def _opens_adverbial(ctx: Context, lo: int) -> bool:
+    """The sentence opens with a phrase that is no subject: a preposition or conjunction ("On
+    Sunday, …"), an adverb ("Shortly after …", "Early in his campaign", "Here in Ames"), a
+    participle
+    ("Facing mounting criticism, …", "Preceded by …") or a number ("Eight years ago, …")."""
+    t = ctx.tokens[lo]
+    low = t.lower
+    lex = ctx.lex
+    if low in lex.function_words or low in lex.clause_openers or low in lex.adverbs \
+            or low in lex.time_adverbs or low in lex.clause_starts or t.text[:1].isdigit() \
+            or low in lex.count_words:
+        return True
+    # ("Groening recently heaped praise …", "Kelly said": names, written inside sentences too)
+    return low.endswith(lex.adverbial_endings) and low not in lex.first_names \
+        and not ctx.wc.is_title(lo) and len(low) > 4 and not ctx.wc.named_inside(ctx.text, lo)
 
 
 def after_participle_opener(ctx: Context, cue: int, lo: int) -> bool:
@@ -104,6 +142,12 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
             toks[x].possessive or toks[x].lower in wc.lex.possessive_determiners
             for x in range(*np)):
         return None  # "Mr. Trump's remarks", "his comments": a noun, not a speaker and verb
+    verb = wc.lex.cue_forms.get(toks[cue].lower)
+    if np and verb is not None and toks[cue].lower == verb.lemma \
+            and (_singular_article(ctx, np) or toks[np[1] - 1].possessive):
+        # "a fundraising call", "a Trumpian post", "AP's report", "Trump's call": a verb's
+        # bare form after "a" or a possessive is a noun
+        return None
     if np:
         if np[0] - 2 >= lo and toks[np[0] - 1].lower == "and":
             # "Tore Sohlberg and Lehla Abreder said": both are the speakers
@@ -143,6 +187,19 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     if j >= lo and toks[j].is_word and not toks[cue].lower.endswith("ing"):
         return _opening_subject(ctx, cue, lo)
     return None
+
+
+def _singular_article(ctx: Context, np: tuple[int, int]) -> bool:
+    """The phrase ``np`` opens with an indefinite article of one thing ("a", "an", "another")
+    and heads no count or plural ("a third say", "a group of voters say"): it takes no bare verb
+    form ("a source say" is no clause; "a wake-up call", "a Twitter post" are nouns)."""
+    toks, lex = ctx.tokens, ctx.lex
+    low = toks[np[0]].lower
+    head = toks[np[1] - 1].lower
+    plural = head.endswith("s") and not head.endswith(lex.non_plural_endings)
+    return low in lex.articles and lex.determiners.get(low) == "indefinite" \
+        and head.split("-")[0] not in lex.count_words and head not in lex.group_nouns \
+        and not plural
 
 
 def _opening_subject(ctx: Context, cue: int, lo: int) -> Optional[Decision]:

@@ -77,6 +77,8 @@ class WordClasses:
             else:
                 names[k] = True
         self.name_word = names
+        #: words already looked up by `named_inside`
+        self._named: dict[str, bool] = {}
 
     def _titles(self, tokens: Sequence[Token]) -> list[int]:
         """For each token, the number of tokens of the title it is part of (0 if none)."""
@@ -120,6 +122,17 @@ class WordClasses:
             return False
         word = tok.text
         return _occurs(text, word.lower(), False) and not _occurs(text, word, True)
+
+    def named_inside(self, text: str, i: int) -> bool:
+        """Token ``i`` is written, capitalised, inside a sentence somewhere in ``text`` ("Kasich"
+        in "… said Kasich", not "Update" or "Warning" that only open sentences)."""
+        word = self.tokens[i].bare
+        if not word.isalpha():
+            return False
+        known = self._named.get(word)
+        if known is None:  # one search of the text per word, however often it is asked
+            known = self._named[word] = _occurs(text, word, True)
+        return known
 
     def _name_follows(self, i: int) -> bool:
         """A capitalised word of the same sentence that starts no title follows token ``i``
@@ -471,6 +484,10 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             prev = toks[k - 1]
             if k > i and last_anchor == k - 1 and not prev.is_cap:
                 break  # "a judge chastised ...": a lower-case head ends the phrase
+            if t.lower in wc.lex.auxiliaries or ("'" in t.text and not t.possessive) or (
+                    last_anchor >= 0 and t.lower.endswith(wc.lex.past_endings)
+                    and k + 1 < hi and (toks[k + 1].is_cap or wc.is_det(k + 1))):
+                break  # "the mega donor didn't", "Japan branded North Korea": a verb
             k += 1
             continue
         break

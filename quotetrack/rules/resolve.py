@@ -1132,8 +1132,11 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         d = ctx.decisions[q]
         assert d is not None and d.continues is not None
         later = results[d.continues]
+        mention_span = None
+        if d.mention is not None and later is not None:  # the speaker named nearest it
+            mention_span = (toks[d.mention[0]].start, toks[d.mention[1] - 1].end)
         results[q] = _Result(later.entity if later is not None else None,
-                             Resolution.CONTINUATION, None, None, d,
+                             Resolution.CONTINUATION, mention_span, None, d,
                              "continued_quote" if later is not None else None)
     r.closed = True
     speakers = {
