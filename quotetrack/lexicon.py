@@ -58,7 +58,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
             "dialogue_pronoun", "clause_start", "absolute_opener",
-            "subject_preposition", "adverbial_ending", "past_ending")
+            "subject_preposition", "adverbial_ending", "past_ending", "title_modifier")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -318,6 +318,9 @@ class Lexicon:
     subject_prepositions: frozenset[str]  # "by": "A recent survey by Comcast Xfinity found"
     adverbial_endings: tuple[str, ...]  # "ing": "Facing criticism, X …" (for str.endswith)
     past_endings: tuple[str, ...]  # "ed": "Japan branded North Korea" (for str.endswith)
+    #: "former", "acting": modify a title even capitalised at the start of a sentence
+    #: ("Former England captain Martin Johnson": no affiliation "Former")
+    title_modifiers: frozenset[str]
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))

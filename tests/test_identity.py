@@ -195,7 +195,7 @@ def test_words_glued_before_a_first_name_are_not_the_name():
     cases = [
         ('"It was a long night," said radio DJ Nina Park.', ("Nina Park", "radio dj", None)),
         ('Tory Liam Hart said: "The sums are wrong."', ("Liam Hart", None, "Tory")),
-        ('Fellow Lib Dem Alan Cole said: "We warned them."', ("Alan Cole", None, "Fellow Lib Dem")),
+        ('Fellow Lib Dem Alan Cole said: "We warned them."', ("Alan Cole", None, "Lib Dem")),
         ('Australian Sarah Vance said: "I felt strong."', ("Sarah Vance", None, "Australian")),
         ('Iain Duncan Smith said: "We must act."', ("Iain Duncan Smith", None, None)),
         ('Mary Ann Fisk said: "We must act."', ("Mary Ann Fisk", None, None)),
@@ -210,7 +210,7 @@ def test_a_title_goes_on_through_of_the_organisation_before_a_name():
     text = '"The debt must go," said UK Secretary of the Treasury Paul Grey.'
     assert speakers(text) == [("Paul Grey", "secretary of the treasury", "UK")]
     text = 'Shadow leader of the Assembly Oliver Dent said: "This is a start."'
-    assert speakers(text)[0][:2] == ("Oliver Dent", "leader of the assembly")
+    assert speakers(text) == [("Oliver Dent", "shadow leader", "Assembly")]
     # a name after "of the" with no title before it is not cut
     text = 'The head of the Grand Union Tom Marsh said: "We are ready."'
     assert speakers(text)[0][0] == "Tom Marsh"
@@ -489,3 +489,18 @@ def test_a_relative_clause_in_an_appositive_gives_no_title():
     text = ('Tom Reed, a UK investment banker who has held talks with Acme, said: '
             '"They need strong people."')
     assert speakers(text) == [("Tom Reed", "investment banker", "UK")]
+
+
+def test_portfolio_titles_and_title_modifiers_opening_a_sentence():
+    """"Health Secretary", "Trade and Industry Secretary", "Finance Minister" are whole
+    titles, not a title and an affiliation; "Former" opening a sentence modifies the title and
+    is no affiliation."""
+    assert speakers('Health Secretary Jo Reid said: "We will act."') == [
+        ("Jo Reid", "health secretary", None)]
+    assert speakers('Trade and Industry Secretary Ann Hale said: "We will act."') == [
+        ("Ann Hale", "trade and industry secretary", None)]
+    assert speakers('Former England captain Tom Reed said: "It was hard."') == [
+        ("Tom Reed", "captain", "England")]
+    # a Home Office minister keeps the department as affiliation
+    assert speakers('Home Office minister Ann Hale said: "We will act."') == [
+        ("Ann Hale", "minister", "Home Office")]

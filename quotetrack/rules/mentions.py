@@ -194,7 +194,10 @@ class WordClasses:
         t = self.tokens[i]
         low = t.lower
         lex = self.lex
-        return (t.is_word and not t.is_cap and low not in lex.function_words
+        if t.is_cap:  # "Former England captain": a title modifier that opens its sentence
+            return low in lex.title_modifiers and (
+                i == 0 or self.tokens[i - 1].sentence != t.sentence)
+        return (t.is_word and low not in lex.function_words
                 and low not in lex.cue_forms and low not in lex.pronouns
                 and low not in lex.adverbs and low not in lex.determiners)
 
@@ -624,7 +627,10 @@ def _name_of(p: MentionParts) -> Optional[str]:
 def _words_before(p: MentionParts) -> Optional[str]:
     """The capitalised words before the title ("State Department spokeswoman", "Iraq's
     foreign minister" -> "Iraq")."""
-    aff_toks = [t for t in p.wc.tokens[p.first:p.title_start] if t.is_cap]
+    first = p.first
+    while first < p.title_start and p.wc.is_modifier(first):
+        first += 1  # ("Former England captain", "Fellow Lib Dem")
+    aff_toks = [t for t in p.wc.tokens[first:p.title_start] if t.is_cap]
     if not aff_toks:
         return None
     affiliation = _join(p.text, aff_toks)
@@ -707,9 +713,10 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
                            pronoun=pron,
                            gender=gender if gender in _GENDERS else None)
-    if any(toks[x].lower == "and" and not (wc.is_title(x - 1) and wc.is_title(j - 1)
-                                            and not _named(wc, x + 1, j))
-           for x in range(i + 1, j - 1)):  # (not "the Labour peer and former minister")
+    if any(toks[x].lower == "and" and not wc.is_title(x) and not (
+            wc.is_title(x - 1) and wc.is_title(j - 1) and not _named(wc, x + 1, j))
+           for x in range(i + 1, j - 1)):  # (not "the Labour peer and former minister", not
+        # the "and" of "Trade and Industry Secretary")
         # "Tore Sohlberg and Lehla Abreder": a group of named people
         det = wc.is_det(i)
         return MentionInfo(start=start, end=end, name=_join(text, toks[i + det:j]),
