@@ -15,6 +15,7 @@ import regex
 from ..model import QuoteKind
 from .context import Context, Decision
 from .cues import (
+    cue_as_noun,
     inverted_after_cue,
     is_finite_cue,
     sentence_range,
@@ -201,7 +202,7 @@ def _look_back(ctx: Context, q: int) -> tuple[str, Optional[Decision]]:
         if quotes:
             return "", None  # an unattributed quote in between: no safe speaker
         for c in reversed(index.cues[-_LOOK_BACK_CUES:]):
-            if is_finite_cue(ctx, c):
+            if is_finite_cue(ctx, c) and not cue_as_noun(ctx, c):
                 d = subject_before_cue(ctx, c, lo) or inverted_after_cue(ctx, c, hi)
                 if d:
                     return "lead_in", d
