@@ -90,10 +90,12 @@ def test_quotations_join_the_parts():
 
 
 def test_disabling_the_part_step_leaves_parts_to_the_sieves():
-    """Without the quote_part step a first part with no attribution of its own stays
-    unattributed; with it, it takes the speaker of the last part."""
+    """Without the quote_part step (and the look-back sieves that would read the sentence
+    before) a first part with no attribution of its own stays unattributed; with it, it takes
+    the speaker of the last part."""
     text = 'Tomas Reyes runs the shelter.\n\n"We had forty people.\n\n"That is twice the plan," Mr Reyes said.'
-    sieves = tuple(n for n in quotetrack.parser.RULE_NAMES if n not in ("quote_part", "lead_in"))
+    sieves = tuple(n for n in quotetrack.parser.RULE_NAMES
+                   if n not in ("quote_part", "lead_in", "narration_subject"))
     first = quotetrack.Parser(sieves=sieves).parse(text).quotes[0]
     assert first.part == Part.FIRST and first.speaker is None
     first = quotetrack.Parser(sieves=sieves + ("quote_part",)).parse(text).quotes[0]

@@ -15,6 +15,7 @@ import regex
 from ..model import QuoteKind
 from .context import Context, Decision
 from .cues import (
+    cue_as_noun,
     inverted_after_cue,
     is_finite_cue,
     sentence_range,
@@ -232,6 +233,74 @@ def _quote_only_sentence(ctx: Context, q: int) -> bool:
 
 _LOOK_BACK_SENTENCES = 8
 _LOOK_BACK_CUES = 8  # cues tried per earlier sentence, from its end
+#: tokens of a leading adverbial before the subject of a narration sentence, at most ("At 25
+#: years old, Gillis was diagnosed …")
+_ADVERBIAL_TOKENS = 8
+
+
+def _person_surnames(ctx: Context) -> frozenset[str]:
+    """The last words of the names in the document that show a person: a run of capitalised
+    words with a first name in it, or after a title ("Jeanine Durning", "Mr Howard"); made once
+    per document."""
+    found = ctx.person_surnames
+    if found is None:
+        toks, wc, firsts = ctx.tokens, ctx.wc, ctx.lex.first_names
+        names = set()
+        n = len(toks)
+        k = 0
+        while k < n:
+            if not wc.name_word[k] or wc.title_len[k]:
+                k += 1
+                continue
+            j = k
+            while j < n and wc.name_word[j] and not wc.title_len[j] \
+                    and toks[j].sentence == toks[k].sentence:
+                j += 1
+                if toks[j - 1].possessive:
+                    break
+            titled = k > 0 and wc.title_len[k - 1] > 0 and toks[k - 1].sentence == toks[k].sentence
+            if titled or (j - k >= 2 and any(toks[x].lower in firsts for x in range(k, j - 1))):
+                names.add(toks[j - 1].key)
+            k = j
+        found = ctx.person_surnames = frozenset(names)
+    return found
+
+
+def _person_subject(ctx: Context, s: int) -> Optional[tuple[int, int]]:
+    """The subject of sentence ``s`` when it is a person: a name with a first name or a title,
+    or the surname of one named elsewhere in the document, or "he"/"she"; it opens the
+    sentence or follows a short leading adverbial and a verb follows it ("Durning did not need
+    much coaxing.", "At 25, Gillis was diagnosed …", "She also welcomed …")."""
+    lo, hi = ctx.sentences[s]
+    toks, wc, lex = ctx.tokens, ctx.wc, ctx.lex
+    k = lo
+    if toks[lo].lower in lex.function_words or toks[lo].lower in lex.clause_openers:
+        for x in range(lo, min(hi, lo + _ADVERBIAL_TOKENS)):
+            if toks[x].text == ",":
+                k = x + 1
+                break
+            if toks[x].quote >= 0:
+                return None
+        else:
+            if toks[lo].lower not in lex.clause_openers:
+                return None
+            k = lo + 1
+    np = np_after(wc, k, hi, ctx.limits.max_mention_tokens)
+    if np is None or np[1] >= hi or wc.is_det(np[0]):
+        return None  # ("the oversized Trump face": a name that modifies a noun)
+    after = toks[np[1]]
+    if not (after.text == "," or (after.is_word and not after.is_cap
+                                  and after.lower not in lex.not_verbs)):
+        return None
+    last = np[1] - 1
+    if wc.is_pronoun(last):
+        return np if toks[last].lower in lex.gendered_pronouns and np[1] - np[0] == 1 else None
+    if not wc.is_name_word(last) or toks[last].possessive:
+        return None
+    if any(toks[x].lower in lex.first_names or wc.title_len[x] for x in range(np[0], last)) \
+            or toks[last].key in _person_surnames(ctx):
+        return np
+    return None
 
 
 def _look_back(ctx: Context, q: int) -> tuple[str, Optional[Decision]]:
@@ -246,25 +315,80 @@ def _look_back(ctx: Context, q: int) -> tuple[str, Optional[Decision]]:
         return "", None
     s = ctx.sentence_of(q)
     para = ctx.sentence_paragraph[s]
+    pending: Optional[Decision] = None
     for prev in range(s - 1, max(-1, s - 1 - _LOOK_BACK_SENTENCES), -1):
         if ctx.sentence_paragraph[prev] < para - 1 or ctx.sentence_paragraph[prev] in ctx.headlines:
-            return "", None
+            break
         lo, hi = ctx.sentences[prev]
         index = ctx.sentence_index(prev)
         quotes = [p for p in index.quotes if p != q]
         for p in reversed(quotes):
             d = ctx.decisions[p]
             if d is not None and ctx.kinds[p] in (QuoteKind.DIRECT, QuoteKind.MIXED):
+                if pending is not None and not _same_person(ctx, pending, d) \
+                        and _ends_sentence(ctx, q):
+                    return "narration_subject", pending
                 return "continuation", Decision(mention=d.mention, cue=None,
                                                 appositive=d.appositive, continues=p)
         if quotes:
-            return "", None  # an unattributed quote in between: no safe speaker
+            break  # an unattributed quote in between: no safe speaker
         for c in reversed(index.cues[-_LOOK_BACK_CUES:]):
-            if is_finite_cue(ctx, c):
+            if is_finite_cue(ctx, c) and not cue_as_noun(ctx, c):
                 d = subject_before_cue(ctx, c, lo) or inverted_after_cue(ctx, c, hi)
                 if d:
+                    if pending is not None and not _same_person(ctx, pending, d) \
+                            and _ends_sentence(ctx, q):
+                        return "narration_subject", pending
                     return "lead_in", d
+        if prev == s - 1:
+            # the sentence right before: a person as its subject, not named in the quotation
+            np = _person_subject(ctx, prev)
+            if np is not None and not _named_in_quote(ctx, q, np[1] - 1):
+                pending = Decision(mention=np)
+    if pending is not None and _ends_sentence(ctx, q):
+        return "narration_subject", pending
     return "", None
+
+
+def _named_in_quote(ctx: Context, q: int, k: int) -> bool:
+    """The name at token ``k`` is written inside quote ``q`` or a later part of its quotation:
+    the quotation talks about that person, who is not its speaker ("And forward Sam Reid looks
+    certain to get the call. “… Reid is an outstanding player …”")."""
+    tok = ctx.tokens[k]
+    if not tok.is_cap:
+        return False
+    word = regex.compile(r"\b" + regex.escape(tok.bare) + r"\b")
+    quotes = ctx.quotes
+    chain = quotes[q].chain
+    p = q
+    # (at most the parts one quotation may have: no chain is read more than that far)
+    end = min(len(quotes), q + ctx.limits.max_continued_paragraphs + 1)
+    while p < end and (p == q or chain >= 0 and quotes[p].chain == chain):
+        s, e = quotes[p].content
+        if word.search(ctx.folded, s, e):
+            return True
+        p += 1
+    return False
+
+
+def _ends_sentence(ctx: Context, q: int) -> bool:
+    """Nothing but punctuation follows quote ``q`` in its sentence (no "…," reads an
+    editorial)."""
+    lo, hi = sentence_range(ctx, ctx.quote_last[q])
+    return all(not t.is_word and t.quote < 0 for t in ctx.tokens[ctx.quote_last[q] + 1:hi])
+
+
+def _same_person(ctx: Context, subject: Decision, d: Decision) -> bool:
+    """The narration subject may be the speaker of the decision before it: a pronoun, or the
+    same last word as its mention."""
+    assert subject.mention is not None
+    a = subject.mention[1] - 1
+    if ctx.wc.is_pronoun(a):
+        return True
+    if d.mention is None:
+        return False
+    b = d.mention[1] - 1
+    return ctx.tokens[a].key == ctx.tokens[b].key
 
 
 def continuation(ctx: Context, q: int) -> Optional[Decision]:
@@ -277,6 +401,13 @@ def lead_in(ctx: Context, q: int) -> Optional[Decision]:
     """Slim said Tuesday. / He added: — then a sentence or paragraph that is only a quote."""
     kind, d = _look_back(ctx, q)
     return d if kind == "lead_in" else None
+
+
+def narration_subject(ctx: Context, q: int) -> Optional[Decision]:
+    """Durning did not need much coaxing. “…” — a quote-only sentence right after narration
+    whose subject is a person: that person's words."""
+    kind, d = _look_back(ctx, q)
+    return d if kind == "narration_subject" else None
 
 
 def possessive(ctx: Context, q: int) -> Optional[Decision]:
@@ -405,9 +536,13 @@ SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("sentence_cue", sentence_cue),
     ("continuation", continuation),
     ("lead_in", lead_in),
+    ("narration_subject", narration_subject),
     ("possessive", possessive),
     ("sentence_subject", sentence_subject),
 )
+#: the sieves that look back from a quote-only sentence (`_look_back`): they run as one pass
+_LOOK_BACK_SIEVES = frozenset(name for name, sieve in SIEVES
+                              if sieve in (continuation, lead_in, narration_subject))
 #: the step that gives every part of a multi-paragraph quotation the speaker of the part that
 #: has its own attribution; it runs after the sieves and can be switched off like one
 PART_STEP = "quote_part"
@@ -510,17 +645,40 @@ def classify_kinds(ctx: Context) -> None:
 
 def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
     """Apply the enabled sieves in order; quotes are visited in document order in each. The
-    runner stamps each decision with the name of the sieve that made it."""
+    sieves that look back for a quote's speaker (`_LOOK_BACK_SIEVES`) run as one pass, so that
+    a quote-only paragraph continues one a lead-in attributed just before it. The runner stamps
+    each decision with the name of the sieve that made it."""
+    looked_back = False
     for name, sieve in SIEVES:
         if name not in enabled:
             continue
+        if name in _LOOK_BACK_SIEVES:
+            if not looked_back:
+                looked_back = True
+                _run_look_back(ctx, enabled)
+            continue
         for q in range(len(ctx.quotes)):
-            if ctx.decisions[q] is None and ctx.kinds[q] != QuoteKind.OTHER \
-                    and ctx.quote_first[q] >= 0:
+            if _open(ctx, q):
                 d = sieve(ctx, q)
                 if d is not None:
                     d.sieve = name
                     ctx.decisions[q] = d
+
+
+def _open(ctx: Context, q: int) -> bool:
+    """Quote ``q`` is still to be attributed."""
+    return ctx.decisions[q] is None and ctx.kinds[q] != QuoteKind.OTHER and ctx.quote_first[q] >= 0
+
+
+def _run_look_back(ctx: Context, enabled: tuple[str, ...]) -> None:
+    """The look-back sieves, in one pass over the quotes in document order: each quote-only
+    sentence takes what `_look_back` finds, when the sieve of that kind is enabled."""
+    for q in range(len(ctx.quotes)):
+        if _open(ctx, q):
+            kind, d = _look_back(ctx, q)
+            if d is not None and kind in enabled:
+                d.sieve = kind
+                ctx.decisions[q] = d
 
 
 def link_parts(ctx: Context, enabled: tuple[str, ...]) -> None:

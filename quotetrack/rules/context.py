@@ -92,6 +92,8 @@ class Context:
     diagnostics: list[Diagnostic]
     headlines: set = attrs.Factory(set)  # paragraph indexes of headlines, captions, labels
     starts: list = attrs.Factory(list)  # character start of each token, for bisection
+    #: the last words of the names that show a person (`attribution._person_surnames`)
+    person_surnames: Optional[frozenset] = None
     _sentence_index: dict = attrs.Factory(dict)
 
     def sentence_index(self, s: int) -> "SentenceIndex":

@@ -19,7 +19,7 @@ _MAX_ADVERBIAL_TOKENS = 8
 #: comma-separated parts of such an adverbial, at most ("At an event in Ames, Iowa, on Sunday,")
 _MAX_ADVERBIAL_PARTS = 3
 
-__all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "subject_of_clause",
+__all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "cue_as_noun", "subject_of_clause",
            "subject_before_cue", "inverted_after_cue"]
 
 
@@ -50,6 +50,19 @@ def sentence_range(ctx: Context, tok: int) -> tuple[int, int]:
 
 def is_finite_cue(ctx: Context, k: int) -> bool:
     return ctx.wc.is_cue(k) and not ctx.tokens[k].lower.endswith("ing")
+
+
+def cue_as_noun(ctx: Context, k: int) -> bool:
+    """The cue form at ``k`` is a noun or an adjective: after an article, a possessive
+    determiner or a possessive that is no pronoun ("the estimated", "Trump's tweet", "the
+    campaign's alleged ties"; but in "He's said that", "'s" is "has")."""
+    toks = ctx.tokens
+    if k == 0 or toks[k - 1].sentence != toks[k].sentence:
+        return False
+    prev = toks[k - 1]
+    lex = ctx.lex
+    return prev.lower in lex.articles or prev.lower in lex.possessive_determiners \
+        or prev.possessive and prev.key not in lex.pronouns
 
 
 def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:

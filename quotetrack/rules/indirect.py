@@ -29,8 +29,8 @@ from ..lexicon import Lexicon
 from ..model import QuoteKind
 from ..text import lower_in_place
 from .context import Context, Decision
-from .cues import (after_participle_opener, inverted_after_cue, subject_before_cue,
-                   subject_of_clause)
+from .cues import (after_participle_opener, cue_as_noun, inverted_after_cue,
+                   subject_before_cue, subject_of_clause)
 from .marks import Candidate
 from .mentions import np_after, np_before, skip_parenthesis
 from .tokens import Token
@@ -146,10 +146,8 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
     if k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
         prev = ctx.tokens[k - 1]
-        if prev.lower in ctx.lex.articles or prev.lower in ctx.lex.possessive_determiners \
-                or prev.possessive and prev.key not in ctx.lex.pronouns:
+        if cue_as_noun(ctx, k):
             return False  # "the estimated 11 million", "Trump's tweet", "a report": a noun
-            # (but in "He's said that", "'s" is "has")
         if t.lower.endswith("s") and t.lower != "says" and (
                 prev.lower in ctx.lex.plural_quantifiers or prev.text.isdigit()):
             return False  # "some states", "other estimates" (but "some claim", "many say")
