@@ -504,3 +504,15 @@ def test_portfolio_titles_and_title_modifiers_opening_a_sentence():
     # a Home Office minister keeps the department as affiliation
     assert speakers('Home Office minister Ann Hale said: "We will act."') == [
         ("Ann Hale", "minister", "Home Office")]
+
+
+def test_a_speaker_before_an_aside_between_dashes():
+    """"Alan Hale - who chairs the committee - said …": the name before the dashes is the
+    speaker, and a relative clause gives no title; ", who is Acme chairman," does."""
+    text = ('Liberal Democrat Alan Hale - who chairs the committee - said if the claims were '
+            'true, it was "against the spirit of the Act".')
+    assert speakers(text) == [("Alan Hale", None, "Liberal Democrat")]
+    text = 'Peter Nell, who is Acme Scotland chairman, said he had "no choice".'
+    assert speakers(text) == [("Peter Nell", "chairman", "Acme Scotland")]
+    text = 'Tom Reed, who was born in Ohio, said it was "wrong".'
+    assert speakers(text) == [("Tom Reed", None, None)]

@@ -925,6 +925,15 @@ def _appositive_fields(wc: WordClasses, text: str,
     k = i + 1 if wc.is_det(i) else i
     if _participle_clause(wc, k, j):
         return None, None  # ", speaking at the summit,": a clause, no title
+    if toks[k].lower in wc.lex.relatives:
+        # " - who chairs the committee -", ", who was born in …": a clause, no title; but
+        # ", who is UKIP Scotland chairman,": the title after "who is"
+        if not (k + 2 < j and toks[k + 1].lower in wc.lex.be_forms and any(
+                wc.is_title(x) for x in range(k + 2, min(j, k + 2 + _MAX_MODIFIERS + 1)))):
+            return None, None
+        k += 2
+        if wc.is_det(k) and k + 1 < j:
+            k += 1
     for x in range(k + 1, j):
         if toks[x].lower in wc.lex.relatives:
             j = x  # ", a UK investment banker who has held talks with …": the clause is no title
@@ -982,8 +991,11 @@ def _appositive_fields(wc: WordClasses, text: str,
         # lead to it
         for x in range(a_start + 1, stop):
             if toks[x].lower in wc.lex.relatives or (
-                    toks[x].lower.endswith("ing") and toks[x - 1].is_cap and not toks[x].is_cap):
-                stop = x
+                    toks[x].lower.endswith("ing") and toks[x - 1].is_cap and not toks[x].is_cap) \
+                    or (toks[x].lower in wc.lex.clause_openers and x + 1 < stop and (
+                        toks[x + 1].lower in wc.lex.be_forms
+                        or toks[x + 1].lower in wc.lex.auxiliaries)):
+                stop = x  # (", … committee and was part of the inquiry")
                 break
         while stop > a_start + 1 and toks[stop - 1].lower in wc.lex.function_words:
             stop -= 1
