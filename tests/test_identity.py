@@ -516,3 +516,16 @@ def test_a_speaker_before_an_aside_between_dashes():
     assert speakers(text) == [("Peter Nell", "chairman", "Acme Scotland")]
     text = 'Tom Reed, who was born in Ohio, said it was "wrong".'
     assert speakers(text) == [("Tom Reed", None, None)]
+
+
+def test_he_said_after_an_unnamed_subject_with_no_one_named_before():
+    """"A spokesman for the Acme Association said … . He said …": with no person named or
+    quoted before, "he" is the spokesman who opened the sentence before; a thing that opens it
+    is no one."""
+    text = ('A spokesman for the Acme Association said the fees were fair. He said the '
+            'licences were "badly awarded".')
+    quotes = quotetrack.parse(text).quotes
+    assert quotes[-1].speaker.name == "spokesman for the Acme Association"
+    assert quotes[-1].speaker.title == "spokesman" and quotes[-1].speaker.anonymous
+    (quote,) = quotetrack.parse('The new rules were published. He said they were "fine".').quotes
+    assert quote.speaker is None

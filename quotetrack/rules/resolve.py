@@ -17,7 +17,7 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
                      SpeakerKind)
 from .context import Context, Decision
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, analyse, appositive_after, glued_start,
-                       np_before, title_of_before)
+                       np_after, np_before, title_of_before)
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -397,7 +397,7 @@ class _Resolver:
                 continue
             cands.append((spos, owner or spos not in self.aside, ent))
         if not cands:
-            return None
+            return self._described_subject(info)
         # a speaker quoted in this paragraph or the one before is who "she said" means,
         # before anyone merely named since ("Sarah Buckley ... said Covington Catholic has")
         para = self._paragraph(pos)
@@ -424,6 +424,34 @@ class _Resolver:
         name, _ = self.full_name(pick.name, pick.pos)
         return self.entity("person:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def _described_subject(self, info: MentionInfo) -> Optional[_Entity]:
+        """With no one named or quoted before it, "he said" stands for an unnamed person who
+        opens the sentence before it, in the same paragraph: "A spokesman for the Acme
+        Association said the fees were fair. He said …" (the spokesman, as described)."""
+        ctx = self.ctx
+        toks = ctx.tokens
+        at = ctx.token_at_or_after(info.start)
+        sent = toks[at].sentence
+        if sent == 0 or self._paragraph(ctx.tokens[ctx.sentences[sent - 1][0]].start) \
+                != self._paragraph(info.start):
+            return None
+        lo, hi = ctx.sentences[sent - 1]
+        np = np_after(ctx.wc, lo, hi, ctx.limits.max_mention_tokens)
+        if np is None or np[1] >= hi or toks[np[1]].is_cap:
+            return None
+        found = analyse(ctx.wc, ctx.text, np)
+        if found.name is not None or found.kind != SpeakerKind.PERSON or found.pronoun \
+                or found.head not in ctx.lex.titles or not found.description \
+                or (found.gender and found.gender != info.gender):
+            return None
+        desc = found.description
+        ent = self.entity("described:" + desc.lower(), lambda i: _Entity(
+            i, desc, SpeakerKind.PERSON, head=found.head))
+        ent.title = ent.title or found.title
+        ent.affiliation = ent.affiliation or found.affiliation
+        ent.anonymous = ent.anonymous or found.anonymous
+        return ent
 
     def _lone_person(self, cands: list, info: MentionInfo) -> Optional[tuple]:
         """The candidate named last before the pronoun's sentence when nothing else in its
