@@ -199,6 +199,15 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
     toks, lex = ctx.tokens, ctx.lex
     k = start
     limit = toks[start].start + ctx.limits.max_report_chars if start < hi else 0
+    # the word the clause opens with ("that, if elected, he'd …" opens with "if")
+    first = start + 2 if start + 2 < hi and toks[start].lower == "that" \
+        and toks[start + 1].text == "," else start
+    subordinate = first < hi and toks[first].lower in lex.subordinators
+    # "that even after he steps down, he will …", "that in an era of change, it needed …": an
+    # opening adverbial ends at its comma, and the subject after it is the clause's own
+    adverbial = first < hi and not subordinate and (
+        toks[first].lower in lex.setting_prepositions or ctx.wc.is_adverb(first))
+    commas = 0
     while k < hi:
         t = toks[k]
         if t.quote >= 0:
@@ -222,8 +231,9 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
         if t.text == "," and k + 1 < hi:
             nxt = toks[k + 1]
             if nxt.lower.split("'")[0] in lex.subject_pronouns | {"it"} \
-                    and toks[start].lower not in lex.subordinators:
+                    and not subordinate and not (adverbial and commas == 0):
                 break  # "he'd hold a hearing, it's unlikely ...": a new clause
+            commas += 1
             if nxt.lower in lex.coordinators and k + 2 < hi and toks[k + 2].lower != "that" and (
                     toks[k + 2].lower in lex.function_words
                     or toks[k + 2].lower in lex.subject_pronouns):
