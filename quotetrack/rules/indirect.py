@@ -67,6 +67,8 @@ _SETTING_TOKENS = 8
 #: words allowed between an owner and its speech noun ("the campaign's earlier claim"), and
 #: time words between the noun and "that" ("Trump's assertion Monday that …")
 _SPEECH_NOUN_GAP = 2
+#: "the target it pledged to reach": the determiner this many tokens before the pronoun at most
+_RELATIVE_NOUN_TOKENS = 4
 
 
 @attrs.define
@@ -327,6 +329,8 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     if introduced and not (k + 1 < hi and toks[k + 1].text == ","):
         k += 1  # ("said that, if elected, he'd ..." keeps its "that")
     commits = lemma is not None and lemma.lemma in lex.infinitive_cues
+    if commits and k < hi and toks[k].lower == "to" and _object_relative(ctx, d.mention, lo):
+        return None  # "the target it pledged to reach": the pledge is the noun's, not a report
     complement = _complement_cue(ctx, c) is not None
     question = k < hi and toks[k].lower in lex.question_words - {"about"} and not (
         toks[k].lower in lex.time_place_questions
@@ -352,6 +356,25 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         return None
     return Reported(k, end, d)
 
+
+
+def _object_relative(ctx: Context, mention: tuple[int, int], lo: int) -> bool:
+    """A pronoun subject right after a noun phrase with a determiner ("the political divides he
+    promised to bridge", "the $64 million it pledged to help pay"): a relative clause without
+    "that", whose infinitive lacks its object (the noun before), so nothing is reported."""
+    toks, wc = ctx.tokens, ctx.wc
+    m0 = mention[0]
+    if mention[1] - m0 != 1 or not wc.is_pronoun(m0) or m0 - 1 < lo:
+        return False
+    noun = m0 - 1
+    if not wc.is_modifier(noun) or _time_word(ctx.lex, toks, noun):
+        return False  # "…, he vowed", "though he vowed", "Last week he vowed"
+    for x in range(noun - 1, max(lo - 1, noun - _RELATIVE_NOUN_TOKENS), -1):
+        if wc.is_det(x):
+            return True
+        if not (wc.is_modifier(x) or toks[x].text == "$" or toks[x].text[:1].isdigit()):
+            return False
+    return False
 
 
 def _trailing_phrase(ctx: Context, k: int, hi: int) -> bool:
