@@ -67,6 +67,8 @@ _SETTING_TOKENS = 8
 #: words allowed between an owner and its speech noun ("the campaign's earlier claim"), and
 #: time words between the noun and "that" ("Trump's assertion Monday that …")
 _SPEECH_NOUN_GAP = 2
+#: "the target it pledged to reach": the determiner this many tokens before the pronoun at most
+_RELATIVE_NOUN_TOKENS = 4
 
 
 @attrs.define
@@ -199,6 +201,15 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
     toks, lex = ctx.tokens, ctx.lex
     k = start
     limit = toks[start].start + ctx.limits.max_report_chars if start < hi else 0
+    # the word the clause opens with ("that, if elected, he'd …" opens with "if")
+    first = start + 2 if start + 2 < hi and toks[start].lower == "that" \
+        and toks[start + 1].text == "," else start
+    subordinate = first < hi and toks[first].lower in lex.subordinators
+    # "that even after he steps down, he will …", "that in an era of change, it needed …": an
+    # opening adverbial ends at its comma, and the subject after it is the clause's own
+    adverbial = first < hi and not subordinate and (
+        toks[first].lower in lex.setting_prepositions or ctx.wc.is_adverb(first))
+    commas = 0
     while k < hi:
         t = toks[k]
         if t.quote >= 0:
@@ -222,8 +233,9 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
         if t.text == "," and k + 1 < hi:
             nxt = toks[k + 1]
             if nxt.lower.split("'")[0] in lex.subject_pronouns | {"it"} \
-                    and toks[start].lower not in lex.subordinators:
+                    and not subordinate and not (adverbial and commas == 0):
                 break  # "he'd hold a hearing, it's unlikely ...": a new clause
+            commas += 1
             if nxt.lower in lex.coordinators and k + 2 < hi and toks[k + 2].lower != "that" and (
                     toks[k + 2].lower in lex.function_words
                     or toks[k + 2].lower in lex.subject_pronouns):
@@ -317,6 +329,8 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     if introduced and not (k + 1 < hi and toks[k + 1].text == ","):
         k += 1  # ("said that, if elected, he'd ..." keeps its "that")
     commits = lemma is not None and lemma.lemma in lex.infinitive_cues
+    if commits and k < hi and toks[k].lower == "to" and _object_relative(ctx, d.mention, lo):
+        return None  # "the target it pledged to reach": the pledge is the noun's, not a report
     complement = _complement_cue(ctx, c) is not None
     question = k < hi and toks[k].lower in lex.question_words - {"about"} and not (
         toks[k].lower in lex.time_place_questions
@@ -342,6 +356,25 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         return None
     return Reported(k, end, d)
 
+
+
+def _object_relative(ctx: Context, mention: tuple[int, int], lo: int) -> bool:
+    """A pronoun subject right after a noun phrase with a determiner ("the political divides he
+    promised to bridge", "the $64 million it pledged to help pay"): a relative clause without
+    "that", whose infinitive lacks its object (the noun before), so nothing is reported."""
+    toks, wc = ctx.tokens, ctx.wc
+    m0 = mention[0]
+    if mention[1] - m0 != 1 or not wc.is_pronoun(m0) or m0 - 1 < lo:
+        return False
+    noun = m0 - 1
+    if not wc.is_modifier(noun) or _time_word(ctx.lex, toks, noun):
+        return False  # "…, he vowed", "though he vowed", "Last week he vowed"
+    for x in range(noun - 1, max(lo - 1, noun - _RELATIVE_NOUN_TOKENS), -1):
+        if wc.is_det(x):
+            return True
+        if not (wc.is_modifier(x) or toks[x].text == "$" or toks[x].text[:1].isdigit()):
+            return False
+    return False
 
 
 def _trailing_phrase(ctx: Context, k: int, hi: int) -> bool:
