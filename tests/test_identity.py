@@ -504,3 +504,15 @@ def test_portfolio_titles_and_title_modifiers_opening_a_sentence():
     # a Home Office minister keeps the department as affiliation
     assert speakers('Home Office minister Ann Hale said: "We will act."') == [
         ("Ann Hale", "minister", "Home Office")]
+
+
+def test_a_description_inside_a_quotation_introduces_no_source():
+    """A role noun goes to the person named before it, not to an indefinite description the
+    speaker used inside a quotation; one the reporter wrote still introduces the source."""
+    text = ('Tomas Brenn joined the club in March. "They called me a backup midfielder then," '
+            'he said.\n\nRumours linked Brenn with a move, but the Irish midfielder said he '
+            'would stay.')
+    assert [s[0] for s in speakers(text)][-1] == "Tomas Brenn"
+    text = ('A veteran midfielder spoke to reporters after training.\n\n'
+            '"We stay together," the midfielder said.')
+    assert speakers(text)[-1][0] == "veteran midfielder"

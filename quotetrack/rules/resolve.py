@@ -18,6 +18,7 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
 from .context import Context, Decision
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, analyse, appositive_after, glued_start,
                        np_before, title_of_before)
+from .tokens import MASK
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -608,8 +609,12 @@ class _Resolver:
                 r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'-]+\s+){0,3}?" + regex.escape(info.head) + r"\b")
         start = max(0, info.start - self.ctx.limits.antecedent_window_chars)
         found = None
-        for found in pattern.finditer(self.ctx.folded, start, info.start):
-            pass
+        masked = self.ctx.lowered
+        for m in pattern.finditer(self.ctx.folded, start, info.start):
+            # (not inside a quotation: "For a fourth-choice striker, I'm happy" are the
+            # speaker's words, no source the reporter brought in)
+            if masked[m.start()] != MASK:
+                found = m
         if found is None:
             return None
         desc = self.ctx.text[found.start():found.end()]
