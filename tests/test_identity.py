@@ -529,3 +529,53 @@ def test_he_said_after_an_unnamed_subject_with_no_one_named_before():
     assert quotes[-1].speaker.title == "spokesman" and quotes[-1].speaker.anonymous
     (quote,) = quotetrack.parse('The new rules were published. He said they were "fine".').quotes
     assert quote.speaker is None
+
+
+def test_a_description_inside_a_quotation_introduces_no_source():
+    """A role noun goes to the person named before it, not to an indefinite description the
+    speaker used inside a quotation; one the reporter wrote still introduces the source."""
+    text = ('Tomas Brenn joined the club in March. "They called me a backup midfielder then," '
+            'he said.\n\nRumours linked Brenn with a move, but the Irish midfielder said he '
+            'would stay.')
+    assert [s[0] for s in speakers(text)][-1] == "Tomas Brenn"
+    text = ('A veteran midfielder spoke to reporters after training.\n\n'
+            '"We stay together," the midfielder said.')
+    assert speakers(text)[-1][0] == "veteran midfielder"
+
+
+def mentions(text):
+    return [q.attribution.mention.text for q in quotetrack.parse(text).quotes
+            if q.attribution is not None and q.attribution.mention is not None]
+
+
+def test_adjectives_set_apart_by_a_comma_stay_in_the_description():
+    """A comma between the adjectives of a description that opens its clause keeps the
+    description whole; a comma after a noun or a prepositional phrase ends it."""
+    assert mentions('"We lost the plot," the tall, bearded coach said.') == [
+        "the tall, bearded coach"]
+    assert mentions('In the end, senior ministers said the deal "was dead".') == [
+        "senior ministers"]
+    assert mentions('"It is over," the club, veteran striker Paul Reed said.')[0] != (
+        "the club, veteran striker Paul Reed")
+
+
+def test_a_stale_introduction_yields_to_the_person_named_since():
+    """A role noun whose indefinite introduction lies far back goes to a person named in full
+    who opens a clause just before it; not to a one-word name, nor to a person with another
+    title, and an introduction close by still wins."""
+    filler = "The office handles leases and disputes for the regional water boards. " * 10
+    text = ("Set up by a retired lawyer, the practice grew fast.\n\n" + filler +
+            "\n\nAnna Sorensen runs it today. Sorensen is sure of the plan.\n\n"
+            '"We will double output," the soft-spoken lawyer said.')
+    assert speakers(text)[-1][0] == "Anna Sorensen"
+    text = ("Set up by a retired lawyer, the practice grew fast.\n\n" + filler +
+            "\n\nLakeside is sure of the plan.\n\n"
+            '"We will double output," the soft-spoken lawyer said.')
+    assert speakers(text)[-1][0] != "Lakeside"
+    text = ("Set up by a retired lawyer, the practice grew fast.\n\n" + filler +
+            "\n\nMayor Anna Sorensen praised the plan.\n\n"
+            '"We will double output," the soft-spoken lawyer said.')
+    assert speakers(text)[-1][0] == "retired lawyer"
+    text = ("A retired lawyer set up the practice. Anna Sorensen runs it today.\n\n"
+            '"We will double output," the lawyer said.')
+    assert speakers(text)[-1][0] == "retired lawyer"

@@ -313,6 +313,8 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         k = j
         while k - 1 >= lo and j - k < _MAX_MODIFIERS and wc.is_modifier(k - 1):
             k -= 1
+        if k < j and k - 1 >= lo and wc.is_modifier(j):
+            k = _comma_modifiers(wc, k, lo, j, max_tokens)  # "the tall, bearded man"
         if k - 1 >= lo and wc.is_modifier(j) and wc.is_det(k - 1):
             # "a spokesperson for the camp said": the title before "for the <noun>"
             owner = _title_before_prep(wc, k - 1, lo, j, max_tokens)
@@ -334,6 +336,11 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         k = i - 1
         p = toks[k]
         if not p.is_word:
+            if i < j and wc.is_modifier(i) and not toks[i].is_cap:
+                # "the lanky, bespectacled professor": adjectives set apart by a comma
+                det = _comma_modifiers(wc, i, lo, j, max_tokens) - 1
+                if det >= lo and wc.is_det(det):
+                    i = det
             break
         if wc.is_det(k):
             i = k
@@ -375,6 +382,30 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         if owner is not None:
             return (owner, j + 1)
     return (i, j + 1)
+
+
+def _comma_modifiers(wc: WordClasses, i: int, lo: int, j: int, max_tokens: int) -> int:
+    """Where a description starts when a comma stands before its modifiers at ``i`` and
+    lower-case modifiers after a determiner stand before the comma ("the lanky, bespectacled
+    professor", "a tall, bearded man"): the first of those modifiers, its determiner just
+    before it; ``i`` otherwise. The determiner must open the phrase (after no word, a
+    quotation or a cue), so "in the end, senior officials" stays two phrases."""
+    toks = wc.tokens
+    comma = i - 1
+    if comma - 2 < lo or toks[comma].text != "," or toks[j].is_cap or not wc.is_title(j) \
+            or any(not wc.is_modifier(x) or toks[x].is_cap for x in range(i, j)):
+        return i  # (a person's title after modifiers only: "the market, former minister X")
+    k = comma
+    while k - 1 >= lo and comma - k < _MAX_MODIFIERS and wc.is_modifier(k - 1) \
+            and not toks[k - 1].is_cap and not wc.is_anchor(k - 1) \
+            and not toks[k - 1].lower.endswith("s"):  # (no noun: "many days, former staff")
+        k -= 1
+    det = k - 1
+    if k == comma or det < lo or not wc.is_det(det) or j + 1 - det > max_tokens:
+        return i
+    if det - 1 >= lo and toks[det - 1].is_word and not wc.is_cue(det - 1):
+        return i
+    return k
 
 
 def _title_before_prep(wc: WordClasses, det: int, lo: int, j: int,

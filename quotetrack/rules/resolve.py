@@ -18,6 +18,7 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
 from .context import Context, Decision
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, analyse, appositive_after, glued_start,
                        np_after, np_before, title_of_before)
+from .tokens import MASK
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -594,11 +595,15 @@ class _Resolver:
             self._lower_words = frozenset(_LOWER_WORD.findall(self.ctx.folded))
         return word in self._lower_words
 
-    def _recent_person(self, pos: int, window: int) -> Optional[_Entity]:
+    def _recent_person(self, pos: int, window: int, *,
+                       subject: str = "") -> Optional[_Entity]:
         """The person named last before ``pos``, preferring one who opens a clause ("Trudeau
         made the comments at a Milton high school. The prime minister said ..."), then one
         already quoted ("Owen ... linked Owen with a move, with Newcastle expressing interest,
-        but the striker said": not the club named since)."""
+        but the striker said": not the club named since). With ``subject``, the head noun of
+        the role noun, only a person who opens a clause, shows it (a first name, a title, a cue,
+        or quoted already) and is named in full somewhere ("Bat told the BBC": a company named
+        alone), with no other title ("FBI Director James Comey" is not "the candidate")."""
         k = bisect_left(self.name_pos, pos) - 1
         nearest = speaker = None
         while k >= 0 and pos - self.names[k].pos <= window:
@@ -607,6 +612,9 @@ class _Resolver:
             full, _ = self.full_name(nm.name, nm.pos)
             known = self._known_person(full)
             if nm.possessive or not (nm.strong or known or (nm.subject and full != nm.name)):
+                continue
+            if subject and not (nm.subject and (nm.strong or known) and " " in full
+                                and (not nm.title or nm.title.split()[-1] == subject)):
                 continue
             if nm.subject:
                 nearest = nm
@@ -625,9 +633,10 @@ class _Resolver:
         name, _ = self.full_name(nearest.name, nearest.pos)
         return self.entity("person:" + name.lower(), lambda i: _Entity(i, name, SpeakerKind.PERSON))
 
-    def _introduced(self, info: MentionInfo) -> Optional[_Entity]:
+    def _introduced(self, info: MentionInfo) -> Optional[tuple[_Entity, int]]:
         """The indefinite description ("a senior diplomat") that first brought in the head noun
-        of a definite role noun, searched back within the antecedent window."""
+        of a definite role noun, searched back within the antecedent window, and where it
+        stands."""
         if info.kind != SpeakerKind.PERSON or info.head not in self.ctx.lex.titles:
             return None
         pattern = self._intro_patterns.get(info.head)
@@ -636,8 +645,12 @@ class _Resolver:
                 r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'-]+\s+){0,3}?" + regex.escape(info.head) + r"\b")
         start = max(0, info.start - self.ctx.limits.antecedent_window_chars)
         found = None
-        for found in pattern.finditer(self.ctx.folded, start, info.start):
-            pass
+        masked = self.ctx.lowered
+        for m in pattern.finditer(self.ctx.folded, start, info.start):
+            # (not inside a quotation: "For a fourth-choice striker, I'm happy" are the
+            # speaker's words, no source the reporter brought in)
+            if masked[m.start()] != MASK:
+                found = m
         if found is None:
             return None
         desc = self.ctx.text[found.start():found.end()]
@@ -645,7 +658,7 @@ class _Resolver:
         name = words[1] if len(words) > 1 else desc
         ent = self.entity("intro:" + name.lower(), lambda i: _Entity(
             i, name, SpeakerKind.PERSON, head=info.head, anonymous=True))
-        return ent
+        return ent, found.start()
 
     def _paragraph(self, pos: int) -> int:
         return bisect_left(self.paragraph_starts, pos + 1) - 1
@@ -714,9 +727,17 @@ class _Resolver:
                         i, name, SpeakerKind.PERSON))
             # "A senior diplomat toured the port. ... the diplomat said": the description
             # that introduced the role noun, even if it said nothing then
-            ent = self._introduced(info)
-            if ent is not None:
-                return ent
+            intro = self._introduced(info)
+            if intro is not None:
+                # (an introduction further back than a person who opens a clause since is
+                # stale: "Set up by an engineering professor …" then, pages later, "Schuh is
+                # aware …. '…,' the lanky, bespectacled professor said")
+                if info.start - intro[1] > _ROLE_NOUN_WINDOW_CHARS:
+                    ent = self._recent_person(info.start, _ROLE_NOUN_WINDOW_CHARS,
+                                              subject=info.head)
+                    if ent is not None:
+                        return ent
+                return intro[0]
             # "the rookie defenceman said": a person named just before, described anew
             if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
                                                     or info.capitalised_head):
