@@ -121,7 +121,7 @@ class WordClasses:
                 or tok.text.isupper():
             return False
         word = tok.text
-        return _occurs(text, word.lower(), False) and not _occurs(text, word, True)
+        return occurs(text, word.lower(), False) and not occurs(text, word, True)
 
     def named_inside(self, text: str, i: int) -> bool:
         """Token ``i`` is written, capitalised, inside a sentence somewhere in ``text`` ("Kasich"
@@ -131,7 +131,7 @@ class WordClasses:
             return False
         known = self._named.get(word)
         if known is None:  # one search of the text per word, however often it is asked
-            known = self._named[word] = _occurs(text, word, True)
+            known = self._named[word] = occurs(text, word, True)
         return known
 
     def _name_follows(self, i: int) -> bool:
@@ -262,7 +262,7 @@ def _after_title_of(wc: WordClasses, y: int) -> Optional[int]:
     return None
 
 
-def _occurs(text: str, word: str, inside: bool) -> bool:
+def occurs(text: str, word: str, inside: bool) -> bool:
     """``word`` stands in ``text`` as a whole word (and, with ``inside``, after a word or a
     , ; : and spaces: inside a sentence). Found with ``str.find``: no pattern is built per
     word."""

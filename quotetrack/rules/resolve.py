@@ -17,7 +17,7 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
                      SpeakerKind)
 from .context import Context, Decision
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, analyse, appositive_after, glued_start,
-                       np_after, np_before, title_of_before)
+                       np_after, np_before, occurs, title_of_before)
 from .tokens import MASK
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
@@ -39,8 +39,6 @@ class _Entity:
     personal: bool = False  # "he", "she" or "who" has stood for it
 
 
-#: a word written in lower case (``\b``: not the tail of a capitalised word)
-_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\-]*")
 #: capitalised words read as one name, at most (a longer run that ends in a person's name keeps
 #: only its last `PERSON_NAME_WORDS`: "The Canadian Press Anne Marie Cerato")
 _MAX_NAME_WORDS = 6
@@ -268,6 +266,7 @@ class _Resolver:
         #: the lede: the first paragraph that is no headline, caption or label
         self.lede = next((x for x in range(len(ctx.paragraphs)) if x not in ctx.headlines), -1)
         self._longer: dict[str, list[_Name]] = {}
+        self._full_names: dict[tuple[str, int], tuple[str, bool]] = {}
         self._intro_patterns: dict[str, regex.Pattern] = {}
         self.genders: dict[str, str] = {}  # the first gender shown for each name
         for nm in self.names:
@@ -279,14 +278,22 @@ class _Resolver:
         #: positions of the spoken mentions that are possessives ("he hit back at Mr Mallon's
         #: claim that …"): the owner of a claim, not the subject of the clause
         self.aside: set[int] = set()
-        self._lower_words: Optional[frozenset[str]] = None
+        self._lower_words: dict[str, bool] = {}  # word -> written in lower case in the text
         self._unmarked: dict[int, bool] = {}  # entity id -> its name shows no person
         self.closed = False  # the speakers are built: no entity changes any more
         self.converted = False  # `_unmarked_speaker` has made a person-kind speaker an organisation
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """The fullest form of ``name`` in the document, the nearest before ``pos`` first (else
-        the first after); True when ``name`` was a part of it."""
+        the first after); True when ``name`` was a part of it. (Asked again and again of the
+        same names by the pronoun resolver: kept once found.)"""
+        key = (name, pos)
+        found = self._full_names.get(key)
+        if found is None:
+            found = self._full_names[key] = self._find_full_name(name, pos)
+        return found
+
+    def _find_full_name(self, name: str, pos: int) -> tuple[str, bool]:
         parts = name.split()
         if len(parts) >= 2:
             # "Paz Akin" after "Lorena Paz Akin": a longer name ending the same way
@@ -589,11 +596,12 @@ class _Resolver:
             and self._plain_word(ent.name.lower())
 
     def _common_word(self, word: str) -> bool:
-        """``word`` (lower case) is also written in lower case in the text (the words are
-        collected once per document, on the first call)."""
-        if self._lower_words is None:
-            self._lower_words = frozenset(_LOWER_WORD.findall(self.ctx.folded))
-        return word in self._lower_words
+        """``word`` (lower case) is also written in lower case in the text (found with
+        ``str.find``, each word once per document: cheaper than collecting every word)."""
+        known = self._lower_words.get(word)
+        if known is None:
+            known = self._lower_words[word] = occurs(self.ctx.folded, word, False)
+        return known
 
     def _recent_person(self, pos: int, window: int, *,
                        subject: str = "") -> Optional[_Entity]:
@@ -872,11 +880,21 @@ def _document_profiles(r: "_Resolver") -> None:
     ctx = r.ctx
     if "document_profile" not in ctx.wc.readers:
         return
+    # the speakers still without a title or an affiliation, and the first mention of each
+    # one's full name that carries a title (read only for those: an appositive costs a look)
+    needed = {ent.name.lower() for ent in r.entities
+              if ent.kind == SpeakerKind.PERSON and not ent.unresolved and not ent.anonymous
+              and not (ent.title and ent.affiliation)}
+    if not needed:
+        return
     titled: dict[str, _Name] = {}
     for nm in r.names:
-        if nm.last_token >= 0 and not nm.possessive and not nm.org and (
+        if nm.last_token < 0 or nm.possessive or nm.org:
+            continue
+        full = r.full_name(nm.name, nm.pos)[0].lower()
+        if full in needed and full not in titled and (
                 nm.title or (nm.registry and _apposed(ctx, nm) is not None)):
-            titled.setdefault(r.full_name(nm.name, nm.pos)[0].lower(), nm)
+            titled[full] = nm
     if not titled:
         return
     for ent in r.entities:
