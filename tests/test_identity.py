@@ -579,3 +579,11 @@ def test_a_stale_introduction_yields_to_the_person_named_since():
     text = ("A retired lawyer set up the practice. Anna Sorensen runs it today.\n\n"
             '"We will double output," the lawyer said.')
     assert speakers(text)[-1][0] == "retired lawyer"
+
+
+def test_an_adverb_opening_a_sentence_is_no_part_of_a_name():
+    """"Again Roddick served well", "First Mark Cueto was judged offside": an adverb that opens
+    the sentence is no part of the name that follows it; "Will Carter" keeps its first name."""
+    text = 'Andy Roddick won.\n\nAgain Roddick served well. "I played badly," Roddick said.'
+    assert {s[0] for s in speakers(text)} == {"Andy Roddick"}
+    assert speakers('Will Carter said: "We won."') == [("Will Carter", None, None)]

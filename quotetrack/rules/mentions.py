@@ -209,6 +209,9 @@ def glued_start(wc: WordClasses, text: str, i: int, j: int) -> int:
     Brown"); ``i`` where none is. A first name must follow such a word, and a surname the first
     name, so "Iain Duncan Smith" and "Mary Ann Jones" keep their words."""
     toks, firsts = wc.tokens, wc.lex.first_names
+    if j - i >= 2 and toks[i].key in wc.lex.adverbs and toks[i].key not in firsts and (
+            i == 0 or toks[i - 1].sentence != toks[i].sentence):
+        i += 1  # "Again Roddick …", "First Mark Cueto …": an adverb opening the sentence
     # after "<title> of (the)" every word before the first name is the organisation's
     after_of = _after_title_of(wc, i) is not None
     for x in range(j - 2, i, -1):
@@ -803,7 +806,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
     org = n_end > n_start and toks[n_end - 1].key in lex.org_words
     if not org:
-        if n_end - n_start > 2:  # "DJ Mike Read", "Tory Liam Fox": words glued before a name
+        if n_end - n_start > 1:  # "DJ Mike Read", "Tory Liam Fox": words glued before a name
             n_start = glued_start(wc, text, n_start, n_end)
         n_start = max(n_start, n_end - PERSON_NAME_WORDS)
     name_toks = list(toks[n_start:n_end])

@@ -145,7 +145,7 @@ def _person_names(ctx: Context) -> list[_Name]:
                 break
         if j - i > 1 and toks[i].lower in lex.determiners:
             i += 1  # "Another Clinton aide", "Several Cruz backers": a determiner opens the run
-        if j - i > 2 and toks[j - 1].key not in org_words:
+        if j - i > 1 and toks[j - 1].key not in org_words:
             i = glued_start(wc, ctx.text, i, j)  # "DJ Mike Read", "Tory Liam Fox"
         run = toks[i:j]
         if len(run) > PERSON_NAME_WORDS and run[-1].key not in org_words and any(
