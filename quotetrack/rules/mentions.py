@@ -205,8 +205,8 @@ class WordClasses:
 def glued_start(wc: WordClasses, text: str, i: int, j: int) -> int:
     """Where the name begins in the capitalised run ``tokens[i:j]``: after the words glued
     before its first name that are no part of it ("DJ Mike Read", "Tory Liam Fox",
-    "American Serena Williams", "Defiant Matt Williams", "Chancellor of the Exchequer Gordon
-    Brown"); ``i`` where none is. A first name must follow such a word, and a surname the first
+    "American Serena Williams", "Chancellor of the Exchequer Gordon Brown"), and after an adverb
+    that opens the sentence ("Again Roddick"); ``i`` where none is. A first name must follow such a word, and a surname the first
     name, so "Iain Duncan Smith" and "Mary Ann Jones" keep their words."""
     toks, firsts = wc.tokens, wc.lex.first_names
     if j - i >= 2 and toks[i].key in wc.lex.adverbs and toks[i].key not in firsts and (
@@ -223,7 +223,7 @@ def glued_start(wc: WordClasses, text: str, i: int, j: int) -> int:
 def _no_name_word(wc: WordClasses, text: str, y: int) -> bool:
     """Token ``y`` of a capitalised run is a word that names no one: an acronym ("DJ", "MSP"),
     a title, organisation, group or affiliation word ("Tory", "American"), or a common word
-    that opens the sentence ("Defiant")."""
+    that opens the sentence and is written in lower case elsewhere in the text."""
     t = wc.tokens[y]
     lex = wc.lex
     key = t.key
