@@ -366,7 +366,8 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         if wc.is_modifier(k) and any(wc.is_anchor(x) for x in range(i, j + 1)):
             i = k
             continue
-        if wc.is_name_word(i) and not wc.is_title(i) and not p.is_cap:
+        if wc.is_name_word(i) and not wc.is_title(i) and not p.is_cap and any(
+                toks[x].lower == "of" for x in range(max(lo, i - _MAX_MODIFIERS - 2), i)):
             of_at = title_of_before(wc, i, lo)
             if of_at is not None and j - of_at + 2 < max_tokens:
                 i = of_at - 1  # "Director of rugby Warren Gatland"

@@ -267,6 +267,9 @@ class _Resolver:
         self.lede = next((x for x in range(len(ctx.paragraphs)) if x not in ctx.headlines), -1)
         self._longer: dict[str, list[_Name]] = {}
         self._full_names: dict[tuple[str, int], tuple[str, bool]] = {}
+        #: (name, position) -> (speaker key of its full name, gender its full name shows)
+        self._genders_shown: dict[tuple[str, int], tuple[str, Optional[str]]] = {}
+        self._no_ones: dict[int, bool] = {}  # name position -> `_no_one`
         self._intro_patterns: dict[str, regex.Pattern] = {}
         self.genders: dict[str, str] = {}  # the first gender shown for each name
         for nm in self.names:
@@ -377,8 +380,7 @@ class _Resolver:
         while k >= 0 and pos - self.names[k].pos <= window and len(cands) < _PRONOUN_NAMES:
             nm = self.names[k]
             k -= 1
-            if nm.possessive or nm.acronym or self._capitalised_common_word(nm) or (
-                    nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words):
+            if nm.possessive or nm.acronym or self._no_one(nm):
                 continue  # "The Tory leader was asked": a party or nationality, no one
             g = nm.gender or self._known_gender(nm.name, nm.pos)
             if g and g != info.gender:
@@ -572,6 +574,15 @@ class _Resolver:
         # "Analysts", "Profits": a word capitalised to open a sentence
         return not self._common_word(words[0].lower())
 
+    def _no_one(self, nm: _Name) -> bool:
+        """``nm`` names no one a pronoun can stand for: a word capitalised only because it opens
+        its sentence, or a party or nationality named alone ("Tory"). (Found once per name.)"""
+        found = self._no_ones.get(nm.pos)
+        if found is None:
+            found = self._no_ones[nm.pos] = self._capitalised_common_word(nm) or (
+                nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words)
+        return found
+
     def _capitalised_common_word(self, nm: _Name) -> bool:
         """``nm`` is one word capitalised only because it opens its sentence: a plural noun of
         people ("Prosecutors have not charged him") or a word the text writes in lower case
@@ -702,13 +713,18 @@ class _Resolver:
         """The gender of the person ``name`` (at ``pos``) stands for: as a speaker, else shown
         by their full name ("Trump" after "Donald Trump"), else by a first name written alone
         ("His wife Sharon, who ...")."""
-        full, _ = self.full_name(name, pos)
-        ent = self.by_key.get("person:" + full.lower())
+        # (asked of the same names again and again: the speaker key and the gender the name
+        # shows are found once; only the speaker's gender can change)
+        known = self._genders_shown.get((name, pos))
+        if known is None:
+            full, _ = self.full_name(name, pos)
+            shown = self.ctx.lex.first_names.get(full.lower()) if " " not in full \
+                else self._gender_of(full)
+            known = self._genders_shown[(name, pos)] = ("person:" + full.lower(), shown)
+        ent = self.by_key.get(known[0])
         if ent is not None and ent.gender:
             return ent.gender
-        if " " not in full:
-            return self.ctx.lex.first_names.get(full.lower())
-        return self._gender_of(full)
+        return known[1]
 
     def _known_person(self, name: str) -> bool:
         ent = self.by_key.get("person:" + name.lower())
