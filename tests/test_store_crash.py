@@ -158,3 +158,35 @@ def test_interrupted_ingest_resumes_with_workers(tmp_path, workers):
         report = store.ingest(docs, workers=workers, batch_size=4)
     assert (report.unchanged, report.added) == (15, 25)
     check_complete(tmp_path / "news.db", docs)
+
+
+def test_opening_tries_again_while_the_database_is_locked(tmp_path, monkeypatch):
+    """SQLite may answer "database is locked" at once, without its busy wait, while another
+    process creates or converts a new file (seen when two processes open one new file): the
+    store tries the opening again until its timeout, then gives a clear error."""
+    from quotetrack import StoreError
+    from quotetrack.store import store as store_module
+
+    real = store_module.migrate
+    calls = []
+
+    def locked_twice(conn, path):
+        calls.append(path)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        return real(conn, path)
+
+    monkeypatch.setattr(store_module, "migrate", locked_twice)
+    with Store(tmp_path / "news.db", timeout=10) as store:
+        store.ingest(make_docs(2))
+    assert len(calls) == 3
+    check_complete(tmp_path / "news.db", make_docs(2))
+
+    def always_locked(conn, path):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(store_module, "migrate", always_locked)
+    started = time.monotonic()
+    with pytest.raises(StoreError, match="locked"):
+        Store(tmp_path / "other.db", timeout=0.3)
+    assert time.monotonic() - started >= 0.3

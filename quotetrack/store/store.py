@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from typing import IO, Any, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Union
 
 import attrs
@@ -300,6 +301,10 @@ def _stored_quote(row: Sequence[Any]) -> tuple[StoredQuote, int]:
                        cluster=cluster), seq
 
 
+#: the pause before opening a database again that another process is creating
+_OPEN_RETRY_SECONDS = 0.05
+
+
 class Store:
     """A quote store in one SQLite file (created when missing).
 
@@ -321,20 +326,36 @@ class Store:
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from None
-        try:
-            self._db.execute("PRAGMA foreign_keys = ON")
-            migrate(self._db, self.path)
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            # the shingle index is read at random: keep its pages in memory (64 MB at most)
-            self._db.execute("PRAGMA cache_size = -65536")
-        except sqlite3.DatabaseError as exc:
-            self._db.close()
-            raise StoreError(f"{self.path}: expected a quotetrack database, got a file SQLite "
-                             f"cannot read ({exc})") from None
-        except BaseException:
-            self._db.close()
-            raise
+        # Two processes opening a new file at once: SQLite answers "database is locked" at once,
+        # without waiting, while the other switches the file to WAL or creates the schema (its
+        # busy timeout does not cover a journal-mode change); the opening is tried again until
+        # ``timeout``.
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._db.execute("PRAGMA foreign_keys = ON")
+                migrate(self._db, self.path)
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                # the shingle index is read at random: keep its pages in memory (64 MB at most)
+                self._db.execute("PRAGMA cache_size = -65536")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) and time.monotonic() < deadline:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    time.sleep(_OPEN_RETRY_SECONDS)
+                    continue
+                self._db.close()
+                raise StoreError(f"{self.path}: expected a quotetrack database, got a file "
+                                 f"SQLite cannot read ({exc})") from None
+            except sqlite3.DatabaseError as exc:
+                self._db.close()
+                raise StoreError(f"{self.path}: expected a quotetrack database, got a file "
+                                 f"SQLite cannot read ({exc})") from None
+            except BaseException:
+                self._db.close()
+                raise
 
     # ----------------------------------------------------------------------- lifecycle
 
