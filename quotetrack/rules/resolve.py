@@ -898,33 +898,32 @@ def _document_profiles(r: "_Resolver") -> None:
         return
     # the speakers still without a title or an affiliation, and the first mention of each
     # one's full name that carries a title (read only for those: an appositive costs a look)
-    needed = {ent.name.lower() for ent in r.entities
+    needed = {ent.name.lower(): ent for ent in r.entities
               if ent.kind == SpeakerKind.PERSON and not ent.unresolved and not ent.anonymous
               and not (ent.title and ent.affiliation)}
     if not needed:
         return
-    titled: dict[str, _Name] = {}
+    # full name -> (its first mention with a title, the appositive that gives it, if any)
+    titled: dict[str, tuple[_Name, Optional[tuple[int, int]]]] = {}
     for nm in r.names:
         if nm.last_token < 0 or nm.possessive or nm.org:
             continue
         full = r.full_name(nm.name, nm.pos)[0].lower()
-        if full in needed and full not in titled and (
-                nm.title or (nm.registry and _apposed(ctx, nm) is not None)):
-            titled[full] = nm
-    if not titled:
-        return
-    for ent in r.entities:
-        if ent.kind != SpeakerKind.PERSON or ent.unresolved or ent.anonymous or (
-                ent.title and ent.affiliation):
+        if full not in needed or full in titled:
             continue
-        first = titled.get(ent.name.lower())
-        if first is None:
-            continue
+        if nm.title:
+            titled[full] = (nm, None)
+        elif nm.registry:
+            apposed = _apposed(ctx, nm)
+            if apposed is not None:
+                titled[full] = (nm, apposed)
+    for full, (first, apposed) in titled.items():
+        ent = needed[full]
         lo = ctx.sentences[ctx.tokens[first.last_token].sentence][0]
         np = np_before(ctx.wc, first.last_token, lo, ctx.limits.max_mention_tokens)
         if np is None:
             continue
-        info = analyse(ctx.wc, ctx.text, np, None if first.title else _apposed(ctx, first))
+        info = analyse(ctx.wc, ctx.text, np, apposed)
         title, affiliation = info.title, info.affiliation
         if title is None and first.preposed and info.name is not None:
             # "Oxfam's director, Jane Doe, said": the description set before the name
