@@ -587,3 +587,24 @@ def test_an_adverb_opening_a_sentence_is_no_part_of_a_name():
     text = 'Andy Roddick won.\n\nAgain Roddick served well. "I played badly," Roddick said.'
     assert {s[0] for s in speakers(text)} == {"Andy Roddick"}
     assert speakers('Will Carter said: "We won."') == [("Will Carter", None, None)]
+
+
+def test_an_appositive_whose_closing_comma_is_missing():
+    """"Ann Ray, an analyst at Crest Bank told …": the writer left out the comma that closes
+    the appositive; the full name before it is still the speaker and the description gives
+    the title and affiliation, before the quote or after it, and up to an aside in dashes."""
+    text = '"Rates will rise," Ann Ray, an analyst at Crest Bank told reporters.'
+    assert speakers(text) == [("Ann Ray", "analyst", "Crest Bank")]
+    text = 'Ann Ray, economist at Crest Bank said rates "will rise".'
+    assert speakers(text) == [("Ann Ray", "economist", "Crest Bank")]
+    text = '"We will pay," Lee Park, director of Han Bank - one of its lenders - said.'
+    assert speakers(text) == [("Lee Park", "director", "Han Bank")]
+
+
+def test_a_name_that_is_no_description_is_not_taken_for_an_appositive():
+    """After a name and a comma, another name or a place is a list or an adverbial, not an
+    appositive without its closing comma."""
+    text = '"Rates will rise," Ann Ray, chief executive Tom Reed said.'
+    assert speakers(text)[0][0] == "Tom Reed"
+    text = 'In Costa Rica, some economists said prices "will rise".'
+    assert speakers(text)[0][0] == "economists"

@@ -19,6 +19,7 @@ from .cues import (
     inverted_after_cue,
     is_finite_cue,
     sentence_range,
+    unclosed_appositive,
     subject_before_cue,
     subject_of_clause,
 )
@@ -92,7 +93,7 @@ def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
     app = appositive_after(ctx.wc, np[1], hi, ctx.limits.max_appositive_tokens)
     if app and app[1] + 1 < hi and toks[app[1]].text == "," and is_finite_cue(ctx, app[1] + 1):
         return Decision(mention=np, cue=(app[1] + 1, app[1] + 2), appositive=app)
-    return None
+    return unclosed_appositive(ctx, np, hi)
 
 
 def _phrase_cue(ctx: Context, m: int, hi: int) -> int:

@@ -20,7 +20,7 @@ _MAX_ADVERBIAL_TOKENS = 8
 _MAX_ADVERBIAL_PARTS = 3
 
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "cue_as_noun", "subject_of_clause",
-           "subject_before_cue", "inverted_after_cue"]
+           "subject_before_cue", "inverted_after_cue", "unclosed_appositive"]
 
 
 def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
@@ -162,6 +162,12 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         # bare form after "a" or a possessive is a noun
         return None
     if np:
+        if np[0] - 2 >= lo and toks[np[0] - 1].text == ",":
+            # "Anais Faraj, an analyst at Nomura told": an appositive whose closing comma the
+            # writer left out (about 30 BBC corpus quotes); the full name before it speaks
+            outer = _full_name_before(ctx, np[0] - 1, lo)
+            if outer is not None and _describes(ctx, np):
+                return Decision(mention=outer, cue=(cue, cue + 1), appositive=np)
         if np[0] - 2 >= lo and toks[np[0] - 1].lower == "and":
             # "Tore Sohlberg and Lehla Abreder said": both are the speakers
             other = np_before(wc, np[0] - 2, lo, ctx.limits.max_mention_tokens)
@@ -180,11 +186,8 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
             if nearest is None:
                 # "Ross Walker, economist at Acme Bank, said": a full name before the first
                 # comma is the speaker, whatever the appositive holds
-                outer = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
-                if outer and outer[1] - outer[0] >= 2 and all(
-                        wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
-                        for x in range(*outer)) and (
-                        outer[0] == lo or toks[outer[0] - 1].text == ","):
+                outer = _full_name_before(ctx, c, lo)
+                if outer is not None:
                     return Decision(mention=outer, cue=(cue, cue + 1), appositive=(c + 1, j))
                 # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
                 inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
@@ -202,6 +205,54 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     if j >= lo and toks[j].is_word and not toks[cue].lower.endswith("ing"):
         return _opening_subject(ctx, cue, lo)
     return None
+
+
+def unclosed_appositive(ctx: Context, np: tuple[int, int], hi: int) -> Optional[Decision]:
+    """“…,” Anais Faraj, an analyst at Nomura told …: the full name ``np``, a description after
+    its comma that the writer did not close, then the cue (about 30 BBC corpus quotes)."""
+    wc, toks = ctx.wc, ctx.tokens
+    j = np[1]
+    if j + 2 >= hi or toks[j].text != "," or np[1] - np[0] < 2 or not all(
+            wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
+            and toks[x].key not in ctx.lex.org_words for x in range(*np)):
+        return None
+    end = 0  # the appositive ends at an aside between dashes ("… Bank - one of its creditors -")
+    for k in range(j + 2, min(hi, j + 1 + ctx.limits.max_appositive_tokens)):
+        t = toks[k]
+        if t.text in _APPOSITION_MARKS and t.text != "," and t.start > toks[k - 1].end:
+            end = end or k
+            continue
+        if not t.is_word and t.text not in "-&'":
+            return None
+        if is_finite_cue(ctx, k):
+            app = (j + 1, end or k)
+            return Decision(mention=np, cue=(k, k + 1), appositive=app) \
+                if _describes(ctx, app) else None
+    return None
+
+
+def _full_name_before(ctx: Context, comma: int, lo: int) -> Optional[tuple[int, int]]:
+    """The full name that ends just before the comma at token ``comma`` and opens its clause
+    (the sentence start or after a comma): two or more name words, none a title or possessive
+    ("Ross Walker, …"); else None."""
+    wc, toks = ctx.wc, ctx.tokens
+    outer = np_before(wc, comma - 1, lo, ctx.limits.max_mention_tokens)
+    if outer and outer[1] - outer[0] >= 2 and all(
+            wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
+            and toks[x].key not in ctx.lex.org_words for x in range(*outer)) and (
+            outer[0] == lo or toks[outer[0] - 1].text == ","):
+        return outer
+    return None
+
+
+def _describes(ctx: Context, np: tuple[int, int]) -> bool:
+    """The phrase ``np`` describes a person and names no one: a title stands in it, ending it or
+    followed by a preposition ("an analyst at Nomura", "Acme chief executive", "head of
+    Preventon"; not "chief executive Tom Reed" nor "Tom Reed")."""
+    wc = ctx.wc
+    last = max((x for x in range(*np) if wc.is_title(x)), default=-1)
+    return last >= 0 and (last + 1 == np[1]
+                          or ctx.tokens[last + 1].lower in ctx.lex.np_prepositions)
 
 
 def _singular_article(ctx: Context, np: tuple[int, int]) -> bool:
