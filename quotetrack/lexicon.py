@@ -58,7 +58,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
             "dialogue_pronoun", "clause_start", "absolute_opener",
-            "subject_preposition", "adverbial_ending", "past_ending", "title_modifier")
+            "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
+            "postnominal", "place_modifier_ending")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -321,6 +322,8 @@ class Lexicon:
     #: "former", "acting": modify a title even capitalised at the start of a sentence
     #: ("Former England captain Martin Johnson": no affiliation "Former")
     title_modifiers: frozenset[str]
+    postnominals: frozenset[str]  # "MP", "QC" after a name: its office, not part of it
+    place_modifier_endings: tuple[str, ...]  # "-based": "a Singapore-based fund manager"
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
@@ -427,6 +430,7 @@ def _role_words(src: "_Sources") -> dict[str, Any]:
     fields["non_plural_endings"] = tuple(sorted(fields["non_plural_endings"]))
     fields["adverbial_endings"] = tuple(sorted(fields["adverbial_endings"]))
     fields["past_endings"] = tuple(sorted(fields["past_endings"]))
+    fields["place_modifier_endings"] = tuple(sorted(fields["place_modifier_endings"]))
     return fields
 
 

@@ -608,3 +608,24 @@ def test_a_name_that_is_no_description_is_not_taken_for_an_appositive():
     assert speakers(text)[0][0] == "Tom Reed"
     text = 'In Costa Rica, some economists said prices "will rise".'
     assert speakers(text)[0][0] == "economists"
+
+
+def test_an_office_written_after_the_name_is_its_title():
+    """"Kay Dunn MP", "Rob Hale QC": the letters after the name are the office, not part of
+    the name; "a Green Party MEP" is a description, not a name."""
+    assert speakers('"We object," said Tory backbencher Kay Dunn MP.') == [
+        ("Kay Dunn", "backbencher", "Tory")]
+    assert speakers('"We object," said Kay Dunn MP.') == [("Kay Dunn", "mp", None)]
+    assert speakers('Rob Hale QC, for the family, said: "The case is closed."') == [
+        ("Rob Hale", "qc", None)]
+    (quote,) = quotetrack.parse('A Green Party MEP said: "We object."').quotes
+    assert quote.speaker.name != "Green Party"
+
+
+def test_where_a_speaker_is_based_is_no_affiliation():
+    """"a Leeds-based fund manager": the place (with the words of its name) says where the
+    person works, not whom they speak for; an organisation after it still is one."""
+    text = 'Leeds-based fund manager Tim Orr said: "Shares will fall."'
+    assert speakers(text) == [("Tim Orr", "fund manager", None)]
+    text = 'New Jersey-based Democratic strategist Ann Cole said: "We will win."'
+    assert speakers(text) == [("Ann Cole", "strategist", "Democratic")]

@@ -16,8 +16,8 @@ import regex
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind)
 from .context import Context, Decision
-from .mentions import (PERSON_NAME_WORDS, MentionInfo, analyse, appositive_after, glued_start,
-                       np_after, np_before, occurs, title_of_before)
+from .mentions import (PERSON_NAME_WORDS, MentionInfo, after_place, analyse, appositive_after,
+                       glued_start, np_after, np_before, occurs, title_of_before)
 from .tokens import MASK
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
@@ -113,6 +113,7 @@ def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, 
         return None
     title = " ".join(t.key for t in toks[t_start:comma])
     affiliation = ""
+    caps = list(after_place(ctx.lex, caps))
     if caps:
         affiliation = ctx.text[caps[0].start:caps[-1].start + len(caps[-1].bare)]
     return title, affiliation
