@@ -629,3 +629,21 @@ def test_where_a_speaker_is_based_is_no_affiliation():
     assert speakers(text) == [("Tim Orr", "fund manager", None)]
     text = 'New Jersey-based Democratic strategist Ann Cole said: "We will win."'
     assert speakers(text) == [("Ann Cole", "strategist", "Democratic")]
+
+
+def test_a_common_word_opening_the_sentence_belongs_to_the_title():
+    """"Home affairs spokesman …": a common word capitalised only because it opens the
+    sentence is part of the title, not an affiliation; a party or a name stays one."""
+    text = 'Home affairs spokesman Ian Dale said: "We will vote against."'
+    assert speakers(text) == [("Ian Dale", "home affairs spokesman", None)]
+    text = 'Labour spokesman Ian Dale said: "We will vote against."'
+    assert speakers(text) == [("Ian Dale", "spokesman", "Labour")]
+
+
+def test_a_group_or_organisation_is_not_its_own_affiliation():
+    """"Analysts said", "the Daily Post said": the capitalised words are the speaker, not an
+    affiliation; "Acme researchers said" keeps Acme as the researchers' affiliation."""
+    assert speakers('Analysts said the fall was "worrying".') == [("Analysts", None, None)]
+    assert speakers('The Daily Post said the plan was "a mess".')[0][2] is None
+    assert speakers('Acme researchers said the chip was "fast".') == [
+        ("Acme researchers", None, "Acme")]

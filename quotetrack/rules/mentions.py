@@ -668,6 +668,11 @@ def _name_of(p: MentionParts) -> Optional[str]:
 def _words_before(p: MentionParts) -> Optional[str]:
     """The capitalised words before the title ("State Department spokeswoman", "Iraq's
     foreign minister" -> "Iraq")."""
+    if not p.named and p.title_start == p.title_end and p.title_start > p.first \
+            and p.wc.tokens[p.title_start - 1].is_cap:
+        return None  # "Analysts said", "the Financial Times said": no title and no head noun
+        # after the capitalised words, which are the speaker, not their affiliation (494
+        # corpus quotes had their group or organisation name as its own affiliation)
     first = p.first
     while first < p.title_start and p.wc.is_modifier(first):
         first += 1  # ("Former England captain", "Fellow Lib Dem")
@@ -865,8 +870,15 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             or (t_start < t_end and toks[t_start - 1].lower == "and"
                 and t_start - 2 >= k and wc.is_title(t_start - 2))):  # "peer and minister"
         t_start -= 1
+    if t_start - 1 == k and t_start < t_end and toks[k].is_cap and not toks[t_start].is_cap \
+            and (k == 0 or toks[k - 1].sentence != toks[k].sentence) \
+            and toks[k].key not in lex.affiliation_words and not toks[k].possessive \
+            and (toks[k].key in lex.title_first_words or wc.common_word(text, k)):
+        t_start = k  # "Public accounts committee chairman", "Home affairs spokesman": a common
+        # word capitalised only because it opens the sentence is part of the title (18 BBC
+        # corpus quotes had it as their affiliation)
     title_toks = [t for x, t in enumerate(toks[t_start:t_end], t_start)
-                  if wc.is_title(x) or wc.is_modifier(x)]
+                  if wc.is_title(x) or wc.is_modifier(x) or x == k]
     if name_toks and of_at is not None and title_toks:
         a = of_at + 2 if toks[of_at + 1].lower == "the" else of_at + 1
         if tail_aff is None and toks[a].is_cap and not any(
