@@ -59,8 +59,10 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
             "dialogue_pronoun", "clause_start", "absolute_opener",
             "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
-            "postnominal", "place_modifier_ending")
-    } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
+            "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
+            "first_name_title")
+    } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue",
+         "name_particle_prefix": "name_particle_prefixes"},
 }
 
 
@@ -324,6 +326,9 @@ class Lexicon:
     title_modifiers: frozenset[str]
     postnominals: frozenset[str]  # "MP", "QC" after a name: its office, not part of it
     place_modifier_endings: tuple[str, ...]  # "-based": "a Singapore-based fund manager"
+    name_particles: frozenset[str]  # "de", "van", "bin": inside a name ("Rodrigo de Rato")
+    name_particle_prefixes: tuple[str, ...]  # "al-": "Bashar al-Assad"
+    first_name_titles: frozenset[str]  # "sir", "dame": "Sir John" stands for "Sir John Bourn"
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
@@ -431,6 +436,7 @@ def _role_words(src: "_Sources") -> dict[str, Any]:
     fields["adverbial_endings"] = tuple(sorted(fields["adverbial_endings"]))
     fields["past_endings"] = tuple(sorted(fields["past_endings"]))
     fields["place_modifier_endings"] = tuple(sorted(fields["place_modifier_endings"]))
+    fields["name_particle_prefixes"] = tuple(sorted(fields["name_particle_prefixes"]))
     return fields
 
 

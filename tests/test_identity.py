@@ -647,3 +647,26 @@ def test_a_group_or_organisation_is_not_its_own_affiliation():
     assert speakers('The Daily Post said the plan was "a mess".')[0][2] is None
     assert speakers('Acme researchers said the chip was "fast".') == [
         ("Acme researchers", None, "Acme")]
+
+
+def test_particles_inside_a_name():
+    """"Rodrigo de Rato", "Edwin van der Sar", "Bashar al-Assad": lower-case particles between
+    capitalised words are part of the name, and the surname alone finds the full name; a
+    lower-case word that is no particle still ends the name."""
+    text = ('IMF head Rodrigo de Rato spoke on Monday.\n\n'
+            '"Growth will slow," Rato said.')
+    assert speakers(text) == [("Rodrigo de Rato", "head", "IMF")]
+    assert speakers('"Keep going," said Edwin van der Sar.')[0][0] == "Edwin van der Sar"
+    assert speakers('"We will win," said Bashar al-Assad.')[0][0] == "Bashar al-Assad"
+    assert speakers('"We will win," said Ana and Tom Reed.')[0][0] != "Ana and Tom Reed"
+
+
+def test_a_knight_called_by_the_first_name():
+    """"Sir John" after "Sir John Bourn" is that knight, with what his first mention says;
+    with two knights of that first name it stays as written."""
+    text = ('Sir John Bourn, head of the audit office, published the report.\n\n'
+            '"The figures are clear," Sir John said.')
+    assert speakers(text)[0][0] == "Sir John Bourn"
+    text = ('Sir John Bourn met Sir John Major.\n\n'
+            '"The figures are clear," Sir John said.')
+    assert speakers(text)[0][0] == "Sir John"

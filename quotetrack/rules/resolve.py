@@ -17,7 +17,8 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
                      SpeakerKind)
 from .context import Context, Decision
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, after_place, analyse, appositive_after,
-                       glued_start, np_after, np_before, occurs, title_of_before)
+                       glued_start, last_name_words, np_after, np_before, occurs,
+                       title_of_before)
 from .tokens import MASK
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
@@ -149,10 +150,11 @@ def _person_names(ctx: Context) -> list[_Name]:
         if j - i > 1 and toks[j - 1].key not in org_words:
             i = glued_start(wc, ctx.text, i, j)  # "DJ Mike Read", "Tory Liam Fox"
         run = toks[i:j]
-        if len(run) > PERSON_NAME_WORDS and run[-1].key not in org_words and any(
-                t.lower in first_names for t in run[-PERSON_NAME_WORDS:]):
-            run = run[-PERSON_NAME_WORDS:]  # "The Canadian Press Anne Marie Cerato"
-            i = j - PERSON_NAME_WORDS
+        if len(run) > PERSON_NAME_WORDS and run[-1].key not in org_words:
+            cut = last_name_words(toks, i, j)
+            if cut > i and any(t.lower in first_names for t in toks[cut:j]):
+                run = toks[cut:j]  # "The Canadian Press Anne Marie Cerato"
+                i = cut
         # the neighbours read below count only inside the run's sentence
         before = toks[i - 1] if i > 0 and toks[i - 1].sentence == sent else None
         head = run[0]
@@ -309,6 +311,13 @@ class _Resolver:
                     if c.words > len(parts) and c.name.lower().endswith(suffix)]
             if longer:
                 return _nearest_before(longer, pos).name, True
+            if len(parts) == 2 and parts[0].lower() in self.ctx.lex.first_name_titles:
+                # "Sir John" after "Sir John Bourn": a knight is called by the first name
+                prefix = name.lower() + " "
+                knights = {c.name for c in self.first.get(parts[0].lower(), ())
+                           if c.name.lower().startswith(prefix)}
+                if len(knights) == 1:
+                    return knights.pop(), True
             return name, False
         cands = self.full.get(name.lower())
         if not cands:
