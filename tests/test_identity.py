@@ -670,3 +670,27 @@ def test_a_knight_called_by_the_first_name():
     text = ('Sir John Bourn met Sir John Major.\n\n'
             '"The figures are clear," Sir John said.')
     assert speakers(text)[0][0] == "Sir John"
+
+
+def test_a_preposed_title_with_modifiers_and_an_aside_that_is_no_role():
+    """"The new President, Ada Kral, said": the title before the name between commas, past
+    its modifiers; an aside between dashes that is a phrase ("keen to calm investors") gives
+    no title, while an appositive noun ("a student") does."""
+    text = 'The new President, Ada Kral, has said the list "will be short".'
+    assert speakers(text) == [("Ada Kral", "president", None)]
+    text = 'Ms Kral - keen to calm investors - said the list "will be short".'
+    assert speakers(text)[0][1] is None
+    text = 'Ada Kral, a student, said the list "will be short".'
+    assert speakers(text)[0][1] == "student"
+
+
+def test_a_lede_description_finds_a_name_after_a_qualified_title():
+    """"A senior MP has criticised …" then "Public accounts committee chairman Ian Lowe was
+    …": the qualified title opens the sentence, so the named person is the one introduced; a
+    pronoun subject does not make a name after a verb the subject."""
+    text = ('A senior Tory MP has criticised the "slow" approach of the department.\n\n'
+            'Public accounts committee chairman Ian Lowe was giving his reaction.')
+    assert speakers(text)[0][0] == "Ian Lowe"
+    text = ('A senior Tory MP has criticised the "slow" approach of the department.\n\n'
+            'He met party chairman Ian Lowe on Monday.')
+    assert speakers(text)[0][0] != "Ian Lowe"

@@ -1064,6 +1064,8 @@ def _appositive_fields(wc: WordClasses, text: str,
         while t0 - 1 >= k and wc.is_modifier(t0 - 1) and not toks[t0 - 1].possessive:
             t0 -= 1
         title = text[toks[t0].start:toks[title_x[-1]].end]
+    elif any(toks[x].lower in wc.lex.function_words for x in range(k, head_end)):
+        title = None  # " - keen to reassure potential investors -": a phrase, not a role
     else:
         title = toks[head_end - 1].text if not toks[head_end - 1].is_cap else None
     aff = None

@@ -47,6 +47,8 @@ _MAX_NAME_WORDS = 6
 _ADVERBS_BEFORE_CUE = 2
 #: capitalised words that qualify a title read back before it ("Shadow home secretary X")
 _TITLE_QUALIFIERS = 3
+#: lower-case words between a title and the capitalised word opening the sentence, at most
+_MAX_TITLE_QUALIFIER_WORDS = 2
 #: a pronoun weighs at most this many names, and this many names and earlier speakers together
 _PRONOUN_NAMES = 12
 _PRONOUN_CANDIDATES = 24
@@ -108,6 +110,15 @@ def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, 
             and len(caps) < _PREPOSED_AFFILIATION_WORDS:
         k -= 1
         caps.insert(0, toks[k])
+    if not caps:  # "The new President, Viktor Yushchenko, said": modifiers before the title
+        m = k
+        while m - 1 >= 0 and toks[m - 1].sentence == sent and k - m < _MAX_TITLE_QUALIFIER_WORDS \
+                and not toks[m - 1].is_cap and ctx.wc.is_modifier(m - 1) \
+                and toks[m - 1].lower not in ctx.lex.cue_forms:
+            m -= 1
+        if m < k and m - 1 >= 0 and toks[m - 1].sentence == sent \
+                and toks[m - 1].lower in determiners:
+            k = m
     opens = k == 0 or toks[k - 1].sentence != sent or toks[k - 1].text == "," \
         or toks[k - 1].lower in determiners
     if not opens:
@@ -195,7 +206,8 @@ def _person_names(ctx: Context) -> list[_Name]:
                     toks[k].is_cap or title_len[k]) and not toks[k].possessive:
                 k -= 1
                 steps += 1
-            opens = k < 0 or toks[k].sentence != sent or toks[k].text == ","
+            opens = k < 0 or toks[k].sentence != sent or toks[k].text == "," \
+                or _qualified_title_opens(ctx, k, sent)
         subject = opens and after is not None and (
             after.text == "," or (after.is_word and not after.is_cap
                                   and after.lower not in not_verbs))
@@ -224,6 +236,21 @@ def _person_names(ctx: Context) -> list[_Name]:
                            and not titled, affiliation=affiliation))
         covered = j
     return names
+
+
+def _qualified_title_opens(ctx: Context, k: int, sent: int) -> bool:
+    """Lower-case words at token ``k`` (and before it) qualify a title after a capitalised word
+    that opens the sentence: "Public accounts committee chairman Edward Leigh was …" (no verb,
+    no pronoun, at most `_MAX_TITLE_QUALIFIER_WORDS` of them)."""
+    toks, wc, lex = ctx.tokens, ctx.wc, ctx.lex
+    x = k
+    while x >= 0 and k - x < _MAX_TITLE_QUALIFIER_WORDS and toks[x].sentence == sent \
+            and not toks[x].is_cap and wc.is_modifier(x) and toks[x].lower not in lex.cue_forms \
+            and not toks[x].lower.endswith(lex.past_endings):
+        x -= 1
+    return x < k and x >= 0 and toks[x].is_cap and toks[x].sentence == sent \
+        and (x == 0 or toks[x - 1].sentence != sent) and toks[x].lower not in lex.pronouns \
+        and toks[x].key not in lex.group_nouns and not toks[x].possessive
 
 
 _RECENT_ENTITIES = 50  # speakers a role noun may return to, the latest first
