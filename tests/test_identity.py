@@ -694,3 +694,14 @@ def test_a_lede_description_finds_a_name_after_a_qualified_title():
     text = ('A senior Tory MP has criticised the "slow" approach of the department.\n\n'
             'He met party chairman Ian Lowe on Monday.')
     assert speakers(text)[0][0] != "Ian Lowe"
+
+
+def test_an_unclosed_appositive_before_a_belief_verb_reaches_later_quotes():
+    """"Ann Ray, sales manager at Crest Shops believes …" (no closing comma) gives Ann Ray
+    her title for a later "she said"; a name and another name are no appositive."""
+    text = ('Ann Ray, sales manager at Crest Shops believes prints will last.\n\n'
+            '"They are better," she said.')
+    assert speakers(text) == [("Ann Ray", "sales manager", "Crest Shops")]
+    text = ('Ann Ray, Tom Reed and Ian Cole believe prints will last.\n\n'
+            '"They are better," Ann Ray said.')
+    assert speakers(text) == [("Ann Ray", None, None)]

@@ -20,7 +20,8 @@ _MAX_ADVERBIAL_TOKENS = 8
 _MAX_ADVERBIAL_PARTS = 3
 
 __all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "cue_as_noun", "subject_of_clause",
-           "subject_before_cue", "inverted_after_cue", "unclosed_appositive"]
+           "subject_before_cue", "inverted_after_cue", "unclosed_appositive",
+           "unclosed_before_verb"]
 
 
 def skip_adverbs(ctx: Context, j: int, lo: int) -> int:
@@ -211,10 +212,28 @@ def unclosed_appositive(ctx: Context, np: tuple[int, int], hi: int) -> Optional[
     """“…,” Anais Faraj, an analyst at Nomura told …: the full name ``np``, a description after
     its comma that the writer did not close, then the cue (about 30 BBC corpus quotes)."""
     wc, toks = ctx.wc, ctx.tokens
-    j = np[1]
-    if j + 2 >= hi or toks[j].text != "," or np[1] - np[0] < 2 or not all(
+    if np[1] - np[0] < 2 or not all(
             wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
             and toks[x].key not in ctx.lex.org_words for x in range(*np)):
+        return None
+    found = _unclosed(ctx, np[1], hi, beliefs=False)
+    return Decision(mention=np, cue=(found[1], found[1] + 1), appositive=found[0]) \
+        if found is not None else None
+
+
+def unclosed_before_verb(ctx: Context, j: int, hi: int) -> Optional[tuple[int, int]]:
+    """The description after the comma at token ``j`` that runs, unclosed, up to a speech or
+    belief verb ("Ann Simpson, marketing manager at Snappy Snaps believes …"): its range."""
+    found = _unclosed(ctx, j, hi, beliefs=True)
+    return found[0] if found is not None else None
+
+
+def _unclosed(ctx: Context, j: int, hi: int, *,
+              beliefs: bool) -> Optional[tuple[tuple[int, int], int]]:
+    """(the appositive's range, the verb's token) for a description after the comma at token
+    ``j`` whose closing comma is missing before a finite cue (or a belief verb), else None."""
+    toks = ctx.tokens
+    if j + 2 >= hi or toks[j].text != ",":
         return None
     end = 0  # the appositive ends at an aside between dashes ("… Bank - one of its creditors -")
     for k in range(j + 2, min(hi, j + 1 + ctx.limits.max_appositive_tokens)):
@@ -224,10 +243,10 @@ def unclosed_appositive(ctx: Context, np: tuple[int, int], hi: int) -> Optional[
             continue
         if not t.is_word and t.text not in "-&'":
             return None
-        if is_finite_cue(ctx, k):
+        if is_finite_cue(ctx, k) or (beliefs and not t.is_cap
+                                     and t.lower in ctx.lex.belief_forms):
             app = (j + 1, end or k)
-            return Decision(mention=np, cue=(k, k + 1), appositive=app) \
-                if _describes(ctx, app) else None
+            return (app, k) if _describes(ctx, app) else None
     return None
 
 

@@ -16,6 +16,7 @@ import regex
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind)
 from .context import Context, Decision
+from .cues import unclosed_before_verb
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, after_place, analyse, appositive_after,
                        glued_start, last_name_words, np_after, np_before, occurs,
                        title_of_before)
@@ -983,7 +984,11 @@ def _apposed(ctx: Context, nm: _Name) -> Optional[tuple[int, int]]:
         return None
     hi = ctx.sentences[toks[nm.last_token].sentence][1]
     app = appositive_after(wc, j, hi, ctx.limits.max_appositive_tokens)
-    if app is None or app[1] >= hi or toks[app[1]].text != "," or not any(
+    if app is None or app[1] >= hi or toks[app[1]].text != ",":
+        # "Ann Simpson, marketing manager at Snappy Snaps believes …": the closing comma left
+        # out before the verb
+        app = unclosed_before_verb(ctx, j, hi)
+    if app is None or not any(
             wc.is_title(x) for x in range(app[0], min(app[1], app[0] + _APPOSED_TITLE_WITHIN))):
         return None
     return app
