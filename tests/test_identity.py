@@ -705,3 +705,13 @@ def test_an_unclosed_appositive_before_a_belief_verb_reaches_later_quotes():
     text = ('Ann Ray, Tom Reed and Ian Cole believe prints will last.\n\n'
             '"They are better," Ann Ray said.')
     assert speakers(text) == [("Ann Ray", None, None)]
+
+
+def test_a_sentence_adverb_between_speaker_and_cue():
+    """"The minister meanwhile said": the adverb is no part of the speaker, who is the minister
+    named before; an adverb opening a sentence names no one."""
+    text = ('Foreign Minister Ana Ruiz met her counterparts.\n\n'
+            'The foreign minister meanwhile said the deal was "fair".')
+    assert speakers(text)[0][0] == "Ana Ruiz"
+    (quote,) = quotetrack.parse('Therefore officials said the deal was "fair".').quotes
+    assert quote.speaker is None or quote.speaker.name != "Therefore"
