@@ -715,3 +715,15 @@ def test_a_sentence_adverb_between_speaker_and_cue():
     assert speakers(text)[0][0] == "Ana Ruiz"
     (quote,) = quotetrack.parse('Therefore officials said the deal was "fair".').quotes
     assert quote.speaker is None or quote.speaker.name != "Therefore"
+
+
+def test_an_appositive_in_a_sentence_without_a_cue_reaches_later_quotes():
+    """"… was echoed by Ian Cole, senior technology consultant at Vexa." has no cue, yet the
+    appositive gives Ian Cole his title for a later quote; a verb phrase after the comma gives
+    none."""
+    text = ('The warning was echoed by Ian Cole, senior technology consultant at Vexa.\n\n'
+            'Mr Cole said: "Spam is now big business."')
+    assert speakers(text) == [("Ian Cole", "senior technology consultant", "Vexa")]
+    text = ('The warning came from Ian Cole, endorsed by senior staff in May.\n\n'
+            'Mr Cole said: "Spam is now big business."')
+    assert speakers(text)[0][1] is None

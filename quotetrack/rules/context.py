@@ -124,6 +124,8 @@ _WORD_BEFORE_CHARS = 40
 _WORD_REST = re.compile(r"\S*+")
 #: characters read after a capitalised run, for the mark or ending after it ("Smith,", "Smith's")
 _AFTER_NAME_CHARS = 5
+#: characters read after the comma behind a full name, for its appositive, at most
+_APPOSITIVE_CHARS = 100
 
 
 def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
@@ -150,7 +152,15 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
             if nxt is None:
                 break
             w_end = nxt.end()
-        w_end = min(end, w_end + _AFTER_NAME_CHARS)
+        if masked[w_end:w_end + 1] == "," and " " in masked[m.start():w_end]:
+            # "… by Graham Cluley, senior technology consultant from Sophos.": the appositive
+            # after a full name gives a document profile its title, so it is read whole
+            stop = w_end + 1 + _APPOSITIVE_CHARS
+            ends = [x for x in (masked.find(c, w_end + 1, min(end, stop)) for c in ",.;")
+                    if x >= 0]
+            w_end = min(ends) + 1 if ends else min(end, w_end + _AFTER_NAME_CHARS)
+        else:
+            w_end = min(end, w_end + _AFTER_NAME_CHARS)
         # never cut the word after the run in two ("Tory lead|er Michael Howard" would leave
         # "er" as the word before the next run, and its title unread)
         if w_end < end and not masked[w_end - 1].isspace():

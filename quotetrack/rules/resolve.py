@@ -986,14 +986,23 @@ def _apposed(ctx: Context, nm: _Name) -> Optional[tuple[int, int]]:
     app = appositive_after(wc, j, hi, ctx.limits.max_appositive_tokens)
     if app is None or app[1] >= hi or toks[app[1]].text != ",":
         # "Ann Simpson, marketing manager at Snappy Snaps believes …": the closing comma left
-        # out before the verb
-        app = unclosed_before_verb(ctx, j, hi)
+        # out before the verb; else one that ends with its sentence
+        app = unclosed_before_verb(ctx, j, hi) or (
+            app if app is not None and app[1] < hi and toks[app[1]].text in _APPOSITIVE_ENDS
+            else None)
     if app is None or not any(
             wc.is_title(x) for x in range(app[0], min(app[1], app[0] + _APPOSED_TITLE_WITHIN))):
         return None
+    first = toks[app[0]]
+    if not first.is_cap and first.lower.endswith(ctx.lex.past_endings) \
+            and not wc.is_title(app[0]):
+        return None  # ", endorsed Republican presidential candidate Ted Cruz": a verb phrase
     return app
 
 
+#: an appositive read for a document profile ends at a comma, or with its sentence ("…, said
+#: Kevin Hogan, senior manager in Symantec's security response group.")
+_APPOSITIVE_ENDS = frozenset(",.;")
 #: the title of an appositive read for a document profile stands among its first words
 _APPOSED_TITLE_WITHIN = 4
 
