@@ -587,3 +587,38 @@ def test_an_adverb_opening_a_sentence_is_no_part_of_a_name():
     text = 'Andy Roddick won.\n\nAgain Roddick served well. "I played badly," Roddick said.'
     assert {s[0] for s in speakers(text)} == {"Andy Roddick"}
     assert speakers('Will Carter said: "We won."') == [("Will Carter", None, None)]
+
+
+def quote_mentions(text):
+    return [(q.text, q.attribution.mention.text if q.attribution and q.attribution.mention
+             else None) for q in quotetrack.parse(text).quotes]
+
+
+def test_what_he_called_is_the_subject_of_the_sentence():
+    """In "X attacked what he called “…”" the pronoun stands for the subject: the mention is
+    the subject as written, and the speaker the same person."""
+    text = ("Union leader Rosa Vance attacked what she called “a plan written for landlords” "
+            "at the rally on Sunday.")
+    assert quote_mentions(text) == [("“a plan written for landlords”", "Union leader Rosa Vance")]
+    assert quotetrack.parse(text).quotes[0].speaker.name == "Rosa Vance"
+
+
+def test_what_he_called_keeps_the_pronoun_when_the_subject_is_no_person():
+    """A "he" or "she" is not bound to a subject that names no person ("The report")."""
+    text = ("Mayor Tom Reed spoke first. The report, he said, ignored what he called "
+            "“the real cost of housing” in the city.")
+    got = dict(quote_mentions(text))
+    assert got["“the real cost of housing”"] != "The report"
+
+
+def test_a_title_case_headline_quotes_the_name_it_opens_with():
+    """A headline "Vance Slams Housing Plan: ‘…’" quotes the person it opens with, when the
+    text names them again below; a headline opening with no one named below quotes no one."""
+    text = ("Vance Slams Housing Plan: ‘It Was Written For Landlords.’\n\n"
+            "Union leader Rosa Vance spoke at a rally on Sunday.")
+    quote = quotetrack.parse(text).quotes[0]
+    assert quote.attribution.mention.text == "Vance"
+    assert quote.speaker.name == "Rosa Vance"
+    text = ("Big Storm Batters Coast: ‘We Lost Everything.’\n\n"
+            "The storm reached two towns on Sunday.")
+    assert quotetrack.parse(text).quotes[0].speaker is None
