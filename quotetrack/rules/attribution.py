@@ -178,6 +178,21 @@ def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
     return _interrupting(ctx, q, k) if punct else None
 
 
+#: tokens of a participle or relative clause after an interrupting attribution, at most
+_CLAUSE_AFTER_TOKENS = 12
+
+
+def _clause_after(ctx: Context, i: int, j: int) -> bool:
+    """Tokens ``i`` to ``j`` are a comma and a participle or relative clause with no quotation
+    in it: "…,” said Sherman, speaking of politicians, “…”"."""
+    toks = ctx.tokens
+    if not i + 1 < j <= i + 1 + _CLAUSE_AFTER_TOKENS or toks[i].text != "," \
+            or any(t.quote >= 0 for t in toks[i:j]):
+        return False
+    first = toks[i + 1]
+    return not first.is_cap and (first.lower.endswith("ing") or first.lower in ctx.lex.relatives)
+
+
 def _interrupting(ctx: Context, q: int, k: int) -> Optional[Decision]:
     """“…,” said Edward Leamer, an economist at the bank, “…”: the part after an attribution
     that interrupts a quotation, when that attribution (the one `cue_after_quote` finds after
@@ -189,7 +204,8 @@ def _interrupting(ctx: Context, q: int, k: int) -> Optional[Decision]:
     if d is None or d.mention is None or d.cue is None:
         return None
     parts = [r for r in (d.mention, d.cue, d.appositive) if r is not None]
-    if max(r[1] for r in parts) != k + 1:
+    end = max(r[1] for r in parts)
+    if end != k + 1 and not _clause_after(ctx, end, k + 1):
         return None
     if any(t.is_word for t in ctx.tokens[ctx.quote_last[q - 1] + 1:min(r[0] for r in parts)]):
         return None
