@@ -184,7 +184,9 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
                 if outer and outer[1] - outer[0] >= 2 and all(
                         wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
                         for x in range(*outer)) and (
-                        outer[0] == lo or toks[outer[0] - 1].text == ","):
+                        outer[0] == lo or toks[outer[0] - 1].text == ","
+                        or toks[outer[0] - 1].lower in wc.lex.subject_openers):
+                    # ("As Tom Ridge, a former secretary, put it: “…”")
                     return Decision(mention=outer, cue=(cue, cue + 1), appositive=(c + 1, j))
                 # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
                 inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
