@@ -290,6 +290,17 @@ def test_abbreviations_initials_and_lower_case_do_not_end_a_sentence():
                                " J. Ortiz was there."]
 
 
+def test_an_abbreviation_ends_its_sentence_before_a_capitalised_quotation():
+    """With the unmasked text, an abbreviation before a masked quotation that opens with a
+    capital letter ends its sentence; before one that opens in lower case it does not."""
+    raw = 'said Ann Lee of Tampa, Fla. "We won." She left. He saw the U.S. "plan" fail.'
+    masked = raw.replace('"We won."', MASK * 9).replace('"plan"', MASK * 6)
+    got = [raw[s:e] for s, e in sentence_bounds(masked, 0, len(raw), LEX.abbreviations, raw)]
+    assert got == ["said Ann Lee of Tampa, Fla.", ' "We won." She left.',
+                   ' He saw the U.S. "plan" fail.']
+    assert len(sentences(masked)) == 2  # without the unmasked text, as before
+
+
 def test_a_sentence_ends_after_a_masked_quotation_with_its_stop():
     """A quotation's kept full stop ends the sentence after the closing (masked) mark."""
     text = "She said: " + MASK * 4 + "." + MASK + " Then he left."

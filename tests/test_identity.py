@@ -727,3 +727,36 @@ def test_an_appositive_in_a_sentence_without_a_cue_reaches_later_quotes():
     text = ('The warning came from Ian Cole, endorsed by senior staff in May.\n\n'
             'Mr Cole said: "Spam is now big business."')
     assert speakers(text)[0][1] is None
+def quote_mentions(text):
+    return [(q.text, q.attribution.mention.text if q.attribution and q.attribution.mention
+             else None) for q in quotetrack.parse(text).quotes]
+
+
+def test_what_he_called_is_the_subject_of_the_sentence():
+    """In "X attacked what he called “…”" the pronoun stands for the subject: the mention is
+    the subject as written, and the speaker the same person."""
+    text = ("Union leader Rosa Vance attacked what she called “a plan written for landlords” "
+            "at the rally on Sunday.")
+    assert quote_mentions(text) == [("“a plan written for landlords”", "Union leader Rosa Vance")]
+    assert quotetrack.parse(text).quotes[0].speaker.name == "Rosa Vance"
+
+
+def test_what_he_called_keeps_the_pronoun_when_the_subject_is_no_person():
+    """A "he" or "she" is not bound to a subject that names no person ("The report")."""
+    text = ("Mayor Tom Reed spoke first. The report, he said, ignored what he called "
+            "“the real cost of housing” in the city.")
+    got = dict(quote_mentions(text))
+    assert got["“the real cost of housing”"] != "The report"
+
+
+def test_a_title_case_headline_quotes_the_name_it_opens_with():
+    """A headline "Vance Slams Housing Plan: ‘…’" quotes the person it opens with, when the
+    text names them again below; a headline opening with no one named below quotes no one."""
+    text = ("Vance Slams Housing Plan: ‘It Was Written For Landlords.’\n\n"
+            "Union leader Rosa Vance spoke at a rally on Sunday.")
+    quote = quotetrack.parse(text).quotes[0]
+    assert quote.attribution.mention.text == "Vance"
+    assert quote.speaker.name == "Rosa Vance"
+    text = ("Big Storm Batters Coast: ‘We Lost Everything.’\n\n"
+            "The storm reached two towns on Sunday.")
+    assert quotetrack.parse(text).quotes[0].speaker is None

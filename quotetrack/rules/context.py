@@ -207,7 +207,8 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
     triggers = lex.triggers
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         plain = masked_text[p_start:p_end].isascii()  # then the faster engine reads it
-        for s_start, s_end in sentence_bounds(masked_text, p_start, p_end, lex.abbreviations):
+        for s_start, s_end in sentence_bounds(masked_text, p_start, p_end, lex.abbreviations,
+                                              folded):
             first = len(tokens)
             s = len(sentences)
             # a quotation in the sentence, or one just before or after it (a kept stop)

@@ -188,7 +188,7 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
                 # "Ross Walker, economist at Acme Bank, said": a full name before the first
                 # comma is the speaker, whatever the appositive holds
                 outer = _full_name_before(ctx, c, lo)
-                if outer is not None:
+                if outer is not None:  # (or "As Tom Ridge, a former secretary, put it: “…”")
                     return Decision(mention=outer, cue=(cue, cue + 1), appositive=(c + 1, j))
                 # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
                 inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
@@ -252,14 +252,15 @@ def _unclosed(ctx: Context, j: int, hi: int, *,
 
 def _full_name_before(ctx: Context, comma: int, lo: int) -> Optional[tuple[int, int]]:
     """The full name that ends just before the comma at token ``comma`` and opens its clause
-    (the sentence start or after a comma): two or more name words, none a title or possessive
-    ("Ross Walker, …"); else None."""
+    (the sentence start, after a comma or a conjunction such as "as"): two or more name words,
+    none a title or possessive ("Ross Walker, …"); else None."""
     wc, toks = ctx.wc, ctx.tokens
     outer = np_before(wc, comma - 1, lo, ctx.limits.max_mention_tokens)
     if outer and outer[1] - outer[0] >= 2 and all(
             wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
             and toks[x].key not in ctx.lex.org_words for x in range(*outer)) and (
-            outer[0] == lo or toks[outer[0] - 1].text == ","):
+            outer[0] == lo or toks[outer[0] - 1].text == ","
+            or toks[outer[0] - 1].lower in ctx.lex.subject_openers):
         return outer
     return None
 
