@@ -58,7 +58,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
             "dialogue_pronoun", "clause_start", "absolute_opener",
-            "subject_preposition", "adverbial_ending", "past_ending", "title_modifier")
+            "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
+            "described_determiner")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -275,6 +276,8 @@ class Lexicon:
     apposition_openers: frozenset[str]  # "who": "…, according to X, who …"
     articles: frozenset[str]  # "the": "the estimated" is no cue
     plural_quantifiers: frozenset[str]  # "some": "some states" is no cue
+    #: kept in a description's name: "another member of the public", "two officials"
+    described_determiners: frozenset[str]
     add_objects: frozenset[str]  # "a": "added a third goal" is no report
     setting_prepositions: frozenset[str]  # "in": "In a brief statement, the company said."
     trailing_prepositions: frozenset[str]  # "during": "…, she said during a rally."

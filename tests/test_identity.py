@@ -587,3 +587,44 @@ def test_an_adverb_opening_a_sentence_is_no_part_of_a_name():
     text = 'Andy Roddick won.\n\nAgain Roddick served well. "I played badly," Roddick said.'
     assert {s[0] for s in speakers(text)} == {"Andy Roddick"}
     assert speakers('Will Carter said: "We won."') == [("Will Carter", None, None)]
+
+
+def test_an_acronym_is_the_name_it_abbreviates():
+    """An organisation quoted by its acronym is the name written out elsewhere in the
+    document whose words start with its letters (small words and commas between them)."""
+    text = ("The family had a letter from Lakes, Rivers and Coasts Agency officials.\n\n"
+            'In a reply, LRCA said "no decision has been made yet."\n\n'
+            'The Northern Union of Teachers (NUT) called the plan "a disgrace."\n\n'
+            '"We will fight it," the NUT said.')
+    assert [s[0] for s in speakers(text)] == [
+        "Lakes, Rivers and Coasts Agency", "Northern Union of Teachers",
+        "Northern Union of Teachers"]
+
+
+def test_an_acronym_with_no_written_out_name_stays_as_written():
+    """An acronym whose letters start no run of capitalised words in the text (or two runs
+    that differ) keeps its own name; two letters are never spelled out."""
+    text = ('"Sales rose," said MDX, the maker.\n\n'
+            'Mobile Data Xchange and Main Data Xpress both grew.\n\n'
+            '"We grew too," the EU said of the European Union.')
+    assert [s[0] for s in speakers(text)] == ["MDX", "EU"]
+
+
+def test_the_department_after_an_acronym_quoted_is_that_body():
+    """"The department added" after an acronym quoted (and named with a cue) is that body,
+    not a broadcaster named as an object just before."""
+    text = ("Ana Cole would not share the letter with CTV.\n\n"
+            'In a statement, IRCC said "the rules protect children."\n\n'
+            'The department added that "extra steps may be needed."')
+    names = [s[0] for s in speakers(text)]
+    assert names == ["IRCC", "IRCC"]
+
+
+def test_a_determiner_that_tells_a_source_apart_stays_in_its_description():
+    """"Another member of the public", "two officials": the determiner stays in the name of a
+    source known only by its description; "a", "the" and "one" do not."""
+    text = ('One member of the public wrote: "I cannot believe it."\n\n'
+            'Another member of the public wrote: "They deserve better."\n\n'
+            'Two officials said: "The file is closed."')
+    assert [s[0] for s in speakers(text)] == [
+        "member of the public", "Another member of the public", "Two officials"]

@@ -863,9 +863,12 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                          apposed=_appositive_fields(wc, text, appositive)
                          if appositive is not None and apposed_name is None else None)
     title, affiliation = _read_fields(parts)
-    description = _join(text, toks[k:j]) or None
+    # "another member of the public", "two officials": a determiner that tells this source
+    # from others stays in its description ("a", "the", "one" do not)
+    kept = k if k == i or toks[i].lower not in lex.described_determiners else i
+    description = _join(text, toks[kept:j]) if j > k else None
     if described_end > j and not name_toks:  # "people close to X", "those familiar with X"
-        description = _join(text, toks[i if j == k else k:described_end])
+        description = _join(text, toks[i if j == k else kept:described_end])
     elif description and toks[j - 1].possessive:  # "the ministry's statement that …"
         description = description[: len(description) - (len(toks[j - 1].text)
                                                          - len(toks[j - 1].bare))]

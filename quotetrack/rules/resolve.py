@@ -266,6 +266,7 @@ class _Resolver:
         #: the lede: the first paragraph that is no headline, caption or label
         self.lede = next((x for x in range(len(ctx.paragraphs)) if x not in ctx.headlines), -1)
         self._longer: dict[str, list[_Name]] = {}
+        self._spelled: dict[str, str] = {}  # acronym -> the name it abbreviates ("" if none)
         self._full_names: dict[tuple[str, int], tuple[str, bool]] = {}
         #: (name, position) -> (speaker key of its full name, gender its full name shows)
         self._genders_shown: dict[tuple[str, int], tuple[str, Optional[str]]] = {}
@@ -315,8 +316,34 @@ class _Resolver:
             firsts = self.first.get(name.lower())
             if firsts and all(c.name == firsts[0].name for c in firsts):
                 return firsts[0].name, True
+            spelled = self.spelled_out(name)
+            if spelled:
+                return spelled, True
             return name, False
         return _nearest_before(cands, pos).name, True
+
+    def spelled_out(self, name: str) -> str:
+        """The name an acronym stands for, written out in the document with the acronym's
+        letters as its words' initials ("IRCC" -> "Immigration, Refugees and Citizenship
+        Canada", "OECD" -> "Organisation for Economic Co-operation and Development"), small
+        words and commas between them; "" when there is none, or more than one. (Found once
+        per acronym, from the names that start with its first letter.)"""
+        if not (_ACRONYM_LETTERS[0] <= len(name) <= _ACRONYM_LETTERS[1]) \
+                or not name.isalpha() or not name.isupper():
+            return ""
+        found = self._spelled.get(name)
+        if found is None:
+            found = ""
+            for nm in self.names:
+                if nm.name[0] != name[0] or nm.acronym or nm.person:
+                    continue
+                spelled = _spell(self.ctx.text, nm.pos, name, self.ctx.lex.title_small_words)
+                if spelled and found and spelled != found:
+                    found = ""  # two names with these initials: neither is sure
+                    break
+                found = spelled or found
+            self._spelled[name] = found
+        return found
 
     def entity(self, key: str, make) -> _Entity:
         ent = self.by_key.get(key)
@@ -630,7 +657,9 @@ class _Resolver:
             k -= 1
             full, _ = self.full_name(nm.name, nm.pos)
             known = self._known_person(full)
-            if nm.possessive or not (nm.strong or known or (nm.subject and full != nm.name)):
+            # (an acronym spelled out elsewhere names an organisation: "NIESR claims")
+            if nm.possessive or (nm.acronym and full != nm.name) or not (
+                    nm.strong or known or (nm.subject and full != nm.name)):
                 continue
             if subject and not (nm.subject and (nm.strong or known) and " " in full
                                 and (not nm.title or nm.title.split()[-1] == subject)):
@@ -682,7 +711,8 @@ class _Resolver:
     def _paragraph(self, pos: int) -> int:
         return bisect_left(self.paragraph_starts, pos + 1) - 1
 
-    def recent_organization(self, pos: int, head: str = "") -> Optional[_Entity]:
+    def recent_organization(self, pos: int, head: str = "",
+                            any_name: bool = True) -> Optional[_Entity]:
         """The organisation named last before ``pos``: one whose name holds ``head`` ("the
         diocese" -> "the Roman Catholic Diocese of Covington"), else one with an organisation
         word or an acronym ("the commission" -> "SEC")."""
@@ -692,12 +722,13 @@ class _Resolver:
         while k >= 0 and pos - self.names[k].pos <= window:
             nm = self.names[k]
             k -= 1
-            if nm.person:
+            # (for a role noun, an acronym: "IRCC said" shows no person, whatever the cue)
+            if nm.person and not (head and nm.acronym):
                 continue
             if head and head in nm.name.lower().split():
                 return self._organization(nm.name)
             last = nm.name.split()[-1].lower()
-            if fallback is None and not nm.possessive and (
+            if fallback is None and any_name and not nm.possessive and (
                     last in self.ctx.lex.org_words
                     or (nm.acronym and len(nm.name) >= 3 and "." not in nm.name)):
                 fallback = nm
@@ -706,6 +737,7 @@ class _Resolver:
     def _organization(self, name: str) -> _Entity:
         if name.lower().startswith("the "):
             name = name[4:]
+        name = self.spelled_out(name) or name  # "the commission" -> "SEC" -> its full name
         return self.entity("org:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.ORGANIZATION))
 
@@ -769,9 +801,11 @@ class _Resolver:
                 if ent is not None:
                     return ent
             # "the company said" -> "Facebook", named just before
+            # ("the Treasury", "the Bundesbank": a name, only the organisation of that name)
             if info.kind == SpeakerKind.ORGANIZATION and info.description \
                     and len(info.description.split()) == 1:
-                return self.recent_organization(info.start, info.head)
+                return self.recent_organization(info.start, info.head,
+                                                any_name=not info.description[0].isupper())
         return None
 
     def lede_person(self, info: MentionInfo) -> Optional[_Entity]:
@@ -935,6 +969,35 @@ def _document_profiles(r: "_Resolver") -> None:
             ent.affiliation = ent.affiliation or affiliation
         elif ent.affiliation is None and title.lower() == ent.title.lower():
             ent.affiliation = affiliation
+
+
+#: the letters of an acronym that may be spelled out in the text, at least and at most
+_ACRONYM_LETTERS = (3, 6)
+#: characters read from a capitalised word for the name an acronym abbreviates
+_SPELLED_CHARS = 160
+#: marks that may follow the words of a spelled-out name ("… Canada (IRCC)", "… Canada.")
+_SPELLED_END = ",.;:)'\""
+
+
+def _spell(text: str, pos: int, acronym: str, small: frozenset) -> str:
+    """The words from ``pos`` on whose initials are the letters of ``acronym``, with small
+    words ("and", "of", "the") and commas between them ("Immigration, Refugees and
+    Citizenship Canada" for "IRCC"); "" when the words there are no such name."""
+    at = 0
+    end = pos
+    for word in text[pos:pos + _SPELLED_CHARS].split():
+        bare = word.rstrip(_SPELLED_END)
+        if at and bare.lower() in small and bare == word:
+            continue
+        if not bare[:1].isupper() or bare[0] != acronym[at] or not bare.replace("-", "").isalpha():
+            return ""
+        at += 1
+        end = text.index(bare, end) + len(bare)
+        if at == len(acronym):
+            return text[pos:end]
+        if bare != word and word[len(bare):] != ",":
+            return ""  # a sentence or a bracket ends before the name does
+    return ""
 
 
 def _apposed(ctx: Context, nm: _Name) -> Optional[tuple[int, int]]:
