@@ -628,3 +628,38 @@ def test_a_determiner_that_tells_a_source_apart_stays_in_its_description():
             'Two officials said: "The file is closed."')
     assert [s[0] for s in speakers(text)] == [
         "member of the public", "Another member of the public", "Two officials"]
+
+
+def test_a_long_photo_caption_with_a_credit_is_no_lede():
+    """A caption of more than thirty words that ends with a photo credit and no full stop is a
+    caption: the lede is the paragraph after it, and its description is the person named next."""
+    caption = ("Open this photo in gallery Players of the Lakeside Minor Hockey Club's bantam "
+               "team pose in this undated handout photo taken at their home rink. Coach Dana "
+               "Roy, second from left, said the video was the kindest thing anyone had done "
+               "for her. Ivo Brandt/THE CANADIAN PRESS")
+    text = (caption + "\n\n"
+            "A Lakeside hockey coach says she is \u201camazed and moved\u201d by the video.\n\n"
+            "Dana Roy said the video moved her to tears.")
+    quotes = [q for q in quotetrack.parse(text).quotes if "amazed" in q.text]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Dana Roy"
+
+
+def test_a_long_paragraph_without_a_credit_is_text():
+    """A long paragraph with no final stop and no credit at its end stays text."""
+    text = ("A Lakeside hockey coach says she is \u201camazed and moved\u201d by the video her "
+            "team made for her, and that she will thank every player in person before the game "
+            "on Friday night at the rink where they have trained for years with her and the club\n\n"
+            "Dana Roy said the video moved her to tears.")
+    assert speakers(text)[0][0] == "Dana Roy"
+
+
+def test_the_company_is_the_name_its_noun_stood_before():
+    """"The company said" after "media buying company Zentrix" is Zentrix, though another
+    company with an organisation word was named since; a possessive noun names no one."""
+    text = ("Ads will fall 3 per cent, according to media buying company Zentrix. "
+            "Rivals sold a unit to Harbour Inc. last year. "
+            'Sales fell 16 per cent, the company wrote, calling the year "brutal."')
+    assert speakers(text)[-1][0] == "Zentrix"
+    text = ("Sales rose at Harbour Group last year, and the company's Nordic arm grew fast. "
+            'Growth was "strong," the company said.')
+    assert speakers(text)[-1][0] == "Harbour Group"

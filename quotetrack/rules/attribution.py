@@ -562,6 +562,13 @@ _CAPTION = regex.compile(r"\((?:[^()\n]{0,60}/[^()\n]{0,60}|[^()\n]{0,40}(?i:pho
                          r"[^()\n]{0,40})\)\s*\Z")
 
 
+# ... or with a credit set after it without brackets, however long the caption: "… done for
+# him. Quyen Cheng/THE CANADIAN PRESS", "… in Montreal. Graham Hughes/The Canadian Press"
+_CREDIT = regex.compile(r"[.!?] [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/[A-Z][\w.'-]*"
+                        r"(?:[ /][\w.'-]+){0,5}\Z")
+_CREDIT_CHARS = 100  # read from the end of a long paragraph for a credit
+
+
 def _headline_paragraphs(ctx: Context) -> set[int]:
     """Paragraphs that are headlines, captions or labels: "READ MORE: …", no final full stop."""
     heads = set()
@@ -572,7 +579,8 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
         # 'Ferry strike enters “third week”' has no full stop
         last = para.rstrip("\"'")[-1:] if para[-1:] in "\"'" else para[-1:]
         if (last not in ".!?)]:;,-" or _LABEL.match(para) is not None) \
-                and len(para.split()) <= 30:  # a long paragraph is text even without a stop
+                and (len(para.split()) <= 30  # a long paragraph is text even without a stop
+                     or _CREDIT.search(para, max(0, len(para) - _CREDIT_CHARS))):
             heads.add(p)
         elif last == ")" and _CAPTION.search(para):  # (it ends the stripped paragraph)
             heads.add(p)

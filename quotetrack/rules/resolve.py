@@ -725,7 +725,9 @@ class _Resolver:
             # (for a role noun, an acronym: "IRCC said" shows no person, whatever the cue)
             if nm.person and not (head and nm.acronym):
                 continue
-            if head and head in nm.name.lower().split():
+            if head and (head in nm.name.lower().split() or self._headed_by(nm, head)):
+                # "the diocese" -> "the Roman Catholic Diocese of Covington"; "the company" ->
+                # "media buying company GroupM"
                 return self._organization(nm.name)
             last = nm.name.split()[-1].lower()
             if fallback is None and any_name and not nm.possessive and (
@@ -733,6 +735,15 @@ class _Resolver:
                     or (nm.acronym and len(nm.name) >= 3 and "." not in nm.name)):
                 fallback = nm
         return self._organization(fallback.name) if fallback is not None else None
+
+    def _headed_by(self, nm: _Name, head: str) -> bool:
+        """``head`` is the noun written right before the name ``nm`` ("media buying company
+        GroupM", "the firm Ratehub"): the text says what the name is."""
+        first = nm.last_token - nm.words + 1
+        toks = self.ctx.tokens
+        # (not "the company's American business": a possessive owns what follows)
+        return first > 0 and toks[first - 1].key == head and not toks[first - 1].possessive \
+            and toks[first - 1].sentence == toks[first].sentence
 
     def _organization(self, name: str) -> _Entity:
         if name.lower().startswith("the "):
