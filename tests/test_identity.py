@@ -663,3 +663,47 @@ def test_the_company_is_the_name_its_noun_stood_before():
     text = ("Sales rose at Harbour Group last year, and the company's Nordic arm grew fast. "
             'Growth was "strong," the company said.')
     assert speakers(text)[-1][0] == "Harbour Group"
+
+
+def test_a_document_speaks_for_the_author_named_after_it():
+    """"said a statement released by X", "according to a report by X", "a statement from X":
+    the author named after the document, not the speaker quoted before it."""
+    text = ('"We will appeal," said Tom Reed.\n\n'
+            'The two leaders discussed "the detention of citizens," said a statement released '
+            "by the Premier's Office.\n\n"
+            'Sales are "flat," according to a report by Lakeside Research.\n\n'
+            '"We are reviewing the plan," said a statement from the Harbour Council.')
+    assert [s[0] for s in speakers(text)] == [
+        "Tom Reed", "Premier's Office", "Lakeside Research", "Harbour Council"]
+
+
+def test_a_document_with_no_author_named_after_it_is_the_last_speaker():
+    """A statement with no name after it ("by his lawyer") still speaks for the speaker quoted
+    just before."""
+    text = ('"We will appeal," said Tom Reed.\n\n'
+            '"The ruling is wrong," said a statement sent by his lawyer.')
+    assert [s[0] for s in speakers(text)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_a_title_in_the_possessive_is_part_of_an_office_name():
+    """"The Prime Minister's Office" is one organisation, and "his office" after it is that
+    office; "Norway's Foreign Minister Ola Berg" is still a person with a title."""
+    text = ("The Prime Minister's Office said: \"We will act.\"\n\n"
+            'The premier met the envoy. "They talked about trade," said his office.\n\n'
+            "Norway's Foreign Minister Ola Berg said: \"No.\"")
+    assert speakers(text) == [("Prime Minister's Office", None, None),
+                              ("Prime Minister's Office", None, None),
+                              ("Ola Berg", "foreign minister", "Norway")]
+
+
+def test_points_out_that_attributes_the_words_quoted_in_its_clause():
+    """"Foster points out that …, who were “…”": the words quoted in the clause that a
+    two-word cue reports are its subject's; without "that" the phrase reports no clause."""
+    text = ("Ada Foster has a new book.\n\n"
+            "Foster points out that the rule barred migrants from the islands, who were "
+            '"deemed unsuited for the climate."')
+    assert [s[0] for s in speakers(text)] == ["Ada Foster"]
+    text = ("Ada Foster has a new book.\n\n"
+            'Foster pointed out the flaws in a plan that the rival camp deemed "a mess."')
+    quote = quotetrack.parse(text).quotes[0]
+    assert quote.attribution is None or quote.attribution.sieve != "sentence_cue"

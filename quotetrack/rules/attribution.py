@@ -208,7 +208,8 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
     first, last = ctx.quote_first[q], ctx.quote_last[q]
     toks = ctx.tokens
     options = []
-    for c in _window(ctx, q, ctx.sentence_index(s).cues):
+    index = ctx.sentence_index(s)
+    for c in _window(ctx, q, index.cues):
         d = subject_before_cue(ctx, c, lo)
         if d is None and c > last and c - 1 >= lo and toks[c - 1].text in ",-":
             d = inverted_after_cue(ctx, c, hi)
@@ -217,6 +218,12 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
             # a plain speech verb ("said") attributes its sentence before the other cues
             core = ctx.lex.cue_forms[toks[c].lower].lemma in ctx.lex.core_cues
             options.append((not core, dist, c, d))
+    for c in index.phrases:
+        # "Foster points out that … “…”": a two-word cue before the quote and its "that"
+        d = subject_before_cue(ctx, c, lo) if c < first else None
+        if d:
+            options.append((True, first - c, c, Decision(mention=d.mention, cue=(c, c + 2),
+                                                         appositive=d.appositive)))
     if not options:
         return None
     return min(options, key=lambda o: o[:3])[3]

@@ -814,6 +814,11 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if org:  # "the Middle East Institute", "State Department": take capitalised words before too
         while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive:
             n_start -= 1
+        if n_start - 1 >= k and toks[n_start - 1].is_cap and toks[n_start - 1].possessive \
+                and wc.is_title(n_start - 1):
+            # "the Prime Minister's Office": the title's possessive is part of the name
+            n_start -= wc.title_len[n_start - 1]
+            n_start = max(n_start, k)
         name_toks = list(toks[n_start:n_end])
     if len(name_toks) == 1 and (name_toks[0].key in lex.group_nouns
                                 or wc.common_word(text, n_start)):

@@ -179,6 +179,12 @@ def _person_names(ctx: Context) -> list[_Name]:
         if titled and before is not None:
             gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
         text = ctx.text[head.start:run[-1].start + len(run[-1].bare)]
+        if org and titled and before is not None and before.possessive and before.is_cap:
+            # "the Prime Minister's Office", "the Information Commissioner's Office": the
+            # title's possessive is part of the organisation's name, no one's title
+            head = toks[i - title_len[i - 1]]
+            text = ctx.text[head.start:run[-1].start + len(run[-1].bare)]
+            titled = False
         if len(text) > max_chars:
             covered = j
             continue
@@ -872,6 +878,27 @@ class _Resolver:
                SpeakerKind.GROUP: Resolution.GROUP}.get(info.kind, Resolution.DESCRIPTION)
         return ent, res
 
+    def document_author(self, d: Decision) -> Optional[tuple[_Entity, Resolution]]:
+        """The author named right after a document that speaks ("said a statement released by
+        the Prime Minister's Office", "according to a report by Acme Research"), or None."""
+        ctx = self.ctx
+        toks, lex = ctx.tokens, ctx.lex
+        if d.mention is None:
+            return None
+        j = d.mention[1]
+        hi = ctx.sentences[toks[j - 1].sentence][1]
+        if j < hi and toks[j].lower in lex.issued_participles:
+            j += 1
+        if j >= hi or toks[j].lower not in lex.author_prepositions:
+            return None
+        np = np_after(ctx.wc, j + 1, hi, ctx.limits.max_mention_tokens)
+        if np is None:
+            return None
+        info = analyse(ctx.wc, ctx.text, np)
+        if info.name is None or info.pronoun:
+            return None
+        return self.named(info)
+
     def recent_author(self, info: MentionInfo) -> Optional[_Entity]:
         """"the statement said", "it read": the author of the text, the speaker just before."""
         window = self.ctx.limits.antecedent_window_chars
@@ -1102,8 +1129,13 @@ def _tied(found: Optional[_Entity], resolution: Resolution) -> Optional[Resolved
 
 
 def _recent_author(r: "_Resolver", q: _Query) -> Optional[Resolved]:
-    """"the statement said", "…," it read: the speaker quoted just before wrote it."""
+    """"the statement said", "…," it read: the speaker quoted just before wrote it; "a
+    statement released by the Prime Minister's Office": the author named after it."""
     assert q.info is not None
+    if q.kind == Mention.DOCUMENT:
+        named = r.document_author(q.decision)
+        if named is not None:
+            return Resolved(*named)
     return _tied(r.recent_author(q.info), Resolution.ROLE_NOUN)
 
 
