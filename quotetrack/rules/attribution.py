@@ -219,8 +219,10 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
             core = ctx.lex.cue_forms[toks[c].lower].lemma in ctx.lex.core_cues
             options.append((not core, dist, c, d))
     for c in index.phrases:
-        # "Foster points out that … “…”": a two-word cue before the quote and its "that"
-        d = subject_before_cue(ctx, c, lo) if c < first else None
+        # "Foster points out that … “…”": a two-word cue before the quote and its "that", when
+        # the quotation ends the report (not a term inside it: "none reached the “top
+        # secret” level")
+        d = subject_before_cue(ctx, c, lo) if c < first and _ends_sentence(ctx, q) else None
         if d:
             options.append((True, first - c, c, Decision(mention=d.mention, cue=(c, c + 2),
                                                          appositive=d.appositive)))
