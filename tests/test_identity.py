@@ -707,3 +707,26 @@ def test_points_out_that_attributes_the_words_quoted_in_its_clause():
             'Foster pointed out the flaws in a plan that the rival camp deemed "a mess."')
     quote = quotetrack.parse(text).quotes[0]
     assert quote.attribution is None or quote.attribution.sieve != "sentence_cue"
+
+
+def test_a_participle_after_a_dated_object_takes_the_clause_subject():
+    """"published a notice Tuesday saying …": a weekday between the object and the
+    participle dates the subject's act, so the words quoted in the report are the subject's;
+    "with Reed recently promising" keeps its own subject."""
+    text = ("The ministry's consular office also published a notice Tuesday saying that the "
+            'country had "arbitrarily detained" a citizen.')
+    assert speakers(text)[0][0] == "ministry's consular office"
+    text = ("Lee and Reed have used the harshest words, with Reed recently promising to "
+            '"bomb them into oblivion."')
+    quote = quotetrack.parse(text).quotes[0]
+    assert quote.attribution is not None and quote.attribution.mention is not None
+    assert quote.attribution.mention.text == "Reed"
+
+
+def test_his_office_is_the_office_named_since_another_was_quoted():
+    """"said his office" after an office quoted earlier and an office named since (the
+    Premier's Office): the one named since."""
+    text = ('The ministry\'s consular office said that the risk is "high."\n\n'
+            "The premier met the envoy on Monday. The Premier's Office put out a photo.\n\n"
+            'The two "discussed trade," said his office.')
+    assert speakers(text)[-1][0] == "Premier's Office"

@@ -503,25 +503,33 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
         return (i, i + 1)
     k = i + 1 if wc.is_det(i) else i
     last_anchor = -1
+    #: the possessive that is the phrase's first noun, before any preposition: "the foreign
+    #: ministry's" in "the foreign ministry's consular-affairs office"
+    owner = -1
     preps = wc.lex.np_prepositions
     while k < hi and k - i < max_tokens:
         t = toks[k]
         if not t.is_word:
             break
         if wc.is_name_word(k) or wc.is_anchor(k) or (t.possessive and t.is_cap):
+            if owner == -1:
+                owner = k if t.possessive else -2
             last_anchor = k
             k += 1
             continue
         if t.lower in preps and k > i and toks[k - 1].is_word and k + 1 < hi and (
                 toks[k + 1].is_cap or wc.is_det(k + 1)):
+            owner = -2 if owner == -1 else owner
             k += 1
             if wc.is_det(k):
                 k += 1
             continue
         if wc.is_modifier(k):
             prev = toks[k - 1]
-            if k > i and last_anchor == k - 1 and not prev.is_cap:
-                break  # "a judge chastised ...": a lower-case head ends the phrase
+            if k > i and last_anchor == k - 1 and not prev.is_cap and owner != k - 1:
+                # "a judge chastised ...": a lower-case head ends the phrase (not a possessive
+                # that opens the phrase: it is its determiner)
+                break
             if t.lower in wc.lex.auxiliaries or ("'" in t.text and not t.possessive) or (
                     last_anchor >= 0 and t.lower.endswith(wc.lex.past_endings)
                     and k + 1 < hi and (toks[k + 1].is_cap or wc.is_det(k + 1))):

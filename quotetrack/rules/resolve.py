@@ -742,6 +742,19 @@ class _Resolver:
                 fallback = nm
         return self._organization(fallback.name) if fallback is not None else None
 
+    def _named_with(self, head: str, since: int, pos: int) -> Optional[str]:
+        """The last organisation named between ``since`` and ``pos`` whose name ends in the
+        noun ``head``, or None."""
+        k = bisect_left(self.name_pos, pos) - 1
+        while k >= 0 and self.names[k].pos > since:
+            nm = self.names[k]
+            k -= 1
+            words = nm.name.lower().split()
+            if not nm.person and len(words) > 1 and words[-1] == head:
+                # (its head noun: "… Office", not "Campaign Legal Center" or "Campaign" alone)
+                return nm.name
+        return None
+
     def _headed_by(self, nm: _Name, head: str) -> bool:
         """``head`` is the noun written right before the name ``nm`` ("media buying company
         GroupM", "the firm Ratehub"): the text says what the name is."""
@@ -787,6 +800,13 @@ class _Resolver:
             for ent in reversed(self.entities[-_RECENT_ENTITIES:]):
                 if ent.head == info.head or (
                         ent.title and ent.title.lower().split()[-1] == info.head):
+                    if info.owned and info.kind == SpeakerKind.ORGANIZATION and ent.mentions:
+                        # "said his office": an organisation named with that noun since the
+                        # other one was quoted ("… the Prime Minister's Office") is his
+                        since = max(m[0] for m in ent.mentions if m is not None)
+                        named = self._named_with(info.head, since, info.start)
+                        if named is not None:
+                            return self._organization(named)
                     return ent
             # "the prime minister said" -> "Prime Minister Justin Trudeau" named earlier
             k = bisect_left(self.name_pos, info.start) - 1
