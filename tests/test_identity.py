@@ -730,3 +730,13 @@ def test_his_office_is_the_office_named_since_another_was_quoted():
             "The premier met the envoy on Monday. The Premier's Office put out a photo.\n\n"
             'The two "discussed trade," said his office.')
     assert speakers(text)[-1][0] == "Premier's Office"
+
+
+def test_the_bank_is_the_whole_name_with_its_of_phrase():
+    """"the bank said" after "the Bank of Lakeland" is the Bank of Lakeland, not "Bank"; an
+    "of" phrase that owns something after it is read as it stands."""
+    text = ('The Bank of Lakeland raised rates. "Inflation is high," the bank said.')
+    assert speakers(text) == [("Bank of Lakeland", None, None)]
+    text = ("Leaders of the Catholic Diocese of Hillview met. "
+            'The diocese called the claims "very serious."')
+    assert speakers(text)[0][0] == "Catholic Diocese of Hillview"

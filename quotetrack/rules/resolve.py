@@ -734,7 +734,7 @@ class _Resolver:
             if head and (head in nm.name.lower().split() or self._headed_by(nm, head)):
                 # "the diocese" -> "the Roman Catholic Diocese of Covington"; "the company" ->
                 # "media buying company GroupM"
-                return self._organization(nm.name)
+                return self._organization(self._name_with_of(nm))
             last = nm.name.split()[-1].lower()
             if fallback is None and any_name and not nm.possessive and (
                     last in self.ctx.lex.org_words
@@ -754,6 +754,27 @@ class _Resolver:
                 # (its head noun: "… Office", not "Campaign Legal Center" or "Campaign" alone)
                 return nm.name
         return None
+
+    def _name_with_of(self, nm: _Name) -> str:
+        """An organisation's name with the "of" phrase written after it ("Bank" of "the Bank
+        of England", "Roman Catholic Diocese" of "… Diocese of Covington"): the capitalised
+        words after "of", when the name ends in an organisation word."""
+        toks = self.ctx.tokens
+        k = nm.last_token + 1
+        if nm.last_token < 0 or nm.possessive \
+                or nm.name.split()[-1].lower() not in self.ctx.lex.org_words \
+                or k + 1 >= len(toks) or toks[k].lower != "of":
+            return nm.name
+        sent = toks[nm.last_token].sentence
+        j = k + 1
+        while j < len(toks) and j - k <= _OF_NAME_WORDS and toks[j].sentence == sent \
+                and self.ctx.wc.name_word[j] and not self.ctx.wc.title_len[j]:
+            j += 1
+            if toks[j - 1].possessive:
+                return nm.name  # ("the Bank of England's governor": read as it stands)
+        if j == k + 1:
+            return nm.name
+        return nm.name + self.ctx.text[toks[nm.last_token].end:toks[j - 1].end]
 
     def _headed_by(self, nm: _Name, head: str) -> bool:
         """``head`` is the noun written right before the name ``nm`` ("media buying company
@@ -1033,6 +1054,8 @@ def _document_profiles(r: "_Resolver") -> None:
 _ACRONYM_LETTERS = (3, 6)
 #: characters read from a capitalised word for the name an acronym abbreviates
 _SPELLED_CHARS = 160
+#: capitalised words read after "of" for an organisation's name ("Bank of England"), at most
+_OF_NAME_WORDS = 4
 #: marks that may follow the words of a spelled-out name ("… Canada (IRCC)", "… Canada.")
 _SPELLED_END = ",.;:)'\""
 
