@@ -60,7 +60,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "dialogue_pronoun", "clause_start", "absolute_opener",
             "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
-            "first_name_title")
+            "first_name_title", "described_determiner", "issued_participle",
+            "author_preposition")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
 }
@@ -238,6 +239,9 @@ class Lexicon:
     #: every word that may start a title: the one-word titles, the honorifics and the first
     #: words of the longer titles (the title finder looks closer only at these)
     title_starts: frozenset[str] = attrs.field(init=False)
+    #: the two-word cues of cue_phrases.tsv that name no channel and may report a "that"
+    #: clause ("points out that"), by first word: "points" -> {("points", "out")}
+    reporting_phrases: Mapping[str, frozenset[tuple[str, str]]] = attrs.field(init=False)
     belief_forms: Mapping[str, str]  # "believed" -> "believe"
     non_statements: tuple[str, ...]  # "declined to comment"
     adverbs: frozenset[str]
@@ -278,6 +282,11 @@ class Lexicon:
     apposition_openers: frozenset[str]  # "who": "…, according to X, who …"
     articles: frozenset[str]  # "the": "the estimated" is no cue
     plural_quantifiers: frozenset[str]  # "some": "some states" is no cue
+    #: kept in a description's name: "another member of the public", "two officials"
+    described_determiners: frozenset[str]
+    #: "a statement released by X", "a report from X": the document's author follows
+    issued_participles: frozenset[str]
+    author_prepositions: frozenset[str]
     add_objects: frozenset[str]  # "a": "added a third goal" is no report
     setting_prepositions: frozenset[str]  # "in": "In a brief statement, the company said."
     trailing_prepositions: frozenset[str]  # "during": "…, she said during a rally."
@@ -337,6 +346,13 @@ class Lexicon:
             if (cue.lemma in self.inversion_cues or cue.lemma in self.indirect_cues)
             and form != cue.lemma and not form.endswith("ing")
         ))
+        pairs: dict[str, set[tuple[str, str]]] = {}
+        for phrase, (_, channel) in self.cue_phrases.items():
+            words = phrase.split()
+            if not channel and len(words) == 2 and phrase != "according to":
+                pairs.setdefault(words[0], set()).add((words[0], words[1]))
+        object.__setattr__(self, "reporting_phrases", _frozen_map(
+            {w: frozenset(p) for w, p in pairs.items()}))
         object.__setattr__(self, "title_starts", frozenset(
             {t for t in self.titles if " " not in t} | set(self.honorifics)
             | self.title_first_words))

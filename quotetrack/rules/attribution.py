@@ -352,7 +352,8 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
     first, last = ctx.quote_first[q], ctx.quote_last[q]
     toks = ctx.tokens
     options = []
-    for c in _window(ctx, q, ctx.sentence_index(s).cues):
+    index = ctx.sentence_index(s)
+    for c in _window(ctx, q, index.cues):
         d = subject_before_cue(ctx, c, lo)
         if d is None and c > last and c - 1 >= lo and toks[c - 1].text in ",-":
             d = inverted_after_cue(ctx, c, hi)
@@ -361,6 +362,14 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
             # a plain speech verb ("said") attributes its sentence before the other cues
             core = ctx.lex.cue_forms[toks[c].lower].lemma in ctx.lex.core_cues
             options.append((not core, dist, c, d))
+    for c in index.phrases:
+        # "Foster points out that … “…”": a two-word cue before the quote and its "that", when
+        # the quotation ends the report (not a term inside it: "none reached the “top
+        # secret” level")
+        d = subject_before_cue(ctx, c, lo) if c < first and _ends_sentence(ctx, q) else None
+        if d:
+            options.append((True, first - c, c, Decision(mention=d.mention, cue=(c, c + 2),
+                                                         appositive=d.appositive)))
     if not options:
         return None
     return _bound_subject(ctx, min(options, key=lambda o: o[:3])[3], lo)
@@ -707,6 +716,13 @@ _CAPTION = regex.compile(r"\((?:[^()\n]{0,60}/[^()\n]{0,60}|[^()\n]{0,40}(?i:pho
                          r"[^()\n]{0,40})\)\s*\Z")
 
 
+# ... or with a credit set after it without brackets, however long the caption: "… done for
+# him. Quyen Cheng/THE CANADIAN PRESS", "… in Montreal. Graham Hughes/The Canadian Press"
+_CREDIT = regex.compile(r"[.!?] [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/[A-Z][\w.'-]*"
+                        r"(?:[ /][\w.'-]+){0,5}\Z")
+_CREDIT_CHARS = 100  # read from the end of a long paragraph for a credit
+
+
 def _headline_paragraphs(ctx: Context) -> set[int]:
     """Paragraphs that are headlines, captions or labels: "READ MORE: …", no final full stop."""
     heads = set()
@@ -717,7 +733,8 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
         # 'Ferry strike enters “third week”' has no full stop
         last = para.rstrip("\"'")[-1:] if para[-1:] in "\"'" else para[-1:]
         if (last not in ".!?)]:;,-" or _LABEL.match(para) is not None) \
-                and len(para.split()) <= 30:  # a long paragraph is text even without a stop
+                and (len(para.split()) <= 30  # a long paragraph is text even without a stop
+                     or _CREDIT.search(para, max(0, len(para) - _CREDIT_CHARS))):
             heads.add(p)
         elif last == ")" and _CAPTION.search(para):  # (it ends the stripped paragraph)
             heads.add(p)

@@ -42,6 +42,9 @@ class SentenceIndex:
     quotes: list[int]  # quote indexes, in order
     cues: list[int]  # token indexes of cue words
     according: list[int]  # token indexes of "according" followed by "to"
+    #: token indexes of a two-word cue of data/cue_phrases.tsv that names no channel, followed
+    #: by "that": "Foster points out that …"
+    phrases: list[int] = attrs.Factory(list)
 
     @classmethod
     def build(cls, ctx: "Context", s: int) -> "SentenceIndex":
@@ -51,6 +54,8 @@ class SentenceIndex:
         quotes: list[int] = []
         cues: list[int] = []
         according: list[int] = []
+        phrases: list[int] = []
+        reporting = ctx.lex.reporting_phrases
         for k in range(lo, hi):
             t = toks[k]
             if t.quote >= 0:
@@ -63,7 +68,10 @@ class SentenceIndex:
                 cues.append(k)
             if t.lower == "according" and k + 1 < hi and toks[k + 1].lower == "to":
                 according.append(k)
-        return cls(first_word, quotes, cues, according)
+            elif t.lower in reporting and k + 2 < hi and toks[k + 2].lower == "that" \
+                    and (t.lower, toks[k + 1].lower) in reporting[t.lower]:
+                phrases.append(k)
+        return cls(first_word, quotes, cues, according, phrases)
 
 
 @attrs.define

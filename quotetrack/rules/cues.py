@@ -130,12 +130,37 @@ def after_participle_opener(ctx: Context, cue: int, lo: int) -> bool:
     return j >= lo and ctx.tokens[j].lower in ctx.lex.participle_openers
 
 
+#: words of a time read back between a document and its participle, at most ("a statement
+#: on Tuesday evening saying")
+_TIME_WORDS = 4
+
+
+def _before_time(ctx: Context, k: int, lo: int) -> int:
+    """Token ``k``, or the token before the time that ends at ``k`` ("a notice Tuesday", "a
+    statement on Wednesday evening"; no further back than ``lo``)."""
+    lex = ctx.lex
+    j = k
+    timed = False  # a weekday or part of the day among them, not only "on" (nor an adverb:
+    # "with Cruz recently promising" is the participle's own subject)
+    while j > lo and k - j < _TIME_WORDS:
+        key = ctx.tokens[j].key
+        if key in lex.weekdays or key in lex.day_parts:
+            timed = True
+        elif key not in lex.weekday_openers:
+            break
+        j -= 1
+    return j if timed else k
+
+
 def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
     wc, toks = ctx.wc, ctx.tokens
     if toks[cue].lower.endswith("ing") and cue - 1 >= lo and (
-            toks[cue - 1].text == "," or toks[cue - 1].lower in wc.lex.documents
+            toks[cue - 1].text == "," or toks[cue - 1].key in wc.lex.documents
+            or _before_time(ctx, cue - 1, lo) < cue - 1
             or after_participle_opener(ctx, cue, lo)):
+        # (a time before the participle dates the clause's act: "published a notice Tuesday
+        # saying", "sent a fundraising email Wednesday saying")
         # "Freeland says ..., calling it “inhumane”": the subject of the finite cue before, no
         # further back than a reported clause may be long
         first = max(lo, ctx.token_at_or_after(toks[cue].start - ctx.limits.max_report_chars))

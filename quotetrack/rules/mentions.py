@@ -541,25 +541,33 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
         return (i, i + 1)
     k = i + 1 if wc.is_det(i) else i
     last_anchor = -1
+    #: the possessive that is the phrase's first noun, before any preposition: "the foreign
+    #: ministry's" in "the foreign ministry's consular-affairs office"
+    owner = -1
     preps = wc.lex.np_prepositions
     while k < hi and k - i < max_tokens:
         t = toks[k]
         if not t.is_word:
             break
         if wc.is_name_word(k) or wc.is_anchor(k) or (t.possessive and t.is_cap):
+            if owner == -1:
+                owner = k if t.possessive else -2
             last_anchor = k
             k += 1
             continue
         if t.lower in preps and k > i and toks[k - 1].is_word and k + 1 < hi and (
                 toks[k + 1].is_cap or wc.is_det(k + 1)):
+            owner = -2 if owner == -1 else owner
             k += 1
             if wc.is_det(k):
                 k += 1
             continue
         if wc.is_modifier(k):
             prev = toks[k - 1]
-            if k > i and last_anchor == k - 1 and not prev.is_cap:
-                break  # "a judge chastised ...": a lower-case head ends the phrase
+            if k > i and last_anchor == k - 1 and not prev.is_cap and owner != k - 1:
+                # "a judge chastised ...": a lower-case head ends the phrase (not a possessive
+                # that opens the phrase: it is its determiner)
+                break
             if t.lower in wc.lex.auxiliaries or ("'" in t.text and not t.possessive) or (
                     last_anchor >= 0 and t.lower.endswith(wc.lex.past_endings)
                     and k + 1 < hi and (toks[k + 1].is_cap or wc.is_det(k + 1))):
@@ -883,6 +891,11 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         while n_start - 1 >= k and toks[n_start - 1].is_cap and not toks[n_start - 1].possessive \
                 and not toks[n_start - 1].lower.endswith(lex.place_modifier_endings):
             n_start -= 1
+        if n_start - 1 >= k and toks[n_start - 1].is_cap and toks[n_start - 1].possessive \
+                and wc.is_title(n_start - 1):
+            # "the Prime Minister's Office": the title's possessive is part of the name
+            n_start -= wc.title_len[n_start - 1]
+            n_start = max(n_start, k)
         name_toks = list(toks[n_start:n_end])
     if len(name_toks) == 1 and (name_toks[0].key in lex.group_nouns
                                 or wc.common_word(text, n_start)):
@@ -940,9 +953,12 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                          if appositive is not None and apposed_name is None else None,
                          postnominal=postnominal)
     title, affiliation = _read_fields(parts)
-    description = _join(text, toks[k:j]) or None
+    # "another member of the public", "two officials": a determiner that tells this source
+    # from others stays in its description ("a", "the", "one" do not)
+    kept = k if k == i or toks[i].lower not in lex.described_determiners else i
+    description = _join(text, toks[kept:j]) if j > k else None
     if described_end > j and not name_toks:  # "people close to X", "those familiar with X"
-        description = _join(text, toks[i if j == k else k:described_end])
+        description = _join(text, toks[i if j == k else kept:described_end])
     elif description and toks[j - 1].possessive:  # "the ministry's statement that …"
         description = description[: len(description) - (len(toks[j - 1].text)
                                                          - len(toks[j - 1].bare))]

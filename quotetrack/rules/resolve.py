@@ -194,6 +194,12 @@ def _person_names(ctx: Context) -> list[_Name]:
         if titled and before is not None:
             gender = lex.honorifics.get(before.lower) or lex.titles.get(before.lower) or gender
         text = ctx.text[head.start:run[-1].start + len(run[-1].bare)]
+        if org and titled and before is not None and before.possessive and before.is_cap:
+            # "the Prime Minister's Office", "the Information Commissioner's Office": the
+            # title's possessive is part of the organisation's name, no one's title
+            head = toks[i - title_len[i - 1]]
+            text = ctx.text[head.start:run[-1].start + len(run[-1].bare)]
+            titled = False
         if len(text) > max_chars:
             covered = j
             continue
@@ -297,6 +303,7 @@ class _Resolver:
         #: the lede: the first paragraph that is no headline, caption or label
         self.lede = next((x for x in range(len(ctx.paragraphs)) if x not in ctx.headlines), -1)
         self._longer: dict[str, list[_Name]] = {}
+        self._spelled: dict[str, str] = {}  # acronym -> the name it abbreviates ("" if none)
         self._full_names: dict[tuple[str, int], tuple[str, bool]] = {}
         #: (name, position) -> (speaker key of its full name, gender its full name shows)
         self._genders_shown: dict[tuple[str, int], tuple[str, Optional[str]]] = {}
@@ -353,8 +360,34 @@ class _Resolver:
             firsts = self.first.get(name.lower())
             if firsts and all(c.name == firsts[0].name for c in firsts):
                 return firsts[0].name, True
+            spelled = self.spelled_out(name)
+            if spelled:
+                return spelled, True
             return name, False
         return _nearest_before(cands, pos).name, True
+
+    def spelled_out(self, name: str) -> str:
+        """The name an acronym stands for, written out in the document with the acronym's
+        letters as its words' initials ("IRCC" -> "Immigration, Refugees and Citizenship
+        Canada", "OECD" -> "Organisation for Economic Co-operation and Development"), small
+        words and commas between them; "" when there is none, or more than one. (Found once
+        per acronym, from the names that start with its first letter.)"""
+        if not (_ACRONYM_LETTERS[0] <= len(name) <= _ACRONYM_LETTERS[1]) \
+                or not name.isalpha() or not name.isupper():
+            return ""
+        found = self._spelled.get(name)
+        if found is None:
+            found = ""
+            for nm in self.names:
+                if nm.name[0] != name[0] or nm.acronym or nm.person:
+                    continue
+                spelled = _spell(self.ctx.text, nm.pos, name, self.ctx.lex.title_small_words)
+                if spelled and found and spelled != found:
+                    found = ""  # two names with these initials: neither is sure
+                    break
+                found = spelled or found
+            self._spelled[name] = found
+        return found
 
     def entity(self, key: str, make) -> _Entity:
         ent = self.by_key.get(key)
@@ -668,7 +701,9 @@ class _Resolver:
             k -= 1
             full, _ = self.full_name(nm.name, nm.pos)
             known = self._known_person(full)
-            if nm.possessive or not (nm.strong or known or (nm.subject and full != nm.name)):
+            # (an acronym spelled out elsewhere names an organisation: "NIESR claims")
+            if nm.possessive or (nm.acronym and full != nm.name) or not (
+                    nm.strong or known or (nm.subject and full != nm.name)):
                 continue
             if subject and not (nm.subject and (nm.strong or known) and " " in full
                                 and (not nm.title or nm.title.split()[-1] == subject)):
@@ -720,7 +755,8 @@ class _Resolver:
     def _paragraph(self, pos: int) -> int:
         return bisect_left(self.paragraph_starts, pos + 1) - 1
 
-    def recent_organization(self, pos: int, head: str = "") -> Optional[_Entity]:
+    def recent_organization(self, pos: int, head: str = "",
+                            any_name: bool = True) -> Optional[_Entity]:
         """The organisation named last before ``pos``: one whose name holds ``head`` ("the
         diocese" -> "the Roman Catholic Diocese of Covington"), else one with an organisation
         word or an acronym ("the commission" -> "SEC")."""
@@ -730,20 +766,67 @@ class _Resolver:
         while k >= 0 and pos - self.names[k].pos <= window:
             nm = self.names[k]
             k -= 1
-            if nm.person:
+            # (for a role noun, an acronym: "IRCC said" shows no person, whatever the cue)
+            if nm.person and not (head and nm.acronym):
                 continue
-            if head and head in nm.name.lower().split():
-                return self._organization(nm.name)
+            if head and (head in nm.name.lower().split() or self._headed_by(nm, head)):
+                # "the diocese" -> "the Roman Catholic Diocese of Covington"; "the company" ->
+                # "media buying company GroupM"
+                return self._organization(self._name_with_of(nm))
             last = nm.name.split()[-1].lower()
-            if fallback is None and not nm.possessive and (
+            if fallback is None and any_name and not nm.possessive and (
                     last in self.ctx.lex.org_words
                     or (nm.acronym and len(nm.name) >= 3 and "." not in nm.name)):
                 fallback = nm
         return self._organization(fallback.name) if fallback is not None else None
 
+    def _named_with(self, head: str, since: int, pos: int) -> Optional[str]:
+        """The last organisation named between ``since`` and ``pos`` whose name ends in the
+        noun ``head``, or None."""
+        k = bisect_left(self.name_pos, pos) - 1
+        while k >= 0 and self.names[k].pos > since:
+            nm = self.names[k]
+            k -= 1
+            words = nm.name.lower().split()
+            if not nm.person and len(words) > 1 and words[-1] == head:
+                # (its head noun: "… Office", not "Campaign Legal Center" or "Campaign" alone)
+                return nm.name
+        return None
+
+    def _name_with_of(self, nm: _Name) -> str:
+        """An organisation's name with the "of" phrase written after it ("Bank" of "the Bank
+        of England", "Roman Catholic Diocese" of "… Diocese of Covington"): the capitalised
+        words after "of", when the name ends in an organisation word."""
+        toks = self.ctx.tokens
+        k = nm.last_token + 1
+        if nm.last_token < 0 or nm.possessive \
+                or nm.name.split()[-1].lower() not in self.ctx.lex.org_words \
+                or k + 1 >= len(toks) or toks[k].lower != "of":
+            return nm.name
+        sent = toks[nm.last_token].sentence
+        j = k + 1
+        while j < len(toks) and j - k <= _OF_NAME_WORDS and toks[j].sentence == sent \
+                and self.ctx.wc.name_word[j] and not self.ctx.wc.title_len[j]:
+            j += 1
+            if toks[j - 1].possessive:
+                return nm.name  # ("the Bank of England's governor": read as it stands)
+        if j == k + 1:
+            return nm.name
+        return nm.name + self.ctx.text[toks[nm.last_token].end:toks[j - 1].end]
+
+    def _headed_by(self, nm: _Name, head: str) -> bool:
+        """``head`` is the noun written right before the name ``nm`` ("media buying company
+        GroupM", "the firm Ratehub"): the text says what the name is."""
+        first = nm.last_token - nm.words + 1
+        toks = self.ctx.tokens
+        # (not "the company's American business": a possessive owns what follows)
+        return first > 0 and toks[first - 1].key == head and not toks[first - 1].possessive \
+            and toks[first - 1].sentence == toks[first].sentence
+
     def _organization(self, name: str) -> _Entity:
         if name.lower().startswith("the "):
             name = name[4:]
+        name = self.spelled_out(name) or name  # "the commission" -> "SEC" -> its full name
         return self.entity("org:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.ORGANIZATION))
 
@@ -776,6 +859,13 @@ class _Resolver:
             for ent in reversed(self.entities[-_RECENT_ENTITIES:]):
                 if ent.head == info.head or (
                         ent.title and ent.title.lower().split()[-1] == info.head):
+                    if info.owned and info.kind == SpeakerKind.ORGANIZATION and ent.mentions:
+                        # "said his office": an organisation named with that noun since the
+                        # other one was quoted ("… the Prime Minister's Office") is his
+                        since = max(m[0] for m in ent.mentions if m is not None)
+                        named = self._named_with(info.head, since, info.start)
+                        if named is not None:
+                            return self._organization(named)
                     return ent
             # "the prime minister said" -> "Prime Minister Justin Trudeau" named earlier
             k = bisect_left(self.name_pos, info.start) - 1
@@ -807,9 +897,11 @@ class _Resolver:
                 if ent is not None:
                     return ent
             # "the company said" -> "Facebook", named just before
+            # ("the Treasury", "the Bundesbank": a name, only the organisation of that name)
             if info.kind == SpeakerKind.ORGANIZATION and info.description \
                     and len(info.description.split()) == 1:
-                return self.recent_organization(info.start, info.head)
+                return self.recent_organization(info.start, info.head,
+                                                any_name=not info.description[0].isupper())
         return None
 
     def lede_person(self, info: MentionInfo) -> Optional[_Entity]:
@@ -864,6 +956,27 @@ class _Resolver:
         res = {SpeakerKind.ORGANIZATION: Resolution.ORGANIZATION,
                SpeakerKind.GROUP: Resolution.GROUP}.get(info.kind, Resolution.DESCRIPTION)
         return ent, res
+
+    def document_author(self, d: Decision) -> Optional[tuple[_Entity, Resolution]]:
+        """The author named right after a document that speaks ("said a statement released by
+        the Prime Minister's Office", "according to a report by Acme Research"), or None."""
+        ctx = self.ctx
+        toks, lex = ctx.tokens, ctx.lex
+        if d.mention is None:
+            return None
+        j = d.mention[1]
+        hi = ctx.sentences[toks[j - 1].sentence][1]
+        if j < hi and toks[j].lower in lex.issued_participles:
+            j += 1
+        if j >= hi or toks[j].lower not in lex.author_prepositions:
+            return None
+        np = np_after(ctx.wc, j + 1, hi, ctx.limits.max_mention_tokens)
+        if np is None:
+            return None
+        info = analyse(ctx.wc, ctx.text, np)
+        if info.name is None or info.pronoun:
+            return None
+        return self.named(info)
 
     def recent_author(self, info: MentionInfo) -> Optional[_Entity]:
         """"the statement said", "it read": the author of the text, the speaker just before."""
@@ -975,6 +1088,37 @@ def _document_profiles(r: "_Resolver") -> None:
             ent.affiliation = affiliation
 
 
+#: the letters of an acronym that may be spelled out in the text, at least and at most
+_ACRONYM_LETTERS = (3, 6)
+#: characters read from a capitalised word for the name an acronym abbreviates
+_SPELLED_CHARS = 160
+#: capitalised words read after "of" for an organisation's name ("Bank of England"), at most
+_OF_NAME_WORDS = 4
+#: marks that may follow the words of a spelled-out name ("… Canada (IRCC)", "… Canada.")
+_SPELLED_END = ",.;:)'\""
+
+
+def _spell(text: str, pos: int, acronym: str, small: frozenset) -> str:
+    """The words from ``pos`` on whose initials are the letters of ``acronym``, with small
+    words ("and", "of", "the") and commas between them ("Immigration, Refugees and
+    Citizenship Canada" for "IRCC"); "" when the words there are no such name."""
+    at = 0
+    end = pos
+    for word in text[pos:pos + _SPELLED_CHARS].split():
+        bare = word.rstrip(_SPELLED_END)
+        if at and bare.lower() in small and bare == word:
+            continue
+        if not bare[:1].isupper() or bare[0] != acronym[at] or not bare.replace("-", "").isalpha():
+            return ""
+        at += 1
+        end = text.index(bare, end) + len(bare)
+        if at == len(acronym):
+            return text[pos:end]
+        if bare != word and word[len(bare):] != ",":
+            return ""  # a sentence or a bracket ends before the name does
+    return ""
+
+
 def _apposed(ctx: Context, nm: _Name) -> Optional[tuple[int, int]]:
     """The appositive set between commas after a full name, when it holds a title ("Ann Lee,
     marketing manager at Acme, said …"): its token range, else None."""
@@ -1079,8 +1223,13 @@ def _tied(found: Optional[_Entity], resolution: Resolution) -> Optional[Resolved
 
 
 def _recent_author(r: "_Resolver", q: _Query) -> Optional[Resolved]:
-    """"the statement said", "…," it read: the speaker quoted just before wrote it."""
+    """"the statement said", "…," it read: the speaker quoted just before wrote it; "a
+    statement released by the Prime Minister's Office": the author named after it."""
     assert q.info is not None
+    if q.kind == Mention.DOCUMENT:
+        named = r.document_author(q.decision)
+        if named is not None:
+            return Resolved(*named)
     return _tied(r.recent_author(q.info), Resolution.ROLE_NOUN)
 
 
