@@ -228,6 +228,8 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
         if t.lower == "and" and k > start and k + 1 < hi and (
                 toks[k + 1].lower in lex.subject_pronouns or toks[k + 1].lower in lex.cue_forms):
             break  # "said X hacked the computers and she accused Y": a second report
+        if t.lower in lex.cue_coordinators and k > start and _coordinated_cue(ctx, k + 1, hi):
+            break  # "pledged to lift the ban but said it was not ready": the subject's next report
         if t.lower in lex.report_coordinators and k > start and _next_report(ctx, k + 1, hi):
             break  # "nearly half said A and about the same numbers say B": a second report
         if t.text == "," and k + 1 < hi:
@@ -247,6 +249,18 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
     while k > start and not toks[k - 1].is_word and toks[k - 1].text not in ")]%":
         k -= 1  # the closing full stop
     return k
+
+
+def _coordinated_cue(ctx: Context, k: int, hi: int) -> bool:
+    """From token ``k``, at most two words such as "has", "also" or an adverb, then a report cue
+    ("… but has also argued that …", "… and later said …")."""
+    toks, lex = ctx.tokens, ctx.lex
+    for x in range(k, min(hi, k + _BEFORE_CUE_TOKENS)):
+        if _is_report_cue(ctx, x, False):
+            return True
+        if not (toks[x].lower in lex.before_cue or ctx.wc.is_adverb(x)):
+            return False
+    return False
 
 
 def _too_long(ctx: Context, first: int, end: int) -> bool:
@@ -733,23 +747,47 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
                     r.decision.sieve = name  # the runner stamps the rule's name
                     found.append(r)
                     taken.append((r.first, r.end))
+        outer = (-1, -1)  # the last clause reported after its cue (first, end)
         for c in range(lo, hi):
             low = toks[c].lower  # (the first test of _is_report_cue, without a call per token)
             if low not in cue_forms and not (beliefs and low in belief_forms) \
                     or not _is_report_cue(ctx, c, beliefs):
                 continue
+            nested = outer[0] < c < outer[1]
             for name, rule in rules:
                 result = rule(ctx, c, lo, hi, beliefs)
                 parts = result if isinstance(result, list) else [result] if result else []
                 if not parts:
                     continue
+                if nested and any(_inner_subject(ctx, r, c, outer[0], lo) for r in parts):
+                    # "Song said Clinton had said the plan would fail", "supporters who have
+                    # suggested that …" inside a clause reported after its cue: the outer
+                    # speaker's report holds the inner one, on the outer speaker's word (PolNeAR
+                    # dev annotates the outer report alone). A relative report ("deaths that
+                    # Lohmar said are unrelated") stays: it is the inner speaker's own.
+                    break
                 for r in parts:
                     r.decision.sieve = name  # the runner stamps the rule's name
                     if not any(r.first == a and r.end == b for a, b in taken):
                         found.append(r)
                         taken.append((r.first, r.end))
+                    if r.first > c and r.end > outer[1]:
+                        outer = (r.first, r.end)
                 break
     return found
+
+
+def _inner_subject(ctx: Context, r: Reported, c: int, outer_first: int, lo: int) -> bool:
+    """The speaker of a report found at cue ``c`` stands inside an outer reported clause that
+    starts at token ``outer_first`` ("Song said [Clinton had said …]"), and is no relative
+    pronoun's antecedent ("deaths that Lohmar said are unrelated" is Lohmar's own report). A
+    report whose subject is the outer clause's ("the EU pledged to … but said it was not
+    ready") is not nested."""
+    m = r.decision.mention
+    if m is None or m[0] < outer_first:
+        return False
+    return not (r.first == c + 1 and m[0] - 1 >= lo
+                and ctx.tokens[m[0] - 1].lower in ctx.lex.relatives)
 
 
 def add_reported(ctx: Context, found: list[Reported]) -> None:
