@@ -587,3 +587,15 @@ def test_an_adverb_opening_a_sentence_is_no_part_of_a_name():
     text = 'Andy Roddick won.\n\nAgain Roddick served well. "I played badly," Roddick said.'
     assert {s[0] for s in speakers(text)} == {"Andy Roddick"}
     assert speakers('Will Carter said: "We won."') == [("Will Carter", None, None)]
+
+
+def test_a_name_word_inside_a_common_noun_phrase_is_part_of_the_speaker():
+    """"the Dallas plumber", "a Reuters photographer": a capitalised word between the
+    determiner and a common noun that is no title stays in the speaker phrase; a phrase that
+    ends in a verb ("the club did agree") is no speaker phrase, and the emphatic "did" is
+    skipped before the cue."""
+    (quote,) = quotetrack.parse('"The pipes burst overnight," the Dallas plumber said.').quotes
+    assert quote.attribution.mention.text == "the Dallas plumber"
+    (quote,) = quotetrack.parse(
+        'However, the Rovers club did agree that the offer was "far too low".').quotes
+    assert quote.attribution.mention.text == "the Rovers club"
