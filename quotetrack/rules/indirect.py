@@ -421,6 +421,17 @@ def _setting(ctx: Context, start: int, end: int) -> bool:
     return True
 
 
+def _scene(ctx: Context, start: int, end: int, c: int, hi: int) -> bool:
+    """Tokens ``start`` to ``end`` set the scene for a quotation that follows the cue at ``c``
+    (", X said, “…”"): a phrase of place or time, or a participle ("In a statement Thursday,
+    the spokesman said, “…”", "Holding open a book, the preacher said, “…”"). PolNeAR dev: 14
+    such phrases were given as reports, 3 of them annotated ("In other words, he said, ''…''").
+    """
+    toks = ctx.tokens
+    return c + 2 < hi and toks[c + 1].text == "," and toks[c + 2].quote >= 0 and start < end \
+        and (_setting(ctx, start, end) or toks[start].lower.endswith("ing"))
+
+
 def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """CONTENT, X said. / CONTENT, said X. — the report ends the sentence."""
     toks = ctx.tokens
@@ -475,7 +486,7 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         return None
     if _inner_report(ctx, start, comma, lo, beliefs):
         return None  # "Trump argued that A, he said": the inner report is found on its own
-    if _setting(ctx, start, comma):
+    if _setting(ctx, start, comma) or _scene(ctx, start, comma, c, hi):
         return None  # "After months of silence, the singer wrote on Instagram.": a setting
     return Reported(start, comma, d)
 
@@ -506,7 +517,7 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
     # long scene-setting phrase is the reporter's ("But in diplomatic meetings to quell the
     # crisis, some officials say, …")
     if (start < comma and (not adverbial or _words(ctx, start, comma) <= _SHORT_ADVERBIAL_WORDS)
-            and not _too_long(ctx, start, comma)
+            and not _too_long(ctx, start, comma) and not _scene(ctx, start, comma, c, hi)
             and not any(t.quote >= 0 for t in toks[start:comma])
             and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))):
         found.append(Reported(start, comma, d))
@@ -671,6 +682,12 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
         while n < hi and n - k <= _SPEECH_NOUN_GAP and _time_word(ctx.lex, toks, n):
             n += 1
         if mention is None or n + 1 >= hi or toks[n].lower != "that":
+            continue
+        if mention[0] == lo or (mention[0] == lo + 1
+                                and toks[lo].lower in ctx.lex.setting_prepositions):
+            # "Trump's accusation that A had imperiled B", "Despite his claims that A, B": the
+            # noun phrase opens the sentence, whose verb follows the clause with no mark
+            # between (PolNeAR dev: 4 such clauses, none annotated so)
             continue
         end = _content_end(ctx, n + 1, hi)
         if end < 0 or _words(ctx, n + 1, end) < _MIN_WORDS:
