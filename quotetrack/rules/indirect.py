@@ -365,10 +365,27 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
             introduced or complement or question or quantity or relative
             or (commits and toks[k].lower == "to"))):
         return None  # "reported from Oakland", "agreed to pay": no reported clause
+    if k == c + 1 and c - 1 >= lo and toks[c - 1].text == "," and _speaker_after(ctx, c, hi):
+        return None  # "…, said David Gilbert, its president.": the speaker, not a clause
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < (_MIN_WORDS - 1 if relative else _MIN_WORDS):
         return None
     return Reported(k, end, d)
+
+
+def _speaker_after(ctx: Context, c: int, hi: int) -> bool:
+    """After the cue at ``c``, a speaker phrase that ends the sentence or is set off by a
+    comma ("…, said Larry Sabato, director of …", "…, said one GOP source in the room.")."""
+    d = inverted_after_cue(ctx, c, hi)
+    if d is None or d.mention is None:
+        return False
+    toks, end = ctx.tokens, d.mention[1]
+    if end >= hi:
+        return True
+    if toks[end].text == "," and toks[end - 1].text.isdigit() and end + 1 < hi \
+            and toks[end + 1].start == toks[end].end:
+        return False  # "said many of the 71,000 new jobs …": a number goes on
+    return not toks[end].is_word
 
 
 
