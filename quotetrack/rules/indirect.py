@@ -438,6 +438,16 @@ def _setting(ctx: Context, start: int, end: int) -> bool:
     return True
 
 
+def _opens_sentence(ctx: Context, k: int) -> bool:
+    """Token ``k`` masks a quotation whose words open with a capital letter."""
+    q = ctx.tokens[k].quote
+    if q < 0:
+        return False
+    start, end = ctx.quotes[q].content
+    first = next((ch for ch in ctx.text[start:end] if ch.isalnum()), "")
+    return first.isupper()
+
+
 def _scene(ctx: Context, start: int, end: int, c: int, hi: int) -> bool:
     """Tokens ``start`` to ``end`` set the scene for a quotation that follows the cue at ``c``
     (", X said, “…”"): a phrase of place or time, or a participle ("In a statement Thursday,
@@ -495,6 +505,11 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         after = hi  # "…, he told the court in his filing.", "…, she said during a rally."
     if after < hi and (toks[after].is_word or toks[after].quote >= 0):
         return None  # more follows ("…, said X has “…”"): not the end of the report
+    if after + 1 < hi and toks[after].text == "," and _opens_sentence(ctx, after + 1):
+        # "While he was speaking in Miami, he said, “It’s been …”": the attribution introduces a
+        # quotation that is a sentence of its own, and what stands before it sets the scene;
+        # ("If whites were moving his way, Cohn wrote, “the assumption …”" goes on one sentence)
+        return None
     start = lo
     while start < comma and toks[start].lower in ctx.lex.connectives:
         start += 1
