@@ -776,7 +776,7 @@ def _according_to(ctx: Context, lo: int, hi: int) -> list[Reported]:
                 # ("Politico reported, according to sources, …": the report is what follows)
                 found.append(Reported(start, end, d))
         if j < hi and toks[j].text == "," and j + 1 < hi and found and (
-                toks[j + 1].lower in ctx.lex.apposition_openers):
+                toks[j + 1].lower in ctx.lex.apposition_openers or ctx.wc.is_title(j + 1)):
             pass  # "…, according to John Weaver, a Republican strategist.": X described
         elif j < hi and toks[j].text == ",":
             start = j + 1  # the clause after "according to X,"
