@@ -157,8 +157,11 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False  # nearly always the plural noun in the news; the verb takes "that"
     if t.lower.endswith("s") and nxt in ctx.lex.auxiliaries:
         return False  # "the weapons charges are important", "his remarks were": a noun
-    if cue is not None and cue.lemma == "add" and nxt in ctx.lex.add_objects:
+    if cue is not None and cue.lemma == "add" and (
+            nxt in ctx.lex.add_objects or nxt[:1].isdigit() or nxt[:1] in "$£€"):
         return False  # "the hiccup adds to the drama", "has added another link", "add a label"
+        # ("added 337,000 jobs", "adding $1.89", "added 18 points": 11 times in the BBC corpus,
+        # never a report)
     if k > 0 and ctx.tokens[k - 1].lower in ctx.lex.be_forms and t.lower.endswith("ed") \
             and t.lower != "asked":
         return False  # "Texas was called for Cruz": a passive, its speaker is not the subject
