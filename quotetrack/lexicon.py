@@ -58,7 +58,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
             "dialogue_pronoun", "clause_start", "absolute_opener",
-            "subject_preposition", "adverbial_ending", "past_ending", "title_modifier")
+            "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
+            "channel_noun")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue"},
 }
 
@@ -300,6 +301,7 @@ class Lexicon:
     group_pronouns: frozenset[str]  # "they": an earlier group or organisation speaker
     not_verbs: frozenset[str]  # "and": "Dixon Hall and …" is no verb's subject
     channel_cues: frozenset[str]  # "told": "told Reuters" names the channel
+    channel_nouns: frozenset[str]  # "programme": "told BBC Radio 4's Today programme"
     written_cues: frozenset[str]  # "read": '“…,” it read' is the last speaker's sign
     np_prepositions: frozenset[str]  # "of": "Secretary of State Mike Pompeo" is one mention
     anonymous_heads: frozenset[str]  # "source": "a source said" is an anonymous source

@@ -650,8 +650,12 @@ def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     next determiner, pronoun or function word ("told reporters the plan was dead")."""
     np = np_after(ctx.wc, k, hi, ctx.limits.max_mention_tokens)
     if np is not None:
-        return np
+        return np[0], _channel_end(ctx, np[1], hi)
     wc = ctx.wc
+    if k < hi and wc.is_det(k):
+        channel = _channel_end(ctx, k + 1, hi)
+        if channel > k + 1:
+            return k, channel  # "told the Sunday Mirror newspaper"
     end = k + 1 if k < hi and wc.is_det(k) else k
     toks = ctx.tokens
     while end < hi and end - k < _RECIPIENT_TOKENS and wc.is_modifier(end) \
@@ -661,6 +665,18 @@ def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
         if _plural(toks[end - 1].lower, ctx.lex.singular_endings):
             break  # "told reporters prices would fall": the plural ends the recipient
     return (k, end) if end > k and wc.is_modifier(end - 1) else None
+
+
+def _channel_end(ctx: Context, end: int, hi: int) -> int:
+    """The end of a channel named from token ``end`` on: its possessive or capitalised words,
+    then a noun of ``channel_noun`` ("told BBC Radio [4's Today programme]", "told the BBC
+    [News website]"; 31 + 5 times in the BBC corpus); ``end`` when no such noun follows."""
+    toks, wc = ctx.tokens, ctx.wc
+    j = end
+    while j < hi and j - end < ctx.limits.max_mention_tokens and toks[j].is_word and (
+            toks[j].possessive or toks[j].is_cap or toks[j].text[:1].isdigit()):
+        j += 1
+    return j + 1 if j < hi and toks[j].lower in ctx.lex.channel_nouns else end
 
 
 def _plural(word: str, singular_endings: tuple[str, ...]) -> bool:
