@@ -311,11 +311,13 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
             continue
         if k < hi and toks[k].lower in lex.cue_prepositions:
             j = k + 1
+            # ("said in a statement it would …"; but "vowed to block it" is an infinitive)
+            subjects = lex.subject_pronouns | ({"it"} if toks[k].lower != "to" else set())
             while j < min(hi, k + _CUE_PHRASE_TOKENS) and toks[j].is_word \
-                    and toks[j].lower != "that" and toks[j].lower not in lex.subject_pronouns:
+                    and toks[j].lower != "that" and toks[j].lower not in subjects:
                 j += 1
             if j >= hi or toks[j].lower == "that" or not toks[j].is_word \
-                    or toks[j].lower in lex.subject_pronouns:
+                    or toks[j].lower in subjects:
                 k = j + 1 if j < hi and toks[j].text == "," else j
                 continue
         break
