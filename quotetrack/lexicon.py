@@ -61,7 +61,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
             "first_name_title", "described_determiner", "issued_participle",
-            "author_preposition")
+            "author_preposition", "channel_noun")
     } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
 }
@@ -312,6 +312,7 @@ class Lexicon:
     group_pronouns: frozenset[str]  # "they": an earlier group or organisation speaker
     not_verbs: frozenset[str]  # "and": "Dixon Hall and …" is no verb's subject
     channel_cues: frozenset[str]  # "told": "told Reuters" names the channel
+    channel_nouns: frozenset[str]  # "programme": "told BBC Radio 4's Today programme"
     written_cues: frozenset[str]  # "read": '“…,” it read' is the last speaker's sign
     np_prepositions: frozenset[str]  # "of": "Secretary of State Mike Pompeo" is one mention
     anonymous_heads: frozenset[str]  # "source": "a source said" is an anonymous source

@@ -911,3 +911,13 @@ def test_the_bank_is_the_whole_name_with_its_of_phrase():
     text = ("Leaders of the Catholic Diocese of Hillview met. "
             'The diocese called the claims "very serious."')
     assert speakers(text)[0][0] == "Catholic Diocese of Hillview"
+def test_a_name_word_inside_a_common_noun_phrase_is_part_of_the_speaker():
+    """"the Dallas plumber", "a Reuters photographer": a capitalised word between the
+    determiner and a common noun that is no title stays in the speaker phrase; a phrase that
+    ends in a verb ("the club did agree") is no speaker phrase, and the emphatic "did" is
+    skipped before the cue."""
+    (quote,) = quotetrack.parse('"The pipes burst overnight," the Dallas plumber said.').quotes
+    assert quote.attribution.mention.text == "the Dallas plumber"
+    (quote,) = quotetrack.parse(
+        'However, the Rovers club did agree that the offer was "far too low".').quotes
+    assert quote.attribution.mention.text == "the Rovers club"

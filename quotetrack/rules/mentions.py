@@ -324,6 +324,17 @@ def occurs(text: str, word: str, inside: bool) -> bool:
     return False
 
 
+def _inner_name_modifier(wc: WordClasses, k: int, j: int, lo: int) -> bool:
+    """A name word inside a common noun phrase ending at ``j``, after its determiner: "the GOP
+    speechwriter", "an Iowa voter", "a Politico reporter" (the determiner is tested by the
+    caller; "the LSE did" ends in a verb, no noun)."""
+    toks, lex = wc.tokens, wc.lex
+    return k - 1 >= lo and wc.is_name_word(k) and not toks[k].possessive \
+        and toks[j].lower not in lex.auxiliaries and toks[j].lower not in lex.cue_forms \
+        and not toks[j].lower.endswith("ed") \
+        and (wc.is_det(k - 1) or wc.is_name_word(k - 1) or wc.is_modifier(k - 1))
+
+
 def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
               nested: bool = False) -> Optional[tuple[int, int]]:
     """Token range of the noun phrase ending at token ``j`` (scanning back no further than
@@ -352,7 +363,8 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
     if not anchored:
         # "the rookie defenceman said", "one of the players said": determiner + nouns
         k = j
-        while k - 1 >= lo and j - k < _MAX_MODIFIERS and wc.is_modifier(k - 1):
+        while k - 1 >= lo and j - k < _MAX_MODIFIERS and (
+                wc.is_modifier(k - 1) or _inner_name_modifier(wc, k - 1, j, lo)):
             k -= 1
         if k < j and k - 1 >= lo and wc.is_modifier(j):
             k = _comma_modifiers(wc, k, lo, j, max_tokens)  # "the tall, bearded man"
