@@ -921,3 +921,14 @@ def test_a_name_word_inside_a_common_noun_phrase_is_part_of_the_speaker():
     (quote,) = quotetrack.parse(
         'However, the Rovers club did agree that the offer was "far too low".').quotes
     assert quote.attribution.mention.text == "the Rovers club"
+
+
+def test_a_relative_named_by_an_owned_noun_opens_the_clause():
+    """"His wife Ana, who …, agreed. '…,' she said.": Ana opens the clause, so "she" is Ana,
+    not the man quoted before whose first name shows no gender."""
+    text = ('"I hated the cameras," the singer Zed Marlow told reporters. His wife Ana, who '
+            'also appears in the show, agreed. "Everyone does it now," she said.')
+    assert [s[0] for s in speakers(text)] == ["Zed Marlow", "Ana"]
+    text = ('"I hated the cameras," the singer Zed Marlow told reporters. He met his wife Ana '
+            'later. "Everyone does it now," he said.')
+    assert [s[0] for s in speakers(text)] == ["Zed Marlow", "Zed Marlow"]

@@ -205,7 +205,12 @@ def _person_names(ctx: Context) -> list[_Name]:
             continue
         after = toks[j] if j < n and toks[j].sentence == sent else None
         # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
-        opens = before is None or before.text == ","
+        opens = before is None or before.text == "," or (
+            # "His wife Sharon, who …, agreed": a relative named by an owned noun opening the
+            # sentence
+            i >= 2 and before.is_word and not before.is_cap and not titled
+            and toks[i - 2].sentence == sent and toks[i - 2].lower in lex.possessive_determiners
+            and (i == 2 or toks[i - 3].sentence != sent))
         if not opens and titled:
             k = i - title_len[i - 1] - 1  # the token before the title
             steps = 0  # and before the words that qualify it: "Shadow home secretary X"
