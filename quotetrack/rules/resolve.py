@@ -778,6 +778,12 @@ class _Resolver:
                 # "the diocese" -> "the Roman Catholic Diocese of Covington"; "the company" ->
                 # "media buying company GroupM"
                 return self._organization(self._name_with_of(nm))
+            if head and nm.acronym:
+                # "The AFI also questioned …" then "the institute concluded": the name the
+                # acronym stands for holds the head
+                spelled = self.spelled_out(nm.name)
+                if spelled and head in spelled.lower().split():
+                    return self._organization(spelled)
             last = nm.name.split()[-1].lower()
             if fallback is None and any_name and not nm.possessive and (
                     last in self.ctx.lex.org_words
