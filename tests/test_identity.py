@@ -938,8 +938,8 @@ def test_a_role_noun_finds_the_organisation_an_acronym_stands_for():
     """"The Vexa Data Institute (VDI) …" then "The VDI …" then "the institute said": the
     institute is the one the nearer acronym stands for; with no such acronym nearer, it is
     not forced onto another organisation."""
-    text = ('The Vexa Data Institute (VDI) published its list on Monday. The list is long and '
-            'covers every region of the country and many firms. The VDI also questioned the '
-            'news channels. The list names the FCC too. The institute said regulation had "a '
-            'chilling effect".')
+    filler = "The list is long and covers every region of the country and many firms.\n\n"
+    text = ('The Vexa Data Institute (VDI) published its list on Monday.\n\n' + filler * 60
+            + 'The VDI also questioned the news channels. The list names the FCC too. The '
+            'institute said regulation had "a chilling effect".')
     assert speakers(text)[0][0] == "Vexa Data Institute"
