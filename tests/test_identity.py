@@ -943,3 +943,14 @@ def test_a_role_noun_finds_the_organisation_an_acronym_stands_for():
             + 'The VDI also questioned the news channels. The list names the FCC too. The '
             'institute said regulation had "a chilling effect".')
     assert speakers(text)[0][0] == "Vexa Data Institute"
+
+
+def test_a_titled_appositive_shows_a_person_no_first_name_shows():
+    """"K Dee, a presenter on Wave FM, thinks …" then "says the DJ": the appositive's title shows
+    K Dee is a person, so the role noun is K Dee; a place before a comma shows no one."""
+    text = ('K Dee, a presenter on the station Wave FM, thinks a break is near. "The band will '
+            'rest," says the DJ.')
+    assert speakers(text)[0][0] == "K Dee"
+    text = ('In Port Vale, a presenter on the station thinks a break is near. "The band will '
+            'rest," says the DJ.')
+    assert speakers(text)[0][0] != "Port Vale"

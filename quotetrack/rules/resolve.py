@@ -184,7 +184,8 @@ def _person_names(ctx: Context) -> list[_Name]:
             and not run[-1].possessive
         aged = j + 1 < n and toks[j].text == "," and toks[j + 1].sentence == sent \
             and toks[j + 1].text.isdigit()
-        person = not org and (first_name or titled or cue_after or aged)
+        person = not org and (first_name or titled or cue_after or aged or (
+            len(run) >= 2 and _titled_appositive(ctx, j, sent)))
         # a lone capitalised first word is kept too: it may be a known surname ("Trudeau said")
         words = len(run)
         gender = first_names.get(head.lower) if words > 1 else None
@@ -248,6 +249,26 @@ def _person_names(ctx: Context) -> list[_Name]:
                            and not titled, affiliation=affiliation))
         covered = j
     return names
+
+
+def _titled_appositive(ctx: Context, j: int, sent: int) -> bool:
+    """An appositive with a title follows the name ending before token ``j``: ", a presenter
+    on …", ", chief executive of …" (person evidence for a name no first name shows: "G
+    Money, a presenter on 1Xtra, thinks …")."""
+    toks, title_len = ctx.tokens, ctx.wc.title_len
+    if j + 1 >= len(toks) or toks[j].text != "," or toks[j + 1].sentence != sent:
+        return False
+    k = j + 1
+    if ctx.wc.is_det(k):
+        k += 1
+    for x in range(k, min(len(toks), k + _APPOSED_TITLE_WITHIN)):
+        if toks[x].sentence != sent or not toks[x].is_word:
+            return False
+        if title_len[x]:
+            return True
+        if toks[x].is_cap and x > k:
+            return False
+    return False
 
 
 def _qualified_title_opens(ctx: Context, k: int, sent: int) -> bool:
