@@ -185,7 +185,8 @@ def _person_names(ctx: Context) -> list[_Name]:
         aged = j + 1 < n and toks[j].text == "," and toks[j + 1].sentence == sent \
             and toks[j + 1].text.isdigit()
         person = not org and (first_name or titled or cue_after or aged or (
-            len(run) >= 2 and _titled_appositive(ctx, j, sent)))
+            len(run) >= 2 and (before is None or before.lower not in lex.function_words)
+            and _titled_appositive(ctx, j, sent)))  # (not "In Port Vale, a presenter …")
         # a lone capitalised first word is kept too: it may be a known surname ("Trudeau said")
         words = len(run)
         gender = first_names.get(head.lower) if words > 1 else None
