@@ -62,7 +62,8 @@ class WordClasses:
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
         names = [False] * len(tokens)
         # (only capitalised words may be names: the loop visits those alone)
-        for k in [k for k, t in enumerate(tokens) if t.is_cap]:
+        caps = [k for k, t in enumerate(tokens) if t.is_cap]
+        for k in caps:
             t = tokens[k]
             # "Asked if he ...": a capitalised cue verb that opens its sentence is no name;
             # "State" (in "State Department") is
@@ -76,34 +77,35 @@ class WordClasses:
                     and nxt.sentence == t.sentence and nxt.key not in stop
             else:
                 names[k] = True
-        self._particles(tokens, names)
+        self._particles(tokens, names, caps)
         self.name_word = names
         #: words already looked up by `named_inside`
         self._named: dict[str, bool] = {}
 
-    def _particles(self, tokens: Sequence[Token], names: list[bool]) -> None:
+    def _particles(self, tokens: Sequence[Token], names: list[bool], caps: list[int]) -> None:
         """Mark the lower-case particles inside a name as name words: "Rodrigo de Rato", "Edwin
         van der Sar", "Osama bin Laden", "Bashar al-Assad" (about 150 such names in the BBC
         corpus and eval texts, which the name model cut at the particle): one or two particles
-        after a capitalised word, before another one of the same sentence; or a word such as
-        "al-Assad" after one."""
+        after a capitalised word (at ``caps``), before another one of the same sentence; or a
+        word such as "al-Assad" after one."""
         particles, prefixes = self.lex.name_particles, self.lex.name_particle_prefixes
         n = len(tokens)
-        for k in range(n - 1):
+        for k in caps:
+            if k + 2 >= n:
+                continue
             t = tokens[k]
-            if not t.is_cap or t.possessive:
-                continue
             nxt = tokens[k + 1]
-            if nxt.is_cap or nxt.sentence != t.sentence:
+            if nxt.is_cap or t.possessive or nxt.sentence != t.sentence:
                 continue
-            if nxt.lower.startswith(prefixes) and nxt.text[nxt.lower.index("-") + 1:][:1].isupper():
-                names[k + 1] = True  # "Bashar al-Assad"
+            low = nxt.lower
+            if low not in particles:
+                if low.startswith(prefixes) and nxt.text[low.index("-") + 1:][:1].isupper():
+                    names[k + 1] = True  # "Bashar al-Assad"
                 continue
-            e = k + 1
-            while e < n and e - k <= 2 and tokens[e].lower in particles \
-                    and not tokens[e].is_cap:
-                e += 1
-            if k + 1 < e < n and tokens[e].is_cap and tokens[e].sentence == t.sentence:
+            e = k + 2
+            if e < n and tokens[e].lower in particles and not tokens[e].is_cap:
+                e += 1  # "van der"
+            if e < n and tokens[e].is_cap and tokens[e].sentence == t.sentence:
                 for x in range(k + 1, e):
                     names[x] = True
 
