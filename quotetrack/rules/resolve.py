@@ -250,7 +250,9 @@ class _Resolver:
         self.name_pos = [n.pos for n in self.names]
         self.full: dict[str, list[_Name]] = {}  # by last word
         self.first: dict[str, list[_Name]] = {}  # by first word
-        lasts = []
+        #: the last word of each name, lower case (parallel to ``names``)
+        self.last_words: list[str] = []
+        lasts = self.last_words
         for nm in self.names:
             words = nm.name.lower().split()
             lasts.append(words[-1])
@@ -903,10 +905,18 @@ def _document_profiles(r: "_Resolver") -> None:
               and not (ent.title and ent.affiliation)}
     if not needed:
         return
+    # a name stands for one of them only if its last word is the last word of that full name
+    # (the name itself, or part of it: "Owen", "Paz Akin") or, written alone, its first word
+    # ("Jordan" for "Jordan Stewart"): the other names need no full-name search
+    ends: set[str] = set()
+    for full in needed:
+        words = full.split()
+        if words:
+            ends.update((words[0], words[-1]))
     # full name -> (its first mention with a title, the appositive that gives it, if any)
     titled: dict[str, tuple[_Name, Optional[tuple[int, int]]]] = {}
-    for nm in r.names:
-        if nm.last_token < 0 or nm.possessive or nm.org:
+    for nm, last in zip(r.names, r.last_words):
+        if nm.last_token < 0 or nm.possessive or nm.org or last not in ends:
             continue
         full = r.full_name(nm.name, nm.pos)[0].lower()
         if full not in needed or full in titled:
