@@ -62,6 +62,9 @@ _CHANNEL_WORDS = 4
 
 @attrs.define
 class _Name:
+    """A run of capitalised words outside quotations, with what shows whom it names.
+    (`_person_names` makes each one by position: a new field goes where the call expects it.)"""
+
     pos: int
     name: str
     words: int
@@ -211,14 +214,26 @@ def _person_names(ctx: Context) -> list[_Name]:
             if preposed is not None:
                 title, affiliation = preposed
                 person = person or not org
-        names.append(_Name(pos=head.start, name=text, words=words,
-                           possessive=run[-1].possessive, gender=gender or None,
-                           person=person or (subject and words >= 2),
-                           registry=words >= 2 and not org, subject=subject and not org,
-                           acronym=words == 1 and len(text) > 1 and text.isupper(), title=title,
-                           org=org, strong=person, initial=before is None,
-                           last_token=i + words - 1, preposed=bool(affiliation or title)
-                           and not titled, affiliation=affiliation))
+        # (the fields by position, in the order `_Name` declares them: one call per capitalised
+        # run of the text, and a call with sixteen keywords costs three times one without)
+        names.append(_Name(
+            head.start,  # pos
+            text,  # name
+            words,
+            run[-1].possessive,  # possessive
+            gender or None,  # gender
+            person or (subject and words >= 2),  # person
+            words >= 2 and not org,  # registry
+            subject and not org,  # subject
+            words == 1 and len(text) > 1 and text.isupper(),  # acronym
+            title,
+            org,
+            person,  # strong
+            before is None,  # initial
+            i + words - 1,  # last_token
+            bool(affiliation or title) and not titled,  # preposed
+            affiliation,
+        ))
         covered = j
     return names
 
