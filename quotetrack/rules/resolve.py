@@ -83,6 +83,11 @@ class _Name:
     #: Jane Doe, said"), with this affiliation
     preposed: bool = False
     affiliation: str = ""
+    #: found once, when a pronoun first weighs the name (None: not yet): it names no one a
+    #: pronoun can stand for (`_Resolver._no_one`), and the speaker key and the gender of its
+    #: full name (`_Resolver._known_gender`)
+    no_one: Optional[bool] = None
+    shown: Optional[tuple[str, Optional[str]]] = None
 
 
 #: "Oxfam's director, Jane Doe, said": the title words before the comma, and the capitalised
@@ -284,9 +289,6 @@ class _Resolver:
         self.lede = next((x for x in range(len(ctx.paragraphs)) if x not in ctx.headlines), -1)
         self._longer: dict[str, list[_Name]] = {}
         self._full_names: dict[tuple[str, int], tuple[str, bool]] = {}
-        #: (name, position) -> (speaker key of its full name, gender its full name shows)
-        self._genders_shown: dict[tuple[str, int], tuple[str, Optional[str]]] = {}
-        self._no_ones: dict[int, bool] = {}  # name position -> `_no_one`
         self._intro_patterns: dict[str, regex.Pattern] = {}
         self.genders: dict[str, str] = {}  # the first gender shown for each name
         for nm in self.names:
@@ -399,7 +401,7 @@ class _Resolver:
             k -= 1
             if nm.possessive or nm.acronym or self._no_one(nm):
                 continue  # "The Tory leader was asked": a party or nationality, no one
-            g = nm.gender or self._known_gender(nm.name, nm.pos)
+            g = nm.gender or self._known_gender(nm)
             if g and g != info.gender:
                 continue
             # a lone capitalised subject counts after a leading clause ("When asked,
@@ -594,9 +596,9 @@ class _Resolver:
     def _no_one(self, nm: _Name) -> bool:
         """``nm`` names no one a pronoun can stand for: a word capitalised only because it opens
         its sentence, or a party or nationality named alone ("Tory"). (Found once per name.)"""
-        found = self._no_ones.get(nm.pos)
+        found = nm.no_one
         if found is None:
-            found = self._no_ones[nm.pos] = self._capitalised_common_word(nm) or (
+            found = nm.no_one = self._capitalised_common_word(nm) or (
                 nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words)
         return found
 
@@ -726,18 +728,18 @@ class _Resolver:
         return self.entity("org:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.ORGANIZATION))
 
-    def _known_gender(self, name: str, pos: int) -> Optional[str]:
-        """The gender of the person ``name`` (at ``pos``) stands for: as a speaker, else shown
-        by their full name ("Trump" after "Donald Trump"), else by a first name written alone
-        ("His wife Sharon, who ...")."""
+    def _known_gender(self, nm: _Name) -> Optional[str]:
+        """The gender of the person ``nm`` stands for: as a speaker, else shown by their full
+        name ("Trump" after "Donald Trump"), else by a first name written alone ("His wife
+        Sharon, who ...")."""
         # (asked of the same names again and again: the speaker key and the gender the name
         # shows are found once; only the speaker's gender can change)
-        known = self._genders_shown.get((name, pos))
+        known = nm.shown
         if known is None:
-            full, _ = self.full_name(name, pos)
+            full, _ = self.full_name(nm.name, nm.pos)
             shown = self.ctx.lex.first_names.get(full.lower()) if " " not in full \
                 else self._gender_of(full)
-            known = self._genders_shown[(name, pos)] = ("person:" + full.lower(), shown)
+            known = nm.shown = ("person:" + full.lower(), shown)
         ent = self.by_key.get(known[0])
         if ent is not None and ent.gender:
             return ent.gender
