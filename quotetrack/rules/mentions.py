@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Optional, Sequence, get_args
 
-import attrs
-
 from ..lexicon import Lexicon
 from ..model import Gender, SpeakerKind
 from .tokens import Token
@@ -586,9 +584,9 @@ def appositive_after(wc: WordClasses, j: int, hi: int,
     return (start, k)
 
 
-@attrs.frozen(kw_only=True)
-class MentionInfo:
-    """What one mention says about its speaker."""
+class MentionInfo(NamedTuple):
+    """What one mention says about its speaker. (A named tuple, made with keywords: one is made
+    per mention read, and a frozen attrs class costs more to build.)"""
 
     start: int  # character offsets of the whole mention
     end: int
