@@ -59,6 +59,8 @@ class WordClasses:
         self.title_len = self._titles(tokens)
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
         names = [False] * len(tokens)
+        #: the indexes of the name words, in order (the capitalised runs start among them)
+        self.name_indexes: list[int] = []
         # (only capitalised words may be names: the loop visits those alone)
         for k in [k for k, t in enumerate(tokens) if t.is_cap]:
             t = tokens[k]
@@ -74,6 +76,8 @@ class WordClasses:
                     and nxt.sentence == t.sentence and nxt.key not in stop
             else:
                 names[k] = True
+            if names[k]:
+                self.name_indexes.append(k)
         self.name_word = names
         #: words already looked up by `named_inside`
         self._named: dict[str, bool] = {}

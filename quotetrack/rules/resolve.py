@@ -131,7 +131,6 @@ def _person_names(ctx: Context) -> list[_Name]:
     wc, toks, lex = ctx.wc, ctx.tokens, ctx.lex
     names: list[_Name] = []
     n = len(toks)
-    starts = [x for x, flag in enumerate(wc.name_word) if flag]
     headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph) if p in ctx.headlines}
     max_chars = ctx.limits.max_name_chars
     # (the word classes read as lists: this loop visits every capitalised word of the text)
@@ -139,7 +138,7 @@ def _person_names(ctx: Context) -> list[_Name]:
     org_words, first_names = lex.org_words, lex.first_names
     not_verbs = lex.not_verbs  # words after a run that show it is no verb's subject
     covered = 0
-    for i in starts:
+    for i in wc.name_indexes:
         if i < covered or title_len[i]:
             continue
         sent = toks[i].sentence
