@@ -245,7 +245,7 @@ def sentence_bounds(
     `twin_patterns` is slower here: it cannot skip ahead to a mark past the look-behind.)"""
     pos = start
     for m in _SENT_END.finditer(masked, start, end):
-        if m.group().startswith(".") and len(m.group()) == 1:
+        if m.group() == ".":
             w = _WORD_BEFORE.search(masked, max(start, m.start() - 20), m.end())
             word = w.group().lower() if w else ""
             # "U.S.", "Mr.", "J." and other listed abbreviations do not end a sentence
