@@ -895,8 +895,8 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
     w = ctx.limits.cue_window_chars  # around the cue, within its sentence
     low = ctx.folded[max(toks[lo].start, toks[d.cue[0]].start - w):
                      min(toks[hi - 1].end, toks[d.cue[0]].end + w)].lower()
-    for phrase, (_, channel) in ctx.lex.cue_phrases.items():
-        if channel and phrase in low:
+    for phrase, channel in ctx.lex.channel_phrases:
+        if phrase in low:
             return channel
     k = d.cue[0]
     if toks[k].lower in ctx.lex.channel_cues and k + 1 < hi and toks[k + 1].is_cap:
