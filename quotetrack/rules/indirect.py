@@ -27,7 +27,6 @@ import attrs
 
 from ..lexicon import Lexicon
 from ..model import QuoteKind
-from ..text import lower_in_place
 from .context import Context, Decision
 from .cues import (after_participle_opener, cue_as_noun, inverted_after_cue,
                    subject_before_cue, subject_of_clause)
@@ -770,7 +769,7 @@ def find_non_statements(ctx: Context) -> list[tuple[int, int, Optional[tuple[int
     out: list[tuple[int, int, Optional[tuple[int, int]]]] = []
     # the text is lowered once (offsets into it are used), and only the phrases it holds are
     # looked for sentence by sentence: most documents hold none
-    low = lower_in_place(ctx.folded)
+    low = ctx.folded_lower()
     phrases = [phrase for phrase in ctx.lex.non_statements if phrase in low]
     if not phrases:
         return out

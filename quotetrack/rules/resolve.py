@@ -853,16 +853,17 @@ class _Resolver:
         return None
 
 
-def _anonymity_reason(ctx: Context, d: Decision) -> Optional[str]:
-    """The phrase that says why a source is unnamed, from the attribution's sentence."""
-    if d.mention is None:
+def _anonymity_reason(ctx: Context, d: Decision, phrases: Sequence[str]) -> Optional[str]:
+    """The phrase that says why a source is unnamed, from the attribution's sentence;
+    ``phrases``: those of the lexicon that the document holds, in its order."""
+    if d.mention is None or not phrases:
         return None
     lo, hi = ctx.sentences[ctx.tokens[d.mention[0]].sentence]
     w = ctx.limits.cue_window_chars  # around the mention, within its sentence
     s_start = max(ctx.tokens[lo].start, ctx.tokens[d.mention[0]].start - w)
     s_end = min(ctx.tokens[hi - 1].end, ctx.tokens[d.mention[1] - 1].end + w)
     low = ctx.folded[s_start:s_end].lower()
-    for phrase in ctx.lex.anonymity:
+    for phrase in phrases:
         at = low.find(phrase)
         if at >= 0:
             # the clause: from the comma before the phrase to the next comma or the end
@@ -1180,6 +1181,9 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
     # a part of a multi-paragraph quotation may continue a later part (the one whose cue
     # follows it): it is resolved once that part is
     waiting: list[int] = []
+    # the phrases that say why a source is unnamed that the document holds: most hold none,
+    # and then no attribution's sentence is read for one
+    anonymity = [phrase for phrase in ctx.lex.anonymity if phrase in ctx.folded_lower()]
     for q in order:
         d = ctx.decisions[q]
         if d is None:
@@ -1226,7 +1230,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
                                                             Resolution.GROUP):
             ent.anonymous = True
-        reason = _anonymity_reason(ctx, d)
+        reason = _anonymity_reason(ctx, d, anonymity)
         if reason and ent.reason is None and not info.name and not info.pronoun:
             ent.anonymous, ent.reason = True, reason
         ent.mentions.append(mention_span)
