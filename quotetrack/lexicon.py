@@ -242,6 +242,9 @@ class Lexicon:
     #: the two-word cues of cue_phrases.tsv that name no channel and may report a "that"
     #: clause ("points out that"), by first word: "points" -> {("points", "out")}
     reporting_phrases: Mapping[str, frozenset[tuple[str, str]]] = attrs.field(init=False)
+    #: (phrase, channel) of the cue phrases that name where it was said ("in a statement" ->
+    #: "statement"), in the file's order
+    channel_phrases: tuple[tuple[str, str], ...] = attrs.field(init=False)
     belief_forms: Mapping[str, str]  # "believed" -> "believe"
     non_statements: tuple[str, ...]  # "declined to comment"
     adverbs: frozenset[str]
@@ -357,6 +360,8 @@ class Lexicon:
         object.__setattr__(self, "title_starts", frozenset(
             {t for t in self.titles if " " not in t} | set(self.honorifics)
             | self.title_first_words))
+        object.__setattr__(self, "channel_phrases", tuple(
+            (phrase, channel) for phrase, (_, channel) in self.cue_phrases.items() if channel))
 
     @classmethod
     def load(cls, paths: Sequence[Union[str, "os.PathLike[str]"]] = (),

@@ -102,6 +102,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _replace_surrogates(text: str, diagnostics: list[Diagnostic]) -> str:
     """``text`` with each unpaired surrogate replaced by U+FFFD (one character for one, so no
     offset moves), and a diagnostic saying how many and where the first was."""
+    if text.isascii():
+        return text  # (a flag of the str: no search of ASCII text, most news)
     first = _SURROGATE.search(text)
     if first is None:
         return text

@@ -248,7 +248,7 @@ def sentence_bounds(
     quotation that opens with a capital letter follows it (`_capital_quote_after`)."""
     pos = start
     for m in _SENT_END.finditer(masked, start, end):
-        if m.group().startswith(".") and len(m.group()) == 1:
+        if m.group() == ".":
             w = _WORD_BEFORE.search(masked, max(start, m.start() - 20), m.end())
             word = w.group().lower() if w else ""
             # "U.S.", "Mr.", "J." and other listed abbreviations do not end a sentence

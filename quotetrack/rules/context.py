@@ -103,6 +103,14 @@ class Context:
     #: the last words of the names that show a person (`attribution._person_surnames`)
     person_surnames: Optional[frozenset] = None
     _sentence_index: dict = attrs.Factory(dict)
+    _folded_lower: Optional[str] = None
+
+    def folded_lower(self) -> str:
+        """``folded`` in lower case, every character where it was (`lower_in_place`); made
+        once per document, when first asked for."""
+        if self._folded_lower is None:
+            self._folded_lower = lower_in_place(self.folded)
+        return self._folded_lower
 
     def sentence_index(self, s: int) -> "SentenceIndex":
         """What one sentence holds, computed once: its first word, quotes, cues, "according"."""

@@ -27,7 +27,6 @@ import attrs
 
 from ..lexicon import Lexicon
 from ..model import QuoteKind
-from ..text import lower_in_place
 from .context import Context, Decision
 from .cues import (after_participle_opener, cue_as_noun, inverted_after_cue,
                    subject_before_cue, subject_of_clause)
@@ -893,17 +892,21 @@ def add_reported(ctx: Context, found: list[Reported]) -> None:
 
 def find_non_statements(ctx: Context) -> list[tuple[int, int, Optional[tuple[int, int]]]]:
     """(start, end, mention token range) of "X declined to comment" and the like."""
-    out = []
+    out: list[tuple[int, int, Optional[tuple[int, int]]]] = []
+    # the text is lowered once (offsets into it are used), and only the phrases it holds are
+    # looked for sentence by sentence: most documents hold none
+    low = ctx.folded_lower()
+    phrases = [phrase for phrase in ctx.lex.non_statements if phrase in low]
+    if not phrases:
+        return out
     for s, (lo, hi) in enumerate(ctx.sentences):
         if not ctx.sentence_full[s]:
             continue  # (the phrases end in trigger words)
         start, end = ctx.tokens[lo].start, ctx.tokens[hi - 1].end
-        low = lower_in_place(ctx.folded[start:end])  # (offsets into it are used)
-        for phrase in ctx.lex.non_statements:
-            at = low.find(phrase)
-            if at < 0:
+        for phrase in phrases:
+            p_start = low.find(phrase, start, end)
+            if p_start < 0:
                 continue
-            p_start = start + at
             # the subject: the noun phrase before the phrase, as before a cue ("X, a lawyer,")
             k = lo
             while k < hi and ctx.tokens[k].start < p_start:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple, Optional, Sequence, get_args
 
-import attrs
-
 from ..lexicon import Lexicon
 from ..model import Gender, SpeakerKind
 from .tokens import Token
@@ -61,6 +59,8 @@ class WordClasses:
         self.title_len = self._titles(tokens)
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
         names = [False] * len(tokens)
+        #: the indexes of the name words, in order (the capitalised runs start among them)
+        self.name_indexes: list[int] = []
         # (only capitalised words may be names: the loop visits those alone)
         caps = [k for k, t in enumerate(tokens) if t.is_cap]
         for k in caps:
@@ -77,6 +77,9 @@ class WordClasses:
                     and nxt.sentence == t.sentence and nxt.key not in stop
             else:
                 names[k] = True
+            if names[k]:
+                self.name_indexes.append(k)
+        # (particles stand inside a run of name words, never at its start: not listed)
         self._particles(tokens, names, caps)
         self.name_word = names
         #: words already looked up by `named_inside`
@@ -646,9 +649,9 @@ def appositive_after(wc: WordClasses, j: int, hi: int,
     return (start, k)
 
 
-@attrs.frozen(kw_only=True)
-class MentionInfo:
-    """What one mention says about its speaker."""
+class MentionInfo(NamedTuple):
+    """What one mention says about its speaker. (A named tuple, made with keywords: one is made
+    per mention read, and a frozen attrs class costs more to build.)"""
 
     start: int  # character offsets of the whole mention
     end: int

@@ -66,6 +66,9 @@ _CHANNEL_WORDS = 4
 
 @attrs.define
 class _Name:
+    """A run of capitalised words outside quotations, with what shows whom it names.
+    (`_person_names` makes each one by position: a new field goes where the call expects it.)"""
+
     pos: int
     name: str
     words: int
@@ -84,6 +87,11 @@ class _Name:
     #: Jane Doe, said"), with this affiliation
     preposed: bool = False
     affiliation: str = ""
+    #: found once, when a pronoun first weighs the name (None: not yet): it names no one a
+    #: pronoun can stand for (`_Resolver._no_one`), and the speaker key and the gender of its
+    #: full name (`_Resolver._known_gender`)
+    no_one: Optional[bool] = None
+    shown: Optional[tuple[str, Optional[str]]] = None
 
 
 #: "Oxfam's director, Jane Doe, said": the title words before the comma, and the capitalised
@@ -137,7 +145,6 @@ def _person_names(ctx: Context) -> list[_Name]:
     wc, toks, lex = ctx.wc, ctx.tokens, ctx.lex
     names: list[_Name] = []
     n = len(toks)
-    starts = [x for x, flag in enumerate(wc.name_word) if flag]
     headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph) if p in ctx.headlines}
     max_chars = ctx.limits.max_name_chars
     # (the word classes read as lists: this loop visits every capitalised word of the text)
@@ -145,7 +152,7 @@ def _person_names(ctx: Context) -> list[_Name]:
     org_words, first_names = lex.org_words, lex.first_names
     not_verbs = lex.not_verbs  # words after a run that show it is no verb's subject
     covered = 0
-    for i in starts:
+    for i in wc.name_indexes:
         if i < covered or title_len[i]:
             continue
         sent = toks[i].sentence
@@ -240,14 +247,26 @@ def _person_names(ctx: Context) -> list[_Name]:
             if preposed is not None:
                 title, affiliation = preposed
                 person = person or not org
-        names.append(_Name(pos=head.start, name=text, words=words,
-                           possessive=run[-1].possessive, gender=gender or None,
-                           person=person or (subject and words >= 2),
-                           registry=words >= 2 and not org, subject=subject and not org,
-                           acronym=words == 1 and len(text) > 1 and text.isupper(), title=title,
-                           org=org, strong=person, initial=before is None,
-                           last_token=i + words - 1, preposed=bool(affiliation or title)
-                           and not titled, affiliation=affiliation))
+        # (the fields by position, in the order `_Name` declares them: one call per capitalised
+        # run of the text, and a call with sixteen keywords costs three times one without)
+        names.append(_Name(
+            head.start,  # pos
+            text,  # name
+            words,
+            run[-1].possessive,  # possessive
+            gender or None,  # gender
+            person or (subject and words >= 2),  # person
+            words >= 2 and not org,  # registry
+            subject and not org,  # subject
+            words == 1 and len(text) > 1 and text.isupper(),  # acronym
+            title,
+            org,
+            person,  # strong
+            before is None,  # initial
+            i + words - 1,  # last_token
+            bool(affiliation or title) and not titled,  # preposed
+            affiliation,
+        ))
         covered = j
     return names
 
@@ -314,7 +333,9 @@ class _Resolver:
         self.name_pos = [n.pos for n in self.names]
         self.full: dict[str, list[_Name]] = {}  # by last word
         self.first: dict[str, list[_Name]] = {}  # by first word
-        lasts = []
+        #: the last word of each name, lower case (parallel to ``names``)
+        self.last_words: list[str] = []
+        lasts = self.last_words
         for nm in self.names:
             words = nm.name.lower().split()
             lasts.append(words[-1])
@@ -332,9 +353,6 @@ class _Resolver:
         self._longer: dict[str, list[_Name]] = {}
         self._spelled: dict[str, str] = {}  # acronym -> the name it abbreviates ("" if none)
         self._full_names: dict[tuple[str, int], tuple[str, bool]] = {}
-        #: (name, position) -> (speaker key of its full name, gender its full name shows)
-        self._genders_shown: dict[tuple[str, int], tuple[str, Optional[str]]] = {}
-        self._no_ones: dict[int, bool] = {}  # name position -> `_no_one`
         self._intro_patterns: dict[str, regex.Pattern] = {}
         self.genders: dict[str, str] = {}  # the first gender shown for each name
         for nm in self.names:
@@ -480,7 +498,7 @@ class _Resolver:
             k -= 1
             if nm.possessive or nm.acronym or self._no_one(nm):
                 continue  # "The Tory leader was asked": a party or nationality, no one
-            g = nm.gender or self._known_gender(nm.name, nm.pos)
+            g = nm.gender or self._known_gender(nm)
             if g and g != info.gender:
                 continue
             # a lone capitalised subject counts after a leading clause ("When asked,
@@ -675,9 +693,9 @@ class _Resolver:
     def _no_one(self, nm: _Name) -> bool:
         """``nm`` names no one a pronoun can stand for: a word capitalised only because it opens
         its sentence, or a party or nationality named alone ("Tory"). (Found once per name.)"""
-        found = self._no_ones.get(nm.pos)
+        found = nm.no_one
         if found is None:
-            found = self._no_ones[nm.pos] = self._capitalised_common_word(nm) or (
+            found = nm.no_one = self._capitalised_common_word(nm) or (
                 nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words)
         return found
 
@@ -863,18 +881,18 @@ class _Resolver:
         return self.entity("org:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.ORGANIZATION))
 
-    def _known_gender(self, name: str, pos: int) -> Optional[str]:
-        """The gender of the person ``name`` (at ``pos``) stands for: as a speaker, else shown
-        by their full name ("Trump" after "Donald Trump"), else by a first name written alone
-        ("His wife Sharon, who ...")."""
+    def _known_gender(self, nm: _Name) -> Optional[str]:
+        """The gender of the person ``nm`` stands for: as a speaker, else shown by their full
+        name ("Trump" after "Donald Trump"), else by a first name written alone ("His wife
+        Sharon, who ...")."""
         # (asked of the same names again and again: the speaker key and the gender the name
         # shows are found once; only the speaker's gender can change)
-        known = self._genders_shown.get((name, pos))
+        known = nm.shown
         if known is None:
-            full, _ = self.full_name(name, pos)
+            full, _ = self.full_name(nm.name, nm.pos)
             shown = self.ctx.lex.first_names.get(full.lower()) if " " not in full \
                 else self._gender_of(full)
-            known = self._genders_shown[(name, pos)] = ("person:" + full.lower(), shown)
+            known = nm.shown = ("person:" + full.lower(), shown)
         ent = self.by_key.get(known[0])
         if ent is not None and ent.gender:
             return ent.gender
@@ -1019,16 +1037,17 @@ class _Resolver:
         return None
 
 
-def _anonymity_reason(ctx: Context, d: Decision) -> Optional[str]:
-    """The phrase that says why a source is unnamed, from the attribution's sentence."""
-    if d.mention is None:
+def _anonymity_reason(ctx: Context, d: Decision, phrases: Sequence[str]) -> Optional[str]:
+    """The phrase that says why a source is unnamed, from the attribution's sentence;
+    ``phrases``: those of the lexicon that the document holds, in its order."""
+    if d.mention is None or not phrases:
         return None
     lo, hi = ctx.sentences[ctx.tokens[d.mention[0]].sentence]
     w = ctx.limits.cue_window_chars  # around the mention, within its sentence
     s_start = max(ctx.tokens[lo].start, ctx.tokens[d.mention[0]].start - w)
     s_end = min(ctx.tokens[hi - 1].end, ctx.tokens[d.mention[1] - 1].end + w)
     low = ctx.folded[s_start:s_end].lower()
-    for phrase in ctx.lex.anonymity:
+    for phrase in phrases:
         at = low.find(phrase)
         if at >= 0:
             # the clause: from the comma before the phrase to the next comma or the end
@@ -1061,8 +1080,8 @@ def _channel(ctx: Context, d: Decision) -> Optional[str]:
     w = ctx.limits.cue_window_chars  # around the cue, within its sentence
     low = ctx.folded[max(toks[lo].start, toks[d.cue[0]].start - w):
                      min(toks[hi - 1].end, toks[d.cue[0]].end + w)].lower()
-    for phrase, (_, channel) in ctx.lex.cue_phrases.items():
-        if channel and phrase in low:
+    for phrase, channel in ctx.lex.channel_phrases:
+        if phrase in low:
             return channel
     k = d.cue[0]
     if toks[k].lower in ctx.lex.channel_cues and k + 1 < hi and toks[k + 1].is_cap:
@@ -1087,10 +1106,18 @@ def _document_profiles(r: "_Resolver") -> None:
               and not (ent.title and ent.affiliation)}
     if not needed:
         return
+    # a name stands for one of them only if its last word is the last word of that full name
+    # (the name itself, or part of it: "Owen", "Paz Akin") or, written alone, its first word
+    # ("Jordan" for "Jordan Stewart"): the other names need no full-name search
+    ends: set[str] = set()
+    for full in needed:
+        words = full.split()
+        if words:
+            ends.update((words[0], words[-1]))
     # full name -> (its first mention with a title, the appositive that gives it, if any)
     titled: dict[str, tuple[_Name, Optional[tuple[int, int]]]] = {}
-    for nm in r.names:
-        if nm.last_token < 0 or nm.possessive or nm.org:
+    for nm, last in zip(r.names, r.last_words):
+        if nm.last_token < 0 or nm.possessive or nm.org or last not in ends:
             continue
         full = r.full_name(nm.name, nm.pos)[0].lower()
         if full not in needed or full in titled:
@@ -1387,6 +1414,9 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
     # a part of a multi-paragraph quotation may continue a later part (the one whose cue
     # follows it): it is resolved once that part is
     waiting: list[int] = []
+    # the phrases that say why a source is unnamed that the document holds: most hold none,
+    # and then no attribution's sentence is read for one
+    anonymity = [phrase for phrase in ctx.lex.anonymity if phrase in ctx.folded_lower()]
     for q in order:
         d = ctx.decisions[q]
         if d is None:
@@ -1433,7 +1463,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
                                                             Resolution.GROUP):
             ent.anonymous = True
-        reason = _anonymity_reason(ctx, d)
+        reason = _anonymity_reason(ctx, d, anonymity)
         if reason and ent.reason is None and not info.name and not info.pronoun:
             ent.anonymous, ent.reason = True, reason
         ent.mentions.append(mention_span)

@@ -45,7 +45,11 @@ class Token:
                  "is_cap", "possessive", "bare")
 
     def __init__(self, start: int, end: int, text: str, lower: str, sentence: int = -1):
-        self.start, self.end, self.text, self.lower = start, end, text, lower
+        # (one assignment a line: cheaper, once per token, than several names at once)
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
         self.quote = -1  # index of the quotation this token masks, or -1
         self.sentence = sentence
         first = text[0]
@@ -53,7 +57,9 @@ class Token:
         self.is_cap = first.isupper()
         # key: the lexicon form ("iraq's" -> "iraq"); bare: the word without a possessive ending
         if "'" not in lower:
-            self.key, self.possessive, self.bare = lower, False, text
+            self.key = lower
+            self.possessive = False
+            self.bare = text
         elif lower.endswith("'s"):
             self.key, self.possessive, self.bare = lower[:-2], True, text[:-2]
         elif lower.endswith("'"):
