@@ -62,7 +62,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
             "first_name_title", "described_determiner", "issued_participle",
-            "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject")
+            "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject",
+            "contrast_coordinator")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -336,6 +337,7 @@ class Lexicon:
     past_endings: tuple[str, ...]  # "ed": "Japan branded North Korea" (for str.endswith)
     contracted_auxiliaries: tuple[str, ...]  # "n't": "wasn't" holds an auxiliary (str.endswith)
     contracted_subjects: frozenset[str]  # "it": "it's" is "it is"
+    contrast_coordinators: frozenset[str]  # "but": "…, but critics were not convinced"
     #: "former", "acting": modify a title even capitalised at the start of a sentence
     #: ("Former England captain Martin Johnson": no affiliation "Former")
     title_modifiers: frozenset[str]
