@@ -394,9 +394,28 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
     if k == c + 1 and c - 1 >= lo and toks[c - 1].text == "," and _speaker_after(ctx, c, hi):
         return None  # "…, said David Gilbert, its president.": the speaker, not a clause
     end = _content_end(ctx, k, hi)
+    if end > k and _in_opening_subordinate(ctx, lo, m0):
+        # "While party veterans say there is a benefit, others disagree": the report ends
+        # with the subordinate clause it stands in, at its comma (BBC corpus: 9 reports, 7
+        # rightly shorter; PolNeAR dev: indirect F1 up on both halves)
+        end = next((x for x in range(k + 1, end) if toks[x].text == ","
+                    and toks[x + 1].start > toks[x].end), end)  # (not "2,400")
     if end < 0 or _words(ctx, k, end) < (_MIN_WORDS - 1 if relative else _MIN_WORDS):
         return None
     return Reported(k, end, d)
+
+
+def _in_opening_subordinate(ctx: Context, lo: int, m0: int) -> bool:
+    """The sentence from token ``lo`` opens with a subordinator ("While", "Although", "Because",
+    after a connective such as "And"), and no comma stands before token ``m0``: a subject there
+    is inside the subordinate clause."""
+    toks, lex = ctx.tokens, ctx.lex
+    x = lo
+    while x < m0 and toks[x].lower in lex.clause_openers:
+        x += 1
+    if x >= m0 or toks[x].lower not in lex.subordinators:
+        return False
+    return not any(toks[y].text == "," for y in range(x + 1, m0))
 
 
 #: how many words after the cue a past tense may stand to show a clause ("claims the US Open
