@@ -361,6 +361,12 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
             and toks[k].lower in lex.call_particles:
         k += 1  # "called on the administration to block the deal": the request, not "on"
     introduced = k < hi and toks[k].lower == "that"
+    if introduced and k == c + 1 and k + 1 < hi and toks[c].lower.endswith("s") \
+            and toks[c].lower != "says" and toks[k + 1].lower in lex.auxiliaries:
+        return None  # "Rust Belt states that have suffered", "remarks that were featured": a
+        # plural noun and its relative clause (the clause after "that" needs a subject;
+        # PolNeAR dev: 7 spurious finds; BBC corpus: 2 such phrases, "employment claims that
+        # would have arisen", neither found as a report)
     if lemma is not None and lemma.lemma in lex.object_cues and not introduced and not (
             lemma.lemma in lex.infinitive_cues and k < hi and toks[k].lower == "to") and not (
             k < hi and toks[k].lower.split("'")[0] in lex.subject_pronouns | {"it"}):
