@@ -107,13 +107,34 @@ def _complement_cue(ctx: Context, k: int) -> Optional[str]:
     if cue is None or cue.lemma not in ctx.lex.complement_cues or t.is_cap:
         return None
     nxt = ctx.tokens[k + 1].lower if k + 1 < len(ctx.tokens) else ""
-    if cue.lemma == "call" and nxt not in ctx.lex.call_particles:
-        return None  # "called it a disgrace" names; "called for a vote" reports
+    if cue.lemma == "call" and nxt not in ctx.lex.call_particles \
+            and not _calls_names(ctx, k):
+        return None  # "called for a vote" reports
     if cue.lemma == "ask" and nxt not in ctx.lex.question_words \
             and not _object_then_question(ctx, k):
         return None  # "asked whether ..." reports a question; "asked Washington to ..." a request
 
     return cue.lemma
+
+
+def _calls_names(ctx: Context, k: int) -> bool:
+    """"called him a political opportunist", "calling Trump a fascist", "call it the nerd
+    prom": after the cue at ``k`` an object pronoun or one to three capitalised words, then an
+    article that opens no phrase of time ("called him the next day" is a telephone call): the
+    speaker's name for someone, which PolNeAR annotates as reported speech."""
+    toks, lex = ctx.tokens, ctx.lex
+    x = k + 1
+    if x < len(toks) and (toks[x].lower in lex.object_pronouns or toks[x].lower == "it"):
+        x += 1
+    else:
+        while x < len(toks) and x < k + 4 and toks[x].is_cap and toks[x].is_word \
+                and toks[x].sentence == toks[k].sentence:
+            x += 1
+    if x == k + 1 or x + 1 >= len(toks) or toks[x].lower not in lex.articles \
+            or toks[x].sentence != toks[k].sentence:
+        return False
+    return not (_time_word(lex, toks, x + 1) or toks[x + 1].lower in lex.periods
+                or toks[x + 1].lower in lex.period_openers)
 
 
 def _time_word(lex: Lexicon, toks: list[Token], k: int) -> bool:
