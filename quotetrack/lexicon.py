@@ -38,6 +38,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
         "complement": "complement_cues",
         "wh_question": "wh_cues",
         "object": "object_cues",
+        "noun_object": "noun_object_cues",
         "recipient": "recipient_cues",
         "addressee": "addressee_cues",
         "core": "core_cues",
@@ -61,8 +62,10 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
             "first_name_title", "described_determiner", "issued_participle",
-            "author_preposition", "channel_noun")
-    } | {"auxiliary": "auxiliaries", "before_asked": "before_asked", "before_cue": "before_cue",
+            "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject",
+            "contrast_coordinator")
+    } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
+         "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
 }
 
@@ -263,6 +266,7 @@ class Lexicon:
     complement_cues: frozenset[str]  # "urge": "urged Congress to act"
     wh_cues: frozenset[str]  # "explain": "explained where …" is a question
     object_cues: frozenset[str]  # "maintain": "maintains a lead" reports nothing
+    noun_object_cues: frozenset[str]  # "claim": "claimed a victory" reports nothing
     recipient_cues: frozenset[str]  # "tell": "told Reuters …"
     addressee_cues: frozenset[str]  # "warn": "warned the council on Monday that …"
     core_cues: frozenset[str]  # "say": of several cues in a sentence, "said" attributes it
@@ -334,6 +338,9 @@ class Lexicon:
     subject_prepositions: frozenset[str]  # "by": "A recent survey by Comcast Xfinity found"
     adverbial_endings: tuple[str, ...]  # "ing": "Facing criticism, X …" (for str.endswith)
     past_endings: tuple[str, ...]  # "ed": "Japan branded North Korea" (for str.endswith)
+    contracted_auxiliaries: tuple[str, ...]  # "n't": "wasn't" holds an auxiliary (str.endswith)
+    contracted_subjects: frozenset[str]  # "it": "it's" is "it is"
+    contrast_coordinators: frozenset[str]  # "but": "…, but critics were not convinced"
     #: "former", "acting": modify a title even capitalised at the start of a sentence
     #: ("Former England captain Martin Johnson": no affiliation "Former")
     title_modifiers: frozenset[str]
@@ -457,6 +464,7 @@ def _role_words(src: "_Sources") -> dict[str, Any]:
     fields["non_plural_endings"] = tuple(sorted(fields["non_plural_endings"]))
     fields["adverbial_endings"] = tuple(sorted(fields["adverbial_endings"]))
     fields["past_endings"] = tuple(sorted(fields["past_endings"]))
+    fields["contracted_auxiliaries"] = tuple(sorted(fields["contracted_auxiliaries"]))
     fields["place_modifier_endings"] = tuple(sorted(fields["place_modifier_endings"]))
     fields["name_particle_prefixes"] = tuple(sorted(fields["name_particle_prefixes"]))
     return fields
