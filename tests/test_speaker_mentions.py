@@ -157,3 +157,13 @@ def test_a_state_after_a_town_is_no_speaker():
 def test_a_name_between_commas_is_still_the_speaker():
     text = 'One rural Democrat, Ohio Sen. Jo Bell, said the harvest was "the worst yet".'
     assert mention_of(text, "the worst") == "Ohio Sen. Jo Bell"
+
+
+def test_a_staffer_is_a_role_noun():
+    text = '"Is he the next chairman?" a Republican staffer in the hall wondered.'
+    assert mention_of(text, "Is he") == "a Republican staffer"
+
+
+def test_staffers_are_a_group_speaker():
+    text = 'Campaign staffers said the bus was "running late" again.'
+    assert mention_of(text, "running late") == "Campaign staffers"
