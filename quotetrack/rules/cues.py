@@ -14,8 +14,10 @@ from .mentions import appositive_after, np_after, np_before, occurs
 #: also quietly said"): a speaker further back is not the cue's subject
 _MAX_SKIPPED_WORDS = 3
 #: a leading adverbial before a participle cue's clause subject ("On Sunday, the coalition …")
-#: is at most this many tokens long
-_MAX_ADVERBIAL_TOKENS = 9
+#: is at most this many tokens long; one more when it opens with a participle, which carries an
+#: object and a place of its own ("Speaking at a town hall event in Salem, …", "Flying home one
+#: night in the corporate jet, she …": PolNeAR dev, 2 speakers)
+_MAX_ADVERBIAL_TOKENS = 8
 #: comma-separated parts of such an adverbial, at most ("At an event in Ames, Iowa, on Sunday,")
 _MAX_ADVERBIAL_PARTS = 3
 
@@ -76,9 +78,10 @@ def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
     # he ..."; and its further parts after a comma: "At an event in Ames, Iowa, on Sunday, …"
     if _opens_adverbial(ctx, lo):
         start = lo
+        reach = _MAX_ADVERBIAL_TOKENS + toks[lo].lower.endswith("ing")
         for _ in range(_MAX_ADVERBIAL_PARTS):
             comma = -1
-            for x in range(start, min(cue, start + _MAX_ADVERBIAL_TOKENS)):
+            for x in range(start, min(cue, start + reach)):
                 if toks[x].text == ",":
                     comma = x
                     break
