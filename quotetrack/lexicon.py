@@ -58,7 +58,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "written_cue", "np_preposition", "anonymous_head", "subject_opener", "quantity_word",
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
-            "dialogue_pronoun", "clause_start", "absolute_opener",
+            "dialogue_pronoun", "clause_start", "absolute_opener", "concessive", "passive_preposition",
             "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
             "first_name_title", "described_determiner", "issued_participle",
@@ -335,6 +335,8 @@ class Lexicon:
     dialogue_pronouns: frozenset[str]  # "we": "as we said" inside a quotation is no attribution
     clause_starts: frozenset[str]  # "before": "long before White House officials started"
     absolute_openers: frozenset[str]  # "with": "with Trump reportedly yelling: “…”"
+    concessives: frozenset[str]  # "although": "…, although he tweeted that “…”"
+    passive_prepositions: frozenset[str]  # "as": "was described as “…”" names no speaker
     subject_prepositions: frozenset[str]  # "by": "A recent survey by Comcast Xfinity found"
     adverbial_endings: tuple[str, ...]  # "ing": "Facing criticism, X …" (for str.endswith)
     past_endings: tuple[str, ...]  # "ed": "Japan branded North Korea" (for str.endswith)

@@ -489,7 +489,7 @@ def test_claims_go_to_a_table_of_their_own(capsys, tmp_path, fmt):
 
 PARTS_DOC = ('Ana Ruiz, the owner, spoke first. She said: "We open at six.\n\n'
              '"We close at ten," she added.\n\nMax Ford runs the theatre next door.\n\n'
-             '"The show must go on," opined Mr Ford.')
+             '"The show must go on," intoned Mr Ford.')
 
 
 def test_extract_join_parts(capsys, tmp_path):
@@ -516,15 +516,15 @@ def test_extract_lexicon_folder(capsys, tmp_path):
     naming it."""
     words = tmp_path / "words"
     words.mkdir()
-    (words / "cue_verbs.tsv").write_text("opine\tassertive\topine,opined,opines\n", "utf-8")
-    (words / "inversion_cues.tsv").write_text("opine\n", "utf-8")
+    (words / "cue_verbs.tsv").write_text("intone\tassertive\tintone,intoned,intones\n", "utf-8")
+    (words / "inversion_cues.tsv").write_text("intone\n", "utf-8")
     path = tmp_path / "a.txt"
     path.write_text(PARTS_DOC, encoding="utf-8")
     code, out, _ = run(capsys, "extract", str(path))
-    assert (json.loads(out)["quotes"][-1]["cue"] or {}).get("text") != "opined"
+    assert (json.loads(out)["quotes"][-1]["cue"] or {}).get("text") != "intoned"
     code, out, _ = run(capsys, "extract", str(path), "--lexicon", str(words))
     last = json.loads(out)["quotes"][-1]
-    assert code == 0 and last["speaker"]["name"] == "Max Ford" and last["cue"]["text"] == "opined"
+    assert code == 0 and last["speaker"]["name"] == "Max Ford" and last["cue"]["text"] == "intoned"
     code, _, err = run(capsys, "extract", str(path), "--lexicon", str(tmp_path / "missing"))
     assert code == 2 and "--lexicon" in err and "missing" in err
 

@@ -341,7 +341,7 @@ def test_default_lexicon_cannot_be_changed():
     lex = default_lexicon()
     for lexicon in (lex, pickle.loads(pickle.dumps(lex))):
         with pytest.raises(TypeError):
-            lexicon.cue_forms["opined"] = lexicon.cue_forms["said"]
+            lexicon.cue_forms["intoned"] = lexicon.cue_forms["said"]
         with pytest.raises(TypeError):
             lexicon.titles.update({"impresario": ""})
         with pytest.raises(AttributeError):
@@ -349,25 +349,25 @@ def test_default_lexicon_cannot_be_changed():
     assert pickle.loads(pickle.dumps(lex)) == lex
 
 
-USER_TEXT = '"The show must go on," opined Max Ford, the impresario.'
+USER_TEXT = '"The show must go on," intoned Max Ford, the impresario.'
 
 
 def test_user_files_add_a_speech_verb_and_a_title(tmp_path):
     """A folder of the user's own TSV files, named like the shipped ones, adds a speech verb
     (with its class) and a title word, which the parser then uses; the default is unchanged."""
-    (tmp_path / "cue_verbs.tsv").write_text("# lemma\tclass\tforms\nopine\tassertive\topine,opined,opines\n",
+    (tmp_path / "cue_verbs.tsv").write_text("# lemma\tclass\tforms\nintone\tassertive\tintone,intoned,intones\n",
                                             encoding="utf-8")
-    (tmp_path / "inversion_cues.tsv").write_text("opine\n", encoding="utf-8")
+    (tmp_path / "inversion_cues.tsv").write_text("intone\n", encoding="utf-8")
     (tmp_path / "titles.tsv").write_text("impresario\t\n", encoding="utf-8")
     lexicon = Lexicon.load(paths=[tmp_path])
     (quote,) = Parser(lexicon=lexicon).parse(USER_TEXT).quotes
     assert quote.speaker.name == "Max Ford"
     assert quote.speaker.title == "impresario"
-    assert quote.attribution.cue.text == "opined"
+    assert quote.attribution.cue.text == "intoned"
     assert quote.attribution.cue_class == "assertive"
     (plain,) = Parser().parse(USER_TEXT).quotes
     assert plain.speaker is None
-    assert "opined" not in default_lexicon().cue_forms
+    assert "intoned" not in default_lexicon().cue_forms
 
 
 def test_extra_rows_override_a_shipped_row():
@@ -381,7 +381,7 @@ def test_extra_rows_override_a_shipped_row():
 def test_unknown_or_broken_user_files_are_refused(tmp_path):
     """A user file that is not a lexicon file, a malformed row, a string instead of lines and
     a missing path each raise LexiconError naming what was wrong."""
-    (tmp_path / "verbs.tsv").write_text("opine\n", encoding="utf-8")
+    (tmp_path / "verbs.tsv").write_text("intone\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="verbs.tsv.*not a lexicon file.*cue_verbs.tsv"):
         Lexicon.load(paths=[tmp_path])
     with pytest.raises(LexiconError, match=r"extra\['pronouns.tsv'\]:1"):

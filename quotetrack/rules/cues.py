@@ -8,19 +8,21 @@ from __future__ import annotations
 from typing import Optional
 
 from .context import Context, Decision
-from .mentions import appositive_after, np_after, np_before
+from .mentions import appositive_after, np_after, np_before, occurs
 
 #: adverbs, forms of "be" and day names skipped between a speaker and the cue, at most ("he has
 #: also quietly said"): a speaker further back is not the cue's subject
 _MAX_SKIPPED_WORDS = 3
 #: a leading adverbial before a participle cue's clause subject ("On Sunday, the coalition …")
-#: is at most this many tokens long
+#: is at most this many tokens long; one more when it opens with a participle, which carries an
+#: object and a place of its own ("Speaking at a town hall event in Salem, …", "Flying home one
+#: night in the corporate jet, she …": PolNeAR dev, 2 speakers)
 _MAX_ADVERBIAL_TOKENS = 8
 #: comma-separated parts of such an adverbial, at most ("At an event in Ames, Iowa, on Sunday,")
 _MAX_ADVERBIAL_PARTS = 3
 
-__all__ = ["skip_adverbs", "sentence_range", "is_finite_cue", "cue_as_noun", "subject_of_clause",
-           "subject_before_cue", "inverted_after_cue", "unclosed_appositive",
+__all__ = ["relative_subject", "skip_adverbs", "sentence_range", "is_finite_cue", "cue_as_noun",
+           "subject_of_clause", "subject_before_cue", "inverted_after_cue", "unclosed_appositive",
            "unclosed_before_verb"]
 
 
@@ -76,9 +78,10 @@ def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
     # he ..."; and its further parts after a comma: "At an event in Ames, Iowa, on Sunday, …"
     if _opens_adverbial(ctx, lo):
         start = lo
+        reach = _MAX_ADVERBIAL_TOKENS + toks[lo].lower.endswith("ing")
         for _ in range(_MAX_ADVERBIAL_PARTS):
             comma = -1
-            for x in range(start, min(cue, start + _MAX_ADVERBIAL_TOKENS)):
+            for x in range(start, min(cue, start + reach)):
                 if toks[x].text == ",":
                     comma = x
                     break
@@ -88,6 +91,14 @@ def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
                 break  # "Earlier Mr Kennedy, whose party …": the comma ends the subject
             k = comma + 1
             np = np_after(ctx.wc, k, cue, ctx.limits.max_mention_tokens)
+            if np is not None and np[1] + 1 < cue and toks[np[1]].text == "," \
+                    and _after_place(ctx, comma, lo) and _place_like(ctx, np) \
+                    and not _opens_relative(ctx, np[1] + 1) \
+                    and toks[np[1] + 1].lower not in lex.function_words:
+                # "Speaking at an event in Salem, New Hampshire, Trump …": the state of the
+                # town ends the adverbial
+                k = np[1] + 1
+                break
             if np is None or np[1] + 1 >= cue or toks[np[1]].text != "," \
                     or toks[np[1] + 1].lower not in lex.function_words \
                     or _opens_relative(ctx, np[1] + 1):
@@ -117,8 +128,22 @@ def _opens_adverbial(ctx: Context, lo: int) -> bool:
             or low in lex.count_words:
         return True
     # ("Groening recently heaped praise …", "Kelly said": names, written inside sentences too)
-    return low.endswith(lex.adverbial_endings) and low not in lex.first_names \
-        and not ctx.wc.is_title(lo) and len(low) > 4 and not ctx.wc.named_inside(ctx.text, lo)
+    wc = ctx.wc
+    if low in lex.first_names or wc.is_title(lo) or wc.named_inside(ctx.text, lo):
+        return False
+    if low.endswith(lex.adverbial_endings) and len(low) > 4:
+        return True
+    # "Hours later, Trump …", "Outside the arena, …", "Last year, he …": a word capitalised
+    # only as the sentence's first, written in lower case elsewhere in the text, and no pronoun,
+    # determiner or speaker noun
+    # (a plural opens a sentence as its subject, "Companies echoed …", unless a time adverb
+    # follows it: "Hours later, …", "Minutes later, …")
+    toks = ctx.tokens
+    if lo + 1 < len(toks) and toks[lo + 1].lower in lex.time_adverbs and not wc.is_pronoun(lo):
+        return True
+    plural = low.endswith("s") and not low.endswith("ss")
+    return t.is_cap and not plural and not wc.is_pronoun(lo) and not wc.is_det(lo) \
+        and not wc.is_anchor(lo) and occurs(ctx.text, low, False)
 
 
 def after_participle_opener(ctx: Context, cue: int, lo: int) -> bool:
@@ -152,6 +177,16 @@ def _before_time(ctx: Context, k: int, lo: int) -> int:
     return j if timed else k
 
 
+def relative_subject(ctx: Context, d: Decision) -> bool:
+    """The mention of ``d`` is the relative pronoun "who" of a clause inside its sentence ("Graham,
+    who says …", "an architect who said …")."""
+    if d.mention is None or d.mention[1] - d.mention[0] != 1:
+        return False
+    i = d.mention[0]
+    return ctx.tokens[i].lower == "who" and i > 0 \
+        and ctx.tokens[i - 1].sentence == ctx.tokens[i].sentence
+
+
 def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
     wc, toks = ctx.wc, ctx.tokens
@@ -167,11 +202,22 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         for c in range(cue - 2, first - 1, -1):
             if toks[c].quote < 0 and is_finite_cue(ctx, c):
                 d = subject_before_cue(ctx, c, lo)
+                if d and relative_subject(ctx, d):
+                    continue  # "Mr. Trump, who said last week …, issued a statement saying":
+                    # the relative clause's cue is not the clause's own
                 if d:
                     return Decision(mention=d.mention, cue=(cue, cue + 1),
                                     appositive=d.appositive)
         np = subject_of_clause(ctx, cue)
         return Decision(mention=np, cue=(cue, cue + 1)) if np else None
+    if cue - 1 >= lo and toks[cue - 1].lower in wc.lex.be_forms and toks[cue].lower.endswith("ed") \
+            and cue + 2 < len(toks) and toks[cue + 1].lower in wc.lex.passive_prepositions \
+            and not any(t.lower in wc.lex.cue_forms for t in toks[cue + 2:cue + 8]):
+        # "the meeting would be remembered as “…”", "was described as “…”", "will be
+        # remembered for his “odd odes”": a passive names no speaker before it (BBC corpus: 19
+        # "be …ed as" before a quotation); "is quoted as saying", "was quoted by the paper as
+        # saying" keep their subject
+        return None
     j = skip_adverbs(ctx, cue - 1, lo)
     if j >= lo and toks[j].lower == "who" and j - 1 >= lo and toks[j - 1].text == ",":
         # "Dianne Feinstein, ..., who said ...": the relative pronoun stands for the name before
@@ -216,12 +262,14 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
                 if outer is not None:  # (or "As Tom Ridge, a former secretary, put it: “…”")
                     return Decision(mention=outer, cue=(cue, cue + 1), appositive=(c + 1, j))
                 # "One red-state Democrat, Montana Sen. Jon Tester, said": the name between
+                # (not the state after a town: "Clinton, at a town hall in Columbus, Ohio, said")
                 inner = np_before(wc, j - 1, c + 1, ctx.limits.max_mention_tokens)
                 if inner and inner[0] == c + 1 and wc.is_name_word(inner[1] - 1) \
-                        and toks[c + 1].is_cap:
+                        and toks[c + 1].is_cap and not (_after_place(ctx, c, lo)
+                                                        and _place_like(ctx, inner)):
                     return Decision(mention=inner, cue=(cue, cue + 1))
             np = np_before(wc, c - 1, lo, ctx.limits.max_mention_tokens)
-            if np and np[0] == lo:
+            if np and (np[0] == lo or _after_quotation(ctx, np[0], lo)):
                 # the phrase that opens the sentence, however long the appositive: "A White
                 # House official, who requested anonymity ..., said"
                 return Decision(mention=np, cue=(cue, cue + 1), appositive=(c + 1, j))
@@ -288,6 +336,46 @@ def _full_name_before(ctx: Context, comma: int, lo: int) -> Optional[tuple[int, 
             or toks[outer[0] - 1].lower in ctx.lex.subject_openers):
         return outer
     return None
+
+
+def _after_quotation(ctx: Context, i: int, lo: int) -> bool:
+    """Token ``i`` follows a quotation that opens its sentence and the comma after it ("“…,”
+    an intelligence source, who was not authorized to speak, told Fox News"): it opens the
+    clause the way a sentence's first word does."""
+    toks = ctx.tokens
+    j = i - 1
+    if j >= lo and toks[j].text == ",":
+        j -= 1
+    return j == lo and j < i and toks[j].quote >= 0
+
+
+def _after_place(ctx: Context, comma: int, lo: int) -> bool:
+    """The comma at token ``comma`` follows a name after a preposition ("in Columbus,", "of
+    Flint,"): what follows it is the state or country of that place ("Ohio", "Mich."), not a
+    speaker (only when that phrase is `_place_like`: "The BBC's correspondent in Jakarta,
+    Rachel Harvey, told" keeps its speaker). PolNeAR dev: 2 speakers taken as their state
+    ("Clinton, during a town hall in Columbus, Ohio, said"); BBC corpus: 10 quotes change, 8 to
+    the right speaker ("Andrew Fisher, from Omaha, Nebraska, said", "Mr Johnson, MP for
+    Henley-on-Thames, Oxfordshire, said"), 2 from one wrong place to another."""
+    toks, lex = ctx.tokens, ctx.lex
+    k = comma - 1
+    if k < lo or not ctx.wc.is_name_word(k):
+        return False
+    while k > lo and ctx.wc.is_name_word(k - 1) and toks[k - 1].is_cap:
+        k -= 1
+    if k - 1 < lo:
+        return False
+    low = toks[k - 1].lower
+    return low in lex.setting_prepositions or low in lex.np_prepositions \
+        or low in lex.subject_prepositions
+
+
+def _place_like(ctx: Context, np: tuple[int, int]) -> bool:
+    """The phrase ``np`` may name a state or country: no first name, title or honorific in it
+    ("Ohio", "New Hampshire", not "Sarah Mukasa", "Sir Andrew Green", "Dr Vancheshwar")."""
+    wc, lex = ctx.wc, ctx.lex
+    return not any(ctx.tokens[x].lower in lex.first_names or wc.is_title(x)
+                   or wc.title_len[x] for x in range(*np))
 
 
 def _describes(ctx: Context, np: tuple[int, int]) -> bool:

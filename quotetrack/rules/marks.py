@@ -51,7 +51,16 @@ def _marks(text: str) -> list[tuple[int, str]]:
         if pos < skip:
             continue  # the second character of a doubled mark
         c = text[pos]
-        if c in _DOUBLES and text[pos + 1:pos + 2] == c:
+        if c == "'" and text[pos + 1:pos + 3] == "''" and text[pos + 3:pos + 4] != "'":
+            # three straight apostrophes: a single mark and a doubled one, nested (NYT texts
+            # write "''… 'old-school,''' said …": the inner quotation closes, then the outer;
+            # "'''Tis …" opens both). PolNeAR dev: 16 in 15 documents, 14 of them closing.
+            if pos == 0 or text[pos - 1].isspace() or text[pos - 1] in "([{":
+                out += [(pos, "''"), (pos + 2, "'")]
+            else:
+                out += [(pos, "'"), (pos + 1, "''")]
+            skip = pos + 3
+        elif c in _DOUBLES and text[pos + 1:pos + 2] == c:
             out.append((pos, c + c))
             skip = pos + 2
         elif c != "`":  # a lone backquote is no mark
