@@ -352,7 +352,7 @@ class Lexicon:
     name_particle_prefixes: tuple[str, ...]  # "al-": "Bashar al-Assad"
     first_name_titles: frozenset[str]  # "sir", "dame": "Sir John" stands for "Sir John Bourn"
 
-    def __attrs_post_init__(self):
+    def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "triggers", _triggers(self))
         object.__setattr__(self, "attribution_forms", frozenset(
             form for form, cue in self.cue_forms.items()
