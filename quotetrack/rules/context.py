@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Optional
+from typing import Optional, Sequence
 
 import attrs
 
@@ -104,6 +104,8 @@ class Context:
     person_surnames: Optional[frozenset] = None
     _sentence_index: dict = attrs.Factory(dict)
     _folded_lower: Optional[str] = None
+    #: word -> whether ``folded_lower`` holds it (`phrases_held`)
+    _held_words: dict[str, bool] = attrs.Factory(dict)
 
     def folded_lower(self) -> str:
         """``folded`` in lower case, every character where it was (`lower_in_place`); made
@@ -111,6 +113,23 @@ class Context:
         if self._folded_lower is None:
             self._folded_lower = lower_in_place(self.folded)
         return self._folded_lower
+
+    def phrases_held(self, phrases: Sequence[str]) -> list[str]:
+        """The lower-case ``phrases`` that the document holds (`folded_lower`), in their order.
+        Each phrase's last word is looked for first, once per document: most documents hold
+        none of the phrases, and one word shared by several phrases ("comment") is cheaper to
+        look for than each of them."""
+        low = self.folded_lower()
+        held = self._held_words
+        out: list[str] = []
+        for phrase in phrases:
+            word = phrase[phrase.rfind(" ") + 1:]
+            found = held.get(word)
+            if found is None:
+                found = held[word] = word in low
+            if found and phrase in low:
+                out.append(phrase)
+        return out
 
     def sentence_index(self, s: int) -> "SentenceIndex":
         """What one sentence holds, computed once: its first word, quotes, cues, "according"."""

@@ -1416,7 +1416,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
     waiting: list[int] = []
     # the phrases that say why a source is unnamed that the document holds: most hold none,
     # and then no attribution's sentence is read for one
-    anonymity = [phrase for phrase in ctx.lex.anonymity if phrase in ctx.folded_lower()]
+    anonymity = ctx.phrases_held(ctx.lex.anonymity)
     for q in order:
         d = ctx.decisions[q]
         if d is None:
