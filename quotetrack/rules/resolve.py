@@ -7,6 +7,7 @@ back over them, and over earlier speakers, no further than ``antecedent_window_c
 from __future__ import annotations
 
 import enum
+import functools
 from bisect import bisect_left
 from typing import Any, NamedTuple, Optional, Sequence, cast
 
@@ -326,6 +327,14 @@ def _bisect_names(names: list, pos: int) -> int:
     return lo
 
 
+@functools.lru_cache(maxsize=1024)
+def _intro_pattern(head: str) -> regex.Pattern:
+    """The indefinite description with the head noun ``head`` ("a senior diplomat"), compiled
+    once per head noun (a title of the lexicon), not once per document."""
+    return regex.compile(
+        r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'-]+\s+){0,3}?" + regex.escape(head) + r"\b")
+
+
 class _Resolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -353,7 +362,6 @@ class _Resolver:
         self._longer: dict[str, list[_Name]] = {}
         self._spelled: dict[str, str] = {}  # acronym -> the name it abbreviates ("" if none)
         self._full_names: dict[tuple[str, int], tuple[str, bool]] = {}
-        self._intro_patterns: dict[str, regex.Pattern] = {}
         self.genders: dict[str, str] = {}  # the first gender shown for each name
         for nm in self.names:
             if nm.gender:
@@ -776,10 +784,7 @@ class _Resolver:
         stands."""
         if info.kind != SpeakerKind.PERSON or info.head not in self.ctx.lex.titles:
             return None
-        pattern = self._intro_patterns.get(info.head)
-        if pattern is None:
-            pattern = self._intro_patterns[info.head] = regex.compile(
-                r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'-]+\s+){0,3}?" + regex.escape(info.head) + r"\b")
+        pattern = _intro_pattern(info.head)
         start = max(0, info.start - self.ctx.limits.antecedent_window_chars)
         found = None
         masked = self.ctx.lowered
