@@ -500,11 +500,17 @@ class _Resolver:
         # "his claim that …" may stand for the owner of an earlier claim; "he said" for no one
         # who only owned one ("he hit back at Mr Mallon's claim that …")
         owner = ctx.folded[info.start:info.end].lower() in ctx.lex.possessive_pronouns
+        names = self.names
         k = bisect_left(self.name_pos, pos) - 1
-        while k >= 0 and pos - self.names[k].pos <= window and len(cands) < _PRONOUN_NAMES:
-            nm = self.names[k]
+        while k >= 0 and len(cands) < _PRONOUN_NAMES:
+            nm = names[k]
+            if pos - nm.pos > window:
+                break
             k -= 1
-            if nm.possessive or nm.acronym or self._no_one(nm):
+            # (the verdict kept on the name read without a call: this loop visits every name
+            # of the window before each pronoun)
+            if nm.possessive or nm.acronym or (
+                    nm.no_one if nm.no_one is not None else self._no_one(nm)):
                 continue  # "The Tory leader was asked": a party or nationality, no one
             g = nm.gender or self._known_gender(nm)
             if g and g != info.gender:
