@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import functools
 from bisect import bisect_left
+from operator import attrgetter
 from typing import Any, NamedTuple, Optional, Sequence, cast
 
 import attrs
@@ -310,21 +311,13 @@ def _qualified_title_opens(ctx: Context, k: int, sent: int) -> bool:
 _RECENT_ENTITIES = 50  # speakers a role noun may return to, the latest first
 
 
+_POS = attrgetter("pos")  # a name's position, the key `_nearest_before` bisects by
+
+
 def _nearest_before(names: list, pos: int):
     """The last of ``names`` (in text order) before ``pos``, else the first."""
-    k = _bisect_names(names, pos)
+    k = bisect_left(names, pos, key=_POS)  # (in C: asked for every name read back)
     return names[k - 1] if k > 0 else names[0]
-
-
-def _bisect_names(names: list, pos: int) -> int:
-    lo, hi = 0, len(names)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if names[mid].pos < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 @functools.lru_cache(maxsize=1024)
