@@ -56,6 +56,7 @@ class SentenceIndex:
         according: list[int] = []
         phrases: list[int] = []
         reporting = ctx.lex.reporting_phrases
+        cue_forms = ctx.lex.cue_forms  # (the first test of `WordClasses.is_cue`, without a call)
         for k in range(lo, hi):
             t = toks[k]
             if t.quote >= 0:
@@ -64,7 +65,7 @@ class SentenceIndex:
                 continue
             if t.is_word and first_word == hi:
                 first_word = k
-            if wc.is_cue(k):
+            if t.lower in cue_forms and wc.is_cue(k):
                 cues.append(k)
             if t.lower == "according" and k + 1 < hi and toks[k + 1].lower == "to":
                 according.append(k)

@@ -153,6 +153,7 @@ def _person_names(ctx: Context) -> list[_Name]:
     name_word, title_len = wc.name_word, wc.title_len
     org_words, first_names = lex.org_words, lex.first_names
     not_verbs = lex.not_verbs  # words after a run that show it is no verb's subject
+    adverbs, cue_forms = lex.adverbs, lex.cue_forms
     covered = 0
     for i in wc.name_indexes:
         if i < covered or title_len[i]:
@@ -186,11 +187,14 @@ def _person_names(ctx: Context) -> list[_Name]:
         first_name = head.lower in first_names
         titled = before is not None and title_len[i - 1] > 0
         k = j
+        # (the first tests of `WordClasses.is_adverb` and `is_cue` written out: most words
+        # after a name are neither, and this runs for every name)
         while k < n and k - j < _ADVERBS_BEFORE_CUE and toks[k].sentence == sent \
+                and (toks[k].lower in adverbs or toks[k].lower.endswith("ly")) \
                 and wc.is_adverb(k):
             k += 1
-        cue_after = k < n and toks[k].sentence == sent and wc.is_cue(k) \
-            and not run[-1].possessive
+        cue_after = k < n and toks[k].sentence == sent and toks[k].lower in cue_forms \
+            and wc.is_cue(k) and not run[-1].possessive
         aged = j + 1 < n and toks[j].text == "," and toks[j + 1].sentence == sent \
             and toks[j + 1].text.isdigit()
         person = not org and (first_name or titled or cue_after or aged or (
