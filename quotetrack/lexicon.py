@@ -239,9 +239,6 @@ class Lexicon:
     #: every word that may start a title: the one-word titles, the honorifics and the first
     #: words of the longer titles (the title finder looks closer only at these)
     title_starts: frozenset[str] = attrs.field(init=False)
-    #: every form of a cue or of a belief verb ("said", "believes"): the words at which the
-    #: reported-speech rules look closer
-    report_forms: frozenset[str] = attrs.field(init=False)
     #: the two-word cues of cue_phrases.tsv that name no channel and may report a "that"
     #: clause ("points out that"), by first word: "points" -> {("points", "out")}
     reporting_phrases: Mapping[str, frozenset[tuple[str, str]]] = attrs.field(init=False)
@@ -348,8 +345,6 @@ class Lexicon:
 
     def __attrs_post_init__(self):
         object.__setattr__(self, "triggers", _triggers(self))
-        object.__setattr__(self, "report_forms",
-                           frozenset(self.cue_forms) | frozenset(self.belief_forms))
         object.__setattr__(self, "attribution_forms", frozenset(
             form for form, cue in self.cue_forms.items()
             if (cue.lemma in self.inversion_cues or cue.lemma in self.indirect_cues)

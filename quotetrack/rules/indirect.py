@@ -823,9 +823,7 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
     """Reported speech in every sentence outside headlines, in document order."""
     found: list[Reported] = []
     rules = [(name, rule) for name, rule in INDIRECT_RULES if name in enabled]
-    toks = ctx.tokens
-    # (the first test of _is_report_cue, one set lookup a token, without a call per token)
-    words = ctx.lex.report_forms if beliefs else ctx.lex.cue_forms
+    toks, cue_forms, belief_forms = ctx.tokens, ctx.lex.cue_forms, ctx.lex.belief_forms
     for s, (lo, hi) in enumerate(ctx.sentences):
         if ctx.sentence_paragraph[s] in ctx.headlines or not ctx.sentence_full[s]:
             continue  # (a sentence without a trigger word has no cue, noun or "according")
@@ -838,7 +836,9 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
                     taken.append((r.first, r.end))
         outer = (-1, -1)  # the last clause reported after its cue (first, end)
         for c in range(lo, hi):
-            if toks[c].lower not in words or not _is_report_cue(ctx, c, beliefs):
+            low = toks[c].lower  # (the first test of _is_report_cue, without a call per token)
+            if low not in cue_forms and not (beliefs and low in belief_forms) \
+                    or not _is_report_cue(ctx, c, beliefs):
                 continue
             nested = outer[0] < c < outer[1]
             for name, rule in rules:
