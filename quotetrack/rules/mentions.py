@@ -99,16 +99,13 @@ class WordClasses:
         for k in caps:
             if k + 2 >= n:
                 continue
-            nxt = tokens[k + 1]
-            low = nxt.lower
-            particle = low in particles
-            if not particle and not low.startswith(prefixes):
-                continue  # (after most capitalised words: the word read first)
             t = tokens[k]
+            nxt = tokens[k + 1]
             if nxt.is_cap or t.possessive or nxt.sentence != t.sentence:
                 continue
-            if not particle:
-                if nxt.text[low.index("-") + 1:][:1].isupper():
+            low = nxt.lower
+            if low not in particles:
+                if low.startswith(prefixes) and nxt.text[low.index("-") + 1:][:1].isupper():
                     names[k + 1] = True  # "Bashar al-Assad"
                 continue
             e = k + 2
