@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Optional
 
@@ -247,20 +248,42 @@ def sentence_bounds(
     With ``unmasked`` (the same text before masking), an abbreviation ends its sentence when a
     quotation that opens with a capital letter follows it (`_capital_quote_after`)."""
     pos = start
+    tails: Optional[frozenset[str]] = None
     for m in _SENT_END.finditer(masked, start, end):
         if m.group() == ".":
-            w = _WORD_BEFORE.search(masked, max(start, m.start() - 20), m.end())
-            word = w.group().lower() if w else ""
-            # "U.S.", "Mr.", "J." and other listed abbreviations do not end a sentence
-            if (word in abbreviations or (len(word) == 2 and word[0].isalpha())) and not (
-                    unmasked is not None and _capital_quote_after(masked, unmasked, m.end())):
-                continue
+            if tails is None:
+                tails = _abbreviation_tails(abbreviations)
+            d = m.start()
+            tail = masked[d - _TAIL_CHARS:d] if d - _TAIL_CHARS >= start else ""
+            # most full stops end a word of letters ("year.") whose last letters end no listed
+            # abbreviation: such a stop ends its sentence, and the word is not read back
+            if not (tail.isalnum() and tail.isascii() and tail.lower() not in tails):
+                w = _WORD_BEFORE.search(masked, max(start, d - 20), m.end())
+                word = w.group().lower() if w else ""
+                # "U.S.", "Mr.", "J." and other listed abbreviations do not end a sentence
+                if (word in abbreviations or (len(word) == 2 and word[0].isalpha())) and not (
+                        unmasked is not None
+                        and _capital_quote_after(masked, unmasked, m.end())):
+                    continue
         stop = m.end()
         if masked[pos:stop].strip():
             yield pos, stop
         pos = stop
     if masked[pos:end].strip():
         yield pos, end
+
+
+#: letters before a full stop that `sentence_bounds` compares with the abbreviations' (a word
+#: of more letters than an abbreviation that ends differently is none)
+_TAIL_CHARS = 3
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviation_tails(abbreviations: frozenset[str]) -> frozenset[str]:
+    """The `_TAIL_CHARS` characters before the final full stop of each abbreviation that has
+    more ("calif." -> "lif"; not "mr."): a longer word ending in other letters is none of
+    them."""
+    return frozenset(a[-_TAIL_CHARS - 1:-1] for a in abbreviations if len(a) > _TAIL_CHARS)
 
 
 def _capital_quote_after(masked: str, unmasked: str, i: int) -> bool:

@@ -902,8 +902,10 @@ def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
                 looked_back = True
                 _run_look_back(ctx, enabled)
             continue
+        decisions, kinds, quote_first = ctx.decisions, ctx.kinds, ctx.quote_first
         for q in range(len(ctx.quotes)):
-            if _open(ctx, q):
+            # (`_open`, written out: this test runs for every quote in every sieve)
+            if decisions[q] is None and kinds[q] != QuoteKind.OTHER and quote_first[q] >= 0:
                 d = sieve(ctx, q)
                 if d is not None:
                     d.sieve = name

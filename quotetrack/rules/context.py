@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Optional
+from typing import Optional, Sequence
 
 import attrs
 
@@ -56,6 +56,7 @@ class SentenceIndex:
         according: list[int] = []
         phrases: list[int] = []
         reporting = ctx.lex.reporting_phrases
+        cue_forms = ctx.lex.cue_forms  # (the first test of `WordClasses.is_cue`, without a call)
         for k in range(lo, hi):
             t = toks[k]
             if t.quote >= 0:
@@ -64,7 +65,7 @@ class SentenceIndex:
                 continue
             if t.is_word and first_word == hi:
                 first_word = k
-            if wc.is_cue(k):
+            if t.lower in cue_forms and wc.is_cue(k):
                 cues.append(k)
             if t.lower == "according" and k + 1 < hi and toks[k + 1].lower == "to":
                 according.append(k)
@@ -104,6 +105,8 @@ class Context:
     person_surnames: Optional[frozenset] = None
     _sentence_index: dict = attrs.Factory(dict)
     _folded_lower: Optional[str] = None
+    #: word -> whether ``folded_lower`` holds it (`phrases_held`)
+    _held_words: dict[str, bool] = attrs.Factory(dict)
 
     def folded_lower(self) -> str:
         """``folded`` in lower case, every character where it was (`lower_in_place`); made
@@ -111,6 +114,23 @@ class Context:
         if self._folded_lower is None:
             self._folded_lower = lower_in_place(self.folded)
         return self._folded_lower
+
+    def phrases_held(self, phrases: Sequence[str]) -> list[str]:
+        """The lower-case ``phrases`` that the document holds (`folded_lower`), in their order.
+        Each phrase's last word is looked for first, once per document: most documents hold
+        none of the phrases, and one word shared by several phrases ("comment") is cheaper to
+        look for than each of them."""
+        low = self.folded_lower()
+        held = self._held_words
+        out: list[str] = []
+        for phrase in phrases:
+            word = phrase[phrase.rfind(" ") + 1:]
+            found = held.get(word)
+            if found is None:
+                found = held[word] = word in low
+            if found and phrase in low:
+                out.append(phrase)
+        return out
 
     def sentence_index(self, s: int) -> "SentenceIndex":
         """What one sentence holds, computed once: its first word, quotes, cues, "according"."""

@@ -234,11 +234,12 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
         # bare form after "a" or a possessive is a noun
         return None
     if np:
-        if np[0] - 2 >= lo and toks[np[0] - 1].text == ",":
+        if np[0] - 2 >= lo and toks[np[0] - 1].text == "," and _describes(ctx, np):
             # "Anais Faraj, an analyst at Nomura told": an appositive whose closing comma the
-            # writer left out (about 30 BBC corpus quotes); the full name before it speaks
+            # writer left out (about 30 BBC corpus quotes); the full name before it speaks (the
+            # description is tested first: it is the cheaper test)
             outer = _full_name_before(ctx, np[0] - 1, lo)
-            if outer is not None and _describes(ctx, np):
+            if outer is not None:
                 return Decision(mention=outer, cue=(cue, cue + 1), appositive=np)
         if np[0] - 2 >= lo and toks[np[0] - 1].lower == "and":
             # "Tore Sohlberg and Lehla Abreder said": both are the speakers

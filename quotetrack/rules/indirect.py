@@ -1038,7 +1038,7 @@ def find_non_statements(ctx: Context) -> list[tuple[int, int, Optional[tuple[int
     # the text is lowered once (offsets into it are used), and only the phrases it holds are
     # looked for sentence by sentence: most documents hold none
     low = ctx.folded_lower()
-    phrases = [phrase for phrase in ctx.lex.non_statements if phrase in low]
+    phrases = ctx.phrases_held(ctx.lex.non_statements)
     if not phrases:
         return out
     for s, (lo, hi) in enumerate(ctx.sentences):

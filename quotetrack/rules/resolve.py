@@ -7,7 +7,9 @@ back over them, and over earlier speakers, no further than ``antecedent_window_c
 from __future__ import annotations
 
 import enum
+import functools
 from bisect import bisect_left
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Optional, Sequence, cast
 
 import attrs
@@ -151,6 +153,7 @@ def _person_names(ctx: Context) -> list[_Name]:
     name_word, title_len = wc.name_word, wc.title_len
     org_words, first_names = lex.org_words, lex.first_names
     not_verbs = lex.not_verbs  # words after a run that show it is no verb's subject
+    adverbs, cue_forms = lex.adverbs, lex.cue_forms
     covered = 0
     for i in wc.name_indexes:
         if i < covered or title_len[i]:
@@ -184,11 +187,14 @@ def _person_names(ctx: Context) -> list[_Name]:
         first_name = head.lower in first_names
         titled = before is not None and title_len[i - 1] > 0
         k = j
+        # (the first tests of `WordClasses.is_adverb` and `is_cue` written out: most words
+        # after a name are neither, and this runs for every name)
         while k < n and k - j < _ADVERBS_BEFORE_CUE and toks[k].sentence == sent \
+                and (toks[k].lower in adverbs or toks[k].lower.endswith("ly")) \
                 and wc.is_adverb(k):
             k += 1
-        cue_after = k < n and toks[k].sentence == sent and wc.is_cue(k) \
-            and not run[-1].possessive
+        cue_after = k < n and toks[k].sentence == sent and toks[k].lower in cue_forms \
+            and wc.is_cue(k) and not run[-1].possessive
         aged = j + 1 < n and toks[j].text == "," and toks[j + 1].sentence == sent \
             and toks[j + 1].text.isdigit()
         person = not org and (first_name or titled or cue_after or aged or (
@@ -309,21 +315,21 @@ def _qualified_title_opens(ctx: Context, k: int, sent: int) -> bool:
 _RECENT_ENTITIES = 50  # speakers a role noun may return to, the latest first
 
 
+_POS = attrgetter("pos")  # a name's position, the key `_nearest_before` bisects by
+
+
 def _nearest_before(names: list, pos: int):
     """The last of ``names`` (in text order) before ``pos``, else the first."""
-    k = _bisect_names(names, pos)
+    k = bisect_left(names, pos, key=_POS)  # (in C: asked for every name read back)
     return names[k - 1] if k > 0 else names[0]
 
 
-def _bisect_names(names: list, pos: int) -> int:
-    lo, hi = 0, len(names)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if names[mid].pos < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+@functools.lru_cache(maxsize=1024)
+def _intro_pattern(head: str) -> regex.Pattern:
+    """The indefinite description with the head noun ``head`` ("a senior diplomat"), compiled
+    once per head noun (a title of the lexicon), not once per document."""
+    return regex.compile(
+        r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'-]+\s+){0,3}?" + regex.escape(head) + r"\b")
 
 
 class _Resolver:
@@ -353,7 +359,6 @@ class _Resolver:
         self._longer: dict[str, list[_Name]] = {}
         self._spelled: dict[str, str] = {}  # acronym -> the name it abbreviates ("" if none)
         self._full_names: dict[tuple[str, int], tuple[str, bool]] = {}
-        self._intro_patterns: dict[str, regex.Pattern] = {}
         self.genders: dict[str, str] = {}  # the first gender shown for each name
         for nm in self.names:
             if nm.gender:
@@ -492,11 +497,17 @@ class _Resolver:
         # "his claim that …" may stand for the owner of an earlier claim; "he said" for no one
         # who only owned one ("he hit back at Mr Mallon's claim that …")
         owner = ctx.folded[info.start:info.end].lower() in ctx.lex.possessive_pronouns
+        names = self.names
         k = bisect_left(self.name_pos, pos) - 1
-        while k >= 0 and pos - self.names[k].pos <= window and len(cands) < _PRONOUN_NAMES:
-            nm = self.names[k]
+        while k >= 0 and len(cands) < _PRONOUN_NAMES:
+            nm = names[k]
+            if pos - nm.pos > window:
+                break
             k -= 1
-            if nm.possessive or nm.acronym or self._no_one(nm):
+            # (the verdict kept on the name read without a call: this loop visits every name
+            # of the window before each pronoun)
+            if nm.possessive or nm.acronym or (
+                    nm.no_one if nm.no_one is not None else self._no_one(nm)):
                 continue  # "The Tory leader was asked": a party or nationality, no one
             g = nm.gender or self._known_gender(nm)
             if g and g != info.gender:
@@ -529,7 +540,9 @@ class _Resolver:
         para = self._paragraph(pos)
         recent = [c for c in cands if isinstance(c[2], _Entity) and c[1]
                   and para - self._paragraph(c[0]) <= 1]
-        cands.sort(key=lambda c: -c[0])
+        # nearest first (a reversed sort keeps ties in their order, as a key of -position did;
+        # the C key makes no Python call per candidate)
+        cands.sort(key=itemgetter(0), reverse=True)
         subject = next((c for c in cands if c[1]), None)
         if recent:
             latest = max(recent, key=lambda c: c[0])
@@ -776,10 +789,7 @@ class _Resolver:
         stands."""
         if info.kind != SpeakerKind.PERSON or info.head not in self.ctx.lex.titles:
             return None
-        pattern = self._intro_patterns.get(info.head)
-        if pattern is None:
-            pattern = self._intro_patterns[info.head] = regex.compile(
-                r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'-]+\s+){0,3}?" + regex.escape(info.head) + r"\b")
+        pattern = _intro_pattern(info.head)
         start = max(0, info.start - self.ctx.limits.antecedent_window_chars)
         found = None
         masked = self.ctx.lowered
@@ -1416,7 +1426,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
     waiting: list[int] = []
     # the phrases that say why a source is unnamed that the document holds: most hold none,
     # and then no attribution's sentence is read for one
-    anonymity = [phrase for phrase in ctx.lex.anonymity if phrase in ctx.folded_lower()]
+    anonymity = ctx.phrases_held(ctx.lex.anonymity)
     for q in order:
         d = ctx.decisions[q]
         if d is None:
