@@ -242,9 +242,12 @@ class Lexicon:
     #: every word that may start a title: the one-word titles, the honorifics and the first
     #: words of the longer titles (the title finder looks closer only at these)
     title_starts: frozenset[str] = attrs.field(init=False)
-    #: the two-word cues of cue_phrases.tsv that name no channel and may report a "that"
-    #: clause ("points out that"), by first word: "points" -> {("points", "out")}
-    reporting_phrases: Mapping[str, frozenset[tuple[str, str]]] = attrs.field(init=False)
+    #: the words of the cues of cue_phrases.tsv that have several words and name no channel
+    #: ("went on", "shot back", "put it"), in the file's order
+    speech_phrases: tuple[tuple[str, ...], ...] = attrs.field(init=False)
+    #: the two-word ones among them that may report a "that" clause ("points out that"), by
+    #: first word: "points" -> {("points", "out")}
+    reporting_phrases: Mapping[str, frozenset[tuple[str, ...]]] = attrs.field(init=False)
     #: (phrase, channel) of the cue phrases that name where it was said ("in a statement" ->
     #: "statement"), in the file's order
     channel_phrases: tuple[tuple[str, str], ...] = attrs.field(init=False)
@@ -359,11 +362,13 @@ class Lexicon:
             if (cue.lemma in self.inversion_cues or cue.lemma in self.indirect_cues)
             and form != cue.lemma and not form.endswith("ing")
         ))
-        pairs: dict[str, set[tuple[str, str]]] = {}
-        for phrase, (_, channel) in self.cue_phrases.items():
-            words = phrase.split()
-            if not channel and len(words) == 2 and phrase != "according to":
-                pairs.setdefault(words[0], set()).add((words[0], words[1]))
+        speech = tuple(tuple(phrase.split()) for phrase, (_, channel) in self.cue_phrases.items()
+                       if not channel and " " in phrase)
+        object.__setattr__(self, "speech_phrases", speech)
+        pairs: dict[str, set[tuple[str, ...]]] = {}
+        for words in speech:
+            if len(words) == 2 and words != ("according", "to"):
+                pairs.setdefault(words[0], set()).add(words)
         object.__setattr__(self, "reporting_phrases", _frozen_map(
             {w: frozenset(p) for w, p in pairs.items()}))
         object.__setattr__(self, "title_starts", frozenset(

@@ -166,10 +166,9 @@ def _phrase_cue_ending(ctx: Context, k: int, lo: int) -> int:
     quotes introduced by "put it", 8 without the right mention before (4 right now); BBC
     corpus: 1 "put it", and 3 "went on:"."""
     toks = ctx.tokens
-    for phrase, (_, channel) in ctx.lex.cue_phrases.items():
-        words = phrase.split()
+    for words in ctx.lex.speech_phrases:
         n = len(words)
-        if channel or n < 2 or k - n + 1 <= lo or words[-1] != toks[k].lower:
+        if k - n + 1 <= lo or words[-1] != toks[k].lower:
             continue
         if all(toks[k - n + 1 + x].lower == w for x, w in enumerate(words)):
             return k - n + 1
@@ -182,9 +181,8 @@ def _phrase_cue(ctx: Context, m: int, hi: int) -> int:
     toks = ctx.tokens
     if m >= hi or not toks[m].is_word:
         return 0
-    for phrase, (_, channel) in ctx.lex.cue_phrases.items():
-        words = phrase.split()
-        if channel or len(words) < 2 or words[0] != toks[m].lower or m + len(words) > hi:
+    for words in ctx.lex.speech_phrases:
+        if words[0] != toks[m].lower or m + len(words) > hi:
             continue
         if all(toks[m + x].lower == w for x, w in enumerate(words)):
             return m + len(words)

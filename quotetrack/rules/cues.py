@@ -285,10 +285,7 @@ def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
 def unclosed_appositive(ctx: Context, np: tuple[int, int], hi: int) -> Optional[Decision]:
     """“…,” Anais Faraj, an analyst at Nomura told …: the full name ``np``, a description after
     its comma that the writer did not close, then the cue (about 30 BBC corpus quotes)."""
-    wc, toks = ctx.wc, ctx.tokens
-    if np[1] - np[0] < 2 or not all(
-            wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
-            and toks[x].key not in ctx.lex.org_words for x in range(*np)):
+    if not _full_name(ctx, np):
         return None
     found = _unclosed(ctx, np[1], hi, beliefs=False)
     return Decision(mention=np, cue=(found[1], found[1] + 1), appositive=found[0]) \
@@ -328,15 +325,22 @@ def _full_name_before(ctx: Context, comma: int, lo: int) -> Optional[tuple[int, 
     """The full name that ends just before the comma at token ``comma`` and opens its clause
     (the sentence start, after a comma or a conjunction such as "as"): two or more name words,
     none a title or possessive ("Ross Walker, …"); else None."""
-    wc, toks = ctx.wc, ctx.tokens
-    outer = np_before(wc, comma - 1, lo, ctx.limits.max_mention_tokens)
-    if outer and outer[1] - outer[0] >= 2 and all(
-            wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
-            and toks[x].key not in ctx.lex.org_words for x in range(*outer)) and (
+    toks = ctx.tokens
+    outer = np_before(ctx.wc, comma - 1, lo, ctx.limits.max_mention_tokens)
+    if outer and _full_name(ctx, outer) and (
             outer[0] == lo or toks[outer[0] - 1].text == ","
             or toks[outer[0] - 1].lower in ctx.lex.subject_openers):
         return outer
     return None
+
+
+def _full_name(ctx: Context, np: tuple[int, int]) -> bool:
+    """The phrase ``np`` is a person's full name: two or more name words, none a title, a
+    possessive or an organisation word ("Ross Walker", not "Acme Bank" or "Tom's")."""
+    wc, toks = ctx.wc, ctx.tokens
+    return np[1] - np[0] >= 2 and all(
+        wc.is_name_word(x) and not wc.is_title(x) and not toks[x].possessive
+        and toks[x].key not in ctx.lex.org_words for x in range(*np))
 
 
 def _after_quotation(ctx: Context, i: int, lo: int) -> bool:

@@ -84,9 +84,9 @@ class WordClasses:
         self.name_word = names
         #: words already looked up by `named_inside`
         self._named: dict[str, bool] = {}
-        #: mentions already read by `analyse`, by (text, token range, appositive)
-        self.analysed: dict[tuple[str, tuple[int, int], Optional[tuple[int, int]]],
-                            MentionInfo] = {}
+        #: mentions already read by `analyse`, by (token range, appositive): the word classes
+        #: are those of one document, so its text is the same for every mention
+        self.analysed: dict[tuple[tuple[int, int], Optional[tuple[int, int]]], MentionInfo] = {}
 
     def _particles(self, tokens: Sequence[Token], names: list[bool], caps: list[int]) -> None:
         """Mark the lower-case particles inside a name as name words: "Rodrigo de Rato", "Edwin
@@ -824,7 +824,7 @@ def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             appositive: Optional[tuple[int, int]] = None) -> MentionInfo:
     """Split the mention ``tokens[rng]`` into name, title and affiliation. (Read once per
     document: the resolvers and document profiles ask again for one in ten.)"""
-    key = (text, rng, appositive)
+    key = (rng, appositive)
     found = wc.analysed.get(key)
     if found is None:
         found = wc.analysed[key] = _analyse(wc, text, rng, appositive)

@@ -1190,8 +1190,10 @@ def _spell(text: str, pos: int, acronym: str, small: frozenset) -> str:
 
 
 def _apposed(ctx: Context, nm: _Name) -> Optional[tuple[int, int]]:
-    """The appositive set between commas after a full name, when it holds a title ("Ann Lee,
-    marketing manager at Acme, said …"): its token range, else None."""
+    """The appositive after a full name, when it holds a title: set between commas ("Ann Lee,
+    marketing manager at Acme, said …"), ending its sentence, or left unclosed before a speech
+    or belief verb ("Ann Simpson, marketing manager at Snappy Snaps believes …"): its token
+    range, else None."""
     toks, wc = ctx.tokens, ctx.wc
     j = nm.last_token + 1
     if j >= len(toks) or toks[j].text != ",":
