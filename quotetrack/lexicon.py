@@ -58,7 +58,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "written_cue", "np_preposition", "anonymous_head", "subject_opener", "quantity_word",
             "count_word", "partitive_pronoun", "percent_word", "non_appositive",
             "appositive_preposition", "affiliation_preposition", "non_plural_ending",
-            "dialogue_pronoun", "clause_start", "absolute_opener", "concessive", "passive_preposition",
+            "dialogue_pronoun", "clause_start", "absolute_opener", "concessive",
+            "passive_preposition",
             "subject_preposition", "adverbial_ending", "past_ending", "title_modifier",
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
             "first_name_title", "described_determiner", "issued_participle",
@@ -451,6 +452,11 @@ def _courtesy_titles(rows: list[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(word for word, kind in kinds.items() if kind == "courtesy")
 
 
+#: the role fields that hold word endings or beginnings, kept as sorted tuples
+_AFFIX_FIELDS = ("singular_endings", "non_plural_endings", "adverbial_endings", "past_endings",
+                 "contracted_auxiliaries", "place_modifier_endings", "name_particle_prefixes")
+
+
 def _role_words(src: "_Sources") -> dict[str, Any]:
     """The `Lexicon` fields filled from the files of `ROLE_FILES`, by field name."""
     fields: dict[str, Any] = {}
@@ -467,13 +473,8 @@ def _role_words(src: "_Sources") -> dict[str, Any]:
             fields[roles[role]] = frozenset(words)
     fields["quantity_openers"] = frozenset(
         tuple(phrase.split()) for phrase in fields["quantity_openers"])
-    fields["singular_endings"] = tuple(sorted(fields["singular_endings"]))
-    fields["non_plural_endings"] = tuple(sorted(fields["non_plural_endings"]))
-    fields["adverbial_endings"] = tuple(sorted(fields["adverbial_endings"]))
-    fields["past_endings"] = tuple(sorted(fields["past_endings"]))
-    fields["contracted_auxiliaries"] = tuple(sorted(fields["contracted_auxiliaries"]))
-    fields["place_modifier_endings"] = tuple(sorted(fields["place_modifier_endings"]))
-    fields["name_particle_prefixes"] = tuple(sorted(fields["name_particle_prefixes"]))
+    for name in _AFFIX_FIELDS:  # (a tuple: what str.endswith and str.startswith take)
+        fields[name] = tuple(sorted(fields[name]))
     return fields
 
 

@@ -289,8 +289,7 @@ def _subject_then_auxiliary(ctx: Context, k: int, hi: int) -> bool:
     for x in range(k + 1, min(hi, k + _NEXT_SUBJECT_TOKENS)):
         if not toks[x].is_word or toks[x].quote >= 0:
             return False
-        low = toks[x].lower.replace("\u2019", "'")
-        if low in lex.auxiliaries or low.endswith(lex.contracted_auxiliaries):
+        if _auxiliary(lex, toks[x].lower.replace("\u2019", "'")):
             return True
     return False
 
@@ -468,12 +467,18 @@ def _verb_like(ctx: Context, x: int, words: int) -> bool:
     toks, lex = ctx.tokens, ctx.lex
     t = toks[x]
     low = t.lower.replace("\u2019", "'")
-    if low in lex.auxiliaries or low.endswith(lex.contracted_auxiliaries) or (
+    if _auxiliary(lex, low) or (
             low.endswith("'s") and (low[:-2] in lex.subject_pronouns
                                     or low[:-2] in lex.contracted_subjects)):
         return True
     return words <= _OBJECT_VERB_WORDS and low.endswith(lex.past_endings) and not t.is_cap and not (
         toks[x - 1].lower in lex.articles or toks[x - 1].lower in lex.possessive_determiners)
+
+
+def _auxiliary(lex: Lexicon, low: str) -> bool:
+    """The lower-case word ``low`` (straight apostrophes) is an auxiliary verb, or ends in a
+    contracted one ("is", "won't", "they've")."""
+    return low in lex.auxiliaries or low.endswith(lex.contracted_auxiliaries)
 
 
 def _takes_object(ctx: Context, k: int) -> bool:
@@ -492,7 +497,8 @@ def _takes_object(ctx: Context, k: int) -> bool:
     if k + 1 >= n or toks[k + 1].sentence != toks[k].sentence or not toks[k + 1].is_word:
         return False
     first = toks[k + 1].lower.replace("\u2019", "'")
-    if first == "that" or first.split("'")[0] in lex.subject_pronouns | {"it"} \
+    subject = first.split("'")[0]
+    if first == "that" or subject in lex.subject_pronouns or subject == "it" \
             or first in lex.question_words or first in lex.cue_prepositions \
             or _time_word(lex, toks, k + 1) or first.endswith("ing"):
         return False  # ("denies plying a boy with alcohol": a denial of what was done)

@@ -252,8 +252,9 @@ def glued_start(wc: WordClasses, text: str, i: int, j: int) -> int:
     """Where the name begins in the capitalised run ``tokens[i:j]``: after the words glued
     before its first name that are no part of it ("DJ Mike Read", "Tory Liam Fox",
     "American Serena Williams", "Chancellor of the Exchequer Gordon Brown"), and after an adverb
-    that opens the sentence ("Again Roddick"); ``i`` where none is. A first name must follow such a word, and a surname the first
-    name, so "Iain Duncan Smith" and "Mary Ann Jones" keep their words."""
+    that opens the sentence ("Again Roddick"); ``i`` where none is. A first name must follow
+    such a word, and a surname the first name, so "Iain Duncan Smith" and "Mary Ann Jones" keep
+    their words."""
     toks, firsts = wc.tokens, wc.lex.first_names
     if j - i >= 2 and toks[i].key in wc.lex.adverbs and toks[i].key not in firsts and (
             i == 0 or toks[i - 1].sentence != toks[i].sentence):

@@ -340,16 +340,13 @@ class Store:
                 # the shingle index is read at random: keep its pages in memory (64 MB at most)
                 self._db.execute("PRAGMA cache_size = -65536")
                 break
-            except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) and time.monotonic() < deadline:
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc) \
+                        and time.monotonic() < deadline:
                     if self._db.in_transaction:
                         self._db.execute("ROLLBACK")
                     time.sleep(_OPEN_RETRY_SECONDS)
                     continue
-                self._db.close()
-                raise StoreError(f"{self.path}: expected a quotetrack database, got a file "
-                                 f"SQLite cannot read ({exc})") from None
-            except sqlite3.DatabaseError as exc:
                 self._db.close()
                 raise StoreError(f"{self.path}: expected a quotetrack database, got a file "
                                  f"SQLite cannot read ({exc})") from None
