@@ -64,7 +64,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
             "first_name_title", "described_determiner", "issued_participle",
             "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject",
-            "contrast_coordinator")
+            "contrast_coordinator", "frame_opener", "comma_relative",
+            "open_ending", "proform_object")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -347,6 +348,10 @@ class Lexicon:
     contracted_auxiliaries: tuple[str, ...]  # "n't": "wasn't" holds an auxiliary (str.endswith)
     contracted_subjects: frozenset[str]  # "it": "it's" is "it is"
     contrast_coordinators: frozenset[str]  # "but": "…, but critics were not convinced"
+    frame_openers: frozenset[str]  # "after": "Years after X claimed A, B …"
+    comma_relatives: frozenset[str]  # "who": "X, who said A, recounted …"
+    open_endings: frozenset[str]  # "where": "a tunnel where, it is said, …"
+    proform_objects: frozenset[str]  # "so": "said so in the earlier poll" reports no clause
     #: "former", "acting": modify a title even capitalised at the start of a sentence
     #: ("Former England captain Martin Johnson": no affiliation "Former")
     title_modifiers: frozenset[str]
