@@ -354,6 +354,10 @@ def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Op
         if k < hi and _time_word(lex, toks, k):
             k += 1
             continue
+        if k + 1 < hi and toks[k].lower in lex.period_openers and toks[k + 1].lower in lex.periods \
+                and not (k + 2 < hi and _auxiliary(lex, toks[k + 2].lower.replace("\u2019", "'"))):
+            k += 2  # "said last week that …", "told reporters last year the plan …" (but in
+            continue  # "said this year would be hard" the period is the clause's subject)
         if k + 1 < hi and toks[k].lower == "for" and toks[k + 1].lower in lex.durations:
             k += 2
             continue
