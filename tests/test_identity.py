@@ -954,3 +954,16 @@ def test_a_titled_appositive_shows_a_person_no_first_name_shows():
     text = ('In Port Vale, a presenter on the station thinks a break is near. "The band will '
             'rest," says the DJ.')
     assert speakers(text)[0][0] != "Port Vale"
+
+
+def test_an_age_or_a_sentence_adverb_between_commas_is_no_title():
+    """"Ola Brandt, 32, said" and "Ola Brandt, however, said": neither the age nor the adverb
+    is the title; a description after the age still is ("Ola Brandt, 32, a welder,")."""
+    assert speakers('Ola Brandt, 32, said: "The yard will close."') == [
+        ("Ola Brandt", None, None)]
+    assert speakers('Ola Brandt, however, said: "The yard will close."') == [
+        ("Ola Brandt", None, None)]
+    assert speakers('Ola Brandt, 32, a welder, said: "The yard will close."') == [
+        ("Ola Brandt", "welder", None)]
+    assert speakers('Ola Brandt, a welder, said: "The yard will close."') == [
+        ("Ola Brandt", "welder", None)]
