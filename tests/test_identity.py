@@ -967,3 +967,17 @@ def test_an_age_or_a_sentence_adverb_between_commas_is_no_title():
         ("Ola Brandt", "welder", None)]
     assert speakers('Ola Brandt, a welder, said: "The yard will close."') == [
         ("Ola Brandt", "welder", None)]
+
+
+def test_a_courtesy_title_or_a_verb_is_no_part_of_the_office():
+    """"Ovar mayor Mr Lund" and "the minister met Prime Minister Ada Holm": the courtesy title
+    after the office and the verb before a capitalised title are not the title; words that
+    modify titles ("former", "shadow") and a noun before an acronym ("radio DJ") are."""
+    assert speakers('Ovar mayor Mr Lund says he is "standing firm".') == [
+        ("Lund", "mayor", "Ovar")]
+    text = ('The Danish minister met Prime Minister Ada Holm on Monday. "We agreed on the '
+            'plan," Ms Holm said.')
+    assert speakers(text) == [("Ada Holm", "prime minister", None)]
+    assert speakers('"We agreed," said former Prime Minister Ada Holm.') == [
+        ("Ada Holm", "former prime minister", None)]
+    assert speakers('"We agreed," said radio DJ Ada Holm.') == [("Ada Holm", "radio dj", None)]

@@ -423,6 +423,13 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
             i = k
             continue
         if wc.is_modifier(k) and any(wc.is_anchor(x) for x in range(i, j + 1)):
+            if toks[i].is_cap and not p.is_cap and p.lower not in wc.lex.title_modifiers \
+                    and wc.is_title(i) and not wc.is_title(k) and "-" not in p.text \
+                    and not toks[i].bare.isupper():  # ("ex-Foreign Secretary", "radio DJ")
+                # "the president met Prime Minister Tony Blair", "plans to allow Home
+                # Secretary Charles Clarke": a lower-case word before a capitalised title is
+                # a verb or the like, unless it modifies titles ("former", "shadow")
+                break
             i = k
             continue
         if wc.is_name_word(i) and not wc.is_title(i) and not p.is_cap and any(
@@ -709,7 +716,12 @@ def _title_words(p: MentionParts) -> Optional[str]:
     toks, wc = p.wc.tokens, p.wc
     if p.title_tokens and any(wc.is_title(x) and toks[x].lower not in wc.lex.honorifics
                               for x in range(p.title_start, p.title_end)):
-        return _join(p.text, p.title_tokens)
+        words = p.title_tokens
+        while len(words) > 1 and words[-1].lower in wc.lex.courtesy_titles:
+            # "MAB spokesman Dr Azzam Tamimi", "London mayor Mr Livingstone": the courtesy
+            # title before the name is no part of the office (24 BBC corpus quotes)
+            words = words[:-1]
+        return _join(p.text, words)
     return None
 
 
