@@ -981,3 +981,25 @@ def test_a_courtesy_title_or_a_verb_is_no_part_of_the_office():
     assert speakers('"We agreed," said former Prime Minister Ada Holm.') == [
         ("Ada Holm", "former prime minister", None)]
     assert speakers('"We agreed," said radio DJ Ada Holm.') == [("Ada Holm", "radio dj", None)]
+
+
+def test_an_appositive_field_belongs_to_the_title_and_the_words_before_it_are_the_body():
+    """", Acme vice-president of operations": "of operations" is the field of the title, not
+    an organisation, and Acme is the affiliation; a date after "in" is no organisation; a
+    named body after "of" still is ("managing director of 3ami")."""
+    assert speakers('"It is over," said Urs Holm, Acme vice-president of operations.') == [
+        ("Urs Holm", "vice-president of operations", "Acme")]
+    assert speakers('Ola Brandt, the former Vermont governor beaten by Tom Reed in 1990, said: '
+                    '"It is over."') == [("Ola Brandt", "governor", "Vermont")]
+    assert speakers('"It is over," said Tim Ells, managing director of 3ami.') == [
+        ("Tim Ells", "managing director", "3ami")]
+    assert speakers('"It is over," said Tim Ells, vice-president of operations at Acme.') == [
+        ("Tim Ells", "vice-president", "Acme")]
+
+
+def test_comment_and_predict_stand_before_their_speaker():
+    """"…," commented Acme chief executive Ola Brandt (4 BBC corpus quotes had no speaker)."""
+    assert speakers('"It works," commented Acme chief executive Ola Brandt.') == [
+        ("Ola Brandt", "chief executive", "Acme")]
+    assert speakers('"Prices will fall," predicted Ola Brandt, an analyst at Acme.') == [
+        ("Ola Brandt", "analyst", "Acme")]

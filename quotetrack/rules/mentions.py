@@ -1138,6 +1138,10 @@ def _appositive_fields(wc: WordClasses, text: str,
         title = toks[head_end - 1].text if not toks[head_end - 1].is_cap else None
     aff = None
     caps_before = [t for t in after_place(wc.lex, toks[k:head_end - 1]) if t.is_cap]
+    if title_x and caps_before and caps_before[0].start < toks[t0].start:
+        # "the former Vermont governor challenged by Sanders": the words before the title,
+        # not those after it (but "a senior adviser to Sanders": the one after it)
+        caps_before = [t for t in caps_before if t.start < toks[t0].start]
     if title_x and head_end < j and toks[head_end].text != "," \
             and any(t.possessive for t in toks[k:t0]):
         # "EA's vice president of sales in Europe", "the charity's head of policy": the
@@ -1161,6 +1165,19 @@ def _appositive_fields(wc: WordClasses, text: str,
                         x + 2 < stop and wc.is_det(x + 1) and toks[x + 2].is_cap)):
                     a_start = x + 1
                     break
+            if not any(toks[x].is_cap or _alphanumeric(toks[x].bare)
+                       for x in range(a_start, stop)):  # ("3ami", "4Cast" are names)
+                # "Google vice-president of operations", "governor … in 1990": a field or a
+                # date after the preposition, no organisation; the field belongs to the
+                # title, and the words before the title name the organisation
+                if title_x and toks[head_end].lower == "of":
+                    f = a_start
+                    while f < stop and f - a_start < _MAX_MODIFIERS and toks[f].is_word \
+                            and not toks[f].is_cap and toks[f].lower not in preps:
+                        f += 1
+                    if f > a_start:
+                        title = text[toks[t0].start:toks[f - 1].end]
+                return title, _caps_affiliation(text, caps_before)
         # "an economist at the California-based Institute for the Future": the name, without
         # its article or a "-based" descriptor
         if a_start + 1 < stop and wc.is_det(a_start) and (
@@ -1183,7 +1200,21 @@ def _appositive_fields(wc: WordClasses, text: str,
             stop -= 1
         if stop > a_start:
             aff = text[toks[a_start].start:toks[stop - 1].end]
-    elif caps_before:  # "BA's chief executive" -> "BA"
-        aff = text[caps_before[0].start:caps_before[-1].start + len(caps_before[-1].bare)] \
-            if caps_before[-1].possessive else text[caps_before[0].start:caps_before[-1].end]
+    else:  # "BA's chief executive" -> "BA"
+        aff = _caps_affiliation(text, caps_before)
     return title, aff
+
+
+def _alphanumeric(word: str) -> bool:
+    """Letters and digits in one word: a name such as "3ami" or "4Cast"."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _caps_affiliation(text: str, caps: list) -> Optional[str]:
+    """The capitalised words of an appositive before its title, as its affiliation, without
+    a possessive ending ("BA's chief executive" -> "BA"); None when there are none."""
+    if not caps:
+        return None
+    last = caps[-1]
+    return text[caps[0].start:last.start + len(last.bare)] if last.possessive \
+        else text[caps[0].start:last.end]
