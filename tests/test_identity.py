@@ -1003,3 +1003,23 @@ def test_comment_and_predict_stand_before_their_speaker():
         ("Ola Brandt", "chief executive", "Acme")]
     assert speakers('"Prices will fall," predicted Ola Brandt, an analyst at Acme.') == [
         ("Ola Brandt", "analyst", "Acme")]
+
+
+def test_someones_representative_is_someone_else_and_unnamed():
+    """"…, the singer's agent has said" then "said the singer's agent": the agent is not the
+    person named just before and is an unnamed source; "the charity's director" still is the
+    director named before."""
+    text = ("Singer Ana Lind is to marry producer Tom Vale, the singer's agent has said. "
+            '"No plans are set," said the singer\'s agent.')
+    speaker = quotetrack.parse(text).quotes[-1].speaker
+    assert speaker.name != "Tom Vale" and speaker.anonymous
+    text = ("Ola Brandt, Oxfam's director, visited the camp. "
+            '"It is dire," said the charity\'s director.')
+    assert speakers(text)[0][0] == "Ola Brandt"
+
+
+def test_a_plural_possessive_inside_an_organisation_name():
+    """"the Musicians' Union" is one organisation, not "Union" of "Musicians"."""
+    quote = quotetrack.parse("The Musicians' Union said: \"The deal is unfair.\"").quotes[0]
+    assert quote.speaker.name == "Musicians' Union"
+    assert quote.speaker.kind.value == "organization"

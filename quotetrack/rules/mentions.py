@@ -765,6 +765,21 @@ def _words_before(p: MentionParts) -> Optional[str]:
     return affiliation
 
 
+def _owner_title(p: MentionParts) -> Optional[str]:
+    """The office whose title owns the title: "the prime minister's official spokesman" ->
+    "prime minister" (the person speaks for the office)."""
+    toks, wc = p.wc.tokens, p.wc
+    x = p.title_start - 1
+    if p.title_start == p.title_end or x < p.first or not toks[x].possessive \
+            or not wc.is_title(x):
+        return None
+    y = x
+    while y - 1 >= p.first and (wc.is_title(y - 1) or wc.is_modifier(y - 1)) \
+            and not toks[y - 1].possessive:
+        y -= 1
+    return p.text[toks[y].start:toks[x].start + len(toks[x].bare)]
+
+
 def after_place(lex: Lexicon, toks: Sequence[Token]) -> Sequence[Token]:
     """The tokens after the last word that says where someone is based, and the place words
     before it ("a Los Angeles-based attorney": where one works, not whom one speaks for; 35
@@ -796,6 +811,7 @@ READERS: tuple[tuple[str, Callable[[MentionParts], Optional[str]], str], ...] = 
     ("postnominal", _postnominal, TITLE),
     ("name_of", _name_of, AFFILIATION),
     ("words_before_title", _words_before, AFFILIATION),
+    ("owner_title", _owner_title, AFFILIATION),
     ("appositive_title", _appositive_title, TITLE),
     ("appositive_affiliation", _appositive_affiliation, AFFILIATION),
 )
@@ -922,7 +938,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     n_end = j
     n_start = n_end
     while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1) \
-            and not (toks[n_start - 1].possessive and n_start < n_end):
+            and not (toks[n_start - 1].possessive and n_start < n_end
+                     and not _plural_owner_name(wc, n_start - 1, n_end)):
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
     org = n_end > n_start and toks[n_end - 1].key in lex.org_words
     if not org:
@@ -958,7 +975,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if of_at is not None:
         t_end = of_at
     t_start = t_end
-    while t_start - 1 >= k and (wc.is_title(t_start - 1) or (
+    while t_start - 1 >= k and ((wc.is_title(t_start - 1) and not (
+            t_start < t_end and toks[t_start - 1].possessive)) or (
             t_start < t_end and wc.is_modifier(t_start - 1)
             and not toks[t_start - 1].possessive)  # ("the charity's director": "director")
             or (t_start < t_end and toks[t_start - 1].lower == "and"
@@ -1030,12 +1048,25 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     else:
         kind = SpeakerKind.PERSON
     anonymous = name is None and kind != SpeakerKind.ORGANIZATION and (
-        definite is False or head in lex.anonymous_heads)
+        definite is False or head in lex.anonymous_heads or (
+            # "Blair's spokesman", "the prime minister's official spokesman", "his lawyer":
+            # someone's unnamed person is as unnamed as "a spokesman"
+            head in lex.representatives and kind == SpeakerKind.PERSON and (
+                toks[i].lower in lex.possessive_determiners
+                or any(toks[x].possessive for x in range(k, j - 1)))))
     document = name is None and head in lex.documents
     return MentionInfo(start=start, end=end, name=name, description=description, head=head,
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
                        capitalised_head=capitalised_head, owned=owned)
+
+
+def _plural_owner_name(wc: WordClasses, x: int, n_end: int) -> bool:
+    """Token ``x`` is a plural possessive inside an organisation's name that ends at
+    ``n_end``: "the Musicians' Union", "the Bankers' Association" (about a dozen BBC corpus
+    mentions; "Oxfam's Barbara Stocking" is an owner and a name)."""
+    toks = wc.tokens
+    return toks[x].text.endswith("s'") and toks[n_end - 1].key in wc.lex.org_words
 
 
 def _appositive_name(wc: WordClasses, rng: tuple[int, int]) -> Optional[list[Token]]:
