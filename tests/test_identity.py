@@ -1023,3 +1023,13 @@ def test_a_plural_possessive_inside_an_organisation_name():
     quote = quotetrack.parse("The Musicians' Union said: \"The deal is unfair.\"").quotes[0]
     assert quote.speaker.name == "Musicians' Union"
     assert quote.speaker.kind.value == "organization"
+
+
+def test_two_roles_joined_by_and_before_a_name_are_one_person():
+    """"said Acme president and chief executive Ola Brandt" and "record holder and BBC pundit
+    Ola Brandt": one person with both roles; "said Tom Reed and Ana Lind" stays two names."""
+    assert speakers('"It is over," said Acme president and chief executive Ola Brandt.') == [
+        ("Ola Brandt", "president and chief executive", "Acme")]
+    assert speakers('"It is over," said record holder and BBC pundit Ola Brandt.') == [
+        ("Ola Brandt", "pundit", "BBC")]
+    assert speakers('"It is over," said Tom Reed and Ana Lind.')[0][0] != "Ana Lind"

@@ -590,6 +590,10 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             if wc.is_det(k):
                 k += 1
             continue
+        if t.lower == "and" and k > i and (wc.is_title(k - 1) or wc.is_modifier(k - 1)) \
+                and _titled_name_at(wc, k + 1, hi, max_tokens - (k - i)):
+            k += 1  # "said Nortel president and chief executive Bill Owens": one person's roles
+            continue
         if wc.is_modifier(k):
             prev = toks[k - 1]
             if k > i and last_anchor == k - 1 and not prev.is_cap and owner != k - 1:
@@ -611,6 +615,26 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
     if nested:
         return (i, last_anchor + 1)
     return _postmodifier_after(wc, i, last_anchor + 1, hi, max_tokens)
+
+
+def _titled_name_at(wc: WordClasses, k: int, hi: int, limit: int) -> bool:
+    """Title words or modifiers from token ``k`` then a person's name, within ``limit`` tokens:
+    "chief executive Bill Owens", "BBC pundit Jon Edwards" (the second part of "<role> and
+    <role> <name>")."""
+    toks = wc.tokens
+    x = k
+    titled = False
+    run = 0  # name words (no titles) in a row, the last ones read
+    while x < hi and x - k < limit and toks[x].is_word and not toks[x].possessive and (
+            wc.is_title(x) or wc.is_modifier(x) or wc.is_name_word(x)):
+        if wc.is_title(x):
+            titled, run = True, 0
+        elif wc.is_name_word(x) and toks[x].key not in wc.lex.org_words:
+            run += 1
+        else:
+            run = 0
+        x += 1
+    return titled and run >= 2
 
 
 def _postmodifier_after(wc: WordClasses, i: int, e: int, hi: int,
@@ -876,9 +900,11 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                            pronoun=pron,
                            gender=gender if gender in _GENDERS else None)
     if any(toks[x].lower == "and" and not wc.is_title(x) and not (
-            wc.is_title(x - 1) and wc.is_title(j - 1) and not _named(wc, x + 1, j))
+            wc.is_title(x - 1) and wc.is_title(j - 1) and not _named(wc, x + 1, j)) and not (
+            (wc.is_title(x - 1) or wc.is_modifier(x - 1)) and _titled_name_at(wc, x + 1, j, j - x))
            for x in range(i + 1, j - 1)):  # (not "the Labour peer and former minister", not
-        # the "and" of "Trade and Industry Secretary")
+        # the "and" of "Trade and Industry Secretary", not "president and chief executive
+        # Bill Owens": one person's roles)
         # "Tore Sohlberg and Lehla Abreder": a group of named people
         det = wc.is_det(i)
         return MentionInfo(start=start, end=end, name=_join(text, toks[i + det:j]),
