@@ -1033,3 +1033,12 @@ def test_two_roles_joined_by_and_before_a_name_are_one_person():
     assert speakers('"It is over," said record holder and BBC pundit Ola Brandt.') == [
         ("Ola Brandt", "pundit", "BBC")]
     assert speakers('"It is over," said Tom Reed and Ana Lind.')[0][0] != "Ana Lind"
+
+
+def test_a_person_from_an_organisation_is_the_speaker():
+    """"Ola Brandt from the Dockers' Union said": Ola Brandt speaks, for the union; "Research
+    from Halifax suggests" is no person."""
+    assert speakers('Ola Brandt from the Dockers\' Union said: "The deal is unfair."') == [
+        ("Ola Brandt", None, "Dockers' Union")]
+    quote = quotetrack.parse('Research from Halifax says prices "will keep rising".').quotes[0]
+    assert quote.speaker is None or quote.speaker.name != "Research"

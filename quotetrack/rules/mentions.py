@@ -393,7 +393,6 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         plural = _bare_plural(wc, j, lo, nested=nested)
         return plural if plural is None or plural[1] - plural[0] <= max_tokens else None
     i = j
-    preps = wc.lex.np_prepositions
     while i - 1 >= lo and j - i + 1 < max_tokens:
         k = i - 1
         p = toks[k]
@@ -407,16 +406,13 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         if wc.is_det(k):
             i = k
             if k - 2 >= lo and toks[k].lower == "the" and toks[i + 1].is_cap \
-                    and toks[k - 1].lower in preps \
-                    and (wc.is_name_word(k - 2) or wc.is_title(k - 2)) and j - k + 2 < max_tokens:
+                    and _joining_preposition(wc, k - 1, lo) and j - k + 2 < max_tokens:
                 # "Rhian Beynon of the JCWI said", "a spokesman for the Home Office said": the
                 # name or title before "of the"
                 i = k - 1
                 continue
             break
-        if p.lower in preps and k - 1 >= lo \
-                and (wc.is_title(k - 1) or wc.is_name_word(k - 1)) \
-                and (toks[i].is_cap or wc.is_det(i)):
+        if _joining_preposition(wc, k, lo) and (toks[i].is_cap or wc.is_det(i)):
             i = k
             continue
         if wc.is_name_word(k) or wc.is_anchor(k) or (p.possessive and p.is_cap):
@@ -452,6 +448,22 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         if owner is not None:
             return (owner, j + 1)
     return (i, j + 1)
+
+
+def _joining_preposition(wc: WordClasses, k: int, lo: int) -> bool:
+    """Token ``k`` is a preposition that joins the name or title before it to the words after
+    it in one mention: "Secretary of State", "Rhian Beynon of the JCWI", "a spokesman for the
+    Home Office"; "from" after a person's name ("David Noone from Intervoice said": 6 BBC
+    corpus quotes; not "Research from Halifax", a common word opening the sentence)."""
+    toks, lex = wc.tokens, wc.lex
+    low = toks[k].lower
+    if k - 1 < lo:
+        return False
+    if low in lex.np_prepositions:
+        return wc.is_title(k - 1) or wc.is_name_word(k - 1)
+    return low in lex.affiliation_prepositions and k - 2 >= lo and wc.is_name_word(k - 1) \
+        and not wc.is_title(k - 1) and toks[k - 1].key not in lex.org_words \
+        and (wc.is_name_word(k - 2) or toks[k - 2].lower in lex.honorifics)
 
 
 def _comma_modifiers(wc: WordClasses, i: int, lo: int, j: int, max_tokens: int) -> int:
