@@ -1042,3 +1042,14 @@ def test_a_person_from_an_organisation_is_the_speaker():
         ("Ola Brandt", None, "Dockers' Union")]
     quote = quotetrack.parse('Research from Halifax says prices "will keep rising".').quotes[0]
     assert quote.speaker is None or quote.speaker.name != "Research"
+
+
+def test_a_name_described_as_an_organisation_is_one():
+    """"Vexo, the Swedish regulator, said" and "the Swedish watchdog said": organisations, and
+    "regulator" is no title; "Tom Reed, a firm believer," stays a person."""
+    quote = quotetrack.parse('"It is over," said Vexo, the Swedish regulator.').quotes[0]
+    assert (quote.speaker.kind.value, quote.speaker.title) == ("organization", None)
+    quote = quotetrack.parse('The Swedish watchdog said: "It is over."').quotes[0]
+    assert quote.speaker.kind.value == "organization"
+    quote = quotetrack.parse('"It is over," said Tom Reed, a firm believer.').quotes[0]
+    assert quote.speaker.kind.value == "person"

@@ -1052,6 +1052,12 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                          if appositive is not None and apposed_name is None else None,
                          postnominal=postnominal)
     title, affiliation = _read_fields(parts)
+    # "the CSA, the French broadcasting regulator,": a name described as an organisation is
+    # one, and that noun is no title
+    described_org = title is not None and " " not in title and title.lower() in lex.org_words \
+        and bool(name_toks) and name_toks[0].lower not in lex.first_names
+    if described_org:
+        title = None
     # "another member of the public", "two officials": a determiner that tells this source
     # from others stays in its description ("a", "the", "one" do not)
     kept = k if k == i or toks[i].lower not in lex.described_determiners else i
@@ -1077,7 +1083,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         # "CNN said", "IBM", "FBI": a name that is one acronym is an organisation
         acronym = len(name_toks) == 1 and len(name) >= 2 and name.isalpha() \
             and name.isupper() and name.lower() not in lex.first_names
-        kind = SpeakerKind.ORGANIZATION if org or acronym else SpeakerKind.PERSON
+        kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
+            else SpeakerKind.PERSON
     elif head in lex.org_words:
         kind = SpeakerKind.ORGANIZATION
     elif head in lex.group_nouns or (head.endswith("s") and not head.endswith("ss")
