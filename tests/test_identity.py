@@ -1053,3 +1053,12 @@ def test_a_name_described_as_an_organisation_is_one():
     assert quote.speaker.kind.value == "organization"
     quote = quotetrack.parse('"It is over," said Tom Reed, a firm believer.').quotes[0]
     assert quote.speaker.kind.value == "person"
+
+
+def test_a_past_verb_after_a_plural_noun_ends_the_subject():
+    """"The show's producers defended Rock, saying …": the producers speak; the verb and its
+    object are no part of their description."""
+    quote = quotetrack.parse('The show\'s producers defended Ada Rock, saying her remarks were '
+                             '"harmless fun".').quotes[0]
+    assert quote.speaker.name == "show's producers"
+    assert quote.speaker.kind.value == "group"

@@ -613,9 +613,11 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
                 # that opens the phrase: it is its determiner)
                 break
             if t.lower in wc.lex.auxiliaries or ("'" in t.text and not t.possessive) or (
-                    last_anchor >= 0 and t.lower.endswith(wc.lex.past_endings)
+                    (last_anchor >= 0 or _plural_noun(prev))
+                    and t.lower.endswith(wc.lex.past_endings)
                     and k + 1 < hi and (toks[k + 1].is_cap or wc.is_det(k + 1))):
-                break  # "the mega donor didn't", "Japan branded North Korea": a verb
+                break  # "the mega donor didn't", "Japan branded North Korea", "the show's
+                # producers defended Rock": a verb
             k += 1
             continue
         break
@@ -627,6 +629,11 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
     if nested:
         return (i, last_anchor + 1)
     return _postmodifier_after(wc, i, last_anchor + 1, hi, max_tokens)
+
+
+def _plural_noun(t: Token) -> bool:
+    """A lower-case word with a plural ending ("producers"; not "boss")."""
+    return not t.is_cap and t.lower.endswith("s") and not t.lower.endswith("ss")
 
 
 def _titled_name_at(wc: WordClasses, k: int, hi: int, limit: int) -> bool:
