@@ -954,3 +954,111 @@ def test_a_titled_appositive_shows_a_person_no_first_name_shows():
     text = ('In Port Vale, a presenter on the station thinks a break is near. "The band will '
             'rest," says the DJ.')
     assert speakers(text)[0][0] != "Port Vale"
+
+
+def test_an_age_or_a_sentence_adverb_between_commas_is_no_title():
+    """"Ola Brandt, 32, said" and "Ola Brandt, however, said": neither the age nor the adverb
+    is the title; a description after the age still is ("Ola Brandt, 32, a welder,")."""
+    assert speakers('Ola Brandt, 32, said: "The yard will close."') == [
+        ("Ola Brandt", None, None)]
+    assert speakers('Ola Brandt, however, said: "The yard will close."') == [
+        ("Ola Brandt", None, None)]
+    assert speakers('Ola Brandt, 32, a welder, said: "The yard will close."') == [
+        ("Ola Brandt", "welder", None)]
+    assert speakers('Ola Brandt, a welder, said: "The yard will close."') == [
+        ("Ola Brandt", "welder", None)]
+
+
+def test_a_courtesy_title_or_a_verb_is_no_part_of_the_office():
+    """"Ovar mayor Mr Lund" and "the minister met Prime Minister Ada Holm": the courtesy title
+    after the office and the verb before a capitalised title are not the title; words that
+    modify titles ("former", "shadow") and a noun before an acronym ("radio DJ") are."""
+    assert speakers('Ovar mayor Mr Lund says he is "standing firm".') == [
+        ("Lund", "mayor", "Ovar")]
+    text = ('The Danish minister met Prime Minister Ada Holm on Monday. "We agreed on the '
+            'plan," Ms Holm said.')
+    assert speakers(text) == [("Ada Holm", "prime minister", None)]
+    assert speakers('"We agreed," said former Prime Minister Ada Holm.') == [
+        ("Ada Holm", "former prime minister", None)]
+    assert speakers('"We agreed," said radio DJ Ada Holm.') == [("Ada Holm", "radio dj", None)]
+
+
+def test_an_appositive_field_belongs_to_the_title_and_the_words_before_it_are_the_body():
+    """", Acme vice-president of operations": "of operations" is the field of the title, not
+    an organisation, and Acme is the affiliation; a date after "in" is no organisation; a
+    named body after "of" still is ("managing director of 3ami")."""
+    assert speakers('"It is over," said Urs Holm, Acme vice-president of operations.') == [
+        ("Urs Holm", "vice-president of operations", "Acme")]
+    assert speakers('Ola Brandt, the former Vermont governor beaten by Tom Reed in 1990, said: '
+                    '"It is over."') == [("Ola Brandt", "governor", "Vermont")]
+    assert speakers('"It is over," said Tim Ells, managing director of 3ami.') == [
+        ("Tim Ells", "managing director", "3ami")]
+    assert speakers('"It is over," said Tim Ells, vice-president of operations at Acme.') == [
+        ("Tim Ells", "vice-president", "Acme")]
+
+
+def test_comment_and_predict_stand_before_their_speaker():
+    """"…," commented Acme chief executive Ola Brandt (4 BBC corpus quotes had no speaker)."""
+    assert speakers('"It works," commented Acme chief executive Ola Brandt.') == [
+        ("Ola Brandt", "chief executive", "Acme")]
+    assert speakers('"Prices will fall," predicted Ola Brandt, an analyst at Acme.') == [
+        ("Ola Brandt", "analyst", "Acme")]
+
+
+def test_someones_representative_is_someone_else_and_unnamed():
+    """"…, the singer's agent has said" then "said the singer's agent": the agent is not the
+    person named just before and is an unnamed source; "the charity's director" still is the
+    director named before."""
+    text = ("Singer Ana Lind is to marry producer Tom Vale, the singer's agent has said. "
+            '"No plans are set," said the singer\'s agent.')
+    speaker = quotetrack.parse(text).quotes[-1].speaker
+    assert speaker.name != "Tom Vale" and speaker.anonymous
+    text = ("Ola Brandt, Oxfam's director, visited the camp. "
+            '"It is dire," said the charity\'s director.')
+    assert speakers(text)[0][0] == "Ola Brandt"
+
+
+def test_a_plural_possessive_inside_an_organisation_name():
+    """"the Musicians' Union" is one organisation, not "Union" of "Musicians"."""
+    quote = quotetrack.parse("The Musicians' Union said: \"The deal is unfair.\"").quotes[0]
+    assert quote.speaker.name == "Musicians' Union"
+    assert quote.speaker.kind.value == "organization"
+
+
+def test_two_roles_joined_by_and_before_a_name_are_one_person():
+    """"said Acme president and chief executive Ola Brandt" and "record holder and BBC pundit
+    Ola Brandt": one person with both roles; "said Tom Reed and Ana Lind" stays two names."""
+    assert speakers('"It is over," said Acme president and chief executive Ola Brandt.') == [
+        ("Ola Brandt", "president and chief executive", "Acme")]
+    assert speakers('"It is over," said record holder and BBC pundit Ola Brandt.') == [
+        ("Ola Brandt", "pundit", "BBC")]
+    assert speakers('"It is over," said Tom Reed and Ana Lind.')[0][0] != "Ana Lind"
+
+
+def test_a_person_from_an_organisation_is_the_speaker():
+    """"Ola Brandt from the Dockers' Union said": Ola Brandt speaks, for the union; "Research
+    from Halifax suggests" is no person."""
+    assert speakers('Ola Brandt from the Dockers\' Union said: "The deal is unfair."') == [
+        ("Ola Brandt", None, "Dockers' Union")]
+    quote = quotetrack.parse('Research from Halifax says prices "will keep rising".').quotes[0]
+    assert quote.speaker is None or quote.speaker.name != "Research"
+
+
+def test_a_name_described_as_an_organisation_is_one():
+    """"Vexo, the Swedish regulator, said" and "the Swedish watchdog said": organisations, and
+    "regulator" is no title; "Tom Reed, a firm believer," stays a person."""
+    quote = quotetrack.parse('"It is over," said Vexo, the Swedish regulator.').quotes[0]
+    assert (quote.speaker.kind.value, quote.speaker.title) == ("organization", None)
+    quote = quotetrack.parse('The Swedish watchdog said: "It is over."').quotes[0]
+    assert quote.speaker.kind.value == "organization"
+    quote = quotetrack.parse('"It is over," said Tom Reed, a firm believer.').quotes[0]
+    assert quote.speaker.kind.value == "person"
+
+
+def test_a_past_verb_after_a_plural_noun_ends_the_subject():
+    """"The show's producers defended Rock, saying …": the producers speak; the verb and its
+    object are no part of their description."""
+    quote = quotetrack.parse('The show\'s producers defended Ada Rock, saying her remarks were '
+                             '"harmless fun".').quotes[0]
+    assert quote.speaker.name == "show's producers"
+    assert quote.speaker.kind.value == "group"

@@ -393,7 +393,6 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         plural = _bare_plural(wc, j, lo, nested=nested)
         return plural if plural is None or plural[1] - plural[0] <= max_tokens else None
     i = j
-    preps = wc.lex.np_prepositions
     while i - 1 >= lo and j - i + 1 < max_tokens:
         k = i - 1
         p = toks[k]
@@ -407,22 +406,26 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         if wc.is_det(k):
             i = k
             if k - 2 >= lo and toks[k].lower == "the" and toks[i + 1].is_cap \
-                    and toks[k - 1].lower in preps \
-                    and (wc.is_name_word(k - 2) or wc.is_title(k - 2)) and j - k + 2 < max_tokens:
+                    and _joining_preposition(wc, k - 1, lo) and j - k + 2 < max_tokens:
                 # "Rhian Beynon of the JCWI said", "a spokesman for the Home Office said": the
                 # name or title before "of the"
                 i = k - 1
                 continue
             break
-        if p.lower in preps and k - 1 >= lo \
-                and (wc.is_title(k - 1) or wc.is_name_word(k - 1)) \
-                and (toks[i].is_cap or wc.is_det(i)):
+        if _joining_preposition(wc, k, lo) and (toks[i].is_cap or wc.is_det(i)):
             i = k
             continue
         if wc.is_name_word(k) or wc.is_anchor(k) or (p.possessive and p.is_cap):
             i = k
             continue
         if wc.is_modifier(k) and any(wc.is_anchor(x) for x in range(i, j + 1)):
+            if toks[i].is_cap and not p.is_cap and p.lower not in wc.lex.title_modifiers \
+                    and wc.is_title(i) and not wc.is_title(k) and "-" not in p.text \
+                    and not toks[i].bare.isupper():  # ("ex-Foreign Secretary", "radio DJ")
+                # "the president met Prime Minister Tony Blair", "plans to allow Home
+                # Secretary Charles Clarke": a lower-case word before a capitalised title is
+                # a verb or the like, unless it modifies titles ("former", "shadow")
+                break
             i = k
             continue
         if wc.is_name_word(i) and not wc.is_title(i) and not p.is_cap and any(
@@ -445,6 +448,22 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         if owner is not None:
             return (owner, j + 1)
     return (i, j + 1)
+
+
+def _joining_preposition(wc: WordClasses, k: int, lo: int) -> bool:
+    """Token ``k`` is a preposition that joins the name or title before it to the words after
+    it in one mention: "Secretary of State", "Rhian Beynon of the JCWI", "a spokesman for the
+    Home Office"; "from" after a person's name ("David Noone from Intervoice said": 6 BBC
+    corpus quotes; not "Research from Halifax", a common word opening the sentence)."""
+    toks, lex = wc.tokens, wc.lex
+    low = toks[k].lower
+    if k - 1 < lo:
+        return False
+    if low in lex.np_prepositions:
+        return wc.is_title(k - 1) or wc.is_name_word(k - 1)
+    return low in lex.affiliation_prepositions and k - 2 >= lo and wc.is_name_word(k - 1) \
+        and not wc.is_title(k - 1) and toks[k - 1].key not in lex.org_words \
+        and (wc.is_name_word(k - 2) or toks[k - 2].lower in lex.honorifics)
 
 
 def _comma_modifiers(wc: WordClasses, i: int, lo: int, j: int, max_tokens: int) -> int:
@@ -583,6 +602,10 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             if wc.is_det(k):
                 k += 1
             continue
+        if t.lower == "and" and k > i and (wc.is_title(k - 1) or wc.is_modifier(k - 1)) \
+                and _titled_name_at(wc, k + 1, hi, max_tokens - (k - i)):
+            k += 1  # "said Nortel president and chief executive Bill Owens": one person's roles
+            continue
         if wc.is_modifier(k):
             prev = toks[k - 1]
             if k > i and last_anchor == k - 1 and not prev.is_cap and owner != k - 1:
@@ -590,9 +613,11 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
                 # that opens the phrase: it is its determiner)
                 break
             if t.lower in wc.lex.auxiliaries or ("'" in t.text and not t.possessive) or (
-                    last_anchor >= 0 and t.lower.endswith(wc.lex.past_endings)
+                    (last_anchor >= 0 or _plural_noun(prev))
+                    and t.lower.endswith(wc.lex.past_endings)
                     and k + 1 < hi and (toks[k + 1].is_cap or wc.is_det(k + 1))):
-                break  # "the mega donor didn't", "Japan branded North Korea": a verb
+                break  # "the mega donor didn't", "Japan branded North Korea", "the show's
+                # producers defended Rock": a verb
             k += 1
             continue
         break
@@ -604,6 +629,31 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
     if nested:
         return (i, last_anchor + 1)
     return _postmodifier_after(wc, i, last_anchor + 1, hi, max_tokens)
+
+
+def _plural_noun(t: Token) -> bool:
+    """A lower-case word with a plural ending ("producers"; not "boss")."""
+    return not t.is_cap and t.lower.endswith("s") and not t.lower.endswith("ss")
+
+
+def _titled_name_at(wc: WordClasses, k: int, hi: int, limit: int) -> bool:
+    """Title words or modifiers from token ``k`` then a person's name, within ``limit`` tokens:
+    "chief executive Bill Owens", "BBC pundit Jon Edwards" (the second part of "<role> and
+    <role> <name>")."""
+    toks = wc.tokens
+    x = k
+    titled = False
+    run = 0  # name words (no titles) in a row, the last ones read
+    while x < hi and x - k < limit and toks[x].is_word and not toks[x].possessive and (
+            wc.is_title(x) or wc.is_modifier(x) or wc.is_name_word(x)):
+        if wc.is_title(x):
+            titled, run = True, 0
+        elif wc.is_name_word(x) and toks[x].key not in wc.lex.org_words:
+            run += 1
+        else:
+            run = 0
+        x += 1
+    return titled and run >= 2
 
 
 def _postmodifier_after(wc: WordClasses, i: int, e: int, hi: int,
@@ -709,7 +759,12 @@ def _title_words(p: MentionParts) -> Optional[str]:
     toks, wc = p.wc.tokens, p.wc
     if p.title_tokens and any(wc.is_title(x) and toks[x].lower not in wc.lex.honorifics
                               for x in range(p.title_start, p.title_end)):
-        return _join(p.text, p.title_tokens)
+        words = p.title_tokens
+        while len(words) > 1 and words[-1].lower in wc.lex.courtesy_titles:
+            # "MAB spokesman Dr Azzam Tamimi", "London mayor Mr Livingstone": the courtesy
+            # title before the name is no part of the office (24 BBC corpus quotes)
+            words = words[:-1]
+        return _join(p.text, words)
     return None
 
 
@@ -753,6 +808,21 @@ def _words_before(p: MentionParts) -> Optional[str]:
     return affiliation
 
 
+def _owner_title(p: MentionParts) -> Optional[str]:
+    """The office whose title owns the title: "the prime minister's official spokesman" ->
+    "prime minister" (the person speaks for the office)."""
+    toks, wc = p.wc.tokens, p.wc
+    x = p.title_start - 1
+    if p.title_start == p.title_end or x < p.first or not toks[x].possessive \
+            or not wc.is_title(x):
+        return None
+    y = x
+    while y - 1 >= p.first and (wc.is_title(y - 1) or wc.is_modifier(y - 1)) \
+            and not toks[y - 1].possessive:
+        y -= 1
+    return p.text[toks[y].start:toks[x].start + len(toks[x].bare)]
+
+
 def after_place(lex: Lexicon, toks: Sequence[Token]) -> Sequence[Token]:
     """The tokens after the last word that says where someone is based, and the place words
     before it ("a Los Angeles-based attorney": where one works, not whom one speaks for; 35
@@ -784,6 +854,7 @@ READERS: tuple[tuple[str, Callable[[MentionParts], Optional[str]], str], ...] = 
     ("postnominal", _postnominal, TITLE),
     ("name_of", _name_of, AFFILIATION),
     ("words_before_title", _words_before, AFFILIATION),
+    ("owner_title", _owner_title, AFFILIATION),
     ("appositive_title", _appositive_title, TITLE),
     ("appositive_affiliation", _appositive_affiliation, AFFILIATION),
 )
@@ -848,9 +919,11 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                            pronoun=pron,
                            gender=gender if gender in _GENDERS else None)
     if any(toks[x].lower == "and" and not wc.is_title(x) and not (
-            wc.is_title(x - 1) and wc.is_title(j - 1) and not _named(wc, x + 1, j))
+            wc.is_title(x - 1) and wc.is_title(j - 1) and not _named(wc, x + 1, j)) and not (
+            (wc.is_title(x - 1) or wc.is_modifier(x - 1)) and _titled_name_at(wc, x + 1, j, j - x))
            for x in range(i + 1, j - 1)):  # (not "the Labour peer and former minister", not
-        # the "and" of "Trade and Industry Secretary")
+        # the "and" of "Trade and Industry Secretary", not "president and chief executive
+        # Bill Owens": one person's roles)
         # "Tore Sohlberg and Lehla Abreder": a group of named people
         det = wc.is_det(i)
         return MentionInfo(start=start, end=end, name=_join(text, toks[i + det:j]),
@@ -910,7 +983,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     n_end = j
     n_start = n_end
     while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1) \
-            and not (toks[n_start - 1].possessive and n_start < n_end):
+            and not (toks[n_start - 1].possessive and n_start < n_end
+                     and not _plural_owner_name(wc, n_start - 1, n_end)):
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
     org = n_end > n_start and toks[n_end - 1].key in lex.org_words
     if not org:
@@ -946,7 +1020,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if of_at is not None:
         t_end = of_at
     t_start = t_end
-    while t_start - 1 >= k and (wc.is_title(t_start - 1) or (
+    while t_start - 1 >= k and ((wc.is_title(t_start - 1) and not (
+            t_start < t_end and toks[t_start - 1].possessive)) or (
             t_start < t_end and wc.is_modifier(t_start - 1)
             and not toks[t_start - 1].possessive)  # ("the charity's director": "director")
             or (t_start < t_end and toks[t_start - 1].lower == "and"
@@ -984,6 +1059,12 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                          if appositive is not None and apposed_name is None else None,
                          postnominal=postnominal)
     title, affiliation = _read_fields(parts)
+    # "the CSA, the French broadcasting regulator,": a name described as an organisation is
+    # one, and that noun is no title
+    described_org = title is not None and " " not in title and title.lower() in lex.org_words \
+        and bool(name_toks) and name_toks[0].lower not in lex.first_names
+    if described_org:
+        title = None
     # "another member of the public", "two officials": a determiner that tells this source
     # from others stays in its description ("a", "the", "one" do not)
     kept = k if k == i or toks[i].lower not in lex.described_determiners else i
@@ -1009,7 +1090,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         # "CNN said", "IBM", "FBI": a name that is one acronym is an organisation
         acronym = len(name_toks) == 1 and len(name) >= 2 and name.isalpha() \
             and name.isupper() and name.lower() not in lex.first_names
-        kind = SpeakerKind.ORGANIZATION if org or acronym else SpeakerKind.PERSON
+        kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
+            else SpeakerKind.PERSON
     elif head in lex.org_words:
         kind = SpeakerKind.ORGANIZATION
     elif head in lex.group_nouns or (head.endswith("s") and not head.endswith("ss")
@@ -1018,12 +1100,25 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     else:
         kind = SpeakerKind.PERSON
     anonymous = name is None and kind != SpeakerKind.ORGANIZATION and (
-        definite is False or head in lex.anonymous_heads)
+        definite is False or head in lex.anonymous_heads or (
+            # "Blair's spokesman", "the prime minister's official spokesman", "his lawyer":
+            # someone's unnamed person is as unnamed as "a spokesman"
+            head in lex.representatives and kind == SpeakerKind.PERSON and (
+                toks[i].lower in lex.possessive_determiners
+                or any(toks[x].possessive for x in range(k, j - 1)))))
     document = name is None and head in lex.documents
     return MentionInfo(start=start, end=end, name=name, description=description, head=head,
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
                        capitalised_head=capitalised_head, owned=owned)
+
+
+def _plural_owner_name(wc: WordClasses, x: int, n_end: int) -> bool:
+    """Token ``x`` is a plural possessive inside an organisation's name that ends at
+    ``n_end``: "the Musicians' Union", "the Bankers' Association" (about a dozen BBC corpus
+    mentions; "Oxfam's Barbara Stocking" is an owner and a name)."""
+    toks = wc.tokens
+    return toks[x].text.endswith("s'") and toks[n_end - 1].key in wc.lex.org_words
 
 
 def _appositive_name(wc: WordClasses, rng: tuple[int, int]) -> Optional[list[Token]]:
@@ -1081,6 +1176,13 @@ def _appositive_fields(wc: WordClasses, text: str,
     """(title, affiliation) of an appositive such as "a student" or "director of the X at Y"."""
     toks = wc.tokens
     i, j = rng
+    if toks[i].text.isdigit():
+        # "Mr Mubanga, 32, from Wembley, said", "Jo Reed, 32, a teacher, said": an age (or a
+        # share, "A majority, 52%, said") is no title (65 BBC corpus quotes had one); a
+        # description after the age still gives one
+        if i + 2 >= j or toks[i + 1].text != ",":
+            return None, None
+        i += 2
     k = i + 1 if wc.is_det(i) else i
     if _participle_clause(wc, k, j):
         return None, None  # ", speaking at the summit,": a clause, no title
@@ -1113,10 +1215,16 @@ def _appositive_fields(wc: WordClasses, text: str,
         title = text[toks[t0].start:toks[title_x[-1]].end]
     elif any(toks[x].lower in wc.lex.function_words for x in range(k, head_end)):
         title = None  # " - keen to reassure potential investors -": a phrase, not a role
+    elif head_end - k == 1 and wc.is_adverb(k):
+        title = None  # "Forbes, however, says": a sentence adverb (37 BBC corpus quotes)
     else:
         title = toks[head_end - 1].text if not toks[head_end - 1].is_cap else None
     aff = None
     caps_before = [t for t in after_place(wc.lex, toks[k:head_end - 1]) if t.is_cap]
+    if title_x and caps_before and caps_before[0].start < toks[t0].start:
+        # "the former Vermont governor challenged by Sanders": the words before the title,
+        # not those after it (but "a senior adviser to Sanders": the one after it)
+        caps_before = [t for t in caps_before if t.start < toks[t0].start]
     if title_x and head_end < j and toks[head_end].text != "," \
             and any(t.possessive for t in toks[k:t0]):
         # "EA's vice president of sales in Europe", "the charity's head of policy": the
@@ -1140,6 +1248,19 @@ def _appositive_fields(wc: WordClasses, text: str,
                         x + 2 < stop and wc.is_det(x + 1) and toks[x + 2].is_cap)):
                     a_start = x + 1
                     break
+            if not any(toks[x].is_cap or _alphanumeric(toks[x].bare)
+                       for x in range(a_start, stop)):  # ("3ami", "4Cast" are names)
+                # "Google vice-president of operations", "governor … in 1990": a field or a
+                # date after the preposition, no organisation; the field belongs to the
+                # title, and the words before the title name the organisation
+                if title_x and toks[head_end].lower == "of":
+                    f = a_start
+                    while f < stop and f - a_start < _MAX_MODIFIERS and toks[f].is_word \
+                            and not toks[f].is_cap and toks[f].lower not in preps:
+                        f += 1
+                    if f > a_start:
+                        title = text[toks[t0].start:toks[f - 1].end]
+                return title, _caps_affiliation(text, caps_before)
         # "an economist at the California-based Institute for the Future": the name, without
         # its article or a "-based" descriptor
         if a_start + 1 < stop and wc.is_det(a_start) and (
@@ -1162,7 +1283,21 @@ def _appositive_fields(wc: WordClasses, text: str,
             stop -= 1
         if stop > a_start:
             aff = text[toks[a_start].start:toks[stop - 1].end]
-    elif caps_before:  # "BA's chief executive" -> "BA"
-        aff = text[caps_before[0].start:caps_before[-1].start + len(caps_before[-1].bare)] \
-            if caps_before[-1].possessive else text[caps_before[0].start:caps_before[-1].end]
+    else:  # "BA's chief executive" -> "BA"
+        aff = _caps_affiliation(text, caps_before)
     return title, aff
+
+
+def _alphanumeric(word: str) -> bool:
+    """Letters and digits in one word: a name such as "3ami" or "4Cast"."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _caps_affiliation(text: str, caps: list) -> Optional[str]:
+    """The capitalised words of an appositive before its title, as its affiliation, without
+    a possessive ending ("BA's chief executive" -> "BA"); None when there are none."""
+    if not caps:
+        return None
+    last = caps[-1]
+    return text[caps[0].start:last.start + len(last.bare)] if last.possessive \
+        else text[caps[0].start:last.end]

@@ -951,9 +951,10 @@ class _Resolver:
                     if ent is not None:
                         return ent
                 return intro[0]
-            # "the rookie defenceman said": a person named just before, described anew
-            if info.kind == SpeakerKind.PERSON and (info.head in self.ctx.lex.titles
-                                                    or info.capitalised_head):
+            # "the rookie defenceman said": a person named just before, described anew (not
+            # someone's unnamed representative: "the prime minister's official spokesman")
+            if info.kind == SpeakerKind.PERSON and not info.anonymous and (
+                    info.head in self.ctx.lex.titles or info.capitalised_head):
                 ent = self._recent_person(info.start, _ROLE_NOUN_WINDOW_CHARS)
                 if ent is not None:
                     return ent
