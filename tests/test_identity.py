@@ -1062,3 +1062,14 @@ def test_a_past_verb_after_a_plural_noun_ends_the_subject():
                              '"harmless fun".').quotes[0]
     assert quote.speaker.name == "show's producers"
     assert quote.speaker.kind.value == "group"
+
+
+def test_the_organisation_after_a_titles_field_is_the_affiliation():
+    """", vice president of business development for media firm Vexa": Vexa, not the field and
+    the description before it; a phrase of time after the organisation is no part of it."""
+    assert speakers('"It works," said Tom Reed, vice president of business development for '
+                    'media firm Vexa.') == [("Tom Reed", "vice president", "Vexa")]
+    assert speakers('"It works," said Tom Reed, head of Vexa Music Germany until last '
+                    'year.') == [("Tom Reed", "head", "Vexa Music Germany")]
+    assert speakers('"It works," said Tom Reed, a former player for Llanelli and Wales in the '
+                    '1970s.') == [("Tom Reed", "former player", "Llanelli and Wales")]

@@ -1241,15 +1241,16 @@ def _appositive_fields(wc: WordClasses, text: str,
         while stop < j and toks[stop].text != ",":
             stop += 1
         if not toks[a_start].is_cap and not wc.is_det(a_start):
-            # "head of research at Capital Economics": the organisation after "at", not the
+            # "head of research at Capital Economics", "vice president of business development
+            # for digital content company THX": the organisation after "at" or "for", not the
             # field the title covers (not "minister of finance at the time")
             for x in range(a_start + 1, stop - 1):
-                if toks[x].lower == "at" and (toks[x + 1].is_cap or (
-                        x + 2 < stop and wc.is_det(x + 1) and toks[x + 2].is_cap)):
-                    a_start = x + 1
-                    break
-            if not any(toks[x].is_cap or _alphanumeric(toks[x].bare)
-                       for x in range(a_start, stop)):  # ("3ami", "4Cast" are names)
+                if toks[x].lower in _FIELD_ENDS:
+                    org = _described_name(wc, x + 1, stop)
+                    if org is not None:
+                        a_start = org
+                        break
+            if not any(_name_start(toks[x]) for x in range(a_start, stop)):  # ("3ami", "4Cast")
                 # "Google vice-president of operations", "governor … in 1990": a field or a
                 # date after the preposition, no organisation; the field belongs to the
                 # title, and the words before the title name the organisation
@@ -1276,9 +1277,10 @@ def _appositive_fields(wc: WordClasses, text: str,
                     toks[x].lower.endswith("ing") and toks[x - 1].is_cap and not toks[x].is_cap) \
                     or (toks[x].lower in wc.lex.clause_openers and x + 1 < stop and (
                         toks[x + 1].lower in wc.lex.be_forms
-                        or toks[x + 1].lower in wc.lex.auxiliaries)):
-                stop = x  # (", … committee and was part of the inquiry")
-                break
+                        or toks[x + 1].lower in wc.lex.auxiliaries)) \
+                    or _time_after(wc, x, stop):
+                stop = x  # (", … committee and was part of the inquiry", "… Wales in the
+                break  # 1970s", "… Germany until last year")
         while stop > a_start + 1 and toks[stop - 1].lower in wc.lex.function_words:
             stop -= 1
         if stop > a_start:
@@ -1286,6 +1288,51 @@ def _appositive_fields(wc: WordClasses, text: str,
     else:  # "BA's chief executive" -> "BA"
         aff = _caps_affiliation(text, caps_before)
     return title, aff
+
+
+#: prepositions that end the field of a title and lead to the organisation ("head of research
+#: at Acme", "director of marketing for Acme")
+_FIELD_ENDS = frozenset({"at", "for"})
+
+
+def _described_name(wc: WordClasses, y: int, stop: int) -> Optional[int]:
+    """Where the name starts after an article and at most `_MAX_MODIFIERS` lower-case words that
+    describe it, from token ``y`` ("the firm Gartner", "analyst firm Gartner", "Capital
+    Economics"); None when no capitalised word follows them."""
+    toks = wc.tokens
+    if y < stop and wc.is_det(y):
+        y += 1
+    first = y
+    while y < stop and y - first < _MAX_MODIFIERS and not _name_start(toks[y]) \
+            and wc.is_modifier(y):
+        y += 1
+    return y if y < stop and _name_start(toks[y]) else None
+
+
+def _time_after(wc: WordClasses, x: int, stop: int) -> bool:
+    """Token ``x`` opens a phrase of time that ends an organisation's name: "until last year",
+    "since 2001", "in the 1970s", "last year"."""
+    toks, lex = wc.tokens, wc.lex
+    low = toks[x].lower
+    y = x + 1
+    if low in _TIME_PREPOSITIONS and y < stop and wc.is_det(y):
+        y += 1
+    if y >= stop:
+        return False
+    if low in _TIME_PREPOSITIONS and toks[y].text[0].isdigit():
+        return True
+    if low in lex.period_openers and toks[y].lower in lex.periods:
+        return True
+    return low in ("until", "since") and toks[y].lower in lex.period_openers
+
+
+#: prepositions that may open a phrase of time after an organisation ("in the 1970s")
+_TIME_PREPOSITIONS = frozenset({"in", "until", "since", "during"})
+
+
+def _name_start(t: Token) -> bool:
+    """A word that may open a name: capitalised, or letters and digits ("20th Century Fox")."""
+    return t.is_cap or _alphanumeric(t.bare)
 
 
 def _alphanumeric(word: str) -> bool:
