@@ -1073,3 +1073,5 @@ def test_the_organisation_after_a_titles_field_is_the_affiliation():
                     'year.') == [("Tom Reed", "head", "Vexa Music Germany")]
     assert speakers('"It works," said Tom Reed, a former player for Llanelli and Wales in the '
                     '1970s.') == [("Tom Reed", "former player", "Llanelli and Wales")]
+    assert speakers('"It works," said Tom Reed, head of video game firm Vexa in '
+                    'Europe.') == [("Tom Reed", "head", "Vexa in Europe")]

@@ -1250,6 +1250,8 @@ def _appositive_fields(wc: WordClasses, text: str,
                     if org is not None:
                         a_start = org
                         break
+            else:  # "of video game giant Electronic Arts": the name after its description
+                a_start = _described_name(wc, a_start, stop) or a_start
             if not any(_name_start(toks[x]) for x in range(a_start, stop)):  # ("3ami", "4Cast")
                 # "Google vice-president of operations", "governor … in 1990": a field or a
                 # date after the preposition, no organisation; the field belongs to the
