@@ -65,7 +65,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "first_name_title", "described_determiner", "issued_participle",
             "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject",
             "contrast_coordinator", "frame_opener", "comma_relative",
-            "open_ending", "proform_object", "representative")
+            "open_ending", "proform_object", "representative", "irregular_plural")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -300,6 +300,8 @@ class Lexicon:
     issued_participles: frozenset[str]
     #: "spokesman", "lawyer": someone's representative ("Blair's spokesman") is someone else
     representatives: frozenset[str]
+    #: "people", "men": plural nouns of people without a plural ending (a group speaker)
+    irregular_plurals: frozenset[str]
     author_prepositions: frozenset[str]
     add_objects: frozenset[str]  # "a": "added a third goal" is no report
     setting_prepositions: frozenset[str]  # "in": "In a brief statement, the company said."

@@ -1075,3 +1075,14 @@ def test_the_organisation_after_a_titles_field_is_the_affiliation():
                     '1970s.') == [("Tom Reed", "former player", "Llanelli and Wales")]
     assert speakers('"It works," said Tom Reed, head of video game firm Vexa in '
                     'Europe.') == [("Tom Reed", "head", "Vexa in Europe")]
+
+
+def test_a_described_group_of_sources_is_an_anonymous_group():
+    """"Sources familiar with the talks said" and "people close to him said": the head before
+    the describing phrase ("sources", "people") decides kind and anonymity, not the last word."""
+    quote = quotetrack.parse('Sources familiar with the talks said: "A deal is near."').quotes[0]
+    assert (quote.speaker.kind.value, quote.speaker.anonymous) == ("group", True)
+    quote = quotetrack.parse('"A deal is near," people close to him said.').quotes[0]
+    assert (quote.speaker.kind.value, quote.speaker.anonymous) == ("group", True)
+    quote = quotetrack.parse('A person familiar with the talks said: "A deal is near."').quotes[0]
+    assert (quote.speaker.kind.value, quote.speaker.anonymous) == ("person", True)

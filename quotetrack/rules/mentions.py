@@ -949,6 +949,7 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     for p in range(k, j - 1):
         if wc.is_postmodifier(p):
             j = p
+            head = toks[j - 1].key  # ("sources familiar with the talks": sources, not talks)
             break
     # "Richard Shelby of Alabama": a name before "of" keeps what follows as its affiliation
     tail_aff = None
@@ -1094,8 +1095,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             else SpeakerKind.PERSON
     elif head in lex.org_words:
         kind = SpeakerKind.ORGANIZATION
-    elif head in lex.group_nouns or (head.endswith("s") and not head.endswith("ss")
-                                     and head not in lex.titles):
+    elif head in lex.group_nouns or head in lex.irregular_plurals or (
+            head.endswith("s") and not head.endswith("ss") and head not in lex.titles):
         kind = SpeakerKind.GROUP
     else:
         kind = SpeakerKind.PERSON
