@@ -65,7 +65,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "first_name_title", "described_determiner", "issued_participle",
             "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject",
             "contrast_coordinator", "frame_opener", "comma_relative",
-            "open_ending", "proform_object", "representative", "irregular_plural")
+            "open_ending", "proform_object", "representative", "irregular_plural",
+            "affiliation_opener", "compass_word")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -302,6 +303,10 @@ class Lexicon:
     representatives: frozenset[str]
     #: "people", "men": plural nouns of people without a plural ending (a group speaker)
     irregular_plurals: frozenset[str]
+    #: "from": ", from Goldman Sachs," after a name gives the organisation the person is from
+    affiliation_openers: frozenset[str]
+    #: "north", "upstate": opens the name of a region (", from North Philadelphia,": a place)
+    compass_words: frozenset[str]
     author_prepositions: frozenset[str]
     add_objects: frozenset[str]  # "a": "added a third goal" is no report
     setting_prepositions: frozenset[str]  # "in": "In a brief statement, the company said."

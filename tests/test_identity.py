@@ -1086,3 +1086,15 @@ def test_a_described_group_of_sources_is_an_anonymous_group():
     assert (quote.speaker.kind.value, quote.speaker.anonymous) == ("group", True)
     quote = quotetrack.parse('A person familiar with the talks said: "A deal is near."').quotes[0]
     assert (quote.speaker.kind.value, quote.speaker.anonymous) == ("person", True)
+
+
+def test_an_appositive_that_names_only_an_organisation_is_the_affiliation():
+    """"Ola Brandt, from Vexa Securities, said" and ", for the Liberal Democrats,": the
+    organisation is the affiliation; a single name (", of Exeter,") is more often the town the
+    person lives in, and ", one of the firm's lawyers," no organisation."""
+    assert speakers('Ola Brandt, from Vexa Securities, said: "It is weak."') == [
+        ("Ola Brandt", None, "Vexa Securities")]
+    assert speakers('"It is weak," said Ola Brandt, for the Liberal Democrats.') == [
+        ("Ola Brandt", None, "Liberal Democrats")]
+    assert speakers('"It is weak," said Ola Brandt, of Exeter.') == [("Ola Brandt", None, None)]
+    assert speakers('"It is weak," said Ola Brandt, one of the TNO researchers.')[0][2] is None

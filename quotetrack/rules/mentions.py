@@ -687,7 +687,8 @@ def appositive_after(wc: WordClasses, j: int, hi: int,
         else:
             return None
     start = k
-    if k >= hi or not (wc.is_det(k) or wc.is_anchor(k) or wc.is_modifier(k) or toks[k].is_cap):
+    if k >= hi or not (wc.is_det(k) or wc.is_anchor(k) or wc.is_modifier(k) or toks[k].is_cap
+                       or _affiliation_opens(wc, k, hi)):
         return None
     if toks[k].lower in wc.lex.non_appositives or _participle_clause(wc, k, hi):
         return None
@@ -1185,6 +1186,22 @@ def _appositive_fields(wc: WordClasses, text: str,
             return None, None
         i += 2
     k = i + 1 if wc.is_det(i) else i
+    if k == i and _affiliation_opens(wc, k, j):
+        # ", from Goldman Sachs,", ", for the Liberal Democrats,": the organisation alone (28
+        # BBC corpus appositives), up to a place after it; a single name is more often the
+        # town a person lives in (", of Exeter,", ", from Burnley,"), no affiliation
+        org = _described_name(wc, k + 1, j)
+        if org is None:
+            return None, None
+        stop = org
+        while stop < j and toks[stop].is_word and toks[stop].lower != "in" \
+                and not _time_after(wc, stop, j) and toks[stop].lower not in wc.lex.relatives:
+            stop += 1
+        words = toks[org:stop]
+        if len(words) == 1 and not words[0].bare.isupper() and not wc.is_det(k + 1) \
+                or words[0].lower in wc.lex.compass_words:
+            return None, None
+        return None, text[toks[org].start:toks[stop - 1].end]
     if _participle_clause(wc, k, j):
         return None, None  # ", speaking at the summit,": a clause, no title
     if toks[k].lower in wc.lex.relatives:
@@ -1310,6 +1327,16 @@ def _described_name(wc: WordClasses, y: int, stop: int) -> Optional[int]:
             and wc.is_modifier(y):
         y += 1
     return y if y < stop and _name_start(toks[y]) else None
+
+
+def _affiliation_opens(wc: WordClasses, k: int, hi: int) -> bool:
+    """Token ``k`` opens an appositive that names an organisation only: "from Goldman Sachs",
+    "of the Institute", "for the Lib Dems" (a capitalised word, after an article, follows)."""
+    toks = wc.tokens
+    if k + 1 >= hi or toks[k].lower not in wc.lex.affiliation_openers:
+        return False
+    y = k + 2 if wc.is_det(k + 1) else k + 1
+    return y < hi and toks[y].is_cap
 
 
 def _time_after(wc: WordClasses, x: int, stop: int) -> bool:
