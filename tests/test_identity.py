@@ -1098,3 +1098,12 @@ def test_an_appositive_that_names_only_an_organisation_is_the_affiliation():
         ("Ola Brandt", None, "Liberal Democrats")]
     assert speakers('"It is weak," said Ola Brandt, of Exeter.') == [("Ola Brandt", None, None)]
     assert speakers('"It is weak," said Ola Brandt, one of the TNO researchers.')[0][2] is None
+
+
+def test_a_party_before_a_title_beats_the_place_after_in():
+    """", Tory leader in the Lords,": Tory is the affiliation, not the chamber; with no word
+    before the title (", an analyst in London,") the place after "in" is kept."""
+    assert speakers('"It is flawed," said Lord Lund, Tory leader in the Lords.') == [
+        ("Lord Lund", "leader", "Tory")]
+    assert speakers('"It is flawed," said Tom Reed, an analyst in London.') == [
+        ("Tom Reed", "analyst", "London")]

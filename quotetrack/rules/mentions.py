@@ -1253,7 +1253,10 @@ def _appositive_fields(wc: WordClasses, text: str,
         owner = caps_before[-1] if caps_before and caps_before[-1].possessive else None
         return (text[toks[t0].start:toks[stop - 1].end],
                 text[caps_before[0].start:owner.start + len(owner.bare)] if owner else None)
-    if head_end < j and toks[head_end].text != ",":
+    if head_end < j and toks[head_end].text != "," and not (
+            toks[head_end].lower == "in" and title_x and caps_before):
+        # (but "Tory leader in the Lords", "Acme analyst in London": the words before the
+        # title name the body, and "in" gives a place or a chamber)
         a_start = head_end + 1
         stop = a_start
         while stop < j and toks[stop].text != ",":
