@@ -66,7 +66,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject",
             "contrast_coordinator", "frame_opener", "comma_relative",
             "open_ending", "proform_object", "representative", "irregular_plural",
-            "affiliation_opener", "compass_word")
+            "affiliation_opener", "compass_word", "field_end", "time_preposition",
+            "time_span_opener")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -307,6 +308,12 @@ class Lexicon:
     affiliation_openers: frozenset[str]
     #: "north", "upstate": opens the name of a region (", from North Philadelphia,": a place)
     compass_words: frozenset[str]
+    #: "at": ends the field of a title before the organisation ("head of research at Acme")
+    field_ends: frozenset[str]
+    #: "in", "until": before a year, a phrase of time that ends an organisation's name
+    time_prepositions: frozenset[str]
+    #: "until", "since": before "last year", a phrase of time
+    time_span_openers: frozenset[str]
     author_prepositions: frozenset[str]
     add_objects: frozenset[str]  # "a": "added a third goal" is no report
     setting_prepositions: frozenset[str]  # "in": "In a brief statement, the company said."

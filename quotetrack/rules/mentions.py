@@ -1266,7 +1266,7 @@ def _appositive_fields(wc: WordClasses, text: str,
             # for digital content company THX": the organisation after "at" or "for", not the
             # field the title covers (not "minister of finance at the time")
             for x in range(a_start + 1, stop - 1):
-                if toks[x].lower in _FIELD_ENDS:
+                if toks[x].lower in wc.lex.field_ends:
                     org = _described_name(wc, x + 1, stop)
                     if org is not None:
                         a_start = org
@@ -1313,11 +1313,6 @@ def _appositive_fields(wc: WordClasses, text: str,
     return title, aff
 
 
-#: prepositions that end the field of a title and lead to the organisation ("head of research
-#: at Acme", "director of marketing for Acme")
-_FIELD_ENDS = frozenset({"at", "for"})
-
-
 def _described_name(wc: WordClasses, y: int, stop: int) -> Optional[int]:
     """Where the name starts after an article and at most `_MAX_MODIFIERS` lower-case words that
     describe it, from token ``y`` ("the firm Gartner", "analyst firm Gartner", "Capital
@@ -1348,19 +1343,15 @@ def _time_after(wc: WordClasses, x: int, stop: int) -> bool:
     toks, lex = wc.tokens, wc.lex
     low = toks[x].lower
     y = x + 1
-    if low in _TIME_PREPOSITIONS and y < stop and wc.is_det(y):
+    if low in lex.time_prepositions and y < stop and wc.is_det(y):
         y += 1
     if y >= stop:
         return False
-    if low in _TIME_PREPOSITIONS and toks[y].text[0].isdigit():
+    if low in lex.time_prepositions and toks[y].text[0].isdigit():
         return True
     if low in lex.period_openers and toks[y].lower in lex.periods:
         return True
-    return low in ("until", "since") and toks[y].lower in lex.period_openers
-
-
-#: prepositions that may open a phrase of time after an organisation ("in the 1970s")
-_TIME_PREPOSITIONS = frozenset({"in", "until", "since", "during"})
+    return low in lex.time_span_openers and toks[y].lower in lex.period_openers
 
 
 def _name_start(t: Token) -> bool:
