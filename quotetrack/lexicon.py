@@ -42,6 +42,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
         "recipient": "recipient_cues",
         "addressee": "addressee_cues",
         "core": "core_cues",
+        "quoting": "quoting_cues",
     },
     "clause_words.tsv": {
         role: role + "s" for role in (
@@ -273,6 +274,8 @@ class Lexicon:
     complement_cues: frozenset[str]  # "urge": "urged Congress to act"
     wh_cues: frozenset[str]  # "explain": "explained where …" is a question
     object_cues: frozenset[str]  # "maintain": "maintains a lead" reports nothing
+    #: "quote": "The Times quoted an insider as saying": the one quoted is the speaker
+    quoting_cues: frozenset[str]
     noun_object_cues: frozenset[str]  # "claim": "claimed a victory" reports nothing
     recipient_cues: frozenset[str]  # "tell": "told Reuters …"
     addressee_cues: frozenset[str]  # "warn": "warned the council on Monday that …"

@@ -1107,3 +1107,15 @@ def test_a_party_before_a_title_beats_the_place_after_in():
         ("Lord Lund", "leader", "Tory")]
     assert speakers('"It is flawed," said Tom Reed, an analyst in London.') == [
         ("Tom Reed", "analyst", "London")]
+
+
+def test_the_one_quoted_as_saying_is_the_speaker():
+    """"The Times quoted an insider in the talks as saying": the insider speaks, not the
+    paper; "The Times quoted the figures" names no one quoted."""
+    quote = quotetrack.parse('"They moved fast," The Courier quoted an insider in the talks '
+                             'as saying.').quotes[0]
+    assert quote.speaker.name == "insider" and quote.speaker.anonymous
+    assert speakers('The Courier quoted Ola Brandt, an analyst at Vexa, as saying the deal was '
+                    '"a good one".') == [("Ola Brandt", "analyst", "Vexa")]
+    assert speakers('"It is a record," The Courier said, and quoted the figures.') == [
+        ("Courier", None, None)]

@@ -18,6 +18,7 @@ from .cues import (
     cue_as_noun,
     inverted_after_cue,
     is_finite_cue,
+    quoted_source,
     relative_subject,
     sentence_range,
     unclosed_appositive,
@@ -906,6 +907,8 @@ def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
             if decisions[q] is None and kinds[q] != QuoteKind.OTHER and quote_first[q] >= 0:
                 d = sieve(ctx, q)
                 if d is not None:
+                    if d.cue is not None:  # ("The Times quoted X as saying": X speaks)
+                        d = quoted_source(ctx, d, sentence_range(ctx, d.cue[0])[1]) or d
                     d.sieve = name
                     ctx.decisions[q] = d
 
