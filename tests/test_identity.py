@@ -1119,3 +1119,13 @@ def test_the_one_quoted_as_saying_is_the_speaker():
                     '"a good one".') == [("Ola Brandt", "analyst", "Vexa")]
     assert speakers('"It is a record," The Courier said, and quoted the figures.') == [
         ("Courier", None, None)]
+
+
+def test_a_name_after_an_organisation_word_is_that_organisation():
+    """"Dutch brewer firm Vexo said …" then "Vexo said": an organisation, both times; "Tom
+    Reed said" after it stays a person."""
+    doc = quotetrack.parse('Dutch firm Vexo said its profits fell sharply last year. Vexo said '
+                           'it plans "aggressive" marketing. Tom Reed said it was "bold".')
+    kinds = [(q.speaker.name, q.speaker.kind.value) for q in doc.quotes]
+    assert kinds == [("Vexo", "organization"), ("Vexo", "organization"),
+                     ("Tom Reed", "person")]

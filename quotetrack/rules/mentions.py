@@ -1092,6 +1092,10 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         # "CNN said", "IBM", "FBI": a name that is one acronym is an organisation
         acronym = len(name_toks) == 1 and len(name) >= 2 and name.isalpha() \
             and name.isupper() and name.lower() not in lex.first_names
+        # ("UK-based bank Standard Chartered", "chip firm Arm": a name after a lower-case
+        # organisation word is that organisation's)
+        described_org = described_org or n_start - 1 >= k and not toks[n_start - 1].is_cap \
+            and toks[n_start - 1].key in lex.org_words
         kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
             else SpeakerKind.PERSON
     elif head in lex.org_words:

@@ -453,6 +453,12 @@ class _Resolver:
             key = "org:" + name.lower()
         else:
             key = "person:" + name.lower()
+            if key not in self.by_key and info.gender is None and not info.title:
+                # "Dutch firm Heineken said …" then "Heineken said": the organisation named
+                # so before, when nothing shows a person
+                org = self.by_key.get("org:" + name.lower())
+                if org is not None:
+                    return org, Resolution.ORGANIZATION
         ent = self.entity(key, lambda i: _Entity(i, name, info.kind))
         if ent.gender is None:
             gender = info.gender
