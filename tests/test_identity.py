@@ -1129,3 +1129,10 @@ def test_a_name_after_an_organisation_word_is_that_organisation():
     kinds = [(q.speaker.name, q.speaker.kind.value) for q in doc.quotes]
     assert kinds == [("Vexo", "organization"), ("Vexo", "organization"),
                      ("Tom Reed", "person")]
+
+
+def test_role_nouns_of_sport_business_and_the_arts_are_titles():
+    """"Wales hooker Ian Lund", "casino mogul Ian Lund", "playwright Ian Lund": titles found in
+    the BBC corpus before a full name (prop 18, hooker, full-back, mogul, entrepreneur, …)."""
+    for role in ("hooker", "prop", "mogul", "playwright", "publicist", "physio"):
+        assert speakers(f'"We are ready," said {role} Ian Lund.') == [("Ian Lund", role, None)]
