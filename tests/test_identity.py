@@ -1136,3 +1136,13 @@ def test_role_nouns_of_sport_business_and_the_arts_are_titles():
     the BBC corpus before a full name (prop 18, hooker, full-back, mogul, entrepreneur, …)."""
     for role in ("hooker", "prop", "mogul", "playwright", "publicist", "physio"):
         assert speakers(f'"We are ready," said {role} Ian Lund.') == [("Ian Lund", role, None)]
+
+
+def test_a_party_named_in_the_plural_is_an_organisation():
+    """"the Tories said", "the Liberal Democrats said": the party, an organisation (as the BBC
+    annotation has it); "Senate Republicans said" and "Labour MPs said" are groups."""
+    for party in ("Tories", "Liberal Democrats", "Lib Dems"):
+        quote = quotetrack.parse(f'The {party} said the plan was "a mess".').quotes[0]
+        assert quote.speaker.kind.value == "organization"
+    quote = quotetrack.parse('The Labour MPs said the plan was "a mess".').quotes[0]
+    assert quote.speaker.kind.value == "group"

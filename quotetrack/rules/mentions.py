@@ -1098,8 +1098,9 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             and toks[n_start - 1].key in lex.org_words
         kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
             else SpeakerKind.PERSON
-    elif head in lex.org_words:
-        kind = SpeakerKind.ORGANIZATION
+    elif head in lex.org_words or capitalised_head and _party_plural(lex, head) and all(
+            lex.affiliation_words.get(t.key) == "party" for t in toks[k:j - 1]):
+        kind = SpeakerKind.ORGANIZATION  # (and "the Tories", "the Liberal Democrats": a party)
     elif head in lex.group_nouns or head in lex.irregular_plurals or (
             head.endswith("s") and not head.endswith("ss") and head not in lex.titles):
         kind = SpeakerKind.GROUP
@@ -1117,6 +1118,15 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
                        capitalised_head=capitalised_head, owned=owned)
+
+
+def _party_plural(lex: Lexicon, head: str) -> bool:
+    """``head`` is the plural of a party word of data/affiliation_words.tsv ("tories",
+    "conservatives", "democrats", "dems")."""
+    if not head.endswith("s"):
+        return False
+    singular = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+    return lex.affiliation_words.get(singular) == "party"
 
 
 def _plural_owner_name(wc: WordClasses, x: int, n_end: int) -> bool:
