@@ -393,6 +393,7 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         plural = _bare_plural(wc, j, lo, nested=nested)
         return plural if plural is None or plural[1] - plural[0] <= max_tokens else None
     i = j
+    preps, aff_preps = wc.lex.np_prepositions, wc.lex.affiliation_prepositions
     while i - 1 >= lo and j - i + 1 < max_tokens:
         k = i - 1
         p = toks[k]
@@ -412,7 +413,8 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
                 i = k - 1
                 continue
             break
-        if _joining_preposition(wc, k, lo) and (toks[i].is_cap or wc.is_det(i)):
+        if (p.lower in preps or p.lower in aff_preps) and _joining_preposition(wc, k, lo) \
+                and (toks[i].is_cap or wc.is_det(i)):
             i = k
             continue
         if wc.is_name_word(k) or wc.is_anchor(k) or (p.possessive and p.is_cap):
@@ -613,8 +615,8 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
                 # that opens the phrase: it is its determiner)
                 break
             if t.lower in wc.lex.auxiliaries or ("'" in t.text and not t.possessive) or (
-                    (last_anchor >= 0 or _plural_noun(prev))
-                    and t.lower.endswith(wc.lex.past_endings)
+                    t.lower.endswith(wc.lex.past_endings)
+                    and (last_anchor >= 0 or _plural_noun(prev))
                     and k + 1 < hi and (toks[k + 1].is_cap or wc.is_det(k + 1))):
                 break  # "the mega donor didn't", "Japan branded North Korea", "the show's
                 # producers defended Rock": a verb
