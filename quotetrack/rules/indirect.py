@@ -689,7 +689,10 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
     while start < comma and toks[start].lower in ctx.lex.connectives:
         start += 1
     found = []
-    adverbial = toks[start].lower in ctx.lex.function_words if start < comma else False
+    # a subordinate clause ("If the demands are not met, X warned, …", "When she got inside,
+    # she said, …") is the speaker's condition or time, however long: part of the report
+    adverbial = start < comma and toks[start].lower in ctx.lex.function_words \
+        and toks[start].lower not in ctx.lex.subordinators
     # a short adverbial is part of what was said ("In any case, Mr. DiPietro said, …"); a
     # long scene-setting phrase is the reporter's ("But in diplomatic meetings to quell the
     # crisis, some officials say, …")
@@ -700,8 +703,10 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
         found.append(Reported(start, comma, d))
     after_start = c + 2
     after_end = _content_end(ctx, after_start, hi)
+    # after a first part, a short second part must end the sentence ("The solution, the
+    # partner said, was simple."; not "…, Rutledge said, for others, it can …")
     if after_end > after_start and _words(ctx, after_start, after_end) >= (
-            1 if found else _MIN_WORDS):
+            1 if found and _words(ctx, after_end, hi) == 0 else _MIN_WORDS):
         found.append(Reported(after_start, after_end, attrs.evolve(d)))
     if len(found) == 1 and found[0].first == start and _words(ctx, start, comma) < _MIN_WORDS:
         return []  # a lone short part ("Instead") is no report
