@@ -64,7 +64,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
             "first_name_title", "described_determiner", "issued_participle",
             "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject",
-            "contrast_coordinator")
+            "contrast_coordinator", "share_noun", "share_link", "whole_quantifier")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -332,6 +332,9 @@ class Lexicon:
     count_words: frozenset[str]  # "sixty": "Sixty-six percent said"
     partitive_pronouns: frozenset[str]  # "them": "most of them said"
     percent_words: frozenset[str]  # "percent": "46 percent said"
+    share_nouns: frozenset[str]  # "majority": "A majority of voters said"
+    share_links: frozenset[str]  # "of": "Two-thirds of Democratic insiders said"
+    whole_quantifiers: frozenset[str]  # "all": "43 percent of all reported gifts" (no cue)
     non_appositives: frozenset[str]  # "who": ", who said …" is no appositive
     appositive_prepositions: frozenset[str]  # "of": "director of X" (the affiliation is X)
     affiliation_prepositions: frozenset[str]  # "of": "Richard Shelby of Alabama"

@@ -68,6 +68,9 @@ _SETTING_TOKENS = 8
 _SPEECH_NOUN_GAP = 2
 #: "the target it pledged to reach": the determiner this many tokens before the pronoun at most
 _RELATIVE_NOUN_TOKENS = 4
+#: "More than half of respondents in the USA TODAY/Suffolk poll": a share of a group is at most
+#: this many tokens before its cue
+_SHARE_TOKENS = 14
 
 
 @attrs.define
@@ -318,8 +321,104 @@ def _words(ctx: Context, first: int, end: int) -> int:
 
 def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """X said (that) CONTENT — the subject before the cue, the clause after it."""
+    return _clause_after_cue(ctx, c, lo, hi, subject_before_cue(ctx, c, lo))
+
+
+def reported_share(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
+    """A share of a group said CONTENT — "Two-thirds of Democratic insiders said …", "One in
+    four voters in a recent poll said …", "Most of the candidates said …": a subject that opens
+    with a quantity and names its group after "of", "in" or "out of" (the speakers of a poll).
+    Only where no other subject stands before the cue."""
+    share = _share_before(ctx, c, lo)
+    if share is None or subject_before_cue(ctx, c, lo) is not None:
+        return None
+    if c + 1 >= hi or ctx.tokens[c + 1].lower.endswith("ing"):
+        return None  # ("Many users report being …": no clause of its own)
+    start, mention = share
+    found = _clause_after_cue(ctx, c, lo, hi, Decision(mention=mention, cue=(c, c + 1)))
+    toks = ctx.tokens
+    if found is not None and start > lo and toks[start - 1].lower in ctx.lex.subordinators:
+        # "…, while most of his rivals called for A, Trump hewed …": the report ends with the
+        # subordinate clause it stands in, at its comma
+        found.end = next((x for x in range(found.first + 1, found.end) if toks[x].text == ","
+                          and toks[x + 1].start > toks[x].end), found.end)
+    return found
+
+
+def _share_before(ctx: Context, c: int,
+                  lo: int) -> Optional[tuple[int, tuple[int, int]]]:
+    """(first token, speaker mention) of a share of a group ending before the cue at ``c``: from the start of
+    its clause (the sentence start, a comma or a word such as "though"), a quantity ("Nearly
+    eight in 10", "Thirty-one percent", "More than half", "Most", "A number"), "of", "in" or
+    "out of", then words without a verb, pronoun or mark ("Democratic voters overall", "those
+    surveyed", "respondents in the USA TODAY/Suffolk poll")."""
+    toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
+    end = c
+    while end - 1 > lo and toks[end - 1].lower in lex.before_cue:
+        end -= 1  # "have said"
+    start = end
+    while start - 1 >= lo and end - start < _SHARE_TOKENS:
+        t = toks[start - 1]
+        low = t.lower
+        if t.quote >= 0 or low in lex.auxiliaries or low in lex.cue_forms \
+                or low in lex.relatives or wc.is_pronoun(start - 1) and low != "those":
+            return None  # "Most of the money he said …", "Half of those who said …"
+        if low in lex.subject_openers and start - 2 >= lo \
+                and toks[start - 2].lower in lex.quantity_words:
+            start -= 1  # "as many as 30 percent of …": the quantity goes on
+            continue
+        if not t.is_word and t.text not in "/%" or low in lex.subject_openers \
+                or low in lex.subordinators or low in lex.concessives:
+            break
+        start -= 1
+    while start < end and toks[start].lower in lex.subject_preambles:
+        start += 1  # "And", "Even"
+    if end - start < 3 or start > lo and toks[start - 1].is_word \
+            and toks[start - 1].lower not in lex.subject_openers \
+            and toks[start - 1].lower not in lex.concessives:
+        return None
+    # the quantity: numbers, count and quantity words ("Nearly nine", "More than half", "Some
+    # 20 percent", "Two-thirds"), or "a number"
+    k = start
+    if lex.determiners.get(toks[k].lower) == "indefinite" and k + 1 < end \
+            and toks[k + 1].lower in lex.share_nouns:  # ("The number of people filing claims")
+        k += 2
+    else:
+        while k < end and (toks[k].text[:1].isdigit() or toks[k].lower in lex.percent_words
+                           or toks[k].lower in lex.quantity_words - lex.share_links
+                           or toks[k].lower.split("-")[0] in lex.count_words):
+            k += 1
+    if k == start or k >= end:
+        return None
+    if toks[k].text == "out" and k + 1 < end and toks[k + 1].text == "of":
+        k += 1  # "nine out of 10"
+    if toks[k].text not in lex.share_links or k + 1 >= end \
+            or toks[end - 1].lower in lex.whole_quantifiers:
+        return None  # ("Many Out of the Cold users"; "43 percent of all reported gifts")
+    ratio = toks[k + 1].text[:1].isdigit() or toks[k + 1].lower.split("-")[0] in lex.count_words
+    if toks[k].lower == "in" and not (ratio or wc.is_det(k + 1)):
+        return None  # "One in four", "Many in the crowd"; not "Most in Congress" (a place)
+    # the speaker as written: the group after "of" ("Most of [the candidates]", "Two-thirds of
+    # [Democratic insiders]"), or a ratio with its noun ("[One in four voters]", "Nearly [nine out
+    # of 10]"), without a phrase after it ("in a recent poll", "overall")
+    first = k + 1
+    if ratio:
+        first = start
+        while first < k and toks[first].lower in lex.quantity_words:
+            first += 1
+        k += 1
+    last = k + 1
+    while last < end and not (toks[last].lower in lex.function_words
+                              or toks[last].lower in lex.adverbs or wc.is_adverb(last)
+                              or not toks[last].is_word):
+        last += 1
+    return start, (first, last)
+
+
+def _clause_after_cue(ctx: Context, c: int, lo: int, hi: int,
+                      d: Optional[Decision]) -> Optional[Reported]:
+    """The clause reported after the cue at ``c`` whose subject is ``d``."""
     toks, lex = ctx.tokens, ctx.lex
-    d = subject_before_cue(ctx, c, lo)
     b = c - 1
     while b > lo and b > c - _BEFORE_CUE_TOKENS and (toks[b].lower in lex.before_cue
                                                      or ctx.wc.is_adverb(b)):
@@ -784,6 +883,7 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
     ("reported_question", reported_question),
     ("reported_parenthetical", reported_parenthetical),
     ("reported_clause", reported_clause),
+    ("reported_share", reported_share),
     ("reported_inverted", reported_inverted),
 )
 
