@@ -703,6 +703,32 @@ def _scene(ctx: Context, start: int, end: int, c: int, hi: int) -> bool:
         and _opens_sentence(ctx, c + 2) and toks[start].lower != "asked"
 
 
+#: words of a speaker phrase read back before the subject found ("the news site [RTL Info]",
+#: "current and [former officials]"), at most
+_PHRASE_WORDS = 5
+
+
+def _phrase_comma(ctx: Context, m0: int, lo: int) -> int:
+    """The token before the speaker phrase whose subject starts at ``m0``: ``m0 - 1``, or a
+    comma a few words further back when those words only modify the subject (", the news site
+    RTL Info reported.", ", Donald Trump's longtime confidant Roger Stone stated.", ", current
+    and former officials said."): no verb, pronoun, function word or mark between, and the
+    first of them no conjunction."""
+    toks, wc, lex = ctx.tokens, ctx.wc, ctx.lex
+    x = m0 - 1
+    while x >= lo and m0 - x <= _PHRASE_WORDS and toks[x].is_word and toks[x].quote < 0 \
+            and not wc.is_pronoun(x) and toks[x].lower not in lex.auxiliaries \
+            and toks[x].lower not in lex.cue_forms and (
+                wc.is_det(x) or wc.is_modifier(x) or toks[x].is_cap or toks[x].possessive
+                or toks[x].lower in lex.coordinators
+                or toks[x].lower in lex.name_particles):
+        x -= 1
+    if x == m0 - 1 or x < lo or toks[x].text != "," or toks[x + 1].lower in lex.coordinators \
+            or toks[x + 1].lower in lex.function_words:
+        return m0 - 1
+    return x
+
+
 def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """CONTENT, X said. / CONTENT, said X. — the report ends the sentence."""
     toks = ctx.tokens
@@ -712,7 +738,7 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         comma = c - 1
     else:
         d = subject_before_cue(ctx, c, lo)  # ", X said."
-        comma = d.mention[0] - 1 if d and d.mention else -1
+        comma = _phrase_comma(ctx, d.mention[0], lo) if d and d.mention else -1
     if d is None or d.mention is None or comma < lo or toks[comma].text != ",":
         return None
     if comma > lo and toks[comma].start == toks[comma - 1].end and toks[comma - 1].text.isdigit() \
