@@ -42,6 +42,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
         "recipient": "recipient_cues",
         "addressee": "addressee_cues",
         "core": "core_cues",
+        "headline": "headline_cues",
     },
     "clause_words.tsv": {
         role: role + "s" for role in (
@@ -274,6 +275,7 @@ class Lexicon:
     recipient_cues: frozenset[str]  # "tell": "told Reuters …"
     addressee_cues: frozenset[str]  # "warn": "warned the council on Monday that …"
     core_cues: frozenset[str]  # "say": of several cues in a sentence, "said" attributes it
+    headline_cues: frozenset[str]  # "say": a verb when capitalised in a title-case headline
     # --- clause_words.tsv (word, role)
     be_forms: frozenset[str]  # "is", "were": "critics are saying"
     possessive_determiners: frozenset[str]  # "his", "their": "his remarks" is a noun

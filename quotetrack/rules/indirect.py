@@ -156,7 +156,9 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     t = ctx.tokens[k]
     if t.lower not in ctx.lex.cue_forms and not (beliefs and t.lower in ctx.lex.belief_forms):
         return False
-    if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
+    if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence and not (
+            t.sentence in ctx.title_sentences and ctx.lex.cue_forms[t.lower].lemma
+            in ctx.lex.headline_cues if t.lower in ctx.lex.cue_forms else False):
         return False
     cue = ctx.lex.cue_forms.get(t.lower)
     if t.lower == "citing":  # "…, citing low growth", "by citing his results": reported_citing
@@ -195,8 +197,9 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
 
 def _verbless(ctx: Context, np: tuple[int, int]) -> bool:
     """A subject holds no auxiliary ("Many may contain added sugar": "added" is no cue)."""
-    auxiliaries = ctx.lex.auxiliaries
-    return not any(t.lower in auxiliaries and not t.is_cap for t in ctx.tokens[np[0]:np[1]])
+    auxiliaries, titled = ctx.lex.auxiliaries, ctx.title_sentences
+    return not any(t.lower in auxiliaries and (not t.is_cap or t.sentence in titled)
+                   for t in ctx.tokens[np[0]:np[1]])  # ("Americans Will Say" in a headline)
 
 
 def _inner_report(ctx: Context, first: int, end: int, lo: int, beliefs: bool) -> bool:
@@ -1101,6 +1104,8 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
     for s, (lo, hi) in enumerate(ctx.sentences):
         if ctx.sentence_paragraph[s] in ctx.headlines or not ctx.sentence_full[s]:
             continue  # (a sentence without a trigger word has no cue, noun or "according")
+        if _title_case(ctx, lo, hi):
+            ctx.title_sentences.add(s)
         taken: list[tuple[int, int]] = []
         for name, sentence_rule in _SENTENCE_RULES:
             if name in enabled:
@@ -1141,6 +1146,32 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
                         outer = (r.first, r.end)
                 break
     return found
+
+
+#: a sentence in title case has at least this many words of four letters or more, and no more
+#: than `_TITLE_LOWER_WORDS` of them in lower case
+_TITLE_WORDS = 4
+_TITLE_LOWER_WORDS = 1
+
+
+def _title_case(ctx: Context, lo: int, hi: int) -> bool:
+    """The sentence ``lo`` to ``hi`` is a headline in title case with a capitalised cue form
+    ("Clinton Says Russians Hacked DNC", "Dennis Prager Tells Conservatives They Need To Change
+    Course"): its longer words are capitalised but one at most."""
+    toks, cues = ctx.tokens, ctx.lex.cue_forms
+    heads = ctx.lex.headline_cues
+    if not any(t.is_cap and t.lower in cues and cues[t.lower].lemma in heads
+               for t in toks[lo + 1:hi]):
+        return False  # (the cheap test first: most sentences hold none)
+    long = lower = 0
+    for t in toks[lo:hi]:
+        if t.is_word and t.quote < 0 and len(t.text) > 3:
+            long += 1
+            if not t.is_cap:
+                lower += 1
+                if lower > _TITLE_LOWER_WORDS:
+                    return False
+    return long >= _TITLE_WORDS
 
 
 def _inner_subject(ctx: Context, r: Reported, c: int, outer_first: int, lo: int) -> bool:
