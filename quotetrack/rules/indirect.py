@@ -166,6 +166,7 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
                           or ctx.tokens[k - 1].lower in ctx.lex.citing_openers)
     if t.lower.endswith("ing") and not (k > 0 and (
             ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in ctx.lex.be_forms
+            or _after_document(ctx, k)
             or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in ctx.lex.be_forms
             or after_participle_opener(ctx, k, ctx.sentences[t.sentence][0]) and cue is not None
             and cue.lemma in ctx.lex.indirect_cues)):
@@ -193,6 +194,34 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True
     return beliefs and t.lower in ctx.lex.belief_forms
+
+
+#: words of a time read back between a document and its participle ("an email Wednesday
+#: saying", "a statement on Tuesday evening saying"), at most
+_DOCUMENT_TIME_WORDS = 3
+
+
+def _after_document(ctx: Context, k: int) -> bool:
+    """The participle at ``k`` follows a document noun that the clause's subject issued, with a
+    day between at most ("issued a statement saying", "sent a fundraising email Wednesday
+    saying", `issued_participle` of data/clause_words.tsv): the document's author reports."""
+    toks, lex = ctx.tokens, ctx.lex
+    j = k - 1
+    while j > 0 and k - j <= _DOCUMENT_TIME_WORDS and toks[j].sentence == toks[k].sentence and (
+            toks[j].key in lex.weekdays or toks[j].key in lex.day_parts
+            or toks[j].key in lex.weekday_openers):
+        j -= 1  # (the times the speaker finder reads back too: not "this week")
+    if j < 0 or toks[j].sentence != toks[k].sentence or toks[j].key not in lex.documents \
+            or toks[j].is_cap:
+        return False
+    # the document was issued by the clause's subject ("issued a statement", "sent out a
+    # letter"; not "denied a report claiming", "got a message saying": someone else's text)
+    for x in range(j - 1, max(-1, j - _DOCUMENT_TIME_WORDS - 1), -1):
+        if toks[x].lower in lex.issued_participles:
+            return True
+        if not (ctx.wc.is_det(x) or ctx.wc.is_modifier(x)) or toks[x].sentence != toks[k].sentence:
+            return False
+    return False
 
 
 def _verbless(ctx: Context, np: tuple[int, int]) -> bool:
