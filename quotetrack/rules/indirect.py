@@ -166,7 +166,7 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
                           or ctx.tokens[k - 1].lower in ctx.lex.citing_openers)
     if t.lower.endswith("ing") and not (k > 0 and (
             ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in ctx.lex.be_forms
-            or _after_document(ctx, k)
+            or _after_document(ctx, k) or _absolute_subject(ctx, k) is not None
             or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in ctx.lex.be_forms
             or after_participle_opener(ctx, k, ctx.sentences[t.sentence][0]) and cue is not None
             and cue.lemma in ctx.lex.indirect_cues)):
@@ -222,6 +222,54 @@ def _after_document(ctx: Context, k: int) -> bool:
         if not (ctx.wc.is_det(x) or ctx.wc.is_modifier(x)) or toks[x].sentence != toks[k].sentence:
             return False
     return False
+
+
+#: tokens between "with" and its participle, at most ("with about three in 10 voters saying")
+_ABSOLUTE_TOKENS = 8
+
+
+def _absolute_subject(ctx: Context, k: int) -> Optional[tuple[int, int]]:
+    """The subject of the participle at ``k`` in an absolute clause opened by "with" (an
+    `absolute_opener`) that counts the speakers of a poll ("…, with 50 percent saying she is
+    prepared", "with about three in 10 saying", "with 47 percent of Cuban Americans saying"):
+    the words between, when they open with a number and hold no verb, pronoun or mark."""
+    toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
+    x = k - 1
+    while x >= 0 and k - x <= _ABSOLUTE_TOKENS and toks[x].sentence == toks[k].sentence:
+        t = toks[x]
+        if t.lower in lex.absolute_openers:
+            first = x + 1
+            while first < k and toks[first].lower in lex.quantity_words:
+                first += 1  # "about", "nearly"
+            return (x + 1, k) if first < k and (
+                toks[first].text[:1].isdigit()
+                or toks[first].lower.split("-")[0] in lex.count_words) else None
+        if not (t.is_word or t.text == "%") or t.quote >= 0 or wc.is_pronoun(x) \
+                or t.lower in lex.auxiliaries or t.lower in lex.cue_forms \
+                or t.lower in lex.relatives:
+            return None
+        x -= 1
+    return None
+
+
+def reported_absolute(ctx: Context, c: int, lo: int, hi: int,
+                      beliefs: bool) -> Optional[Reported]:
+    """…, with N percent saying CONTENT — the subject of the participle is the phrase after
+    "with", not the clause's ("Voters still see her as prepared, with 50 percent saying she
+    is")."""
+    np = _absolute_subject(ctx, c) if ctx.tokens[c].lower.endswith("ing") else None
+    if np is None:
+        return None
+    head = np_before(ctx.wc, c - 1, np[0], ctx.limits.max_mention_tokens)
+    found = _clause_after_cue(ctx, c, lo, hi, Decision(mention=head or np, cue=(c, c + 1)))
+    if found is not None:
+        # the answer of a poll's share ends at the first comma, where the reporter goes on with
+        # other shares or a comparison ("…, with 22 percent saying they would not support him,
+        # former Gov. X at 20 percent")
+        toks = ctx.tokens
+        found.end = next((x for x in range(found.first + 1, found.end) if toks[x].text == ","
+                          and toks[x + 1].start > toks[x].end), found.end)
+    return found
 
 
 def _verbless(ctx: Context, np: tuple[int, int]) -> bool:
@@ -940,6 +988,7 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
     ("reported_as", reported_as),
     ("reported_question", reported_question),
     ("reported_parenthetical", reported_parenthetical),
+    ("reported_absolute", reported_absolute),
     ("reported_clause", reported_clause),
     ("reported_share", reported_share),
     ("reported_inverted", reported_inverted),
