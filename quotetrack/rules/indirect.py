@@ -284,7 +284,7 @@ def _inner_report(ctx: Context, first: int, end: int, lo: int, beliefs: bool) ->
     for x in range(first, end):
         if _is_report_cue(ctx, x, beliefs):
             d = subject_before_cue(ctx, x, lo)
-            if d is None or d.mention is None or _verbless(ctx, d.mention):
+            if d is not None and d.mention is not None and _verbless(ctx, d.mention):
                 return True
     return False
 
@@ -855,6 +855,9 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         after = hi  # "…, he told the court in his filing.", "…, she said during a rally."
     if after < hi and (toks[after].is_word or toks[after].quote >= 0):
         return None  # more follows ("…, said X has “…”"): not the end of the report
+    if after < hi and toks[after].text == ":":
+        return None  # "And responding to calls …, Mr Johnson told the Today programme: “…”":
+        # the attribution introduces a quotation, and what stands before it sets the scene
     if after + 1 < hi and toks[after].text == "," and _opens_sentence(ctx, after + 1):
         # "While he was speaking in Miami, he said, “It’s been …”": the attribution introduces a
         # quotation that is a sentence of its own, and what stands before it sets the scene;
