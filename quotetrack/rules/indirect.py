@@ -907,7 +907,7 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
     if (start < comma and (not adverbial or _words(ctx, start, comma) <= _SHORT_ADVERBIAL_WORDS)
             and not _too_long(ctx, start, comma) and not _scene(ctx, start, comma, c, hi)
             and not any(t.quote >= 0 for t in toks[start:comma])
-            and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))):
+            and not _inner_report(ctx, start, comma, lo, beliefs)):
         found.append(Reported(start, comma, d))
     after_start = c + 2
     after_end = _content_end(ctx, after_start, hi)
