@@ -1003,15 +1003,22 @@ def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     four lower-case words ("told reporters", "told a local radio station"), ending before the
     next determiner, pronoun or function word ("told reporters the plan was dead")."""
     np = np_after(ctx.wc, k, hi, ctx.limits.max_mention_tokens)
+    wc, toks = ctx.wc, ctx.tokens
+    if np is not None and ctx.lex.determiners.get(toks[np[0]].lower) == "indefinite" \
+            and np[1] - np[0] == 2 and toks[np[0] + 1].is_cap:
+        end = np[1]  # "told a Senate panel": the noun after the name is the recipient's head
+        # (after "the" it is the clause's subject: "told the BBC progress had been made")
+        if end < hi and wc.is_modifier(end) and not toks[end].is_cap \
+                and not wc.is_pronoun(end) and not _time_word(ctx.lex, toks, end) \
+                and toks[end].lower not in ctx.lex.period_openers:
+            np = (np[0], end + 1)
     if np is not None:
         return np[0], _channel_end(ctx, np[1], hi)
-    wc = ctx.wc
     if k < hi and wc.is_det(k):
         channel = _channel_end(ctx, k + 1, hi)
         if channel > k + 1:
             return k, channel  # "told the Sunday Mirror newspaper"
     end = k + 1 if k < hi and wc.is_det(k) else k
-    toks = ctx.tokens
     while end < hi and end - k < _RECIPIENT_TOKENS and wc.is_modifier(end) \
             and not wc.is_det(end) and not (
             end + 1 < hi and (toks[end].lower, toks[end + 1].lower) in ctx.lex.quantity_openers):
