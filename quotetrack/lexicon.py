@@ -65,7 +65,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "postnominal", "place_modifier_ending", "name_particle", "name_particle_prefix",
             "first_name_title", "described_determiner", "issued_participle",
             "author_preposition", "channel_noun", "contracted_auxiliary", "contracted_subject",
-            "contrast_coordinator", "share_noun", "share_link", "whole_quantifier")
+            "contrast_coordinator", "share_noun", "share_link", "whole_quantifier",
+            "group_preposition")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -337,6 +338,7 @@ class Lexicon:
     share_nouns: frozenset[str]  # "majority": "A majority of voters said"
     share_links: frozenset[str]  # "of": "Two-thirds of Democratic insiders said"
     whole_quantifiers: frozenset[str]  # "all": "43 percent of all reported gifts" (no cue)
+    group_prepositions: frozenset[str]  # "for": "attorneys for the family said"
     non_appositives: frozenset[str]  # "who": ", who said …" is no appositive
     appositive_prepositions: frozenset[str]  # "of": "director of X" (the affiliation is X)
     affiliation_prepositions: frozenset[str]  # "of": "Richard Shelby of Alabama"

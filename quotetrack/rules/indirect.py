@@ -71,6 +71,8 @@ _RELATIVE_NOUN_TOKENS = 4
 #: "More than half of respondents in the USA TODAY/Suffolk poll": a share of a group is at most
 #: this many tokens before its cue
 _SHARE_TOKENS = 14
+#: "elected officials from …": the head of a group stands this close to the start of its phrase
+_GROUP_HEAD_TOKENS = 4
 
 
 @attrs.define
@@ -423,6 +425,64 @@ def reported_share(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Opt
         found.end = next((x for x in range(found.first + 1, found.end) if toks[x].text == ","
                           and toks[x + 1].start > toks[x].end), found.end)
     return found
+
+
+def reported_group(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
+    """A group and what it is of said CONTENT — "attorneys for the family said …", "elected
+    officials from both parties say …", "Experts on North Korea and nuclear nonproliferation
+    said …": a plural head of a speaker phrase (a group noun, or the plural of a title), then
+    "of", "for", "from", "in", "on" or "at" and a short phrase, from the start of its clause to
+    the cue. Only where no other subject stands before the cue."""
+    found = _group_before(ctx, c, lo)
+    if found is None or subject_before_cue(ctx, c, lo) is not None:
+        return None
+    if c + 1 >= hi or ctx.tokens[c + 1].lower.endswith("ing"):
+        return None
+    return _clause_after_cue(ctx, c, lo, hi, Decision(mention=found, cue=(c, c + 1)))
+
+
+def _group_head(ctx: Context, x: int) -> bool:
+    """Token ``x`` is a lower-case plural that heads a group of speakers ("officials",
+    "experts", "attorneys": a group noun or the plural of a title)."""
+    t = ctx.tokens[x]
+    if t.is_cap or not t.lower.endswith("s") or t.lower.endswith(ctx.lex.singular_endings):
+        return False
+    low = t.lower
+    lex = ctx.lex
+    return low in lex.group_nouns or low[:-1] in lex.titles or low in lex.anonymous_heads \
+        or low.endswith("men") and low[:-3] + "man" in lex.titles
+
+
+def _group_before(ctx: Context, c: int, lo: int) -> Optional[tuple[int, int]]:
+    """The head noun phrase of a group and its prepositional phrase ending before the cue at
+    ``c`` (see `reported_group`)."""
+    toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
+    end = c
+    while end - 1 > lo and toks[end - 1].lower in lex.before_cue:
+        end -= 1  # "have said"
+    start = end
+    while start - 1 >= lo and end - start < _SHARE_TOKENS:
+        t = toks[start - 1]
+        low = t.lower
+        if t.quote >= 0 or low in lex.auxiliaries or low in lex.cue_forms \
+                or low in lex.relatives or wc.is_pronoun(start - 1):
+            return None
+        if not t.is_word or low in lex.subject_openers or low in lex.subordinators \
+                or low in lex.concessives:
+            break
+        start -= 1
+    while start < end and toks[start].lower in lex.subject_preambles:
+        start += 1
+    if start > lo and toks[start - 1].is_word and toks[start - 1].lower not in lex.subject_openers \
+            and toks[start - 1].lower not in lex.concessives \
+            and toks[start - 1].lower not in lex.subordinators:
+        return None
+    for h in range(start, min(end - 2, start + _GROUP_HEAD_TOKENS)):
+        if toks[h + 1].lower in lex.group_prepositions and _group_head(ctx, h):
+            if all(wc.is_det(x) or wc.is_modifier(x) for x in range(start, h)):
+                return (start, h + 1)
+            return None
+    return None
 
 
 def _share_before(ctx: Context, c: int,
@@ -994,6 +1054,7 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
     ("reported_absolute", reported_absolute),
     ("reported_clause", reported_clause),
     ("reported_share", reported_share),
+    ("reported_group", reported_group),
     ("reported_inverted", reported_inverted),
 )
 
