@@ -1253,8 +1253,9 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
     for s, (lo, hi) in enumerate(ctx.sentences):
         if ctx.sentence_paragraph[s] in ctx.headlines or not ctx.sentence_full[s]:
             continue  # (a sentence without a trigger word has no cue, noun or "according")
-        if _title_case(ctx, lo, hi):
-            ctx.title_sentences.add(s)
+        para = ctx.sentence_paragraph[s]
+        if (s == 0 or ctx.sentence_paragraph[s - 1] != para) and _title_case(ctx, lo, hi):
+            ctx.title_sentences.add(s)  # (a headline opens its paragraph: the cheap test first)
         taken: list[tuple[int, int]] = []
         for name, sentence_rule in _SENTENCE_RULES:
             if name in enabled:
