@@ -994,6 +994,16 @@ def reported_question(ctx: Context, c: int, lo: int, hi: int,
     if toks[c - 1].lower not in ctx.lex.before_asked:
         return None
     k = c + 1
+    asker = None
+    if toks[k].lower in ctx.lex.author_prepositions and toks[k].lower == "by":
+        # "was asked by host John Dickerson whether …", "when asked by a reporter if …": the
+        # one who asked is named
+        asker = np_after(ctx.wc, k + 1, hi, ctx.limits.max_mention_tokens) \
+            or _recipient(ctx, k + 1, hi)
+        if asker is None or asker[1] >= hi or toks[asker[1]].lower not in ctx.lex.question_words \
+                or toks[asker[1]].lower == "about":
+            return None
+        k = asker[1]
     if toks[k].lower == "about":
         k += 1  # "was asked about the rash of campus protests"
     elif toks[k].lower not in ctx.lex.question_words:
@@ -1001,7 +1011,7 @@ def reported_question(ctx: Context, c: int, lo: int, hi: int,
     end = _content_end(ctx, k, hi)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
         return None
-    return Reported(k, end, Decision(cue=(c, c + 1)))
+    return Reported(k, end, Decision(mention=asker, cue=(c, c + 1)))
 
 
 def reported_as(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
