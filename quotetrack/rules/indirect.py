@@ -5,12 +5,16 @@ docs/rules.md for every pattern):
 
 - ``reported_citing``: ``X said …, citing CONTENT``
 - ``reported_as``: ``As X noted, CONTENT``
-- ``reported_question``: ``X was asked whether CONTENT``
+- ``reported_question``: ``X was asked whether CONTENT`` / ``asked by Y if CONTENT``
+- ``reported_parenthetical``: ``…, some officials say, CONTENT.``
+- ``reported_absolute``: ``…, with 50 percent saying CONTENT``
 - ``reported_clause``: ``X said (that) CONTENT`` / ``X told Reuters CONTENT`` /
   ``…, saying CONTENT``
+- ``reported_share``: ``Two-thirds of Democratic insiders said CONTENT``
+- ``reported_group``: ``attorneys for the family said CONTENT``
 - ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``
-- ``reported_parenthetical``: ``…, some officials say, CONTENT.``
 - ``according_to_clause``: ``According to X, CONTENT.`` / ``CONTENT, according to X.``
+- ``speech_noun_clause``: ``his claim that CONTENT``
 
 The content is the reported clause, to the end of the sentence or to a participle clause
 (``…, citing …``); a clause holding a quotation is left to the quotation rules. A speaker is found
