@@ -43,6 +43,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
         "addressee": "addressee_cues",
         "core": "core_cues",
         "quoting": "quoting_cues",
+        "headline": "headline_cues",
     },
     "clause_words.tsv": {
         role: role + "s" for role in (
@@ -68,7 +69,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "contrast_coordinator", "frame_opener", "comma_relative",
             "open_ending", "proform_object", "representative", "irregular_plural",
             "affiliation_opener", "compass_word", "field_end", "time_preposition",
-            "time_span_opener")
+            "time_span_opener", "share_noun", "share_link", "whole_quantifier",
+            "group_preposition")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -280,6 +282,7 @@ class Lexicon:
     recipient_cues: frozenset[str]  # "tell": "told Reuters …"
     addressee_cues: frozenset[str]  # "warn": "warned the council on Monday that …"
     core_cues: frozenset[str]  # "say": of several cues in a sentence, "said" attributes it
+    headline_cues: frozenset[str]  # "say": a verb when capitalised in a title-case headline
     # --- clause_words.tsv (word, role)
     be_forms: frozenset[str]  # "is", "were": "critics are saying"
     possessive_determiners: frozenset[str]  # "his", "their": "his remarks" is a noun
@@ -352,6 +355,10 @@ class Lexicon:
     count_words: frozenset[str]  # "sixty": "Sixty-six percent said"
     partitive_pronouns: frozenset[str]  # "them": "most of them said"
     percent_words: frozenset[str]  # "percent": "46 percent said"
+    share_nouns: frozenset[str]  # "majority": "A majority of voters said"
+    share_links: frozenset[str]  # "of": "Two-thirds of Democratic insiders said"
+    whole_quantifiers: frozenset[str]  # "all": "43 percent of all reported gifts" (no cue)
+    group_prepositions: frozenset[str]  # "for": "attorneys for the family said"
     non_appositives: frozenset[str]  # "who": ", who said …" is no appositive
     appositive_prepositions: frozenset[str]  # "of": "director of X" (the affiliation is X)
     affiliation_prepositions: frozenset[str]  # "of": "Richard Shelby of Alabama"

@@ -100,6 +100,9 @@ class Context:
     decisions: list[Optional[Decision]]
     diagnostics: list[Diagnostic]
     headlines: set = attrs.Factory(set)  # paragraph indexes of headlines, captions, labels
+    #: sentences written in title case ("Clinton Says Russians Hacked DNC"), where a capitalised
+    #: cue form is a verb (filled by `indirect.find_indirect`)
+    title_sentences: set = attrs.Factory(set)
     starts: list = attrs.Factory(list)  # character start of each token, for bisection
     #: the last words of the names that show a person (`attribution._person_surnames`)
     person_surnames: Optional[frozenset] = None

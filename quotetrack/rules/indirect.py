@@ -5,12 +5,16 @@ docs/rules.md for every pattern):
 
 - ``reported_citing``: ``X said …, citing CONTENT``
 - ``reported_as``: ``As X noted, CONTENT``
-- ``reported_question``: ``X was asked whether CONTENT``
+- ``reported_question``: ``X was asked whether CONTENT`` / ``asked by Y if CONTENT``
+- ``reported_parenthetical``: ``…, some officials say, CONTENT.``
+- ``reported_absolute``: ``…, with 50 percent saying CONTENT``
 - ``reported_clause``: ``X said (that) CONTENT`` / ``X told Reuters CONTENT`` /
   ``…, saying CONTENT``
+- ``reported_share``: ``Two-thirds of Democratic insiders said CONTENT``
+- ``reported_group``: ``attorneys for the family said CONTENT``
 - ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``
-- ``reported_parenthetical``: ``…, some officials say, CONTENT.``
 - ``according_to_clause``: ``According to X, CONTENT.`` / ``CONTENT, according to X.``
+- ``speech_noun_clause``: ``his claim that CONTENT``
 
 The content is the reported clause, to the end of the sentence or to a participle clause
 (``…, citing …``); a clause holding a quotation is left to the quotation rules. A speaker is found
@@ -70,6 +74,11 @@ _SPEECH_NOUN_GAP = 2
 _RELATIVE_NOUN_TOKENS = 4
 #: "A few weeks after X said …": words of time before the conjunction of a clause of time
 _FRAME_LEAD_TOKENS = 3
+#: "More than half of respondents in the USA TODAY/Suffolk poll": a share of a group is at most
+#: this many tokens before its cue
+_SHARE_TOKENS = 14
+#: "elected officials from …": the head of a group stands this close to the start of its phrase
+_GROUP_HEAD_TOKENS = 4
 
 
 @attrs.define
@@ -155,7 +164,9 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     t = ctx.tokens[k]
     if t.lower not in ctx.lex.cue_forms and not (beliefs and t.lower in ctx.lex.belief_forms):
         return False
-    if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence:
+    if t.quote >= 0 or t.is_cap and k > 0 and ctx.tokens[k - 1].sentence == t.sentence and not (
+            t.sentence in ctx.title_sentences and ctx.lex.cue_forms[t.lower].lemma
+            in ctx.lex.headline_cues if t.lower in ctx.lex.cue_forms else False):
         return False
     cue = ctx.lex.cue_forms.get(t.lower)
     if t.lower == "citing":  # "…, citing low growth", "by citing his results": reported_citing
@@ -163,6 +174,7 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
                           or ctx.tokens[k - 1].lower in ctx.lex.citing_openers)
     if t.lower.endswith("ing") and not (k > 0 and (
             ctx.tokens[k - 1].text == "," or ctx.tokens[k - 1].lower in ctx.lex.be_forms
+            or _after_document(ctx, k) or _absolute_subject(ctx, k) is not None
             or ctx.wc.is_adverb(k - 1) and k > 1 and ctx.tokens[k - 2].lower in ctx.lex.be_forms
             or after_participle_opener(ctx, k, ctx.sentences[t.sentence][0]) and cue is not None
             and cue.lemma in ctx.lex.indirect_cues)):
@@ -198,10 +210,87 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     return beliefs and t.lower in ctx.lex.belief_forms
 
 
+#: words of a time read back between a document and its participle ("an email Wednesday
+#: saying", "a statement on Tuesday evening saying"), at most
+_DOCUMENT_TIME_WORDS = 3
+
+
+def _after_document(ctx: Context, k: int) -> bool:
+    """The participle at ``k`` follows a document noun that the clause's subject issued, with a
+    day between at most ("issued a statement saying", "sent a fundraising email Wednesday
+    saying", `issued_participle` of data/clause_words.tsv): the document's author reports."""
+    toks, lex = ctx.tokens, ctx.lex
+    j = k - 1
+    while j > 0 and k - j <= _DOCUMENT_TIME_WORDS and toks[j].sentence == toks[k].sentence and (
+            toks[j].key in lex.weekdays or toks[j].key in lex.day_parts
+            or toks[j].key in lex.weekday_openers):
+        j -= 1  # (the times the speaker finder reads back too: not "this week")
+    if j < 0 or toks[j].sentence != toks[k].sentence or toks[j].key not in lex.documents \
+            or toks[j].is_cap:
+        return False
+    # the document was issued by the clause's subject ("issued a statement", "sent out a
+    # letter"; not "denied a report claiming", "got a message saying": someone else's text)
+    for x in range(j - 1, max(-1, j - _DOCUMENT_TIME_WORDS - 1), -1):
+        if toks[x].lower in lex.issued_participles:
+            return True
+        if not (ctx.wc.is_det(x) or ctx.wc.is_modifier(x)) or toks[x].sentence != toks[k].sentence:
+            return False
+    return False
+
+
+#: tokens between "with" and its participle, at most ("with about three in 10 voters saying")
+_ABSOLUTE_TOKENS = 8
+
+
+def _absolute_subject(ctx: Context, k: int) -> Optional[tuple[int, int]]:
+    """The subject of the participle at ``k`` in an absolute clause opened by "with" (an
+    `absolute_opener`) that counts the speakers of a poll ("…, with 50 percent saying she is
+    prepared", "with about three in 10 saying", "with 47 percent of Cuban Americans saying"):
+    the words between, when they open with a number and hold no verb, pronoun or mark."""
+    toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
+    x = k - 1
+    while x >= 0 and k - x <= _ABSOLUTE_TOKENS and toks[x].sentence == toks[k].sentence:
+        t = toks[x]
+        if t.lower in lex.absolute_openers:
+            first = x + 1
+            while first < k and toks[first].lower in lex.quantity_words:
+                first += 1  # "about", "nearly"
+            return (x + 1, k) if first < k and (
+                toks[first].text[:1].isdigit()
+                or toks[first].lower.split("-")[0] in lex.count_words) else None
+        if not (t.is_word or t.text == "%") or t.quote >= 0 or wc.is_pronoun(x) \
+                or t.lower in lex.auxiliaries or t.lower in lex.cue_forms \
+                or t.lower in lex.relatives:
+            return None
+        x -= 1
+    return None
+
+
+def reported_absolute(ctx: Context, c: int, lo: int, hi: int,
+                      beliefs: bool) -> Optional[Reported]:
+    """…, with N percent saying CONTENT — the subject of the participle is the phrase after
+    "with", not the clause's ("Voters still see her as prepared, with 50 percent saying she
+    is")."""
+    np = _absolute_subject(ctx, c) if ctx.tokens[c].lower.endswith("ing") else None
+    if np is None:
+        return None
+    head = np_before(ctx.wc, c - 1, np[0], ctx.limits.max_mention_tokens)
+    found = _clause_after_cue(ctx, c, lo, hi, Decision(mention=head or np, cue=(c, c + 1)))
+    if found is not None:
+        # the answer of a poll's share ends at the first comma, where the reporter goes on with
+        # other shares or a comparison ("…, with 22 percent saying they would not support him,
+        # former Gov. X at 20 percent")
+        toks = ctx.tokens
+        found.end = next((x for x in range(found.first + 1, found.end) if toks[x].text == ","
+                          and toks[x + 1].start > toks[x].end), found.end)
+    return found
+
+
 def _verbless(ctx: Context, np: tuple[int, int]) -> bool:
     """A subject holds no auxiliary ("Many may contain added sugar": "added" is no cue)."""
-    auxiliaries = ctx.lex.auxiliaries
-    return not any(t.lower in auxiliaries and not t.is_cap for t in ctx.tokens[np[0]:np[1]])
+    auxiliaries, titled = ctx.lex.auxiliaries, ctx.title_sentences
+    return not any(t.lower in auxiliaries and (not t.is_cap or t.sentence in titled)
+                   for t in ctx.tokens[np[0]:np[1]])  # ("Americans Will Say" in a headline)
 
 
 def _inner_report(ctx: Context, first: int, end: int, lo: int, beliefs: bool) -> bool:
@@ -209,7 +298,7 @@ def _inner_report(ctx: Context, first: int, end: int, lo: int, beliefs: bool) ->
     for x in range(first, end):
         if _is_report_cue(ctx, x, beliefs):
             d = subject_before_cue(ctx, x, lo)
-            if d is None or d.mention is None or _verbless(ctx, d.mention):
+            if d is not None and d.mention is not None and _verbless(ctx, d.mention):
                 return True
     return False
 
@@ -326,8 +415,162 @@ def _words(ctx: Context, first: int, end: int) -> int:
 
 def reported_clause(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """X said (that) CONTENT — the subject before the cue, the clause after it."""
+    return _clause_after_cue(ctx, c, lo, hi, subject_before_cue(ctx, c, lo))
+
+
+def reported_share(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
+    """A share of a group said CONTENT — "Two-thirds of Democratic insiders said …", "One in
+    four voters in a recent poll said …", "Most of the candidates said …": a subject that opens
+    with a quantity and names its group after "of", "in" or "out of" (the speakers of a poll).
+    Only where no other subject stands before the cue."""
+    share = _share_before(ctx, c, lo)
+    if share is None or subject_before_cue(ctx, c, lo) is not None:
+        return None
+    if c + 1 >= hi or ctx.tokens[c + 1].lower.endswith("ing"):
+        return None  # ("Many users report being …": no clause of its own)
+    start, mention = share
+    found = _clause_after_cue(ctx, c, lo, hi, Decision(mention=mention, cue=(c, c + 1)))
+    toks = ctx.tokens
+    if found is not None and start > lo and toks[start - 1].lower in ctx.lex.subordinators:
+        # "…, while most of his rivals called for A, Trump hewed …": the report ends with the
+        # subordinate clause it stands in, at its comma
+        found.end = next((x for x in range(found.first + 1, found.end) if toks[x].text == ","
+                          and toks[x + 1].start > toks[x].end), found.end)
+    return found
+
+
+def reported_group(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
+    """A group and what it is of said CONTENT — "attorneys for the family said …", "elected
+    officials from both parties say …", "Experts on North Korea and nuclear nonproliferation
+    said …": a plural head of a speaker phrase (a group noun, or the plural of a title), then
+    "of", "for", "from", "in", "on" or "at" and a short phrase, from the start of its clause to
+    the cue. Only where no other subject stands before the cue."""
+    found = _group_before(ctx, c, lo)
+    if found is None or subject_before_cue(ctx, c, lo) is not None:
+        return None
+    if c + 1 >= hi or ctx.tokens[c + 1].lower.endswith("ing"):
+        return None
+    return _clause_after_cue(ctx, c, lo, hi, Decision(mention=found, cue=(c, c + 1)))
+
+
+def _group_head(ctx: Context, x: int) -> bool:
+    """Token ``x`` is a lower-case plural that heads a group of speakers ("officials",
+    "experts", "attorneys": a group noun or the plural of a title)."""
+    t = ctx.tokens[x]
+    if t.is_cap or not t.lower.endswith("s") or t.lower.endswith(ctx.lex.singular_endings):
+        return False
+    low = t.lower
+    lex = ctx.lex
+    return low in lex.group_nouns or low[:-1] in lex.titles or low in lex.anonymous_heads \
+        or low.endswith("men") and low[:-3] + "man" in lex.titles
+
+
+def _group_before(ctx: Context, c: int, lo: int) -> Optional[tuple[int, int]]:
+    """The head noun phrase of a group and its prepositional phrase ending before the cue at
+    ``c`` (see `reported_group`)."""
+    toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
+    end = c
+    while end - 1 > lo and toks[end - 1].lower in lex.before_cue:
+        end -= 1  # "have said"
+    start = end
+    while start - 1 >= lo and end - start < _SHARE_TOKENS:
+        t = toks[start - 1]
+        low = t.lower
+        if t.quote >= 0 or low in lex.auxiliaries or low in lex.cue_forms \
+                or low in lex.relatives or wc.is_pronoun(start - 1):
+            return None
+        if not t.is_word or low in lex.subject_openers or low in lex.subordinators \
+                or low in lex.concessives:
+            break
+        start -= 1
+    while start < end and toks[start].lower in lex.subject_preambles:
+        start += 1
+    if start > lo and toks[start - 1].is_word and toks[start - 1].lower not in lex.subject_openers \
+            and toks[start - 1].lower not in lex.concessives \
+            and toks[start - 1].lower not in lex.subordinators:
+        return None
+    for h in range(start, min(end - 2, start + _GROUP_HEAD_TOKENS)):
+        if toks[h + 1].lower in lex.group_prepositions and _group_head(ctx, h):
+            if all(wc.is_det(x) or wc.is_modifier(x) for x in range(start, h)):
+                return (start, h + 1)
+            return None
+    return None
+
+
+def _share_before(ctx: Context, c: int,
+                  lo: int) -> Optional[tuple[int, tuple[int, int]]]:
+    """(first token, speaker mention) of a share of a group ending before the cue at ``c``: from the start of
+    its clause (the sentence start, a comma or a word such as "though"), a quantity ("Nearly
+    eight in 10", "Thirty-one percent", "More than half", "Most", "A number"), "of", "in" or
+    "out of", then words without a verb, pronoun or mark ("Democratic voters overall", "those
+    surveyed", "respondents in the USA TODAY/Suffolk poll")."""
+    toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
+    end = c
+    while end - 1 > lo and toks[end - 1].lower in lex.before_cue:
+        end -= 1  # "have said"
+    start = end
+    while start - 1 >= lo and end - start < _SHARE_TOKENS:
+        t = toks[start - 1]
+        low = t.lower
+        if t.quote >= 0 or low in lex.auxiliaries or low in lex.cue_forms \
+                or low in lex.relatives or wc.is_pronoun(start - 1) and low != "those":
+            return None  # "Most of the money he said …", "Half of those who said …"
+        if low in lex.subject_openers and start - 2 >= lo \
+                and toks[start - 2].lower in lex.quantity_words:
+            start -= 1  # "as many as 30 percent of …": the quantity goes on
+            continue
+        if not t.is_word and t.text not in "/%" or low in lex.subject_openers \
+                or low in lex.subordinators or low in lex.concessives:
+            break
+        start -= 1
+    while start < end and toks[start].lower in lex.subject_preambles:
+        start += 1  # "And", "Even"
+    if end - start < 3 or start > lo and toks[start - 1].is_word \
+            and toks[start - 1].lower not in lex.subject_openers \
+            and toks[start - 1].lower not in lex.concessives:
+        return None
+    # the quantity: numbers, count and quantity words ("Nearly nine", "More than half", "Some
+    # 20 percent", "Two-thirds"), or "a number"
+    k = start
+    if lex.determiners.get(toks[k].lower) == "indefinite" and k + 1 < end \
+            and toks[k + 1].lower in lex.share_nouns:  # ("The number of people filing claims")
+        k += 2
+    else:
+        while k < end and (toks[k].text[:1].isdigit() or toks[k].lower in lex.percent_words
+                           or toks[k].lower in lex.quantity_words - lex.share_links
+                           or toks[k].lower.split("-")[0] in lex.count_words):
+            k += 1
+    if k == start or k >= end:
+        return None
+    if toks[k].text == "out" and k + 1 < end and toks[k + 1].text == "of":
+        k += 1  # "nine out of 10"
+    if toks[k].text not in lex.share_links or k + 1 >= end \
+            or toks[end - 1].lower in lex.whole_quantifiers:
+        return None  # ("Many Out of the Cold users"; "43 percent of all reported gifts")
+    ratio = toks[k + 1].text[:1].isdigit() or toks[k + 1].lower.split("-")[0] in lex.count_words
+    if toks[k].lower == "in" and not (ratio or wc.is_det(k + 1)):
+        return None  # "One in four", "Many in the crowd"; not "Most in Congress" (a place)
+    # the speaker as written: the group after "of" ("Most of [the candidates]", "Two-thirds of
+    # [Democratic insiders]"), or a ratio with its noun ("[One in four voters]", "Nearly [nine out
+    # of 10]"), without a phrase after it ("in a recent poll", "overall")
+    first = k + 1
+    if ratio:
+        first = start
+        while first < k and toks[first].lower in lex.quantity_words:
+            first += 1
+        k += 1
+    last = k + 1
+    while last < end and not (toks[last].lower in lex.function_words
+                              or toks[last].lower in lex.adverbs or wc.is_adverb(last)
+                              or not toks[last].is_word):
+        last += 1
+    return start, (first, last)
+
+
+def _clause_after_cue(ctx: Context, c: int, lo: int, hi: int,
+                      d: Optional[Decision]) -> Optional[Reported]:
+    """The clause reported after the cue at ``c`` whose subject is ``d``."""
     toks, lex = ctx.tokens, ctx.lex
-    d = subject_before_cue(ctx, c, lo)
     b = c - 1
     while b > lo and b > c - _BEFORE_CUE_TOKENS and (toks[b].lower in lex.before_cue
                                                      or ctx.wc.is_adverb(b)):
@@ -701,6 +944,32 @@ def _scene(ctx: Context, start: int, end: int, c: int, hi: int) -> bool:
         and _opens_sentence(ctx, c + 2) and toks[start].lower != "asked"
 
 
+#: words of a speaker phrase read back before the subject found ("the news site [RTL Info]",
+#: "current and [former officials]"), at most
+_PHRASE_WORDS = 5
+
+
+def _phrase_comma(ctx: Context, m0: int, lo: int) -> int:
+    """The token before the speaker phrase whose subject starts at ``m0``: ``m0 - 1``, or a
+    comma a few words further back when those words only modify the subject (", the news site
+    RTL Info reported.", ", Donald Trump's longtime confidant Roger Stone stated.", ", current
+    and former officials said."): no verb, pronoun, function word or mark between, and the
+    first of them no conjunction."""
+    toks, wc, lex = ctx.tokens, ctx.wc, ctx.lex
+    x = m0 - 1
+    while x >= lo and m0 - x <= _PHRASE_WORDS and toks[x].is_word and toks[x].quote < 0 \
+            and not wc.is_pronoun(x) and toks[x].lower not in lex.auxiliaries \
+            and toks[x].lower not in lex.cue_forms and (
+                wc.is_det(x) or wc.is_modifier(x) or toks[x].is_cap or toks[x].possessive
+                or toks[x].lower in lex.coordinators
+                or toks[x].lower in lex.name_particles):
+        x -= 1
+    if x == m0 - 1 or x < lo or toks[x].text != "," or toks[x + 1].lower in lex.coordinators \
+            or toks[x + 1].lower in lex.function_words:
+        return m0 - 1
+    return x
+
+
 def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
     """CONTENT, X said. / CONTENT, said X. — the report ends the sentence."""
     toks = ctx.tokens
@@ -710,7 +979,7 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         comma = c - 1
     else:
         d = subject_before_cue(ctx, c, lo)  # ", X said."
-        comma = d.mention[0] - 1 if d and d.mention else -1
+        comma = _phrase_comma(ctx, d.mention[0], lo) if d and d.mention else -1
     if d is None or d.mention is None or comma < lo or toks[comma].text != ",":
         return None
     if comma > lo and toks[comma].start == toks[comma - 1].end and toks[comma - 1].text.isdigit() \
@@ -747,6 +1016,9 @@ def reported_inverted(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> 
         after = hi  # "…, he told the court in his filing.", "…, she said during a rally."
     if after < hi and (toks[after].is_word or toks[after].quote >= 0):
         return None  # more follows ("…, said X has “…”"): not the end of the report
+    if after < hi and toks[after].text == ":":
+        return None  # "And responding to calls …, Mr Johnson told the Today programme: “…”":
+        # the attribution introduces a quotation, and what stands before it sets the scene
     if after + 1 < hi and toks[after].text == "," and _opens_sentence(ctx, after + 1):
         # "While he was speaking in Miami, he said, “It’s been …”": the attribution introduces a
         # quotation that is a sentence of its own, and what stands before it sets the scene;
@@ -786,20 +1058,26 @@ def reported_parenthetical(ctx: Context, c: int, lo: int, hi: int,
     while start < comma and toks[start].lower in ctx.lex.connectives:
         start += 1
     found = []
-    adverbial = toks[start].lower in ctx.lex.function_words if start < comma else False
+    # a subordinate clause ("If the demands are not met, X warned, …", "When she got inside,
+    # she said, …") is the speaker's condition or time, however long: part of the report
+    adverbial = start < comma and toks[start].lower in ctx.lex.function_words \
+        and toks[start].lower not in ctx.lex.subordinators
     # a short adverbial is part of what was said ("In any case, Mr. DiPietro said, …"); a
     # long scene-setting phrase is the reporter's ("But in diplomatic meetings to quell the
     # crisis, some officials say, …")
     if (start < comma and (not adverbial or _words(ctx, start, comma) <= _SHORT_ADVERBIAL_WORDS)
             and not _too_long(ctx, start, comma) and not _scene(ctx, start, comma, c, hi)
             and not any(t.quote >= 0 for t in toks[start:comma])
-            and not any(_is_report_cue(ctx, x, beliefs) for x in range(start, comma))
+            and not _inner_report(ctx, start, comma, lo, beliefs)
             and not _left_open(ctx, start, comma)):
         found.append(Reported(start, comma, d))
     after_start = c + 2
     after_end = _content_end(ctx, after_start, hi)
+    # after a first part, a short second part must end the sentence ("The solution, the
+    # partner said, was simple."; not "…, Rutledge said, for others, it can …")
     if after_end > after_start and _words(ctx, after_start, after_end) >= (
-            1 if found else _MIN_WORDS) and not _only_source(ctx, after_start, after_end):
+            1 if found and _words(ctx, after_end, hi) == 0 else _MIN_WORDS) \
+            and not _only_source(ctx, after_start, after_end):
         found.append(Reported(after_start, after_end, attrs.evolve(d)))
     if len(found) == 1 and found[0].first == start and _words(ctx, start, comma) < _MIN_WORDS:
         return []  # a lone short part ("Instead") is no report
@@ -828,6 +1106,16 @@ def reported_question(ctx: Context, c: int, lo: int, hi: int,
     if toks[c - 1].lower not in ctx.lex.before_asked:
         return None
     k = c + 1
+    asker = None
+    if toks[k].lower in ctx.lex.author_prepositions and toks[k].lower == "by":
+        # "was asked by host John Dickerson whether …", "when asked by a reporter if …": the
+        # one who asked is named
+        asker = np_after(ctx.wc, k + 1, hi, ctx.limits.max_mention_tokens) \
+            or _recipient(ctx, k + 1, hi)
+        if asker is None or asker[1] >= hi or toks[asker[1]].lower not in ctx.lex.question_words \
+                or toks[asker[1]].lower == "about":
+            return None
+        k = asker[1]
     if toks[k].lower == "about":
         k += 1  # "was asked about the rash of campus protests"
     elif toks[k].lower not in ctx.lex.question_words:
@@ -839,7 +1127,7 @@ def reported_question(ctx: Context, c: int, lo: int, hi: int,
         end = _frame_comma(ctx, k, end)
     if end < 0 or _words(ctx, k, end) < _MIN_WORDS:
         return None
-    return Reported(k, end, Decision(cue=(c, c + 1)))
+    return Reported(k, end, Decision(mention=asker, cue=(c, c + 1)))
 
 
 def reported_as(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Optional[Reported]:
@@ -889,7 +1177,10 @@ INDIRECT_RULES: tuple[tuple[str, Rule], ...] = (
     ("reported_as", reported_as),
     ("reported_question", reported_question),
     ("reported_parenthetical", reported_parenthetical),
+    ("reported_absolute", reported_absolute),
     ("reported_clause", reported_clause),
+    ("reported_share", reported_share),
+    ("reported_group", reported_group),
     ("reported_inverted", reported_inverted),
 )
 
@@ -899,15 +1190,22 @@ def _recipient(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     four lower-case words ("told reporters", "told a local radio station"), ending before the
     next determiner, pronoun or function word ("told reporters the plan was dead")."""
     np = np_after(ctx.wc, k, hi, ctx.limits.max_mention_tokens)
+    wc, toks = ctx.wc, ctx.tokens
+    if np is not None and ctx.lex.determiners.get(toks[np[0]].lower) == "indefinite" \
+            and np[1] - np[0] == 2 and toks[np[0] + 1].is_cap:
+        end = np[1]  # "told a Senate panel": the noun after the name is the recipient's head
+        # (after "the" it is the clause's subject: "told the BBC progress had been made")
+        if end < hi and wc.is_modifier(end) and not toks[end].is_cap \
+                and not wc.is_pronoun(end) and not _time_word(ctx.lex, toks, end) \
+                and toks[end].lower not in ctx.lex.period_openers:
+            np = (np[0], end + 1)
     if np is not None:
         return np[0], _channel_end(ctx, np[1], hi)
-    wc = ctx.wc
     if k < hi and wc.is_det(k):
         channel = _channel_end(ctx, k + 1, hi)
         if channel > k + 1:
             return k, channel  # "told the Sunday Mirror newspaper"
     end = k + 1 if k < hi and wc.is_det(k) else k
-    toks = ctx.tokens
     while end < hi and end - k < _RECIPIENT_TOKENS and wc.is_modifier(end) \
             and not wc.is_det(end) and not (
             end + 1 < hi and (toks[end].lower, toks[end + 1].lower) in ctx.lex.quantity_openers):
@@ -1087,6 +1385,9 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
     for s, (lo, hi) in enumerate(ctx.sentences):
         if ctx.sentence_paragraph[s] in ctx.headlines or not ctx.sentence_full[s]:
             continue  # (a sentence without a trigger word has no cue, noun or "according")
+        para = ctx.sentence_paragraph[s]
+        if (s == 0 or ctx.sentence_paragraph[s - 1] != para) and _title_case(ctx, lo, hi):
+            ctx.title_sentences.add(s)  # (a headline opens its paragraph: the cheap test first)
         taken: list[tuple[int, int]] = []
         nouns: set[int] = set()  # cue forms a sentence rule read as nouns ("his claim that")
         for name, sentence_rule in _SENTENCE_RULES:
@@ -1130,6 +1431,32 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
                         outer = (r.first, r.end)
                 break
     return found
+
+
+#: a sentence in title case has at least this many words of four letters or more, and no more
+#: than `_TITLE_LOWER_WORDS` of them in lower case
+_TITLE_WORDS = 4
+_TITLE_LOWER_WORDS = 1
+
+
+def _title_case(ctx: Context, lo: int, hi: int) -> bool:
+    """The sentence ``lo`` to ``hi`` is a headline in title case with a capitalised cue form
+    ("Clinton Says Russians Hacked DNC", "Dennis Prager Tells Conservatives They Need To Change
+    Course"): its longer words are capitalised but one at most."""
+    toks, cues = ctx.tokens, ctx.lex.cue_forms
+    heads = ctx.lex.headline_cues
+    if not any(t.is_cap and t.lower in cues and cues[t.lower].lemma in heads
+               for t in toks[lo + 1:hi]):
+        return False  # (the cheap test first: most sentences hold none)
+    long = lower = 0
+    for t in toks[lo:hi]:
+        if t.is_word and t.quote < 0 and len(t.text) > 3:
+            long += 1
+            if not t.is_cap:
+                lower += 1
+                if lower > _TITLE_LOWER_WORDS:
+                    return False
+    return long >= _TITLE_WORDS
 
 
 def _inner_subject(ctx: Context, r: Reported, c: int, outer_first: int, lo: int) -> bool:
