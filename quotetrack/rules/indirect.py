@@ -1224,7 +1224,12 @@ def _channel_end(ctx: Context, end: int, hi: int) -> int:
     while j < hi and j - end < ctx.limits.max_mention_tokens and toks[j].is_word and (
             toks[j].possessive or toks[j].is_cap or toks[j].text[:1].isdigit()):
         j += 1
-    return j + 1 if j < hi and toks[j].lower in ctx.lex.channel_nouns else end
+    if j < hi and toks[j].lower in ctx.lex.channel_nouns:
+        return j + 1
+    if end < hi and toks[end - 1].lower in ctx.lex.channel_nouns:
+        while end < hi and toks[end].is_word and toks[end].text[:1].isdigit():
+            end += 1  # "told Radio 4 on Monday": the number is part of the channel's name
+    return end
 
 
 def _plural(word: str, singular_endings: tuple[str, ...]) -> bool:

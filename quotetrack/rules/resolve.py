@@ -312,6 +312,8 @@ def _qualified_title_opens(ctx: Context, k: int, sent: int) -> bool:
         and toks[x].key not in lex.group_nouns and not toks[x].possessive
 
 
+#: "…, he told reporters on Monday.": tokens from the pronoun to the sentence end, at most
+_REPORTING_TAIL_TOKENS = 7
 _RECENT_ENTITIES = 50  # speakers a role noun may return to, the latest first
 
 
@@ -504,12 +506,18 @@ class _Resolver:
         # who only owned one ("he hit back at Mr Mallon's claim that …")
         owner = ctx.folded[info.start:info.end].lower() in ctx.lex.possessive_pronouns
         names = self.names
+        # "Tony Blair would lead the campaign, he said.": a name in the clause the pronoun
+        # reports is someone it speaks about, not the pronoun (but "When Hewitt shook his
+        # hand, he said": a subordinate clause may name him)
+        reported_from = self._reported_clause_start(info)
         k = bisect_left(self.name_pos, pos) - 1
         while k >= 0 and len(cands) < _PRONOUN_NAMES:
             nm = names[k]
             if pos - nm.pos > window:
                 break
             k -= 1
+            if nm.pos >= reported_from:
+                continue
             # (the verdict kept on the name read without a call: this loop visits every name
             # of the window before each pronoun)
             if nm.possessive or nm.acronym or (
@@ -569,6 +577,36 @@ class _Resolver:
         name, _ = self.full_name(pick.name, pick.pos)
         return self.entity("person:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def _reported_clause_start(self, info: MentionInfo) -> int:
+        """Where the clause starts that a pronoun after a comma reports ("CONTENT, he said.":
+        the sentence start), when the pronoun and its cue end a sentence that opens with no
+        subordinator; else past the pronoun (no name is left out; "… since, he said, the …"
+        and "When Hewitt shook his hand, he said" may name him)."""
+        ctx = self.ctx
+        toks = ctx.tokens
+        at = ctx.token_at_or_after(info.start)
+        if at <= 0 or at >= len(toks) or toks[at - 1].text != ",":
+            return info.end
+        lo, hi = ctx.sentences[toks[at].sentence]
+        end = next((x for x in range(at, min(hi, at + _REPORTING_TAIL_TOKENS))
+                    if not toks[x].is_word), hi)
+        if end >= hi - 1 and hi - at > _REPORTING_TAIL_TOKENS or end < hi - 1 and not (
+                toks[end].text == "," and end + 1 < hi and toks[end + 1].lower.endswith("ing")):
+            return info.end  # (", he claimed, saying …": a participle may follow)
+        x = lo
+        while x < at and toks[x].lower in ctx.lex.clause_openers:
+            x += 1  # ("And Tony Blair would …")
+        if toks[x].lower in ctx.lex.subordinators or toks[x].quote >= 0:
+            return info.end
+        # only while someone speaks on from the sentence before ("…, Alan Milburn told Radio
+        # 4. Mr Blair has the same passion, he said."); after narration the person named is
+        # often the speaker ("Ms. Olivieri found skating a salve, she said.")
+        sent = toks[at].sentence
+        before = toks[ctx.sentences[sent - 1][0]].start if sent > 0 else toks[lo].start
+        if not self.spoken or self.spoken[-1][0] < before:
+            return info.end
+        return toks[lo].start
 
     def _described_subject(self, info: MentionInfo) -> Optional[_Entity]:
         """With no one named or quoted before it, "he said" stands for an unnamed person who
