@@ -1152,8 +1152,9 @@ def test_he_said_after_a_report_is_not_a_person_it_names():
     """"…, Ada Holm told Radio 4. And Tom Reed would lead the campaign, she said.": while Ada
     Holm speaks on, the pronoun is not the person her report names; after narration, "Ms Lind
     found it hard, she said" names the speaker herself."""
-    text = ('The plans were set out on Monday, Ada Holm told Radio 4. And Tom Reed would be in '
-            'the very front line of that campaign, she said.')
+    text = ('The party will fight hard for every seat in the country, Ada Holm told Radio 4 '
+            'on Monday. Prime Minister Lisa Reed has the same passion for the job as ever, she '
+            'said.')
     assert [s[0] for s in speakers(text)] == ["Ada Holm", "Ada Holm"]
     text = ('Ms Gil said the rink was free. The sport drew Ana Lind to the park. Ms Lind found '
             'skating a help for her worries, she said.')
