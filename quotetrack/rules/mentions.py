@@ -55,7 +55,6 @@ class WordClasses:
         self.tokens = tokens
         #: the title and affiliation readers to run (`READER_NAMES`; all when None)
         self.readers = READER_NAMES_SET if readers is None else readers
-        self.postmodifier_ends = frozenset(p.split()[-1] for p in lex.postmodifiers)
         self.title_len = self._titles(tokens)
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
         names = [False] * len(tokens)
@@ -202,7 +201,7 @@ class WordClasses:
     def is_postmodifier(self, i: int) -> bool:
         """Tokens ``i`` and ``i + 1`` are a pair of ``data/postmodifiers.tsv`` ("close to")."""
         toks = self.tokens
-        return i + 1 < len(toks) and toks[i + 1].lower in self.postmodifier_ends \
+        return i + 1 < len(toks) and toks[i + 1].lower in self.lex.postmodifier_ends \
             and f"{toks[i].lower} {toks[i + 1].lower}" in self.lex.postmodifiers
 
     def is_det(self, i: int) -> bool:
