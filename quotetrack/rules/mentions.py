@@ -121,18 +121,17 @@ class WordClasses:
         lex = self.lex
         titles, hon, firsts = lex.titles, lex.honorifics, lex.title_first_words
         name_titles = lex.name_titles
-        keys = [t.key for t in tokens]
         starts = lex.title_starts
         free = 0  # the first token not inside a title found
         # (only the words that may start a title are looked at: most words are none)
-        for i in [i for i, key in enumerate(keys) if key in starts]:
+        for i in [i for i, t in enumerate(tokens) if t.key in starts]:
             if i < free:
                 continue
-            key = keys[i]
+            key = tokens[i].key
             matched = 0
             if key in firsts:
                 for n in range(min(_MAX_TITLE_WORDS, n_tok - i), 1, -1):
-                    if " ".join(keys[i:i + n]) in titles:
+                    if " ".join([t.key for t in tokens[i:i + n]]) in titles:
                         matched = n
                         break
             if not matched and (key in titles or key in hon):
