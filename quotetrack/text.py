@@ -267,8 +267,7 @@ def sentence_bounds(
                         and _capital_quote_after(masked, unmasked, m.end())):
                     continue
         stop = m.end()
-        if masked[pos:stop].strip():
-            yield pos, stop
+        yield pos, stop  # (never blank: it ends with the marks just matched)
         pos = stop
     if masked[pos:end].strip():
         yield pos, end
