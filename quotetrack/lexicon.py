@@ -258,6 +258,12 @@ class Lexicon:
     #: (phrase, channel) of the cue phrases that name where it was said ("in a statement" ->
     #: "statement"), in the file's order
     channel_phrases: tuple[tuple[str, str], ...] = attrs.field(init=False)
+    #: the last words of the postmodifiers ("with" of "familiar with"): a pair ends in one
+    postmodifier_ends: frozenset[str] = attrs.field(init=False)
+    #: the words of not_speech.tsv, as a set and as the end of the text before a quotation
+    #: (after a space or a line break: "a film titled")
+    not_speech_words: frozenset[str] = attrs.field(init=False)
+    not_speech_ends: tuple[str, ...] = attrs.field(init=False)
     belief_forms: Mapping[str, str]  # "believed" -> "believe"
     non_statements: tuple[str, ...]  # "declined to comment"
     adverbs: frozenset[str]
@@ -408,6 +414,11 @@ class Lexicon:
             | self.title_first_words))
         object.__setattr__(self, "channel_phrases", tuple(
             (phrase, channel) for phrase, (_, channel) in self.cue_phrases.items() if channel))
+        object.__setattr__(self, "postmodifier_ends", frozenset(
+            p.split()[-1] for p in self.postmodifiers))
+        object.__setattr__(self, "not_speech_words", frozenset(self.not_speech))
+        object.__setattr__(self, "not_speech_ends", tuple(
+            sep + w for w in self.not_speech for sep in " \n"))
 
     @classmethod
     def load(cls, paths: Sequence[Union[str, "os.PathLike[str]"]] = (),

@@ -856,8 +856,8 @@ def classify_kinds(ctx: Context) -> None:
     """Direct when a quotation opens its sentence or follows its cue; embedded ones are mixed."""
     toks = ctx.tokens
     headlines = ctx.headlines = _headline_paragraphs(ctx)
-    not_speech = frozenset(ctx.lex.not_speech)  # "so-called", "titled", as the words before
-    not_speech_ends = tuple(sep + w for w in ctx.lex.not_speech for sep in " \n")
+    # "so-called", "titled", as the words before
+    not_speech, not_speech_ends = ctx.lex.not_speech_words, ctx.lex.not_speech_ends
     for q in range(len(ctx.quotes)):
         first = ctx.quote_first[q]
         if first < 0:

@@ -107,6 +107,12 @@ class Context:
     #: the last words of the names that show a person (`attribution._person_surnames`)
     person_surnames: Optional[frozenset] = None
     _sentence_index: dict = attrs.Factory(dict)
+    #: (cue token, sentence start) -> (mention, cue, appositive) of the speaker before the cue,
+    #: or None (`cues.subject_before_cue`)
+    subjects: dict[tuple[int, int], Optional[tuple[Optional[tuple[int, int]],
+                                                   Optional[tuple[int, int]],
+                                                   Optional[tuple[int, int]]]]] = \
+        attrs.Factory(dict)
     _folded_lower: Optional[str] = None
     #: word -> whether ``folded_lower`` holds it (`phrases_held`)
     _held_words: dict[str, bool] = attrs.Factory(dict)

@@ -191,7 +191,22 @@ def relative_subject(ctx: Context, d: Decision) -> bool:
 
 
 def subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
-    """``X said`` (with "X, an aide, said"); a participle takes the clause subject."""
+    """``X said`` (with "X, an aide, said"); a participle takes the clause subject. (Found once
+    per cue and sentence start: the quotation sieves and the reported-speech rules ask again for
+    half of them. The tokens never change once made; each caller gets its own `Decision`, as
+    runners stamp their rule's name on it.)"""
+    key = (cue, lo)
+    known = ctx.subjects
+    if key not in known:
+        d = _subject_before_cue(ctx, cue, lo)
+        known[key] = None if d is None else (d.mention, d.cue, d.appositive)
+    found = known[key]
+    if found is None:
+        return None
+    return Decision(mention=found[0], cue=found[1], appositive=found[2])
+
+
+def _subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     wc, toks = ctx.wc, ctx.tokens
     if toks[cue].lower.endswith("ing") and cue - 1 >= lo and (
             toks[cue - 1].text == "," or toks[cue - 1].key in wc.lex.documents

@@ -55,7 +55,6 @@ class WordClasses:
         self.tokens = tokens
         #: the title and affiliation readers to run (`READER_NAMES`; all when None)
         self.readers = READER_NAMES_SET if readers is None else readers
-        self.postmodifier_ends = frozenset(p.split()[-1] for p in lex.postmodifiers)
         self.title_len = self._titles(tokens)
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
         names = [False] * len(tokens)
@@ -122,18 +121,17 @@ class WordClasses:
         lex = self.lex
         titles, hon, firsts = lex.titles, lex.honorifics, lex.title_first_words
         name_titles = lex.name_titles
-        keys = [t.key for t in tokens]
         starts = lex.title_starts
         free = 0  # the first token not inside a title found
         # (only the words that may start a title are looked at: most words are none)
-        for i in [i for i, key in enumerate(keys) if key in starts]:
+        for i in [i for i, t in enumerate(tokens) if t.key in starts]:
             if i < free:
                 continue
-            key = keys[i]
+            key = tokens[i].key
             matched = 0
             if key in firsts:
                 for n in range(min(_MAX_TITLE_WORDS, n_tok - i), 1, -1):
-                    if " ".join(keys[i:i + n]) in titles:
+                    if " ".join([t.key for t in tokens[i:i + n]]) in titles:
                         matched = n
                         break
             if not matched and (key in titles or key in hon):
@@ -202,7 +200,7 @@ class WordClasses:
     def is_postmodifier(self, i: int) -> bool:
         """Tokens ``i`` and ``i + 1`` are a pair of ``data/postmodifiers.tsv`` ("close to")."""
         toks = self.tokens
-        return i + 1 < len(toks) and toks[i + 1].lower in self.postmodifier_ends \
+        return i + 1 < len(toks) and toks[i + 1].lower in self.lex.postmodifier_ends \
             and f"{toks[i].lower} {toks[i + 1].lower}" in self.lex.postmodifiers
 
     def is_det(self, i: int) -> bool:

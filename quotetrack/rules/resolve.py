@@ -66,11 +66,14 @@ _WORD_PUNCTUATION = ".,;:!?\"'()[]-"
 _CHANNEL_WORDS = 4
 
 
-@attrs.define
 class _Name:
-    """A run of capitalised words outside quotations, with what shows whom it names.
-    (`_person_names` makes each one by position: a new field goes where the call expects it.)"""
+    """A run of capitalised words outside quotations, with what shows whom it names. (Made by
+    `_person_names` only, which sets every field: no ``__init__``, as one is made per
+    capitalised run of the text and a Python ``__init__`` is a call of Python code each.)"""
 
+    __slots__ = ("pos", "name", "words", "possessive", "gender", "person", "registry", "subject",
+                 "acronym", "title", "org", "strong", "initial", "last_token", "preposed",
+                 "affiliation", "no_one", "shown")
     pos: int
     name: str
     words: int
@@ -78,22 +81,22 @@ class _Name:
     gender: Optional[str]
     person: bool  # shows it names a person: a first name, a title, a cue verb after it
     registry: bool  # a full name others may be short for
-    subject: bool = False  # opens its clause: "Hassan Al-Rubaie, also 21, saw ..."
-    acronym: bool = False  # "RCMP", "FBI": not a person a pronoun stands for
-    title: str = ""  # lower-case title written just before: "prime minister"
-    org: bool = False  # an organisation's name: "State Department", "the Diocese of Covington"
-    strong: bool = False  # person evidence other than opening a clause
-    initial: bool = False  # the first word of its sentence
-    last_token: int = -1  # index of the name's last token
+    subject: bool  # opens its clause: "Hassan Al-Rubaie, also 21, saw ..."
+    acronym: bool  # "RCMP", "FBI": not a person a pronoun stands for
+    title: str  # lower-case title written just before: "prime minister" ("" if none)
+    org: bool  # an organisation's name: "State Department", "the Diocese of Covington"
+    strong: bool  # person evidence other than opening a clause
+    initial: bool  # the first word of its sentence
+    last_token: int  # index of the name's last token
     #: the title above was read from a description set before the name ("Oxfam's director,
-    #: Jane Doe, said"), with this affiliation
-    preposed: bool = False
-    affiliation: str = ""
+    #: Jane Doe, said"), with this affiliation ("" if none)
+    preposed: bool
+    affiliation: str
     #: found once, when a pronoun first weighs the name (None: not yet): it names no one a
     #: pronoun can stand for (`_Resolver._no_one`), and the speaker key and the gender of its
     #: full name (`_Resolver._known_gender`)
-    no_one: Optional[bool] = None
-    shown: Optional[tuple[str, Optional[str]]] = None
+    no_one: Optional[bool]
+    shown: Optional[tuple[str, Optional[str]]]
 
 
 #: "Oxfam's director, Jane Doe, said": the title words before the comma, and the capitalised
@@ -253,26 +256,26 @@ def _person_names(ctx: Context) -> list[_Name]:
             if preposed is not None:
                 title, affiliation = preposed
                 person = person or not org
-        # (the fields by position, in the order `_Name` declares them: one call per capitalised
-        # run of the text, and a call with sixteen keywords costs three times one without)
-        names.append(_Name(
-            head.start,  # pos
-            text,  # name
-            words,
-            run[-1].possessive,  # possessive
-            gender or None,  # gender
-            person or (subject and words >= 2),  # person
-            words >= 2 and not org,  # registry
-            subject and not org,  # subject
-            words == 1 and len(text) > 1 and text.isupper(),  # acronym
-            title,
-            org,
-            person,  # strong
-            before is None,  # initial
-            i + words - 1,  # last_token
-            bool(affiliation or title) and not titled,  # preposed
-            affiliation,
-        ))
+        nm = _Name()
+        nm.pos = head.start
+        nm.name = text
+        nm.words = words
+        nm.possessive = run[-1].possessive
+        nm.gender = gender or None
+        nm.person = person or (subject and words >= 2)
+        nm.registry = words >= 2 and not org
+        nm.subject = subject and not org
+        nm.acronym = words == 1 and len(text) > 1 and text.isupper()
+        nm.title = title
+        nm.org = org
+        nm.strong = person
+        nm.initial = before is None
+        nm.last_token = i + words - 1
+        nm.preposed = bool(affiliation or title) and not titled
+        nm.affiliation = affiliation
+        nm.no_one = None
+        nm.shown = None
+        names.append(nm)
         covered = j
     return names
 
