@@ -465,19 +465,34 @@ def _group_head(ctx: Context, x: int) -> bool:
         or low.endswith("men") and low[:-3] + "man" in lex.titles
 
 
+def _before_cue_words(ctx: Context, c: int, lo: int) -> int:
+    """Where the words that stand between a subject and the cue at ``c`` begin ("have said",
+    "both argued")."""
+    end = c
+    while end - 1 > lo and ctx.tokens[end - 1].lower in ctx.lex.before_cue:
+        end -= 1
+    return end
+
+
+def _no_subject_word(ctx: Context, x: int) -> bool:
+    """Token ``x`` cannot stand in a group's or a share's subject phrase: a quotation, an
+    auxiliary or cue verb, a relative or a pronoun."""
+    t, lex = ctx.tokens[x], ctx.lex
+    low = t.lower
+    return t.quote >= 0 or low in lex.auxiliaries or low in lex.cue_forms \
+        or low in lex.relatives or ctx.wc.is_pronoun(x)
+
+
 def _group_before(ctx: Context, c: int, lo: int) -> Optional[tuple[int, int]]:
     """The head noun phrase of a group and its prepositional phrase ending before the cue at
     ``c`` (see `reported_group`)."""
     toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
-    end = c
-    while end - 1 > lo and toks[end - 1].lower in lex.before_cue:
-        end -= 1  # "have said"
+    end = _before_cue_words(ctx, c, lo)
     start = end
     while start - 1 >= lo and end - start < _SHARE_TOKENS:
         t = toks[start - 1]
         low = t.lower
-        if t.quote >= 0 or low in lex.auxiliaries or low in lex.cue_forms \
-                or low in lex.relatives or wc.is_pronoun(start - 1):
+        if _no_subject_word(ctx, start - 1):
             return None
         if not t.is_word or low in lex.subject_openers or low in lex.subordinators \
                 or low in lex.concessives:
@@ -505,15 +520,12 @@ def _share_before(ctx: Context, c: int,
     "out of", then words without a verb, pronoun or mark ("Democratic voters overall", "those
     surveyed", "respondents in the USA TODAY/Suffolk poll")."""
     toks, lex, wc = ctx.tokens, ctx.lex, ctx.wc
-    end = c
-    while end - 1 > lo and toks[end - 1].lower in lex.before_cue:
-        end -= 1  # "have said"
+    end = _before_cue_words(ctx, c, lo)
     start = end
     while start - 1 >= lo and end - start < _SHARE_TOKENS:
         t = toks[start - 1]
         low = t.lower
-        if t.quote >= 0 or low in lex.auxiliaries or low in lex.cue_forms \
-                or low in lex.relatives or wc.is_pronoun(start - 1) and low != "those":
+        if _no_subject_word(ctx, start - 1) and low != "those":
             return None  # "Most of the money he said …", "Half of those who said …"
         if low in lex.subject_openers and start - 2 >= lo \
                 and toks[start - 2].lower in lex.quantity_words:
