@@ -1159,3 +1159,13 @@ def test_he_said_after_a_report_is_not_a_person_it_names():
     text = ('Ms Gil said the rink was free. The sport drew Ana Lind to the park. Ms Lind found '
             'skating a help for her worries, she said.')
     assert [s[0] for s in speakers(text)][-1] == "Ana Lind"
+
+
+def test_a_name_with_of_the_after_the_is_one_institution():
+    """"The Courier of the North reports that Ian Lund told friends …": the paper is one
+    organisation, not "Courier" with affiliation "North", and lends Ian Lund nothing."""
+    text = ('Leeds striker Ian Lund spoke on Monday. The Courier of the North reports that Lund '
+            'told friends he wants to leave. "I want to go," Lund said.')
+    found = speakers(text)
+    assert found[0][0] == "Courier of the North"
+    assert found[-1] == ("Ian Lund", "striker", "Leeds")

@@ -957,7 +957,10 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     affiliation_preps = lex.affiliation_prepositions
     for p in range(k + 1, j - 1):
         if toks[p].lower in affiliation_preps and wc.is_name_word(p - 1) \
-                and not wc.is_title(p - 1) and toks[p - 1].key not in lex.org_words:
+                and not wc.is_title(p - 1) and toks[p - 1].key not in lex.org_words \
+                and not (definite and toks[k].is_cap and toks[p + 1].lower == "the"):
+            # (not "the News of the World", "the Church of England": after "the", a name
+            # with "of the" is one institution's)
             a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
             tail_aff = text[toks[a_start].start:toks[j - 1].end]  # "of the JCWI" -> "JCWI"
             j = p
@@ -1010,6 +1013,12 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         # a common word capitalised only because it opens the sentence
         name_toks, n_start = [], n_end
     capitalised_head = False
+    if definite and name_toks and not org and n_start - 3 >= k and toks[n_start - 1].lower == "the" \
+            and toks[n_start - 2].lower == "of" and all(
+                t.is_cap and not t.possessive for t in toks[k:n_start - 2]) \
+            and not any(wc.is_title(x) for x in range(k, n_start - 2)):
+        # "the News of the World", "the Church of England": one institution's name
+        name_toks, n_start, org = list(toks[k:n_end]), k, True
     if definite and name_toks and not org and i < k and toks[i].lower == "the" \
             and len(name_toks) <= 2 and not any(wc.is_title(x) for x in range(k, j)) \
             and name_toks[0].lower not in lex.first_names \
