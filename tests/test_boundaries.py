@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
@@ -195,6 +195,8 @@ PIECES = st.sampled_from([
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join))
+# a quotation nested in a double one that an unclosed apostrophe stands before
+@example(text='\'\u201c the plan """ said Ann Lee. \n\n\u201c')
 def test_no_unflagged_quote_swallows_text(text):
     """In text dense in marks, no quote holds a closing mark followed by more words unless it
     is flagged as recovered (nested, unclosed, …)."""

@@ -182,6 +182,13 @@ class _Diagnostics:
                 message=f"{self.dropped} more diagnostics were not recorded (limit {self.limit})"))
 
 
+def _outermost(stack: list[_Open]) -> _Open:
+    """The open mark that a top-level quotation left open at the paragraph's end starts: the
+    outermost double mark, if any (a single mark outside it was an apostrophe), else the
+    outermost mark. A nested quotation or a stray mark inside flags that one."""
+    return next((o for o in stack if o.double), stack[0])
+
+
 def _flanks(text: str, pos: int, n: int) -> tuple[bool, bool]:
     """(left-flanking, right-flanking): shaped like an opening mark, like a closing mark."""
     before = text[pos - 1] if pos > 0 else " "
@@ -384,14 +391,14 @@ class _Scanner:
                               f"quotation mark {mark!r} closes nothing and opens nothing",
                               pos, n, Severity.INFO if not right else Severity.WARNING)
                     if stack:
-                        stack[0].flags.append("stray-mark")
+                        _outermost(stack).flags.append("stray-mark")
                     continue
                 if action == "close":
                     assert nearest is not None
                     opened = stack[nearest]
                     del stack[nearest:]  # single marks left open inside were apostrophes
                     if stack:
-                        stack[0].flags.append("nested")  # a double-quoted one inside
+                        _outermost(stack).flags.append("nested")  # a double-quoted one inside
                         continue
                     piece = top_open(opened)
                     piece.end, piece.close_len = pos + n, n
@@ -444,8 +451,7 @@ class _Scanner:
             if len(stack) < self.max_depth:
                 stack.append(_Open(pos, mark, False, []))
         if stack:  # open at the paragraph's end (end -1): the outermost double mark, if any
-            opened = next((o for o in stack if o.double), stack[0])
-            pieces.append(top_open(opened))
+            pieces.append(top_open(_outermost(stack)))
         return _Paragraph(pieces, single_pairs, double_pairs)
 
     def _trim_start(self, p_start: int, pos: int) -> int:
