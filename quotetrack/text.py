@@ -131,9 +131,22 @@ def _lines(folded: str) -> list[tuple[int, int]]:
 
 def hard_wrapped(folded: str, lines: list[tuple[int, int]]) -> int:
     """The wrap width of a hard-wrapped text (single line breaks inside its paragraphs, as in
-    wire copy, e-mail and plain-text archives), or 0 when one line is one paragraph."""
+    wire copy, e-mail and plain-text archives), or 0 when one line is one paragraph.
+
+    A text is wrapped when most of its single line breaks fall inside a sentence; or when it
+    has the shape that filling lines to a width leaves, whatever its words: one of its single
+    line breaks falls inside a sentence, each stands where the next word would not have fitted
+    on the line (the line, a space and that word run past the longest line that meets a
+    break), and no line is longer than `_MAX_WRAP_WIDTH` (edited news paragraphs are). The
+    second test finds a text with only one or two wrapped paragraphs among lines that fit
+    ("… said\nInes Varga", a break at a sentence end), which the share of breaks inside
+    sentences misses. Neither test reads the lines that meet no break beyond their length, so
+    a paragraph put in front of a text changes nothing."""
     breaks = inside = 0
     widths = []
+    longest = 0  # the longest line that meets a single line break
+    #: (length of the line, of the first word of the next) at each single line break
+    fills = []
     for (s, e), (s2, e2) in zip(lines, lines[1:]):
         line, following = folded[s:e].strip(), folded[s2:e2].strip()
         if not line or not following or _LIST_ITEM.match(following) or _LIST_ITEM.match(line) \
@@ -141,15 +154,24 @@ def hard_wrapped(folded: str, lines: list[tuple[int, int]]) -> int:
             continue  # (a list or a run of headlines keeps one item per line)
         breaks += 1
         widths.append(len(line))
+        longest = max(longest, len(line), len(following))
+        fills.append((len(line), len(following.split(None, 1)[0])))
         end = line.rstrip(_CLOSERS)[-1:]
         if _inside_sentence(line, following) or (
                 end not in _LINE_END_STOPS and (end.islower() or end == ",")):
             inside += 1
-    if inside < _MIN_WRAP_BREAKS or inside < breaks * _MIN_WRAP_SHARE:
+    if not inside:
         return 0
-    widths.sort()
-    width = widths[len(widths) * 9 // 10]
-    return width if _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH else 0
+    if inside >= _MIN_WRAP_BREAKS and inside >= breaks * _MIN_WRAP_SHARE:
+        widths.sort()
+        width = widths[len(widths) * 9 // 10]
+        return width if _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH else 0
+    if not _MIN_WRAP_WIDTH <= longest <= _MAX_WRAP_WIDTH \
+            or any(n + 1 + word <= longest for n, word in fills) \
+            or any(e - s > _MAX_WRAP_WIDTH and len(folded[s:e].strip()) > _MAX_WRAP_WIDTH
+                   for s, e in lines):
+        return 0
+    return longest
 
 
 def _line_paragraphs(folded: str) -> Optional[list[tuple[int, int]]]:
@@ -195,7 +217,7 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
         # every line break is part of a blank line (most edited news): one paragraph per line
         return by_line
     lines = _lines(folded)
-    width = hard_wrapped(folded, lines) if len(lines) > _MIN_WRAP_BREAKS else 0
+    width = hard_wrapped(folded, lines)
     spans: list[tuple[int, int]] = []
     start = previous_end = -1
     previous = ""

@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
@@ -125,6 +125,17 @@ def test_hard_wrapped_detection():
                 "their report on the state of the supports and the cost of the\n"
                 "repairs.\n")
     assert [no_blank[s:e].count("\n") for s, e in paragraph_spans(fold(no_blank))] == [2, 2]
+    # one wrapped paragraph among lines that fit: filled to the width, broken inside a sentence
+    one = ("The board met on Monday.\n\n"
+           '"We have the money and the support of the town," said\n'
+           "Ines Varga, who chairs the board.\n\nThe vote is in March.")
+    assert hard_wrapped(fold(one), _lines(one)) == 53
+    # a headline above a paragraph of one long line, and a break after a short line: not wrapped
+    headline = ("Harbour board votes to rebuild the old pier\n" + para * 2 + "\n\n" + para)
+    assert hard_wrapped(headline, _lines(headline)) == 0
+    short = ("The board met on Monday and the vote is in\n"
+             "March, when the engineers bring their report on the state of the supports.")
+    assert hard_wrapped(short, _lines(short)) == 0
 
 
 def _lines(text):
@@ -163,6 +174,20 @@ def articles(draw):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles(), st.integers(60, 80))
+# one wrapped paragraph whose second break falls at a sentence end ("… the quay.\nAsk …")
+@example(paras=[
+    '"The work starts as soon as the last storm of the winter has passed and the divers have '
+    'checked every one of the old supports. Ask anyone on the quay. Ask anyone on the quay," '
+    'said Ines Varga, who chairs the board.',
+    *['"Ask anyone on the quay," said Ines Varga, who chairs the board.'] * 4,
+], width=75)
+# a single wrapped line in the article, broken before the speaker's name ("said\nInes Varga")
+@example(paras=[
+    "Tomas Reyes chairs the board. Ask anyone on the quay.",
+    '"We have the money and we have the support of the town," said Ines Varga, who chairs '
+    'the board.',
+    "Owen Blake chairs the board. Ask anyone on the quay.",
+], width=61)
 def test_hard_wrapping_keeps_quotes_and_speakers(paras, width):
     """The same article hard-wrapped at the usual widths (paragraphs between blank lines) gives
     the same quotations, words and speakers as the article with one paragraph per line."""
@@ -195,6 +220,8 @@ PIECES = st.sampled_from([
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join))
+# a quotation nested in a double one that an unclosed apostrophe stands before
+@example(text='\'\u201c the plan """ said Ann Lee. \n\n\u201c')
 def test_no_unflagged_quote_swallows_text(text):
     """In text dense in marks, no quote holds a closing mark followed by more words unless it
     is flagged as recovered (nested, unclosed, …)."""

@@ -760,6 +760,23 @@ def test_a_title_case_headline_quotes_the_name_it_opens_with():
     text = ("Big Storm Batters Coast: ‘We Lost Everything.’\n\n"
             "The storm reached two towns on Sunday.")
     assert quotetrack.parse(text).quotes[0].speaker is None
+
+
+def test_a_headline_is_known_by_its_shape_not_its_place():
+    """After a dateline (or any paragraph) the headline still quotes the name it opens with;
+    a long paragraph of prose that ends with a colon and a quotation is no headline."""
+    text = ("Published 3 May 2026\n\n"
+            "Vance Slams Housing Plan: ‘It Was Written For Landlords.’\n\n"
+            "Union leader Rosa Vance spoke at a rally on Sunday.")
+    (quote,) = quotetrack.parse(text).quotes
+    assert quote.speaker.name == "Rosa Vance"
+    text = ("Vance stood on the steps of the town hall for an hour on Sunday afternoon and "
+            "then turned to the plan: ‘It was written for landlords.’\n\n"
+            "Union leader Rosa Vance spoke at a rally.")
+    (quote,) = quotetrack.parse(text).quotes
+    assert quote.attribution is None or quote.attribution.sieve != "colon_intro"
+
+
 def test_an_acronym_is_the_name_it_abbreviates():
     """An organisation quoted by its acronym is the name written out elsewhere in the
     document whose words start with its letters (small words and commas between them)."""

@@ -6,7 +6,7 @@ import importlib.util
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
@@ -82,6 +82,10 @@ def test_parse_is_deterministic(text):
 
 @settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(dense_text)
+# a line that opens with a name and ends in a colon and a quotation, with the name again below,
+# is a headline wherever it stands (it was one only as the text's first paragraph)
+@example(text="Randa Slim\u00a3:\u201c\r\nRanda Slim")
+@example(text="Randa Slim\u201d:\u201c\r\nRanda Slim")
 def test_prepending_a_quote_free_paragraph_only_shifts(text):
     """A quote-free paragraph in front moves every span by its length and changes nothing else."""
     before = quotetrack.parse(text)

@@ -54,6 +54,11 @@ _NOT_SPEECH_CHARS = 30
 _SPEECH_NOUN_REACH = 8
 #: the marks after which a speaker label may open ("… JUST TOO EARLY - Mark Blumenthal: “…”")
 _LABEL_OPENERS = frozenset("-\u2013\u2014")
+#: what may follow the quotation that ends a headline, in its paragraph (folded text)
+_HEADLINE_TAIL = " \t\n.!?)]"
+#: words of a headline that ends with a quotation, at most (PolNeAR dev: 7 to 13; the
+#: paragraphs of prose that end with a quotation after a colon run longer)
+_HEADLINE_WORDS = 15
 
 
 def cue_after_quote(ctx: Context, q: int) -> Optional[Decision]:
@@ -231,7 +236,7 @@ def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
                 return _bound_subject(ctx, d, lo)
             break
     if colon:
-        return _speaker_label(ctx, k, lo) if punct else None
+        return _speaker_label(ctx, q, k, lo) if punct else None
     return _interrupting(ctx, q, k) if punct else None
 
 
@@ -269,20 +274,26 @@ def _interrupting(ctx: Context, q: int, k: int) -> Optional[Decision]:
     return Decision(mention=d.mention, cue=d.cue, appositive=d.appositive)
 
 
-def _headline_subject(ctx: Context, lo: int, k: int) -> Optional[Decision]:
-    """The speaker of the quotation in a title-case headline that opens the text, "Trump
-    Addresses Munich Attack: ‘…’", "Gillibrand on Hillary's Speeches: ‘…’": the name the
-    headline opens with, as long as the text names it again below (the longest such run of
-    its first capitalised words). PolNeAR dev: 5 headlines; BBC corpus: none (its headlines
-    quote no one)."""
+def _headline_subject(ctx: Context, q: int, lo: int, k: int) -> Optional[Decision]:
+    """The speaker of the quotation in a headline, "Trump Addresses Munich Attack: ‘…’",
+    "Gillibrand on Hillary's Speeches: ‘…’": the name the headline opens with, as long as the
+    text names it again below (the longest such run of its first capitalised words). A
+    headline is known by its shape, not by where it stands: its sentence opens its paragraph,
+    the quotation ends it, and it holds at most `_HEADLINE_WORDS` words (a dateline, a kicker
+    or any paragraph before it changes nothing; the first paragraph alone was read before).
+    PolNeAR dev: 6 headlines, all opening their text; BBC corpus: none (its headlines quote
+    no one)."""
     wc, toks = ctx.wc, ctx.tokens
-    if lo != 0 or ctx.sentence_paragraph[toks[lo].sentence] != 0:
+    para = ctx.sentence_paragraph[toks[lo].sentence]
+    p_start, below = ctx.paragraphs[para]
+    if ctx.folded[p_start:toks[lo].start].strip() \
+            or ctx.folded[ctx.quotes[q].end:below].strip(_HEADLINE_TAIL) \
+            or len(ctx.folded[p_start:below].split(None, _HEADLINE_WORDS)) > _HEADLINE_WORDS:
         return None
     end = lo
     while end < k and end - lo < PERSON_NAME_WORDS and toks[end].is_cap and toks[end].is_word \
             and (wc.is_name_word(end) or wc.is_title(end)):
         end += 1
-    below = ctx.paragraphs[0][1]
     for e in range(end, lo, -1):
         name = ctx.text[toks[lo].start:toks[e - 1].end]
         if ctx.text.find(name, below) >= 0:
@@ -321,10 +332,10 @@ def _bound_subject(ctx: Context, d: Decision, lo: int) -> Decision:
     return Decision(mention=subject, cue=d.cue)
 
 
-def _speaker_label(ctx: Context, k: int, lo: int) -> Optional[Decision]:
-    """The label before a colon (`_label`), else the subject of a headline that opens the text
-    (`_headline_subject`)."""
-    return _label(ctx, k, lo) or _headline_subject(ctx, lo, k)
+def _speaker_label(ctx: Context, q: int, k: int, lo: int) -> Optional[Decision]:
+    """The label before a colon (`_label`), else the subject of a short headline that ends
+    with the quotation (`_headline_subject`)."""
+    return _label(ctx, k, lo) or _headline_subject(ctx, q, lo, k)
 
 
 def _label(ctx: Context, k: int, lo: int) -> Optional[Decision]:

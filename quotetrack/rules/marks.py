@@ -133,6 +133,9 @@ class _Open:
     mark: str
     double: bool
     flags: list  # of str
+    #: double-quoted quotations closed inside this single mark while no double mark was open
+    #: (`_Piece.inner`)
+    inner: list = attrs.Factory(list)  # of _Piece
 
 
 @attrs.define
@@ -152,6 +155,10 @@ class _Piece:
     #: a quotation without its opening mark and without an attribution after it: kept only as
     #: a later part of the quotation left open in the paragraph before
     needs_join: bool = False
+    #: of a single-quoted piece left open at its paragraph's end: the double-quoted quotations
+    #: closed inside it, which stand on their own when the single mark proves an apostrophe
+    #: ("… in 't Veld. “It's a risk,”": the mark is dropped, the quotation kept)
+    inner: list = attrs.Factory(list)  # of _Piece
 
 
 @attrs.define
@@ -180,6 +187,13 @@ class _Diagnostics:
             self.sink.append(Diagnostic(
                 code="too-many-diagnostics",
                 message=f"{self.dropped} more diagnostics were not recorded (limit {self.limit})"))
+
+
+def _outermost(stack: list[_Open]) -> _Open:
+    """The open mark that a top-level quotation left open at the paragraph's end starts: the
+    outermost double mark, if any (a single mark outside it was an apostrophe), else the
+    outermost mark. A nested quotation or a stray mark inside flags that one."""
+    return next((o for o in stack if o.double), stack[0])
 
 
 def _flanks(text: str, pos: int, n: int) -> tuple[bool, bool]:
@@ -384,14 +398,20 @@ class _Scanner:
                               f"quotation mark {mark!r} closes nothing and opens nothing",
                               pos, n, Severity.INFO if not right else Severity.WARNING)
                     if stack:
-                        stack[0].flags.append("stray-mark")
+                        _outermost(stack).flags.append("stray-mark")
                     continue
                 if action == "close":
                     assert nearest is not None
                     opened = stack[nearest]
                     del stack[nearest:]  # single marks left open inside were apostrophes
                     if stack:
-                        stack[0].flags.append("nested")  # a double-quoted one inside
+                        _outermost(stack).flags.append("nested")  # a double-quoted one inside
+                        if not any(o.double for o in stack):
+                            # inside single marks only: nested if the outermost closes, a
+                            # quotation of its own if it proves an apostrophe
+                            inner = _Piece(opened.pos, pos + n, len(opened.mark), n, True,
+                                           opened.flags + flags_here, p_start=p_start)
+                            stack[0].inner.append(inner)
                         continue
                     piece = top_open(opened)
                     piece.end, piece.close_len = pos + n, n
@@ -444,8 +464,12 @@ class _Scanner:
             if len(stack) < self.max_depth:
                 stack.append(_Open(pos, mark, False, []))
         if stack:  # open at the paragraph's end (end -1): the outermost double mark, if any
-            opened = next((o for o in stack if o.double), stack[0])
-            pieces.append(top_open(opened))
+            opened = _outermost(stack)
+            if opened is not stack[0]:  # the single marks outside it were apostrophes
+                pieces.extend(stack[0].inner)
+            piece = top_open(opened)
+            piece.inner = opened.inner
+            pieces.append(piece)
         return _Paragraph(pieces, single_pairs, double_pairs)
 
     def _trim_start(self, p_start: int, pos: int) -> int:
@@ -550,8 +574,9 @@ def pair_marks(
         pieces = para.pieces
         if pieces and pieces[-1].end < 0 and not pieces[-1].double and not single_style:
             # an opening single mark never closed, in a document that quotes with double
-            # marks: an apostrophe ('Allo), not a quotation
-            pieces = pieces[:-1]
+            # marks: an apostrophe ('Allo), not a quotation; the double-quoted ones closed
+            # inside it are quotations
+            pieces = pieces[:-1] + pieces[-1].inner
         if pending is not None:
             first = pieces[0] if pieces else None
             p_start = scanner._trim_start(*paragraphs[i])
