@@ -918,8 +918,7 @@ def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
             if decisions[q] is None and kinds[q] != QuoteKind.OTHER and quote_first[q] >= 0:
                 d = sieve(ctx, q)
                 if d is not None:
-                    if d.cue is not None:  # ("The Times quoted X as saying": X speaks)
-                        d = quoted_source(ctx, d, sentence_range(ctx, d.cue[0])[1]) or d
+                    d = quoted_source(ctx, d) or d  # ("The Times quoted X as saying")
                     d.sieve = name
                     ctx.decisions[q] = d
 

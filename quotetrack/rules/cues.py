@@ -300,7 +300,7 @@ def _subject_before_cue(ctx: Context, cue: int, lo: int) -> Optional[Decision]:
     return None
 
 
-def quoted_source(ctx: Context, d: Decision, hi: int) -> Optional[Decision]:
+def quoted_source(ctx: Context, d: Decision) -> Optional[Decision]:
     """"The Times quoted an insider in the talks as saying …", "Reuters quoted Ana Ruiz, an
     analyst, as saying …": with a cue of ``quoting`` (data/cue_roles.tsv), the one quoted
     before "as" and an "-ing" cue is the speaker, not the paper that quoted them (18 BBC corpus
@@ -312,6 +312,7 @@ def quoted_source(ctx: Context, d: Decision, hi: int) -> Optional[Decision]:
     verb = ctx.lex.cue_forms.get(toks[c].lower)
     if verb is None or verb.lemma not in ctx.lex.quoting_cues:
         return None
+    hi = sentence_range(ctx, c)[1]
     np = np_after(wc, c + 1, hi, ctx.limits.max_mention_tokens)
     if np is None:
         return None
