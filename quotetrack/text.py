@@ -250,12 +250,18 @@ def paragraph_spans(folded: str) -> list[tuple[int, int]]:
 
 # A sentence ends at . ! ? (possibly followed by closing marks, brackets or the mask of a
 # quotation that ends there) before white space and a word that is not lower case. A match
-# starts only at the first mark of a run, and the quantifiers are possessive: otherwise a run
-# of k marks before k spaces and a lower-case word was tried from each of its k marks, each
-# try scanning the k spaces (quadratic; the result is the same, as a try from inside a run
-# sees what a try from its start saw).
+# starts only at the first mark of a run (the look-behind after the first mark: a pattern that
+# opens with a class lets the engine skip ahead to the next mark), and the quantifiers are
+# possessive: otherwise a run of k marks before k spaces and a lower-case word was tried from
+# each of its k marks, each try scanning the k spaces (quadratic; the result is the same, as a
+# try from inside a run sees what a try from its start saw). The stdlib engine reads ASCII
+# text about twice as fast; the classes are written out for it (`regex` reads ``\s`` in ASCII
+# as these six characters, and ``\p{Ll}`` as a-z).
 _SENT_END = regex.compile(
-    r"""(?<![.!?])[.!?]++(?:["')\]\x01]{1,3})?(?=\s++[^\s\p{Ll}]|\s*+\Z)""")
+    r"""[.!?](?<![.!?][.!?])[.!?]*+(?:["')\]\x01]{1,3})?(?=\s++[^\s\p{Ll}]|\s*+\Z)""")
+_SENT_END_ASCII = re.compile(
+    r"""[.!?](?<![.!?][.!?])[.!?]*+(?:["')\]\x01]{1,3})?"""
+    r"""(?=[ \t\n\x0b\x0c\r]++[^ \t\n\x0b\x0c\ra-z]|[ \t\n\x0b\x0c\r]*+\Z)""")
 #: the word that ends at a full stop: matched backwards from it ("(?r)"), so one try finds the
 #: longest run of word characters (at most 20); a forward search tried each of the 20 starts
 _WORD_BEFORE = regex.compile(r"(?r)[\w.'-]{1,20}\Z")
@@ -263,16 +269,15 @@ _WORD_BEFORE = regex.compile(r"(?r)[\w.'-]{1,20}\Z")
 
 def sentence_bounds(
     masked: str, start: int, end: int, abbreviations: frozenset[str],
-    unmasked: Optional[str] = None,
+    unmasked: Optional[str] = None, ascii_only: bool = False,
 ) -> Iterable[tuple[int, int]]:
     """Sentences of ``masked[start:end]``; quoted text must already be masked out. ``start`` is
-    not inside a run of . ! ? marks (a paragraph's start never is). (The stdlib engine of
-    `twin_patterns` is slower here: it cannot skip ahead to a mark past the look-behind.)
-    With ``unmasked`` (the same text before masking), an abbreviation ends its sentence when a
+    not inside a run of . ! ? marks (a paragraph's start never is). ``ascii_only`` says that
+    ``masked[start:end]`` is ASCII (the stdlib engine then reads it, with the same ends). With ``unmasked`` (the same text before masking), an abbreviation ends its sentence when a
     quotation that opens with a capital letter follows it (`_capital_quote_after`)."""
     pos = start
     tails: Optional[frozenset[str]] = None
-    for m in _SENT_END.finditer(masked, start, end):
+    for m in (_SENT_END_ASCII if ascii_only else _SENT_END).finditer(masked, start, end):
         if m.group() == ".":
             if tails is None:
                 tails = _abbreviation_tails(abbreviations)

@@ -48,7 +48,8 @@ ascii_text = st.text(
 
 
 def test_the_twins_are_found():
-    assert {"quotetrack.rules.tokens._TOKEN", "quotetrack.rules.context._CAP_WORD"} <= set(TWINS)
+    assert {"quotetrack.rules.tokens._TOKEN", "quotetrack.rules.context._CAP_WORD",
+            "quotetrack.text._SENT_END"} <= set(TWINS)
 
 
 def _all_matches(pattern, text: str, pos: int, endpos: int):

@@ -253,7 +253,7 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         plain = masked_text[p_start:p_end].isascii()  # then the faster engine reads it
         for s_start, s_end in sentence_bounds(masked_text, p_start, p_end, lex.abbreviations,
-                                              folded):
+                                              folded, plain):
             first = len(tokens)
             s = len(sentences)
             # a quotation in the sentence, or one just before or after it (a kept stop)
