@@ -1129,18 +1129,20 @@ def _cue_class(ctx: Context, d: Decision) -> Optional[str]:
     return cue.cue_class if cue else "neutral"  # "according to"
 
 
-def _channel(ctx: Context, d: Decision) -> Optional[str]:
-    """Where it was said: "in a statement", "on Twitter", "told Reuters", "in an interview"."""
+def _channel(ctx: Context, d: Decision, phrases: list[tuple[str, str]]) -> Optional[str]:
+    """Where it was said: "in a statement", "on Twitter", "told Reuters", "in an interview";
+    ``phrases`` are the channel phrases the document holds (`_channel_phrases`)."""
     if d.cue is None:
         return None
     toks = ctx.tokens
     lo, hi = ctx.sentences[toks[d.cue[0]].sentence]
-    w = ctx.limits.cue_window_chars  # around the cue, within its sentence
-    low = ctx.folded[max(toks[lo].start, toks[d.cue[0]].start - w):
-                     min(toks[hi - 1].end, toks[d.cue[0]].end + w)].lower()
-    for phrase, channel in ctx.lex.channel_phrases:
-        if phrase in low:
-            return channel
+    if phrases:
+        w = ctx.limits.cue_window_chars  # around the cue, within its sentence
+        low = ctx.folded[max(toks[lo].start, toks[d.cue[0]].start - w):
+                         min(toks[hi - 1].end, toks[d.cue[0]].end + w)].lower()
+        for phrase, channel in phrases:
+            if phrase in low:
+                return channel
     k = d.cue[0]
     if toks[k].lower in ctx.lex.channel_cues and k + 1 < hi and toks[k + 1].is_cap:
         j = k + 1
@@ -1556,6 +1558,10 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         for e in r.entities
     }
     attributions: list[Optional[Attribution]] = []
+    # (the channel phrases looked for around each cue are those the document holds at all: most
+    # documents hold none, and then no window around a cue is cut and lowered)
+    held = ctx.phrases_held([phrase for phrase, _ in ctx.lex.channel_phrases])
+    channels = [(phrase, c) for phrase, c in ctx.lex.channel_phrases if phrase in held]
     for item in results:
         if item is None:
             attributions.append(None)
@@ -1568,7 +1574,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             sieve=d.sieve, resolution=item.resolution, resolver=item.resolver,
             continues=d.continues,
             cue_class=cast("Optional[CueClass]", _cue_class(ctx, d)),  # checked by the lexicon
-            channel=_channel(ctx, d),
+            channel=_channel(ctx, d, channels),
         ))
     non_statements = []
     for start, end, np in silent:
