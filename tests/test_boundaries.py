@@ -247,3 +247,32 @@ def test_parts_are_well_formed(text):
             assert quote.part_of is None
         if quote.part is not None:
             assert "\n\n" not in quote.span.text
+
+
+# A text that quotes speech in double marks writes terms in single ones: a single-quoted
+# stretch inside a sentence there is no quotation of anyone (BBC-ANNOTATION: neither).
+_TERMS = (
+    'The minister said the rules were "fair and overdue".\n\n'
+    "Shoppers have been slow to take up the new 'tap and go' cards, the bank said.\n\n"
+    "Critics called the plan 'a tax on the poor' in letters to the paper."
+)
+
+
+def test_single_quoted_terms_are_other_where_speech_is_double_quoted():
+    result = quotetrack.parse(_TERMS)
+    kinds = {q.span.text: q.kind for q in result.quotes if q.kind != QuoteKind.INDIRECT}
+    assert kinds['"fair and overdue"'] == QuoteKind.MIXED
+    assert kinds["'tap and go'"] == QuoteKind.OTHER
+    assert kinds["'a tax on the poor'"] == QuoteKind.OTHER
+
+
+def test_single_quoted_speech_stays_where_no_double_marks_quote_speech():
+    # a text that quotes in single marks throughout, and single-quoted speech set off by its
+    # cue in a text that uses double marks, keep their quotes
+    single = "Critics called the plan 'a tax on the poor', the paper reported."
+    assert [q.kind for q in quotetrack.parse(single).quotes
+            if q.kind != QuoteKind.INDIRECT] == [QuoteKind.MIXED]
+    set_off = ('The minister said the rules were "fair and overdue".\n\n'
+               "Then the voters told him: 'We want it sooner.'")
+    kinds = [q.kind for q in quotetrack.parse(set_off).quotes if q.kind != QuoteKind.INDIRECT]
+    assert kinds == [QuoteKind.MIXED, QuoteKind.DIRECT]
