@@ -197,6 +197,12 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False  # "the strong jobs report has cleared", "the IG report could not": the
         # singular of a noun of data/cue_nouns.tsv, then an auxiliary (but "which US firms
         # claim has undervalued the yuan" is a relative clause; PolNeAR dev: 3 spurious finds)
+    if (nxt in ctx.lex.noun_prepositions or nxt in ctx.lex.cue_forms) and (
+            t.lower in ctx.lex.cue_nouns or t.lower + "s" in ctx.lex.cue_nouns) \
+            and not (cue is not None and cue.lemma == "call"):
+        return False  # "US demand for heating oil", "the data demands of films", "The NAO report
+        # said …": a noun of data/cue_nouns.tsv (or its singular), then a preposition of a noun
+        # or a verb of its own ("calls for" stays a request)
     if cue is not None and cue.lemma == "add" and (
             nxt in ctx.lex.add_objects or nxt[:1].isdigit() or nxt[:1] in "$£€"):
         return False  # "the hiccup adds to the drama", "has added another link", "add a label"
