@@ -860,8 +860,10 @@ def _takes_object(ctx: Context, k: int) -> bool:
             or first in lex.question_words or first in lex.cue_prepositions \
             or _time_word(lex, toks, k + 1) or first.endswith("ing"):
         return False  # ("denies plying a boy with alcohol": a denial of what was done)
-    if k > 0 and toks[k - 1].text == "," and toks[k + 1].is_cap:
-        return False  # "…, writes Mr Peston.": the speaker after an inverted cue
+    if k > 0 and toks[k - 1].text == "," and (toks[k + 1].is_cap or ctx.wc.is_det(k + 1) and (
+            _speaker_after(ctx, k, ctx.sentences[toks[k].sentence][1]))):
+        return False  # "…, writes Mr Peston.", "…, added the spokesman.": the speaker after an
+        # inverted cue (but "…, wrote an anonymous account of her life" is an object)
     words = 0
     for x in range(k + 1, n):
         t = toks[x]
