@@ -184,6 +184,8 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         prev = ctx.tokens[k - 1]
         if cue_as_noun(ctx, k):
             return False  # "the estimated 11 million", "Trump's tweet", "a report": a noun
+        if t.lower + "s" in ctx.lex.cue_nouns and _ends_noun_phrase(ctx, k):
+            return False  # "The Kok report recommends", "her firmest promise yet": a noun
         if t.lower.endswith("s") and t.lower != "says" and (
                 prev.lower in ctx.lex.plural_quantifiers or prev.text.isdigit()):
             return False  # "some states", "other estimates" (but "some claim", "many say")
@@ -214,6 +216,35 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True
     return beliefs and t.lower in ctx.lex.belief_forms
+
+
+#: words between a determiner and a singular cue form that ends its noun phrase ("the latest
+#: labor department report"), at most
+_HEAD_MODIFIERS = 3
+
+
+def _ends_noun_phrase(ctx: Context, k: int) -> bool:
+    """The singular cue form at ``k`` (of a noun of data/cue_nouns.tsv: "report", "claim",
+    "promise") ends a noun phrase that a determiner or a possessive opens, with one to three
+    singular words between ("The Kok report recommends …", "a new Pew Research report", "her
+    firmest promise", "Trump's second tweet"): the words cannot be the subject of a verb in its
+    base form. A phrase after a preposition is no subject's head ("observers in the UK claim",
+    "supporters of the change claim": the subject is the plural before it)."""
+    toks, lex = ctx.tokens, ctx.lex
+    x = k - 1
+    while x >= 0 and k - x <= _HEAD_MODIFIERS + 1 and toks[x].sentence == toks[k].sentence:
+        t = toks[x]
+        if t.lower in lex.articles or t.lower in lex.possessive_determiners or (
+                t.possessive and t.key not in lex.pronouns):
+            before = toks[x - 1].lower if x > 0 and toks[x - 1].sentence == t.sentence else ""
+            return x < k - 1 and before not in lex.group_prepositions \
+                and before not in lex.cue_prepositions
+        if not t.is_word or t.quote >= 0 or t.lower.endswith("s") or t.lower == "i" \
+                or t.lower in lex.function_words or t.lower in lex.pronouns \
+                or t.lower in lex.cue_forms or t.lower in lex.auxiliaries or ctx.wc.is_adverb(x):
+            return False
+        x -= 1
+    return False
 
 
 #: words of a time read back between a document and its participle ("an email Wednesday
