@@ -646,6 +646,11 @@ def _clause_after_cue(ctx: Context, c: int, lo: int, hi: int,
         if k < hi and _time_word(lex, toks, k):
             k += 1
             continue
+        if k + 1 < hi and toks[k].lower.endswith("ly") and toks[k + 1].lower in lex.function_words \
+                and toks[k + 1].lower not in lex.coordinators and ctx.wc.is_adverb(k):
+            k += 1  # "said repeatedly that …", "argued vociferously against the move" (no
+            continue  # clause), "testified voluntarily in 1998": the manner of the saying (but
+            # "say elderly and disabled people …" opens the clause)
         if k + 1 < hi and toks[k].lower in lex.period_openers and toks[k + 1].lower in lex.periods \
                 and not (k + 2 < hi and _auxiliary(lex, toks[k + 2].lower.replace("\u2019", "'"))):
             k += 2  # "said last week that …", "told reporters last year the plan …" (but in
