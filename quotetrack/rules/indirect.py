@@ -377,8 +377,10 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
             break
         if t.text == "," and k + 1 < hi and (
                 toks[k + 1].lower in lex.clause_conjunctions
-                or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lex.cue_forms)):
-            break  # "…, citing …", "…, while …": another clause starts
+                or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lex.cue_forms)
+                or toks[k + 1].lower == "according" and k > start + 1 and _final_source(ctx, k, hi)):
+            break  # "…, citing …", "…, while …": another clause starts; "…, according to
+            # Politico.": the reporter's source of the whole sentence
         if t.lower == "compared" and k > start and k + 1 < hi \
                 and toks[k + 1].lower in lex.comparison_prepositions:
             break  # "…, compared with 41 percent for Mrs. Clinton": the reporter's comparison
@@ -408,6 +410,21 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
     while k > start and not toks[k - 1].is_word and toks[k - 1].text not in ")]%":
         k -= 1  # the closing full stop
     return k
+
+
+def _final_source(ctx: Context, k: int, hi: int) -> bool:
+    """From the comma at ``k``, "according to" and a source that ends the sentence or a clause
+    the reporter goes on with (", and …", ", but …"): the source of the whole sentence ("said
+    they have no plans to release the recordings, according to attorneys for the family."), not
+    an aside inside the report ("a site which, according to the watchdog, does not …")."""
+    toks, lex = ctx.tokens, ctx.lex
+    if k + 2 >= hi or toks[k + 2].lower != "to":
+        return False
+    for x in range(k + 3, hi - 1):
+        if toks[x].text == ",":
+            nxt = toks[x + 1].lower
+            return nxt in lex.coordinators or nxt in lex.contrast_coordinators
+    return True
 
 
 def _subject_then_auxiliary(ctx: Context, k: int, hi: int) -> bool:
