@@ -70,7 +70,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "open_ending", "proform_object", "representative", "irregular_plural",
             "affiliation_opener", "compass_word", "field_end", "time_preposition",
             "time_span_opener", "share_noun", "share_link", "whole_quantifier",
-            "group_preposition")
+            "group_preposition", "noun_preposition")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -331,6 +331,7 @@ class Lexicon:
     setting_prepositions: frozenset[str]  # "in": "In a brief statement, the company said."
     trailing_prepositions: frozenset[str]  # "during": "…, she said during a rally."
     call_particles: frozenset[str]  # "for": "called for a recount"
+    noun_prepositions: frozenset[str]  # "for": "the demand for oil" is a noun
     before_asked: frozenset[str]  # "was": "was asked whether"
     cue_coordinators: frozenset[str]  # "and": "announced new support and said"
     before_cue: frozenset[str]  # "has": "has also said"

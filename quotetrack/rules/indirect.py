@@ -184,6 +184,8 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         prev = ctx.tokens[k - 1]
         if cue_as_noun(ctx, k):
             return False  # "the estimated 11 million", "Trump's tweet", "a report": a noun
+        if t.lower + "s" in ctx.lex.cue_nouns and _ends_noun_phrase(ctx, k):
+            return False  # "The Kok report recommends", "her firmest promise yet": a noun
         if t.lower.endswith("s") and t.lower != "says" and (
                 prev.lower in ctx.lex.plural_quantifiers or prev.text.isdigit()):
             return False  # "some states", "other estimates" (but "some claim", "many say")
@@ -197,6 +199,12 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False  # "the strong jobs report has cleared", "the IG report could not": the
         # singular of a noun of data/cue_nouns.tsv, then an auxiliary (but "which US firms
         # claim has undervalued the yuan" is a relative clause; PolNeAR dev: 3 spurious finds)
+    if (nxt in ctx.lex.noun_prepositions or nxt in ctx.lex.cue_forms) and (
+            t.lower in ctx.lex.cue_nouns or t.lower + "s" in ctx.lex.cue_nouns) \
+            and not (cue is not None and cue.lemma == "call"):
+        return False  # "US demand for heating oil", "the data demands of films", "The NAO report
+        # said …": a noun of data/cue_nouns.tsv (or its singular), then a preposition of a noun
+        # or a verb of its own ("calls for" stays a request)
     if cue is not None and cue.lemma == "add" and (
             nxt in ctx.lex.add_objects or nxt[:1].isdigit() or nxt[:1] in "$£€"):
         return False  # "the hiccup adds to the drama", "has added another link", "add a label"
@@ -208,6 +216,35 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True
     return beliefs and t.lower in ctx.lex.belief_forms
+
+
+#: words between a determiner and a singular cue form that ends its noun phrase ("the latest
+#: labor department report"), at most
+_HEAD_MODIFIERS = 3
+
+
+def _ends_noun_phrase(ctx: Context, k: int) -> bool:
+    """The singular cue form at ``k`` (of a noun of data/cue_nouns.tsv: "report", "claim",
+    "promise") ends a noun phrase that a determiner or a possessive opens, with one to three
+    singular words between ("The Kok report recommends …", "a new Pew Research report", "her
+    firmest promise", "Trump's second tweet"): the words cannot be the subject of a verb in its
+    base form. A phrase after a preposition is no subject's head ("observers in the UK claim",
+    "supporters of the change claim": the subject is the plural before it)."""
+    toks, lex = ctx.tokens, ctx.lex
+    x = k - 1
+    while x >= 0 and k - x <= _HEAD_MODIFIERS + 1 and toks[x].sentence == toks[k].sentence:
+        t = toks[x]
+        if t.lower in lex.articles or t.lower in lex.possessive_determiners or (
+                t.possessive and t.key not in lex.pronouns):
+            before = toks[x - 1].lower if x > 0 and toks[x - 1].sentence == t.sentence else ""
+            return x < k - 1 and before not in lex.group_prepositions \
+                and before not in lex.cue_prepositions
+        if not t.is_word or t.quote >= 0 or t.lower.endswith("s") or t.lower == "i" \
+                or t.lower in lex.function_words or t.lower in lex.pronouns \
+                or t.lower in lex.cue_forms or t.lower in lex.auxiliaries or ctx.wc.is_adverb(x):
+            return False
+        x -= 1
+    return False
 
 
 #: words of a time read back between a document and its participle ("an email Wednesday
@@ -340,8 +377,10 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
             break
         if t.text == "," and k + 1 < hi and (
                 toks[k + 1].lower in lex.clause_conjunctions
-                or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lex.cue_forms)):
-            break  # "…, citing …", "…, while …": another clause starts
+                or (toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lex.cue_forms)
+                or toks[k + 1].lower == "according" and k > start + 1 and _final_source(ctx, k, hi)):
+            break  # "…, citing …", "…, while …": another clause starts; "…, according to
+            # Politico.": the reporter's source of the whole sentence
         if t.lower == "compared" and k > start and k + 1 < hi \
                 and toks[k + 1].lower in lex.comparison_prepositions:
             break  # "…, compared with 41 percent for Mrs. Clinton": the reporter's comparison
@@ -371,6 +410,21 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
     while k > start and not toks[k - 1].is_word and toks[k - 1].text not in ")]%":
         k -= 1  # the closing full stop
     return k
+
+
+def _final_source(ctx: Context, k: int, hi: int) -> bool:
+    """From the comma at ``k``, "according to" and a source that ends the sentence or a clause
+    the reporter goes on with (", and …", ", but …"): the source of the whole sentence ("said
+    they have no plans to release the recordings, according to attorneys for the family."), not
+    an aside inside the report ("a site which, according to the watchdog, does not …")."""
+    toks, lex = ctx.tokens, ctx.lex
+    if k + 2 >= hi or toks[k + 2].lower != "to":
+        return False
+    for x in range(k + 3, hi - 1):
+        if toks[x].text == ",":
+            nxt = toks[x + 1].lower
+            return nxt in lex.coordinators or nxt in lex.contrast_coordinators
+    return True
 
 
 def _subject_then_auxiliary(ctx: Context, k: int, hi: int) -> bool:
@@ -609,6 +663,11 @@ def _clause_after_cue(ctx: Context, c: int, lo: int, hi: int,
         if k < hi and _time_word(lex, toks, k):
             k += 1
             continue
+        if k + 1 < hi and toks[k].lower.endswith("ly") and toks[k + 1].lower in lex.function_words \
+                and toks[k + 1].lower not in lex.coordinators and ctx.wc.is_adverb(k):
+            k += 1  # "said repeatedly that …", "argued vociferously against the move" (no
+            continue  # clause), "testified voluntarily in 1998": the manner of the saying (but
+            # "say elderly and disabled people …" opens the clause)
         if k + 1 < hi and toks[k].lower in lex.period_openers and toks[k + 1].lower in lex.periods \
                 and not (k + 2 < hi and _auxiliary(lex, toks[k + 2].lower.replace("\u2019", "'"))):
             k += 2  # "said last week that …", "told reporters last year the plan …" (but in
@@ -854,8 +913,10 @@ def _takes_object(ctx: Context, k: int) -> bool:
             or first in lex.question_words or first in lex.cue_prepositions \
             or _time_word(lex, toks, k + 1) or first.endswith("ing"):
         return False  # ("denies plying a boy with alcohol": a denial of what was done)
-    if k > 0 and toks[k - 1].text == "," and toks[k + 1].is_cap:
-        return False  # "…, writes Mr Peston.": the speaker after an inverted cue
+    if k > 0 and toks[k - 1].text == "," and (toks[k + 1].is_cap or ctx.wc.is_det(k + 1) and (
+            _speaker_after(ctx, k, ctx.sentences[toks[k].sentence][1]))):
+        return False  # "…, writes Mr Peston.", "…, added the spokesman.": the speaker after an
+        # inverted cue (but "…, wrote an anonymous account of her life" is an object)
     words = 0
     for x in range(k + 1, n):
         t = toks[x]
