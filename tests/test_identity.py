@@ -1186,3 +1186,20 @@ def test_a_name_with_of_the_after_the_is_one_institution():
     found = speakers(text)
     assert found[0][0] == "Courier of the North"
     assert found[-1] == ("Ian Lund", "striker", "Leeds")
+
+
+def test_team_before_star_is_the_affiliation_and_star_no_title():
+    """"<Team> star <Name>": the team is the person's affiliation; "star" is no office."""
+    text = ('Millfield star Joe Barnes admitted: "We were poor." He left Millfield in May.')
+    assert speakers(text) == [("Joe Barnes", None, "Millfield")]
+    text = ("Dunmore's star Amy Cole said: \"We were poor.\" She joined Dunmore last year.")
+    assert speakers(text) == [("Amy Cole", None, "Dunmore")]
+
+
+def test_genre_before_star_is_no_affiliation():
+    """A word capitalised only where it opens its sentence ("Jazz star …") names no team, and
+    a title with "and" in it is not cut into a group of two."""
+    text = 'Jazz star Mia Sands said: "I love the road."'
+    assert speakers(text) == [("Mia Sands", None, None)]
+    text = 'Fish and Chips star Ben Lowe said: "I love the show."'
+    assert speakers(text) == [("Ben Lowe", None, None)]

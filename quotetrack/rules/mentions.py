@@ -438,6 +438,18 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
                 and not _named(wc, i, j + 1):
             i = k  # "the Labour peer and former minister": one person's two roles
             continue
+        if p.lower in wc.lex.member_nouns and k - 1 >= lo and wc.is_name_word(i) \
+                and toks[k - 1].sentence == p.sentence and toks[k - 1].key not in \
+                wc.lex.affiliation_words:  # (not "Welsh legend Phil Bennett": a nationality
+            # says less than the club the article gives him elsewhere)
+            # "Barcelona star Ronaldinho": the team before the noun is the person's (66
+            # "<Capitalised> star <Name>" in the BBC corpus); its name ends the mention
+            x = k
+            while x - 1 >= lo and j - x < max_tokens and wc.is_name_word(x - 1) \
+                    and toks[x - 1].sentence == p.sentence and k - x < PERSON_NAME_WORDS:
+                x -= 1
+            if x < k and not (x - 1 >= lo and toks[x - 1].lower in wc.lex.coordinators):
+                i = x  # (not "Only Fools and Horses star David Jason": a title with "and")
         break
     if not nested and i == j and toks[j].key in wc.lex.group_nouns:
         both = _joined_plural(wc, i, j, lo)
@@ -1063,7 +1075,13 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             appositive = _name_between_commas(wc, described_end)
         if appositive is not None:
             apposed_name = _appositive_name(wc, appositive)
-    parts = MentionParts(wc=wc, text=text, first=k, title_start=t_start, title_end=t_end,
+    first = k
+    if name_toks and t_start == t_end and n_start - 1 > k and toks[n_start - 1].lower in \
+            lex.member_nouns and (k == 0 or toks[k - 1].sentence != toks[k].sentence) \
+            and not wc.named_inside(text, k):
+        first = n_start  # "Rock star Ozzy Osbourne", "R&B star X": a word capitalised only
+        # where it opens the sentence is a common word, no team ("Barcelona" stands inside one)
+    parts = MentionParts(wc=wc, text=text, first=first, title_start=t_start, title_end=t_end,
                          title_tokens=title_toks, named=bool(name_toks or apposed_name),
                          tail=tail_aff,
                          apposed=_appositive_fields(wc, text, appositive)
