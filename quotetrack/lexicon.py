@@ -70,7 +70,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "open_ending", "proform_object", "representative", "irregular_plural",
             "affiliation_opener", "compass_word", "field_end", "time_preposition",
             "time_span_opener", "share_noun", "share_link", "whole_quantifier",
-            "group_preposition", "member_noun")
+            "group_preposition", "member_noun", "work_noun")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -367,6 +367,8 @@ class Lexicon:
     group_prepositions: frozenset[str]  # "for": "attorneys for the family said"
     #: "star": "Barcelona star Ronaldinho" (the team is the affiliation; "star" is no title)
     member_nouns: frozenset[str]
+    #: "games": "the creator of the best-selling The Sims games" (a work, no organisation)
+    work_nouns: frozenset[str]
     non_appositives: frozenset[str]  # "who": ", who said …" is no appositive
     appositive_prepositions: frozenset[str]  # "of": "director of X" (the affiliation is X)
     affiliation_prepositions: frozenset[str]  # "of": "Richard Shelby of Alabama"

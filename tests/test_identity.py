@@ -1203,3 +1203,22 @@ def test_genre_before_star_is_no_affiliation():
     assert speakers(text) == [("Mia Sands", None, None)]
     text = 'Fish and Chips star Ben Lowe said: "I love the show."'
     assert speakers(text) == [("Ben Lowe", None, None)]
+
+
+def test_a_weekday_owns_no_statement():
+    """"Friday's statement said": the day is no affiliation; an owner that is a body is."""
+    text = "Friday's statement said: \"The tests were clean.\""
+    assert [s[2] for s in speakers(text)] == [None]
+    text = "Unesco's statement said: \"The tests were clean.\""
+    assert [s[2] for s in speakers(text)] == ["Unesco"]
+
+
+def test_a_work_is_no_affiliation_but_its_owner_is():
+    """"the designer of the hit Zoo Keeper games": a product, no organisation; a show's
+    owner is the affiliation, and an organisation after "of" stays."""
+    text = 'Ann Holt, the designer of the hit Zoo Keeper games, said: "It was fun."'
+    assert speakers(text) == [("Ann Holt", "designer", None)]
+    text = "Ray Dunn, host of Radio Kent's breakfast show, said: \"It was fun.\""
+    assert speakers(text) == [("Ray Dunn", "host", "Radio Kent")]
+    text = 'Ray Dunn, director of the Film Institute, said: "It was fun."'
+    assert speakers(text) == [("Ray Dunn", "director", "Film Institute")]
