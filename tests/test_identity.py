@@ -1222,3 +1222,24 @@ def test_a_work_is_no_affiliation_but_its_owner_is():
     assert speakers(text) == [("Ray Dunn", "host", "Radio Kent")]
     text = 'Ray Dunn, director of the Film Institute, said: "It was fun."'
     assert speakers(text) == [("Ray Dunn", "director", "Film Institute")]
+
+
+def kinds(text):
+    return [(q.speaker.name, q.speaker.kind.value)
+            for q in quotetrack.parse(text).quotes if q.speaker is not None]
+
+
+def test_a_country_alone_is_an_organisation():
+    """"Norway said": a state speaks; a person whose surname is a country stays a person."""
+    assert kinds('Norway said: "The deal is off."') == [("Norway", "organization")]
+    assert kinds('South Korea said: "The deal is off."') == [("South Korea", "organization")]
+    text = ('Congressman Mark Israel spoke on Monday. Israel said: "The deal is off."')
+    assert kinds(text) == [("Mark Israel", "person")]
+
+
+def test_a_name_ending_in_an_organisation_word_is_an_organisation():
+    """"Avon Research said": a firm; "research" alone or in lower case names no one."""
+    assert kinds('Avon Research said: "Sales will fall."') == [("Avon Research", "organization")]
+    assert kinds('Kent Retail said: "Sales will fall."') == [("Kent Retail", "organization")]
+    text = 'Jane Holt, head of research at Avon, said: "Sales will fall."'
+    assert kinds(text) == [("Jane Holt", "person")]

@@ -454,7 +454,13 @@ class _Resolver:
 
     def named(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
         name, was_surname = self.full_name(info.name or "", info.start)
-        if info.kind == SpeakerKind.ORGANIZATION:
+        kind = info.kind
+        if kind == SpeakerKind.ORGANIZATION and was_surname \
+                and (info.name or "").lower() in self.ctx.lex.countries and (
+                    "person:" + name.lower() in self.by_key
+                    or name.split()[0].lower() in self.ctx.lex.first_names):
+            kind = SpeakerKind.PERSON  # "Israel" for "Steve Israel": his surname, no state
+        if kind == SpeakerKind.ORGANIZATION:
             key = "org:" + name.lower()
         else:
             key = "person:" + name.lower()
@@ -464,7 +470,7 @@ class _Resolver:
                 org = self.by_key.get("org:" + name.lower())
                 if org is not None:
                     return org, Resolution.ORGANIZATION
-        ent = self.entity(key, lambda i: _Entity(i, name, info.kind))
+        ent = self.entity(key, lambda i: _Entity(i, name, kind))
         if ent.gender is None:
             gender = info.gender
             if was_surname and gender and " " not in (info.name or " ") \
@@ -474,7 +480,7 @@ class _Resolver:
                 gender = None
             ent.gender = gender or self._gender_of(name)
         return ent, (Resolution.SURNAME if was_surname else
-                     Resolution.ORGANIZATION if info.kind == SpeakerKind.ORGANIZATION
+                     Resolution.ORGANIZATION if kind == SpeakerKind.ORGANIZATION
                      else Resolution.NAME)
 
     def _gender_of(self, name: str) -> Optional[str]:
