@@ -1243,3 +1243,12 @@ def test_a_name_ending_in_an_organisation_word_is_an_organisation():
     assert kinds('Kent Retail said: "Sales will fall."') == [("Kent Retail", "organization")]
     text = 'Jane Holt, head of research at Avon, said: "Sales will fall."'
     assert kinds(text) == [("Jane Holt", "person")]
+
+
+def test_he_after_a_description_behind_an_opening_phrase():
+    """"On Friday, a council spokesman …. He said": the spokesman, as after no opening phrase;
+    an opening phrase before no person gives "he" no one."""
+    text = ('On Friday, a council spokesman refused to comment. He said: "We will wait."')
+    assert speakers(text) == [("council spokesman", "council spokesman", None)]
+    text = ('On Friday, the rain kept falling. He said: "We will wait."')
+    assert speakers(text) == []
