@@ -1252,3 +1252,12 @@ def test_he_after_a_description_behind_an_opening_phrase():
     assert speakers(text) == [("council spokesman", "council spokesman", None)]
     text = ('On Friday, the rain kept falling. He said: "We will wait."')
     assert speakers(text) == []
+
+
+def test_a_hyphened_name_alone_is_a_firm_but_a_surname_stays_a_person():
+    """"Hewlett-Packard said": two capitalised words joined by a hyphen, alone, name a firm;
+    the hyphened surname of a person named before is theirs; a party-state label is neither."""
+    assert kinds('Merton-Hale said: "Sales will fall."') == [("Merton-Hale", "organization")]
+    text = 'Actress Ann Lowe-Bright arrived. Lowe-Bright said: "I am happy."'
+    assert kinds(text) == [("Ann Lowe-Bright", "person")]
+    assert kinds('Jean-Pierre said: "I am happy."') == [("Jean-Pierre", "person")]

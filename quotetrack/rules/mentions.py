@@ -1146,7 +1146,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             and toks[n_start - 1].key in lex.org_words
         # "Turkey said", "North Korea said": a country is a state (63 BBC corpus quotes)
         kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
-            or name.lower() in lex.countries else SpeakerKind.PERSON
+            or name.lower() in lex.countries or len(name_toks) == 1 \
+            and hyphened_firm(lex, name) else SpeakerKind.PERSON
     elif head in lex.org_words or capitalised_head and _party_plural(lex, head) and all(
             lex.affiliation_words.get(t.key) == "party" for t in toks[k:j - 1]):
         kind = SpeakerKind.ORGANIZATION  # (and "the Tories", "the Liberal Democrats": a party)
@@ -1167,6 +1168,23 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
                        capitalised_head=capitalised_head, owned=owned)
+
+
+def hyphened_firm(lex: Lexicon, word: str) -> bool:
+    """``word``, a name alone, is two capitalised words joined by a hyphen ("Merriam-Webster",
+    "Wal-Mart", "In-Stat"): a firm's name, as no person is called by such a surname alone before
+    their full name is given (then the surname resolves to it). Not a plural ("African-
+    Americans"), a particle ("Al-Assad") or a first name ("Jean-Pierre", "Douglas-Home"); a part
+    in capitals is a label ("R-Utah", "KING-TV"). (12 BBC corpus quotes had such a firm as a
+    person.)"""
+    dash = word.find("-")
+    if dash < 2 or dash + 2 >= len(word) or not word[dash + 1].isupper() \
+            or word.count("-") > 1 or not word.replace("-", "").isalpha() \
+            or word[:dash].isupper() or word[dash + 1:].isupper():
+        return False  # (not "R-Utah", "R-NY", "KING-TV": a party and state, a station)
+    low = word.lower()
+    return not low.endswith("s") and not low.startswith(lex.name_particle_prefixes) \
+        and low[:dash] not in lex.first_names and low not in lex.first_names
 
 
 def _party_plural(lex: Lexicon, head: str) -> bool:

@@ -20,8 +20,8 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
 from .context import Context, Decision
 from .cues import unclosed_before_verb
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, after_place, analyse, appositive_after,
-                       glued_start, last_name_words, np_after, np_before, occurs,
-                       title_of_before)
+                       glued_start, hyphened_firm, last_name_words, np_after, np_before,
+                       occurs, title_of_before)
 from .tokens import MASK
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
@@ -457,11 +457,13 @@ class _Resolver:
     def named(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
         name, was_surname = self.full_name(info.name or "", info.start)
         kind = info.kind
-        if kind == SpeakerKind.ORGANIZATION and was_surname \
-                and (info.name or "").lower() in self.ctx.lex.countries and (
-                    "person:" + name.lower() in self.by_key
-                    or name.split()[0].lower() in self.ctx.lex.first_names):
-            kind = SpeakerKind.PERSON  # "Israel" for "Steve Israel": his surname, no state
+        if kind == SpeakerKind.ORGANIZATION and was_surname and info.name \
+                and name.lower().endswith(" " + info.name.lower()) and (
+                    info.name.lower() in self.ctx.lex.countries
+                    or hyphened_firm(self.ctx.lex, info.name)):
+            # "Israel" for "Steve Israel", "Haji-Ioannou" for "Stelios Haji-Ioannou": the
+            # last word of a longer name is a surname, no state or firm
+            kind = SpeakerKind.PERSON
         if kind == SpeakerKind.ORGANIZATION:
             key = "org:" + name.lower()
         else:
