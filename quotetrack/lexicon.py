@@ -70,7 +70,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "open_ending", "proform_object", "representative", "irregular_plural",
             "affiliation_opener", "compass_word", "field_end", "time_preposition",
             "time_span_opener", "share_noun", "share_link", "whole_quantifier",
-            "group_preposition", "noun_preposition")
+            "group_preposition", "noun_preposition", "member_noun", "work_noun",
+            "org_name_end")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -145,7 +146,7 @@ def _frozen_map(d: dict) -> Mapping:
 #: the data files a user may add rows to, with their number of columns
 DATA_FILES = {
     "abbreviations.tsv": 1, "adverbs.tsv": 1, "affiliation_words.tsv": 2, "anonymity.tsv": 1,
-    "belief_verbs.tsv": 2,
+    "belief_verbs.tsv": 2, "countries.tsv": 1,
     "cue_nouns.tsv": 1, "cue_phrases.tsv": 3, "cue_verbs.tsv": 3, "determiners.tsv": 2,
     "documents.tsv": 1, "first_names.tsv": 2, "function_words.tsv": 1, "group_nouns.tsv": 1,
     "honorifics.tsv": 3, "indirect_cues.tsv": 1, "inversion_cues.tsv": 1,
@@ -237,6 +238,7 @@ class Lexicon:
     cue_nouns: frozenset[str]  # cue forms that are also plural nouns ("his remarks")
     postmodifiers: frozenset[str]  # "familiar with": attach a phrase to a speaker noun
     manner_nouns: frozenset[str]  # "according to plan": a manner, not a source
+    countries: frozenset[str]  # "turkey": "Turkey said" is a state, an organisation
     speech_nouns: Mapping[str, str]  # "statement" -> "neutral": "X's statement that …"
     possessive_pronouns: Mapping[str, str]  # "his" -> "he"
     #: lower-case words that make a sentence worth reading closely: cue forms, belief verbs,
@@ -366,6 +368,12 @@ class Lexicon:
     share_links: frozenset[str]  # "of": "Two-thirds of Democratic insiders said"
     whole_quantifiers: frozenset[str]  # "all": "43 percent of all reported gifts" (no cue)
     group_prepositions: frozenset[str]  # "for": "attorneys for the family said"
+    #: "star": "Barcelona star Ronaldinho" (the team is the affiliation; "star" is no title)
+    member_nouns: frozenset[str]
+    #: "games": "the creator of the best-selling The Sims games" (a work, no organisation)
+    work_nouns: frozenset[str]
+    #: "research": "Forrester Research" (two or more capitalised words) is an organisation
+    org_name_ends: frozenset[str]
     non_appositives: frozenset[str]  # "who": ", who said …" is no appositive
     appositive_prepositions: frozenset[str]  # "of": "director of X" (the affiliation is X)
     affiliation_prepositions: frozenset[str]  # "of": "Richard Shelby of Alabama"
@@ -464,6 +472,7 @@ class Lexicon:
             cue_nouns=src.words("cue_nouns.tsv"),
             postmodifiers=src.words("postmodifiers.tsv"),
             manner_nouns=src.words("manner_nouns.tsv"),
+            countries=src.words("countries.tsv"),
             speech_nouns=_frozen_map({n.lower(): _cue_class(c, f"speech_nouns.tsv: {n!r}")
                                       for n, c in src.rows("speech_nouns.tsv", 2)}),
             possessive_pronouns=_frozen_map(

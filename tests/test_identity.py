@@ -1186,3 +1186,78 @@ def test_a_name_with_of_the_after_the_is_one_institution():
     found = speakers(text)
     assert found[0][0] == "Courier of the North"
     assert found[-1] == ("Ian Lund", "striker", "Leeds")
+
+
+def test_team_before_star_is_the_affiliation_and_star_no_title():
+    """"<Team> star <Name>": the team is the person's affiliation; "star" is no office."""
+    text = ('Millfield star Joe Barnes admitted: "We were poor." He left Millfield in May.')
+    assert speakers(text) == [("Joe Barnes", None, "Millfield")]
+    text = ("Dunmore's star Amy Cole said: \"We were poor.\" She joined Dunmore last year.")
+    assert speakers(text) == [("Amy Cole", None, "Dunmore")]
+
+
+def test_genre_before_star_is_no_affiliation():
+    """A word capitalised only where it opens its sentence ("Jazz star …") names no team, and
+    a title with "and" in it is not cut into a group of two."""
+    text = 'Jazz star Mia Sands said: "I love the road."'
+    assert speakers(text) == [("Mia Sands", None, None)]
+    text = 'Fish and Chips star Ben Lowe said: "I love the show."'
+    assert speakers(text) == [("Ben Lowe", None, None)]
+
+
+def test_a_weekday_owns_no_statement():
+    """"Friday's statement said": the day is no affiliation; an owner that is a body is."""
+    text = "Friday's statement said: \"The tests were clean.\""
+    assert [s[2] for s in speakers(text)] == [None]
+    text = "Unesco's statement said: \"The tests were clean.\""
+    assert [s[2] for s in speakers(text)] == ["Unesco"]
+
+
+def test_a_work_is_no_affiliation_but_its_owner_is():
+    """"the designer of the hit Zoo Keeper games": a product, no organisation; a show's
+    owner is the affiliation, and an organisation after "of" stays."""
+    text = 'Ann Holt, the designer of the hit Zoo Keeper games, said: "It was fun."'
+    assert speakers(text) == [("Ann Holt", "designer", None)]
+    text = "Ray Dunn, host of Radio Kent's breakfast show, said: \"It was fun.\""
+    assert speakers(text) == [("Ray Dunn", "host", "Radio Kent")]
+    text = 'Ray Dunn, director of the Film Institute, said: "It was fun."'
+    assert speakers(text) == [("Ray Dunn", "director", "Film Institute")]
+
+
+def kinds(text):
+    return [(q.speaker.name, q.speaker.kind.value)
+            for q in quotetrack.parse(text).quotes if q.speaker is not None]
+
+
+def test_a_country_alone_is_an_organisation():
+    """"Norway said": a state speaks; a person whose surname is a country stays a person."""
+    assert kinds('Norway said: "The deal is off."') == [("Norway", "organization")]
+    assert kinds('South Korea said: "The deal is off."') == [("South Korea", "organization")]
+    text = ('Congressman Mark Israel spoke on Monday. Israel said: "The deal is off."')
+    assert kinds(text) == [("Mark Israel", "person")]
+
+
+def test_a_name_ending_in_an_organisation_word_is_an_organisation():
+    """"Avon Research said": a firm; "research" alone or in lower case names no one."""
+    assert kinds('Avon Research said: "Sales will fall."') == [("Avon Research", "organization")]
+    assert kinds('Kent Retail said: "Sales will fall."') == [("Kent Retail", "organization")]
+    text = 'Jane Holt, head of research at Avon, said: "Sales will fall."'
+    assert kinds(text) == [("Jane Holt", "person")]
+
+
+def test_he_after_a_description_behind_an_opening_phrase():
+    """"On Friday, a council spokesman …. He said": the spokesman, as after no opening phrase;
+    an opening phrase before no person gives "he" no one."""
+    text = ('On Friday, a council spokesman refused to comment. He said: "We will wait."')
+    assert speakers(text) == [("council spokesman", "council spokesman", None)]
+    text = ('On Friday, the rain kept falling. He said: "We will wait."')
+    assert speakers(text) == []
+
+
+def test_a_hyphened_name_alone_is_a_firm_but_a_surname_stays_a_person():
+    """"Hewlett-Packard said": two capitalised words joined by a hyphen, alone, name a firm;
+    the hyphened surname of a person named before is theirs; a party-state label is neither."""
+    assert kinds('Merton-Hale said: "Sales will fall."') == [("Merton-Hale", "organization")]
+    text = 'Actress Ann Lowe-Bright arrived. Lowe-Bright said: "I am happy."'
+    assert kinds(text) == [("Ann Lowe-Bright", "person")]
+    assert kinds('Jean-Pierre said: "I am happy."') == [("Jean-Pierre", "person")]

@@ -438,6 +438,18 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
                 and not _named(wc, i, j + 1):
             i = k  # "the Labour peer and former minister": one person's two roles
             continue
+        if p.lower in wc.lex.member_nouns and k - 1 >= lo and wc.is_name_word(i) \
+                and toks[k - 1].sentence == p.sentence and toks[k - 1].key not in \
+                wc.lex.affiliation_words:  # (not "Welsh legend Phil Bennett": a nationality
+            # says less than the club the article gives him elsewhere)
+            # "Barcelona star Ronaldinho": the team before the noun is the person's (66
+            # "<Capitalised> star <Name>" in the BBC corpus); its name ends the mention
+            x = k
+            while x - 1 >= lo and j - x < max_tokens and wc.is_name_word(x - 1) \
+                    and toks[x - 1].sentence == p.sentence and k - x < PERSON_NAME_WORDS:
+                x -= 1
+            if x < k and not (x - 1 >= lo and toks[x - 1].lower in wc.lex.coordinators):
+                i = x  # (not "Only Fools and Horses star David Jason": a title with "and")
         break
     if not nested and i == j and toks[j].key in wc.lex.group_nouns:
         both = _joined_plural(wc, i, j, lo)
@@ -800,8 +812,10 @@ def _words_before(p: MentionParts) -> Optional[str]:
     while first < p.title_start and p.wc.is_modifier(first):
         first += 1  # ("Former England captain", "Fellow Lib Dem")
     aff_toks = [t for t in after_place(p.wc.lex, p.wc.tokens[first:p.title_start]) if t.is_cap]
-    if not aff_toks:
-        return None
+    if not aff_toks or aff_toks[-1].possessive and (aff_toks[-1].key in p.wc.lex.weekdays
+                                                    or aff_toks[-1].key in p.wc.lex.time_adverbs):
+        return None  # ("Wednesday's statement said", "Today's report": a day owns no statement;
+        # 125 "<weekday>'s <noun>" in the BBC corpus)
     affiliation = _join(p.text, aff_toks)
     if aff_toks[-1].possessive:
         ending = len(aff_toks[-1].text) - len(aff_toks[-1].bare)  # "Iraq's" -> "Iraq"
@@ -890,7 +904,22 @@ def _read_fields(p: MentionParts) -> tuple[Optional[str], Optional[str]]:
         affiliation = reader(p)
         if affiliation is not None:
             break
+    if affiliation is not None:
+        affiliation = _not_a_work(p.wc.lex, affiliation)
     return title, affiliation
+
+
+def _not_a_work(lex: Lexicon, affiliation: str) -> Optional[str]:
+    """The affiliation, unless a work heads it ("the creator of the best-selling The Sims
+    games", "producer of the Matrix trilogy": no organisation); then the work's owner ("host of
+    BBC 6 Music's chart show" -> "BBC 6 Music"), if any. (19 "creator/producer/host… of … game/
+    film/show…" in the BBC corpus; 13 corpus quotes had the work as affiliation.)"""
+    last = affiliation.rsplit(" ", 1)[-1]
+    if last not in lex.work_nouns:
+        return affiliation
+    # ("BBC 6 Music's chart show", "the Parents' show": the owner ends at its apostrophe)
+    owner = max(affiliation.rfind("'"), affiliation.rfind("\u2019"))
+    return affiliation[:owner] if owner > 0 else None
 
 
 def analyse(wc: WordClasses, text: str, rng: tuple[int, int],
@@ -991,7 +1020,11 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             and not (toks[n_start - 1].possessive and n_start < n_end
                      and not _plural_owner_name(wc, n_start - 1, n_end)):
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
-    org = n_end > n_start and toks[n_end - 1].key in lex.org_words
+    # ("Forrester Research", "BT Retail": a capitalised word that ends a name of two or more
+    # makes an organisation too; 56 BBC corpus quotes had one as a person)
+    org = n_end > n_start and (toks[n_end - 1].key in lex.org_words or (
+        n_end - n_start > 1 and toks[n_end - 1].key in lex.org_name_ends
+        and toks[n_end - 1].is_cap))
     if not org:
         if n_end - n_start > 1:  # "DJ Mike Read", "Tory Liam Fox": words glued before a name
             n_start = glued_start(wc, text, n_start, n_end)
@@ -1063,7 +1096,13 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             appositive = _name_between_commas(wc, described_end)
         if appositive is not None:
             apposed_name = _appositive_name(wc, appositive)
-    parts = MentionParts(wc=wc, text=text, first=k, title_start=t_start, title_end=t_end,
+    first = k
+    if name_toks and t_start == t_end and n_start - 1 > k and toks[n_start - 1].lower in \
+            lex.member_nouns and (k == 0 or toks[k - 1].sentence != toks[k].sentence) \
+            and not wc.named_inside(text, k):
+        first = n_start  # "Rock star Ozzy Osbourne", "R&B star X": a word capitalised only
+        # where it opens the sentence is a common word, no team ("Barcelona" stands inside one)
+    parts = MentionParts(wc=wc, text=text, first=first, title_start=t_start, title_end=t_end,
                          title_tokens=title_toks, named=bool(name_toks or apposed_name),
                          tail=tail_aff,
                          apposed=_appositive_fields(wc, text, appositive)
@@ -1105,8 +1144,10 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         # organisation word is that organisation's)
         described_org = described_org or n_start - 1 >= k and not toks[n_start - 1].is_cap \
             and toks[n_start - 1].key in lex.org_words
+        # "Turkey said", "North Korea said": a country is a state (63 BBC corpus quotes)
         kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
-            else SpeakerKind.PERSON
+            or name.lower() in lex.countries or len(name_toks) == 1 \
+            and hyphened_firm(lex, name) else SpeakerKind.PERSON
     elif head in lex.org_words or capitalised_head and _party_plural(lex, head) and all(
             lex.affiliation_words.get(t.key) == "party" for t in toks[k:j - 1]):
         kind = SpeakerKind.ORGANIZATION  # (and "the Tories", "the Liberal Democrats": a party)
@@ -1127,6 +1168,23 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
                        capitalised_head=capitalised_head, owned=owned)
+
+
+def hyphened_firm(lex: Lexicon, word: str) -> bool:
+    """``word``, a name alone, is two capitalised words joined by a hyphen ("Merriam-Webster",
+    "Wal-Mart", "In-Stat"): a firm's name, as no person is called by such a surname alone before
+    their full name is given (then the surname resolves to it). Not a plural ("African-
+    Americans"), a particle ("Al-Assad") or a first name ("Jean-Pierre", "Douglas-Home"); a part
+    in capitals is a label ("R-Utah", "KING-TV"). (12 BBC corpus quotes had such a firm as a
+    person.)"""
+    dash = word.find("-")
+    if dash < 2 or dash + 2 >= len(word) or not word[dash + 1].isupper() \
+            or word.count("-") > 1 or not word.replace("-", "").isalpha() \
+            or word[:dash].isupper() or word[dash + 1:].isupper():
+        return False  # (not "R-Utah", "R-NY", "KING-TV": a party and state, a station)
+    low = word.lower()
+    return not low.endswith("s") and not low.startswith(lex.name_particle_prefixes) \
+        and low[:dash] not in lex.first_names and low not in lex.first_names
 
 
 def _party_plural(lex: Lexicon, head: str) -> bool:

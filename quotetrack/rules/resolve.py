@@ -20,8 +20,8 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
 from .context import Context, Decision
 from .cues import unclosed_before_verb
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, after_place, analyse, appositive_after,
-                       glued_start, last_name_words, np_after, np_before, occurs,
-                       title_of_before)
+                       glued_start, hyphened_firm, last_name_words, np_after, np_before,
+                       occurs, title_of_before)
 from .tokens import MASK
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
@@ -55,6 +55,8 @@ _MAX_TITLE_QUALIFIER_WORDS = 2
 #: a pronoun weighs at most this many names, and this many names and earlier speakers together
 _PRONOUN_NAMES = 12
 _PRONOUN_CANDIDATES = 24
+#: the words of a phrase that opens a sentence before its subject ("On Monday, a spokesman …")
+_FRONTED_TOKENS = 4
 #: ", who said": the name it stands for is among the last few named this close before it
 _WHO_WINDOW_CHARS = 300
 _WHO_NAMES = 6
@@ -454,7 +456,15 @@ class _Resolver:
 
     def named(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
         name, was_surname = self.full_name(info.name or "", info.start)
-        if info.kind == SpeakerKind.ORGANIZATION:
+        kind = info.kind
+        if kind == SpeakerKind.ORGANIZATION and was_surname and info.name \
+                and name.lower().endswith(" " + info.name.lower()) and (
+                    info.name.lower() in self.ctx.lex.countries
+                    or hyphened_firm(self.ctx.lex, info.name)):
+            # "Israel" for "Steve Israel", "Haji-Ioannou" for "Stelios Haji-Ioannou": the
+            # last word of a longer name is a surname, no state or firm
+            kind = SpeakerKind.PERSON
+        if kind == SpeakerKind.ORGANIZATION:
             key = "org:" + name.lower()
         else:
             key = "person:" + name.lower()
@@ -464,7 +474,7 @@ class _Resolver:
                 org = self.by_key.get("org:" + name.lower())
                 if org is not None:
                     return org, Resolution.ORGANIZATION
-        ent = self.entity(key, lambda i: _Entity(i, name, info.kind))
+        ent = self.entity(key, lambda i: _Entity(i, name, kind))
         if ent.gender is None:
             gender = info.gender
             if was_surname and gender and " " not in (info.name or " ") \
@@ -474,7 +484,7 @@ class _Resolver:
                 gender = None
             ent.gender = gender or self._gender_of(name)
         return ent, (Resolution.SURNAME if was_surname else
-                     Resolution.ORGANIZATION if info.kind == SpeakerKind.ORGANIZATION
+                     Resolution.ORGANIZATION if kind == SpeakerKind.ORGANIZATION
                      else Resolution.NAME)
 
     def _gender_of(self, name: str) -> Optional[str]:
@@ -623,21 +633,42 @@ class _Resolver:
                 != self._paragraph(info.start):
             return None
         lo, hi = ctx.sentences[sent - 1]
+        found = self._subject_description(lo, hi, info)
+        if found is None:
+            # "On Monday, a Downing Street spokesman declined …", "Later, the minister's
+            # spokesman …": the subject after a short phrase that opens the sentence (as a
+            # named subject is found there; about 2 such sentences before a lone "He said" in
+            # the BBC corpus)
+            k = lo
+            while k < hi and k - lo < _FRONTED_TOKENS and toks[k].text != ",":
+                k += 1
+            if lo < k < hi - 1 and toks[k].text == ",":
+                found = self._subject_description(k + 1, hi, info)
+            if found is None:
+                return None
+        desc = found.description or ""  # (never empty: `_subject_description` checks it)
+        head = found.head
+        ent = self.entity("described:" + desc.lower(), lambda i: _Entity(
+            i, desc, SpeakerKind.PERSON, head=head))
+        ent.title = ent.title or found.title
+        ent.affiliation = ent.affiliation or found.affiliation
+        ent.anonymous = ent.anonymous or found.anonymous
+        return ent
+
+    def _subject_description(self, lo: int, hi: int,
+                             info: MentionInfo) -> Optional[MentionInfo]:
+        """The unnamed person (of the pronoun's gender) that opens tokens ``lo:hi`` as the
+        subject of a verb, or None."""
+        ctx = self.ctx
         np = np_after(ctx.wc, lo, hi, ctx.limits.max_mention_tokens)
-        if np is None or np[1] >= hi or toks[np[1]].is_cap:
+        if np is None or np[1] >= hi or ctx.tokens[np[1]].is_cap:
             return None
         found = analyse(ctx.wc, ctx.text, np)
         if found.name is not None or found.kind != SpeakerKind.PERSON or found.pronoun \
                 or found.head not in ctx.lex.titles or not found.description \
                 or (found.gender and found.gender != info.gender):
             return None
-        desc = found.description
-        ent = self.entity("described:" + desc.lower(), lambda i: _Entity(
-            i, desc, SpeakerKind.PERSON, head=found.head))
-        ent.title = ent.title or found.title
-        ent.affiliation = ent.affiliation or found.affiliation
-        ent.anonymous = ent.anonymous or found.anonymous
-        return ent
+        return found
 
     def _lone_person(self, cands: list, info: MentionInfo) -> Optional[tuple]:
         """The candidate named last before the pronoun's sentence when nothing else in its
