@@ -980,9 +980,9 @@ def finish_kinds(ctx: Context) -> None:
     so do single-quoted ones inside a sentence in a document that quotes speech in double
     marks."""
     # A text that quotes someone's words in double marks writes terms and scare quotes in
-    # single ones ("the so-called 'chip and pin' system", "described as 'laughable'"): 42
-    # single-quoted stretches of the BBC corpus were read as speech, nearly all such terms
-    # given to whoever stood nearest. (In a text that quotes speech in single marks, double
+    # single ones ("the so-called 'chip and pin' system", "described as 'laughable'"): 35
+    # single-quoted stretches inside BBC corpus sentences were read as speech, all such terms,
+    # most given to whoever stood nearest. (In a text that quotes speech in single marks, double
     # marks stand inside them and no top-level double-quoted speech is found. A headline, the
     # first paragraph, quotes in single marks whatever its text does: "Trump: 'We will win'".)
     # (A single-quoted stretch set off as speech, after "They said," or alone, stays.)

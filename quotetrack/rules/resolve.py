@@ -1162,7 +1162,7 @@ def _cue_class(ctx: Context, d: Decision) -> Optional[str]:
 
 def _channel(ctx: Context, d: Decision, phrases: list[tuple[str, str]]) -> Optional[str]:
     """Where it was said: "in a statement", "on Twitter", "told Reuters", "in an interview";
-    ``phrases`` are the channel phrases the document holds (`_channel_phrases`)."""
+    ``phrases`` are the channel phrases the document holds (found once, in `resolve`)."""
     if d.cue is None:
         return None
     toks = ctx.tokens
