@@ -1118,6 +1118,42 @@ class _Resolver:
             return None
         return self.named(info)
 
+    def document_owner(self, info: MentionInfo) -> Optional[tuple[_Entity, Resolution]]:
+        """The owner the mention of a document names ("the ADB report said", "Chelsea's
+        statement said", "a Home Office report"), whose words the document's are: a person or
+        organisation already known by that name, else a person when a courtesy title opens it
+        or a first name its full name ("Mr Smith's statement", "Blair's statement"), else an
+        organisation. None when the mention names no owner, or only a nationality ("a French
+        report")."""
+        owner = info.affiliation
+        lex = self.ctx.lex
+        if not info.document or not owner or owner.lower() in lex.affiliation_words \
+                and lex.affiliation_words[owner.lower()] != "party":
+            return None
+        words = owner.split()
+        titled = [x for x, w in enumerate(words) if w.lower().rstrip(".") in lex.honorifics]
+        courtesy = bool(titled)
+        if courtesy:  # "Mr Smith's statement": Smith's ("Following Mr Straw's announcement":
+            words = words[titled[0] + 1:]  # the words before the courtesy title are none of it)
+            if not words:
+                return None
+        name, was_surname = self.full_name(" ".join(words), info.start)
+        person = self.by_key.get("person:" + name.lower())
+        if person is not None and person.kind == SpeakerKind.PERSON:
+            return person, Resolution.SURNAME if was_surname else Resolution.NAME
+        org = self.by_key.get("org:" + name.lower())
+        if org is not None:
+            return org, Resolution.ORGANIZATION
+        # a person: a courtesy title or a peer's, or a first name before a surname ("Blair's
+        # statement" after "Tony Blair"; but "Chelsea's statement": a first name alone)
+        first = name.split()[0].lower()
+        if courtesy or first in lex.name_titles or " " in name and first in lex.first_names:
+            return self.entity("person:" + name.lower(), lambda i: _Entity(
+                i, name, SpeakerKind.PERSON)), Resolution.SURNAME if was_surname \
+                else Resolution.NAME
+        return self.entity("org:" + name.lower(), lambda i: _Entity(
+            i, name, SpeakerKind.ORGANIZATION)), Resolution.ORGANIZATION
+
     def recent_author(self, info: MentionInfo) -> Optional[_Entity]:
         """"the statement said", "it read": the author of the text, the speaker just before."""
         window = self.ctx.limits.antecedent_window_chars
@@ -1377,10 +1413,11 @@ def _tied(found: Optional[_Entity], resolution: Resolution) -> Optional[Resolved
 
 def _recent_author(r: "_Resolver", q: _Query) -> Optional[Resolved]:
     """"the statement said", "…," it read: the speaker quoted just before wrote it; "a
-    statement released by the Prime Minister's Office": the author named after it."""
+    statement released by the Prime Minister's Office": the author named after it; "the ADB
+    report said": the owner named in it."""
     assert q.info is not None
     if q.kind == Mention.DOCUMENT:
-        named = r.document_author(q.decision)
+        named = r.document_author(q.decision) or r.document_owner(q.info)
         if named is not None:
             return Resolved(*named)
     return _tied(r.recent_author(q.info), Resolution.ROLE_NOUN)
@@ -1552,7 +1589,8 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
                 i, as_written, info.kind, head=info.head, unresolved=True))
             res = Resolution.UNRESOLVED
         ent.title = ent.title or info.title
-        ent.affiliation = ent.affiliation or info.affiliation
+        if not info.document:  # (the owner of "the ADB report" is its author, no affiliation)
+            ent.affiliation = ent.affiliation or info.affiliation
         if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
                                                             Resolution.GROUP):
             ent.anonymous = True
