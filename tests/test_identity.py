@@ -1285,3 +1285,18 @@ def test_a_document_speaks_for_the_owner_its_mention_names():
     text = ('"Jobs are coming back," said Ian Lowe, the chief economist. '
             '"Inflation will stay low," a French report said.')
     assert kinds(text) == [("Ian Lowe", "person"), ("Ian Lowe", "person")]
+
+
+def test_a_lock_is_a_rugby_title():
+    """"Wales lock Huw Pryce": the position is the title and the team the affiliation."""
+    text = 'Wales lock Huw Pryce was fit again. "I am ready," said Pryce.'
+    assert speakers(text) == [("Huw Pryce", "lock", "Wales")]
+
+
+def test_a_title_word_after_a_first_name_or_courtesy_title_is_a_surname():
+    """"Ann Champion", "Mr Lock": a title word as a surname keeps the name whole; before a
+    name ("Mr Justice Hale") it is still a title."""
+    text = 'Ann Champion, an analyst at Barclays, said: "Prices will fall."'
+    assert speakers(text) == [("Ann Champion", "analyst", "Barclays")]
+    text = 'Campaigner Tom Lock spoke. "We will not protest," said Mr Lock.'
+    assert [s[0] for s in speakers(text)] == ["Tom Lock"]

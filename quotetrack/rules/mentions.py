@@ -120,7 +120,7 @@ class WordClasses:
         flags = [0] * n_tok
         lex = self.lex
         titles, hon, firsts = lex.titles, lex.honorifics, lex.title_first_words
-        name_titles = lex.name_titles
+        name_titles, firsts_names = lex.name_titles, lex.first_names
         starts = lex.title_starts
         free = 0  # the first token not inside a title found
         # (only the words that may start a title are looked at: most words are none)
@@ -138,6 +138,14 @@ class WordClasses:
                 matched = 1
                 if key in name_titles and i + 1 < n_tok and self._name_follows(i):
                     matched = 0  # "Lord Falconer", "Sir Alex Ferguson": part of the name
+                elif key not in hon and i > 0 and tokens[i].is_cap and (
+                        tokens[i - 1].key in hon or tokens[i - 1].is_cap
+                        and tokens[i - 1].key in firsts_names) and not (
+                            i + 1 < n_tok and tokens[i + 1].is_cap
+                            and tokens[i + 1].sentence == tokens[i].sentence):
+                    matched = 0  # "Mr Lock", "Brett Lock", "Mr Champion": a surname ("Mr
+                    # Justice Smith" is a title; the BBC corpus writes a title word capitalised
+                    # after a courtesy title only so, and as a surname twice)
             for k in range(i, i + matched):
                 flags[k] = matched
             free = i + (matched or 1)
