@@ -1261,3 +1261,14 @@ def test_a_hyphened_name_alone_is_a_firm_but_a_surname_stays_a_person():
     text = 'Actress Ann Lowe-Bright arrived. Lowe-Bright said: "I am happy."'
     assert kinds(text) == [("Ann Lowe-Bright", "person")]
     assert kinds('Jean-Pierre said: "I am happy."') == [("Jean-Pierre", "person")]
+
+
+def test_a_title_set_before_a_name_that_ends_the_sentence_is_kept():
+    """"The ban also covers the runners' coach, Jan Dorn.": a description before a name
+    between a comma and the full stop is that person's title for later quotes; a list of
+    names is none."""
+    text = ('The ban also covers the runners\' controversial coach, Jan Dorn. '
+            '"We are innocent," Dorn said.')
+    assert speakers(text) == [("Jan Dorn", "coach", None)]
+    text = ('The team beat Leeds, Hull, and Jan Dorn. "We are happy," Dorn said.')
+    assert speakers(text) == [("Jan Dorn", None, None)]

@@ -135,6 +135,9 @@ def _preposed_title(ctx: Context, comma: int, sent: int) -> Optional[tuple[str, 
         if m < k and m - 1 >= 0 and toks[m - 1].sentence == sent \
                 and toks[m - 1].lower in determiners:
             k = m
+        elif m - 2 >= 0 and toks[m - 1].possessive and not toks[m - 1].is_cap \
+                and toks[m - 2].sentence == sent and toks[m - 2].lower in determiners:
+            k = m - 1  # "the athletes' controversial coach, X": a common noun owns the title
     opens = k == 0 or toks[k - 1].sentence != sent or toks[k - 1].text == "," \
         or toks[k - 1].lower in determiners
     if not opens:
@@ -253,7 +256,9 @@ def _person_names(ctx: Context) -> list[_Name]:
         elif of_at is not None:  # "Director of rugby Warren Gatland": "director"
             title = " ".join(t.key for t in toks[of_at - title_len[of_at - 1]:of_at])
         elif before is not None and before.text == "," and after is not None \
-                and after.text == "," and words >= 2:
+                and after.text in ",." and words >= 2:
+            # (and a name that ends its sentence: "The ban also covers the runners' coach,
+            # Jan Dorn." gives the title his later quotes keep)
             preposed = _preposed_title(ctx, i - 1, sent)
             if preposed is not None:
                 title, affiliation = preposed
