@@ -1263,6 +1263,34 @@ def test_a_hyphened_name_alone_is_a_firm_but_a_surname_stays_a_person():
     assert kinds('Jean-Pierre said: "I am happy."') == [("Jean-Pierre", "person")]
 
 
+def test_the_owner_of_a_title_is_the_organisation_named_before_it():
+    """"the watchdog's chief accountant X", "the agency's former head X": the organisation
+    the noun stands for, named last before it (holding the noun, or an acronym); a nearer
+    name that is neither, or an owner no name is near, leaves the affiliation unknown."""
+    text = ('The FDA found problems in the tests. The watchdog\'s chief accountant Ann Reid '
+            'said: "The methods were weak."')
+    assert speakers(text) == [("Ann Reid", "chief accountant", "FDA")]
+    text = ('The Rail Safety Agency was criticised. The agency\'s former head Tom Bell said: '
+            '"We did our best."')
+    assert speakers(text) == [("Tom Bell", "former head", "Rail Safety Agency")]
+    text = ('Ricol Foods sold its stake. Then Dorvan slid into debt. The company\'s new chief '
+            'Ann Reid said: "We will recover."')
+    assert speakers(text) == [("Ann Reid", "new chief", None)]
+    text = ('Sales fell in March. The company\'s new chief Ann Reid said: "We will recover."')
+    assert speakers(text) == [("Ann Reid", "new chief", None)]
+
+
+def test_its_title_belongs_to_the_organisation_that_opens_the_sentence():
+    """"The Green Party would welcome X back, its chairman has said": "its" is the
+    organisation that opens the sentence; a possessive or a plain word there is no owner."""
+    text = ('The Green Party would welcome Lord Hale back to its ranks, its chairman Ann Reid '
+            'said on Monday: "He is welcome."')
+    assert speakers(text) == [("Ann Reid", "chairman", "Green Party")]
+    text = ('The Office\'s star is writing for the show, at the request of its creator Ann Reid. '
+            '"It will be fun," she said.')
+    assert speakers(text) == [("Ann Reid", "creator", None)]
+
+
 def test_a_title_set_before_a_name_that_ends_the_sentence_is_kept():
     """"The ban also covers the runners' coach, Jan Dorn.": a description before a name
     between a comma and the full stop is that person's title for later quotes; a list of

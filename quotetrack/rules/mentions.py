@@ -735,6 +735,9 @@ class MentionInfo(NamedTuple):
     document: bool = False
     capitalised_head: bool = False  # "the Kentucky Republican": a description in capitals
     owned: bool = False  # "his agent": a possessive pronoun is the determiner
+    #: the organisation that owns the title, written only as "its" ("it") or as a common noun
+    #: ("the carmaker's chief executive": "carmaker"); "" when none is
+    owner: str = ""
 
 
 def _join(text: str, toks: Sequence[Token]) -> str:
@@ -1164,10 +1167,17 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                 toks[i].lower in lex.possessive_determiners
                 or any(toks[x].possessive for x in range(k, j - 1)))))
     document = name is None and head in lex.documents
+    owner = ""
+    if affiliation is None and title is not None and not org:
+        if k == i + 1 and t_start == k and toks[i].lower == "its":
+            owner = "it"  # "its chief executive, Jo Doe": the organisation "it" stands for
+        elif t_start == k + 1 and definite and toks[k].possessive and not toks[k].is_cap \
+                and toks[k].key in lex.org_words:
+            owner = toks[k].key  # "the carmaker's chief executive X", "the charity's director"
     return MentionInfo(start=start, end=end, name=name, description=description, head=head,
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
-                       capitalised_head=capitalised_head, owned=owned)
+                       capitalised_head=capitalised_head, owned=owned, owner=owner)
 
 
 def hyphened_firm(lex: Lexicon, word: str) -> bool:

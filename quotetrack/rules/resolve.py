@@ -924,6 +924,46 @@ class _Resolver:
                 fallback = nm
         return self._organization(fallback.name) if fallback is not None else None
 
+    def owner_organization(self, info: MentionInfo) -> Optional[str]:
+        """The organisation a title's owner stands for, when the text leaves no doubt: "the
+        agency's former chief executive" -> the last name before it that is no person's, if it
+        holds the noun ("Child Support Agency") or is an acronym ("The SEC found ... The
+        watchdog's chief accountant"); "its co-chairman" -> the first such name of its own
+        sentence, which may also end in an organisation word ("The Conservative Party would ...
+        rejoin its ranks, its co-chairman has said"). Any other name there leaves it unknown
+        ("Kraft Foods ... Winn-Dixie's slide ... the company's new chief executive"). (BBC
+        corpus: 40 "the <noun>'s <title>" and 26 "its <title>" in all; 6 speakers of 20 quotes
+        gain an affiliation, all right.)"""
+        toks = self.ctx.tokens
+        sent = toks[self.ctx.token_at_or_after(info.start)].sentence \
+            if info.owner == "it" else -1
+        k = bisect_left(self.name_pos, info.start) - 1
+        found = None
+        while k >= 0 and info.start - self.names[k].pos <= _ROLE_NOUN_WINDOW_CHARS:
+            nm = self.names[k]
+            k -= 1
+            if nm.last_token < 0 or nm.person or nm.possessive or (
+                    nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words):
+                continue  # (not "Tory" of "Theresa May, Tory shadow ... secretary,")
+            if sent >= 0:  # "its": the first name of the sentence
+                if toks[nm.last_token].sentence != sent:
+                    break
+                found = nm
+                continue
+            found = nm
+            break
+        if found is None or found.last_token + 2 < len(toks) \
+                and toks[found.last_token + 1].lower == "and" and toks[found.last_token + 2].is_cap:
+            return None  # ("group Victims and Citizens Against Crime": a name cut at "and")
+        words = found.name.lower().split()
+        # (a name ending in an organisation word stands for "its" only: "the show's creator"
+        # is no more The Office's than the show named before it)
+        if not (info.owner in words or self._headed_by(found, info.owner)
+                or sent >= 0 and words[-1] in self.ctx.lex.org_words
+                or found.acronym and len(found.name) >= 3):
+            return None
+        return self._organization(self._name_with_of(found)).name
+
     def _named_with(self, head: str, since: int, pos: int) -> Optional[str]:
         """The last organisation named between ``since`` and ``pos`` whose name ends in the
         noun ``head``, or None."""
@@ -1232,6 +1272,8 @@ def _document_profiles(r: "_Resolver") -> None:
             continue
         info = analyse(ctx.wc, ctx.text, np, apposed)
         title, affiliation = info.title, info.affiliation
+        if affiliation is None and info.owner:
+            affiliation = r.owner_organization(info)
         if title is None and first.preposed and info.name is not None:
             # "Oxfam's director, Jane Doe, said": the description set before the name
             title, affiliation = first.title, first.affiliation or None
@@ -1558,6 +1600,8 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             res = Resolution.UNRESOLVED
         ent.title = ent.title or info.title
         ent.affiliation = ent.affiliation or info.affiliation
+        if ent.affiliation is None and info.owner and ent.kind == SpeakerKind.PERSON:
+            ent.affiliation = r.owner_organization(info)  # "the carmaker's chief executive X"
         if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
                                                             Resolution.GROUP):
             ent.anonymous = True
