@@ -1300,3 +1300,18 @@ def test_a_title_set_before_a_name_that_ends_the_sentence_is_kept():
     assert speakers(text) == [("Jan Dorn", "coach", None)]
     text = ('The team beat Leeds, Hull, and Jan Dorn. "We are happy," Dorn said.')
     assert speakers(text) == [("Jan Dorn", None, None)]
+
+
+def test_a_titled_person_after_a_body_that_spoke_is_of_that_body():
+    """"The Nurses Union said …. Policy officer Ann Reid said:": the organisation that opened
+    the sentence before and spoke is the affiliation of the titled person opening the next;
+    not one named by its report, nor one that did not open the sentence."""
+    text = ('The Nurses Union said the policy would cut pay. Policy officer Ann Reid said: '
+            '"We will fight it."')
+    assert speakers(text)[-1] == ("Ann Reid", "policy officer", "Nurses Union")
+    text = ('The Audit Office report said the policy was fair. Policy officer Ann Reid said: '
+            '"We will fight it."')
+    assert speakers(text)[-1] == ("Ann Reid", "policy officer", None)
+    text = ('Ministers met the Nurses Union on policy. Policy officer Ann Reid said: '
+            '"We will fight it."')
+    assert speakers(text)[-1] == ("Ann Reid", "policy officer", None)

@@ -964,6 +964,32 @@ class _Resolver:
             return None
         return self._organization(self._name_with_of(found)).name
 
+    def speaking_organization(self, info: MentionInfo) -> Optional[str]:
+        """"The Fire Brigades Union said …. Pensions officer Jo Doe said:": the organisation
+        that opens the sentence before and speaks there, for a titled person who opens the
+        next sentence with no organisation of their own. (The organisation must show it is
+        one: an organisation word or an acronym.)"""
+        toks = self.ctx.tokens
+        first = self.ctx.token_at_or_after(info.start)
+        sent = toks[first].sentence
+        if sent == 0 or first > 0 and toks[first - 1].sentence == sent:
+            return None
+        k = bisect_left(self.name_pos, info.start) - 1
+        found = None
+        while k >= 0 and toks[self.names[k].last_token].sentence == sent - 1:
+            found = self.names[k]
+            k -= 1
+        if found is None or found.person or found.possessive or found.last_token - found.words \
+                + 1 > self.ctx.sentences[sent - 1][0] + 1:
+            return None  # (only a name that opens the sentence, after "The" at most)
+        x = found.last_token + 1
+        if x >= len(toks) or not self.ctx.wc.is_cue(x) or toks[x].key in self.ctx.lex.documents:
+            return None  # (not "The NAO report said": a document, no speaker of the body)
+        words = found.name.lower().split()
+        if not (words[-1] in self.ctx.lex.org_words or found.acronym and len(found.name) >= 3):
+            return None
+        return self._organization(self._name_with_of(found)).name
+
     def _named_with(self, head: str, since: int, pos: int) -> Optional[str]:
         """The last organisation named between ``since`` and ``pos`` whose name ends in the
         noun ``head``, or None."""
@@ -1602,6 +1628,9 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         ent.affiliation = ent.affiliation or info.affiliation
         if ent.affiliation is None and info.owner and ent.kind == SpeakerKind.PERSON:
             ent.affiliation = r.owner_organization(info)  # "the carmaker's chief executive X"
+        elif ent.affiliation is None and info.title and info.name \
+                and ent.kind == SpeakerKind.PERSON:
+            ent.affiliation = r.speaking_organization(info)  # "X Union said …. Officer Y said"
         if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
                                                             Resolution.GROUP):
             ent.anonymous = True
