@@ -1315,3 +1315,15 @@ def test_a_titled_person_after_a_body_that_spoke_is_of_that_body():
     text = ('Ministers met the Nurses Union on policy. Policy officer Ann Reid said: '
             '"We will fight it."')
     assert speakers(text)[-1] == ("Ann Reid", "policy officer", None)
+
+
+def test_its_title_after_a_firm_that_opens_the_sentence_unmarked():
+    """"Delta Brands bosses have held talks …, its chief said": a name that opens the sentence
+    and shows no person otherwise is what "its" stands for; a person named in full before
+    is not, and then a plain name later in the sentence is no owner either."""
+    text = ('Delta Brands bosses have held talks with the bank, its chief Ann Reid said on Monday: '
+            '"The talks went well."')
+    assert speakers(text) == [("Ann Reid", "chief", "Delta Brands")]
+    text = ('Lord Hale spoke first. Hale has held talks with Delta Brands, its chief Ann Reid said '
+            'on Monday: "The talks went well."')
+    assert speakers(text) == [("Ann Reid", "chief", None)]

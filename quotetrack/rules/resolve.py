@@ -942,7 +942,11 @@ class _Resolver:
         while k >= 0 and info.start - self.names[k].pos <= _ROLE_NOUN_WINDOW_CHARS:
             nm = self.names[k]
             k -= 1
-            if nm.last_token < 0 or nm.person or nm.possessive or (
+            # ("Deutsche Boerse bosses have held talks ..., its chief has said": a name that
+            # opens the sentence shows no person by that alone)
+            weak = sent >= 0 and nm.subject and not nm.strong \
+                and not self._short_or_known(nm)
+            if nm.last_token < 0 or nm.person and not weak or nm.possessive or (
                     nm.words == 1 and nm.name.lower() in self.ctx.lex.affiliation_words):
                 continue  # (not "Tory" of "Theresa May, Tory shadow ... secretary,")
             if sent >= 0:  # "its": the first name of the sentence
@@ -959,10 +963,16 @@ class _Resolver:
         # (a name ending in an organisation word stands for "its" only: "the show's creator"
         # is no more The Office's than the show named before it)
         if not (info.owner in words or self._headed_by(found, info.owner)
-                or sent >= 0 and words[-1] in self.ctx.lex.org_words
+                or sent >= 0 and (words[-1] in self.ctx.lex.org_words or found.subject)
                 or found.acronym and len(found.name) >= 3):
             return None
         return self._organization(self._name_with_of(found)).name
+
+    def _short_or_known(self, nm: _Name) -> bool:
+        """``nm`` is part of a fuller name written in the document ("Hale" of "Lord Hale"), or
+        a speaker already: a person's."""
+        full, part = self.full_name(nm.name, nm.pos)
+        return part or self._known_person(full)
 
     def speaking_organization(self, info: MentionInfo) -> Optional[str]:
         """"The Fire Brigades Union said …. Pensions officer Jo Doe said:": the organisation
