@@ -1327,3 +1327,17 @@ def test_its_title_after_a_firm_that_opens_the_sentence_unmarked():
     text = ('Lord Hale spoke first. Hale has held talks with Delta Brands, its chief Ann Reid said '
             'on Monday: "The talks went well."')
     assert speakers(text) == [("Ann Reid", "chief", None)]
+
+
+def test_a_titled_person_brought_in_by_with_is_of_the_party_opening_the_sentence():
+    """"The Greens hit back, with leader Ann Reid saying …": the party that opens the
+    sentence is the affiliation of the titled person "with" brings in; a person or a place
+    opening the sentence is not, and a party that opened the sentence before speaks for a
+    titled person opening the next."""
+    text = ('The Liberal Democrats hit back at the plan, with leader Ann Reid calling it a '
+            '"cruel tax".')
+    assert speakers(text) == [("Ann Reid", "leader", "Liberal Democrats")]
+    text = ('Tom Hale hit back at the plan, with leader Ann Reid calling it a "cruel tax".')
+    assert speakers(text) == [("Ann Reid", "leader", None)]
+    text = ('The Tories say the plan should wait. Spokesman Ann Reid said: "It is a cruel tax."')
+    assert speakers(text)[-1] == ("Ann Reid", "spokesman", "Tories")

@@ -13,7 +13,7 @@ from ..lexicon import Lexicon
 from ..model import Gender, SpeakerKind
 from .tokens import Token
 
-__all__ = ["WordClasses", "MentionInfo", "np_before", "np_after", "appositive_after",
+__all__ = ["WordClasses", "MentionInfo", "party_plural", "np_before", "np_after", "appositive_after",
            "after_place", "analyse", "last_name_words", "skip_parenthesis"]
 
 
@@ -1151,7 +1151,7 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
             or name.lower() in lex.countries or len(name_toks) == 1 \
             and hyphened_firm(lex, name) else SpeakerKind.PERSON
-    elif head in lex.org_words or capitalised_head and _party_plural(lex, head) and all(
+    elif head in lex.org_words or capitalised_head and party_plural(lex, head) and all(
             lex.affiliation_words.get(t.key) == "party" for t in toks[k:j - 1]):
         kind = SpeakerKind.ORGANIZATION  # (and "the Tories", "the Liberal Democrats": a party)
     elif head in lex.group_nouns or head in lex.irregular_plurals or (
@@ -1197,7 +1197,7 @@ def hyphened_firm(lex: Lexicon, word: str) -> bool:
         and low[:dash] not in lex.first_names and low not in lex.first_names
 
 
-def _party_plural(lex: Lexicon, head: str) -> bool:
+def party_plural(lex: Lexicon, head: str) -> bool:
     """``head`` is the plural of a party word of data/affiliation_words.tsv ("tories",
     "conservatives", "democrats", "dems")."""
     if not head.endswith("s"):

@@ -21,7 +21,7 @@ from .context import Context, Decision
 from .cues import unclosed_before_verb
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, after_place, analyse, appositive_after,
                        glued_start, hyphened_firm, last_name_words, np_after, np_before,
-                       occurs, title_of_before)
+                       occurs, party_plural, title_of_before)
 from .tokens import MASK
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
@@ -975,28 +975,37 @@ class _Resolver:
         return part or self._known_person(full)
 
     def speaking_organization(self, info: MentionInfo) -> Optional[str]:
-        """"The Fire Brigades Union said …. Pensions officer Jo Doe said:": the organisation
-        that opens the sentence before and speaks there, for a titled person who opens the
-        next sentence with no organisation of their own. (The organisation must show it is
-        one: an organisation word or an acronym.)"""
+        """The organisation a titled person with none of their own speaks for, where the
+        text sets them next to it: "The Fire Brigades Union said …. Pensions officer Jo Doe
+        said:" (it opens the sentence before and speaks there; the person opens the next) and
+        "Labour hit back …, with election coordinator Jo Doe accusing …" (it opens the
+        sentence the person is brought in by "with"). The organisation must show it is one: an
+        organisation word, an acronym or a party ("The Liberal Democrats")."""
         toks = self.ctx.tokens
         first = self.ctx.token_at_or_after(info.start)
         sent = toks[first].sentence
-        if sent == 0 or first > 0 and toks[first - 1].sentence == sent:
+        opens = first == 0 or toks[first - 1].sentence != sent
+        if opens:
+            if sent == 0:
+                return None
+            sent -= 1
+        elif toks[first - 1].lower != "with":
             return None
         k = bisect_left(self.name_pos, info.start) - 1
         found = None
-        while k >= 0 and toks[self.names[k].last_token].sentence == sent - 1:
+        while k >= 0 and toks[self.names[k].last_token].sentence == sent:
             found = self.names[k]
             k -= 1
         if found is None or found.person or found.possessive or found.last_token - found.words \
-                + 1 > self.ctx.sentences[sent - 1][0] + 1:
+                + 1 > self.ctx.sentences[sent][0] + 1:
             return None  # (only a name that opens the sentence, after "The" at most)
         x = found.last_token + 1
-        if x >= len(toks) or not self.ctx.wc.is_cue(x) or toks[x].key in self.ctx.lex.documents:
+        if opens and (x >= len(toks) or not self.ctx.wc.is_cue(x)
+                      or toks[x].key in self.ctx.lex.documents):
             return None  # (not "The NAO report said": a document, no speaker of the body)
         words = found.name.lower().split()
-        if not (words[-1] in self.ctx.lex.org_words or found.acronym and len(found.name) >= 3):
+        if not (words[-1] in self.ctx.lex.org_words or found.acronym and len(found.name) >= 3
+                or party_plural(self.ctx.lex, words[-1])):
             return None
         return self._organization(self._name_with_of(found)).name
 
