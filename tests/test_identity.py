@@ -1300,3 +1300,83 @@ def test_a_title_word_after_a_first_name_or_courtesy_title_is_a_surname():
     assert speakers(text) == [("Ann Champion", "analyst", "Barclays")]
     text = 'Campaigner Tom Lock spoke. "We will not protest," said Mr Lock.'
     assert [s[0] for s in speakers(text)] == ["Tom Lock"]
+
+
+def test_the_owner_of_a_title_is_the_organisation_named_before_it():
+    """"the watchdog's chief accountant X", "the agency's former head X": the organisation
+    the noun stands for, named last before it (holding the noun, or an acronym); a nearer
+    name that is neither, or an owner no name is near, leaves the affiliation unknown."""
+    text = ('The FDA found problems in the tests. The watchdog\'s chief accountant Ann Reid '
+            'said: "The methods were weak."')
+    assert speakers(text) == [("Ann Reid", "chief accountant", "FDA")]
+    text = ('The Rail Safety Agency was criticised. The agency\'s former head Tom Bell said: '
+            '"We did our best."')
+    assert speakers(text) == [("Tom Bell", "former head", "Rail Safety Agency")]
+    text = ('Ricol Foods sold its stake. Then Dorvan slid into debt. The company\'s new chief '
+            'Ann Reid said: "We will recover."')
+    assert speakers(text) == [("Ann Reid", "new chief", None)]
+    text = ('Sales fell in March. The company\'s new chief Ann Reid said: "We will recover."')
+    assert speakers(text) == [("Ann Reid", "new chief", None)]
+
+
+def test_its_title_belongs_to_the_organisation_that_opens_the_sentence():
+    """"The Green Party would welcome X back, its chairman has said": "its" is the
+    organisation that opens the sentence; a possessive or a plain word there is no owner."""
+    text = ('The Green Party would welcome Lord Hale back to its ranks, its chairman Ann Reid '
+            'said on Monday: "He is welcome."')
+    assert speakers(text) == [("Ann Reid", "chairman", "Green Party")]
+    text = ('The Office\'s star is writing for the show, at the request of its creator Ann Reid. '
+            '"It will be fun," she said.')
+    assert speakers(text) == [("Ann Reid", "creator", None)]
+
+
+def test_a_title_set_before_a_name_that_ends_the_sentence_is_kept():
+    """"The ban also covers the runners' coach, Jan Dorn.": a description before a name
+    between a comma and the full stop is that person's title for later quotes; a list of
+    names is none."""
+    text = ('The ban also covers the runners\' controversial coach, Jan Dorn. '
+            '"We are innocent," Dorn said.')
+    assert speakers(text) == [("Jan Dorn", "coach", None)]
+    text = ('The team beat Leeds, Hull, and Jan Dorn. "We are happy," Dorn said.')
+    assert speakers(text) == [("Jan Dorn", None, None)]
+
+
+def test_a_titled_person_after_a_body_that_spoke_is_of_that_body():
+    """"The Nurses Union said …. Policy officer Ann Reid said:": the organisation that opened
+    the sentence before and spoke is the affiliation of the titled person opening the next;
+    not one named by its report, nor one that did not open the sentence."""
+    text = ('The Nurses Union said the policy would cut pay. Policy officer Ann Reid said: '
+            '"We will fight it."')
+    assert speakers(text)[-1] == ("Ann Reid", "policy officer", "Nurses Union")
+    text = ('The Audit Office report said the policy was fair. Policy officer Ann Reid said: '
+            '"We will fight it."')
+    assert speakers(text)[-1] == ("Ann Reid", "policy officer", None)
+    text = ('Ministers met the Nurses Union on policy. Policy officer Ann Reid said: '
+            '"We will fight it."')
+    assert speakers(text)[-1] == ("Ann Reid", "policy officer", None)
+
+
+def test_its_title_after_a_firm_that_opens_the_sentence_unmarked():
+    """"Delta Brands bosses have held talks …, its chief said": a name that opens the sentence
+    and shows no person otherwise is what "its" stands for; a person named in full before
+    is not, and then a plain name later in the sentence is no owner either."""
+    text = ('Delta Brands bosses have held talks with the bank, its chief Ann Reid said on Monday: '
+            '"The talks went well."')
+    assert speakers(text) == [("Ann Reid", "chief", "Delta Brands")]
+    text = ('Lord Hale spoke first. Hale has held talks with Delta Brands, its chief Ann Reid said '
+            'on Monday: "The talks went well."')
+    assert speakers(text) == [("Ann Reid", "chief", None)]
+
+
+def test_a_titled_person_brought_in_by_with_is_of_the_party_opening_the_sentence():
+    """"The Greens hit back, with leader Ann Reid saying …": the party that opens the
+    sentence is the affiliation of the titled person "with" brings in; a person or a place
+    opening the sentence is not, and a party that opened the sentence before speaks for a
+    titled person opening the next."""
+    text = ('The Liberal Democrats hit back at the plan, with leader Ann Reid calling it a '
+            '"cruel tax".')
+    assert speakers(text) == [("Ann Reid", "leader", "Liberal Democrats")]
+    text = ('Tom Hale hit back at the plan, with leader Ann Reid calling it a "cruel tax".')
+    assert speakers(text) == [("Ann Reid", "leader", None)]
+    text = ('The Tories say the plan should wait. Spokesman Ann Reid said: "It is a cruel tax."')
+    assert speakers(text)[-1] == ("Ann Reid", "spokesman", "Tories")

@@ -13,7 +13,7 @@ from ..lexicon import Lexicon
 from ..model import Gender, SpeakerKind
 from .tokens import Token
 
-__all__ = ["WordClasses", "MentionInfo", "np_before", "np_after", "appositive_after",
+__all__ = ["WordClasses", "MentionInfo", "party_plural", "np_before", "np_after", "appositive_after",
            "after_place", "analyse", "last_name_words", "skip_parenthesis"]
 
 
@@ -743,6 +743,9 @@ class MentionInfo(NamedTuple):
     document: bool = False
     capitalised_head: bool = False  # "the Kentucky Republican": a description in capitals
     owned: bool = False  # "his agent": a possessive pronoun is the determiner
+    #: the organisation that owns the title, written only as "its" ("it") or as a common noun
+    #: ("the carmaker's chief executive": "carmaker"); "" when none is
+    owner: str = ""
 
 
 def _join(text: str, toks: Sequence[Token]) -> str:
@@ -1156,7 +1159,7 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
             or name.lower() in lex.countries or len(name_toks) == 1 \
             and hyphened_firm(lex, name) else SpeakerKind.PERSON
-    elif head in lex.org_words or capitalised_head and _party_plural(lex, head) and all(
+    elif head in lex.org_words or capitalised_head and party_plural(lex, head) and all(
             lex.affiliation_words.get(t.key) == "party" for t in toks[k:j - 1]):
         kind = SpeakerKind.ORGANIZATION  # (and "the Tories", "the Liberal Democrats": a party)
     elif head in lex.group_nouns or head in lex.irregular_plurals or (
@@ -1172,10 +1175,17 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                 toks[i].lower in lex.possessive_determiners
                 or any(toks[x].possessive for x in range(k, j - 1)))))
     document = name is None and head in lex.documents
+    owner = ""
+    if affiliation is None and title is not None and not org:
+        if k == i + 1 and t_start == k and toks[i].lower == "its":
+            owner = "it"  # "its chief executive, Jo Doe": the organisation "it" stands for
+        elif t_start == k + 1 and definite and toks[k].possessive and not toks[k].is_cap \
+                and toks[k].key in lex.org_words:
+            owner = toks[k].key  # "the carmaker's chief executive X", "the charity's director"
     return MentionInfo(start=start, end=end, name=name, description=description, head=head,
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
-                       capitalised_head=capitalised_head, owned=owned)
+                       capitalised_head=capitalised_head, owned=owned, owner=owner)
 
 
 def hyphened_firm(lex: Lexicon, word: str) -> bool:
@@ -1195,7 +1205,7 @@ def hyphened_firm(lex: Lexicon, word: str) -> bool:
         and low[:dash] not in lex.first_names and low not in lex.first_names
 
 
-def _party_plural(lex: Lexicon, head: str) -> bool:
+def party_plural(lex: Lexicon, head: str) -> bool:
     """``head`` is the plural of a party word of data/affiliation_words.tsv ("tories",
     "conservatives", "democrats", "dems")."""
     if not head.endswith("s"):
