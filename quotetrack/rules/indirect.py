@@ -808,6 +808,8 @@ def _clause_after_cue(ctx: Context, c: int, lo: int, hi: int,
         return None  # "reported from Oakland", "agreed to pay": no reported clause
     if k == c + 1 and c - 1 >= lo and toks[c - 1].text == "," and _speaker_after(ctx, c, hi):
         return None  # "…, said David Gilbert, its president.": the speaker, not a clause
+    if _subject_relative(ctx, lo, d.mention):
+        return None  # "Voters who say A were divided": the report runs on into the main clause
     end = _content_end(ctx, k, hi)
     if end > k and (_in_opening_subordinate(ctx, lo, m0, c) or _in_relative_clause(ctx, lo, c)):
         # "While party veterans say there is a benefit, others disagree": the report ends
@@ -902,6 +904,28 @@ def _in_opening_subordinate(ctx: Context, lo: int, m0: int, c: int) -> bool:
     if x >= c:
         return False
     return not any(toks[y].text == "," for y in range(x + 1, m0 if m0 > x else c))
+
+
+#: "A majority of those who said": the words before a relative "who" that opens a sentence's
+#: subject, at most
+_SUBJECT_RELATIVE_TOKENS = 6
+
+
+def _subject_relative(ctx: Context, lo: int, mention: tuple[int, int]) -> bool:
+    """The subject ``mention`` of a cue is "who" right after a short noun phrase that opens the
+    sentence, with no comma, verb or mark between ("Voters who say the economy matters most
+    were divided", "Those who said A tended to support Sanders", "Anybody who says A is
+    jealous"): the relative clause stands in the sentence's subject, and its report runs on
+    into the main clause, whose verb cannot be told from the report's own (PolNeAR dev: 7
+    spurious finds, none annotated; BBC corpus: 5 reports, all running over the main verb).
+    "Among those who said …, most backed X" opens with a setting, not the subject."""
+    toks = ctx.tokens
+    m0 = mention[0]
+    if mention[1] - m0 != 1 or toks[m0].lower != "who" or m0 == lo \
+            or m0 - lo > _SUBJECT_RELATIVE_TOKENS or toks[lo].lower in ctx.lex.setting_prepositions:
+        return False
+    return all(toks[x].is_word and toks[x].quote < 0 and toks[x].lower not in ctx.lex.auxiliaries
+               and toks[x].lower not in ctx.lex.cue_forms for x in range(lo, m0))
 
 
 def _in_relative_clause(ctx: Context, lo: int, c: int) -> bool:
