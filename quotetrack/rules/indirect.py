@@ -210,7 +210,8 @@ def _is_report_cue(ctx: Context, k: int, beliefs: bool) -> bool:
         return False  # "the hiccup adds to the drama", "has added another link", "add a label"
         # ("added 337,000 jobs", "adding $1.89", "added 18 points": 11 times in the BBC corpus,
         # never a report)
-    if k > 0 and _passive_cue(ctx, k, cue) and t.lower != "asked":
+    if k > 0 and _after_be(ctx.tokens[k - 1].lower, ctx.lex) and _passive_cue(ctx, k, cue) \
+            and t.lower != "asked":
         return False  # "Texas was called for Cruz": a passive, its speaker is not the subject
     if cue is not None and (cue.lemma in ctx.lex.indirect_cues or _complement_cue(ctx, k)):
         return True
@@ -222,6 +223,12 @@ def _participle(t: Token, cue: CueVerb) -> bool:
     low = t.lower
     return low.endswith("ed") or low != cue.lemma and not low.endswith("s") \
         and not low.endswith("ing")
+
+
+def _after_be(prev: str, lex: Lexicon) -> bool:
+    """The lower-case word ``prev`` is a form of "be" or ends in "'s" ("it's", "that's"): a
+    quick test before `_passive_cue` and `_unsaid_speaker`."""
+    return prev in lex.be_forms or len(prev) > 2 and prev[-1] == "s" and prev[-2] in "'\u2019"
 
 
 def _passive_cue(ctx: Context, k: int, cue: Optional[CueVerb]) -> bool:
@@ -428,7 +435,7 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
             return -1  # longer than Limits.max_report_chars: not a reported clause
         if t.text in _CLAUSE_END:
             break
-        if k > start and t.start > toks[k - 1].end and k + 1 < hi \
+        if not t.is_word and k > start and t.start > toks[k - 1].end and k + 1 < hi \
                 and ctx.lex.determiners.get(toks[k + 1].lower) == "indefinite" \
                 and t.text.strip("-\u2013\u2014") == "" \
                 and not any(x.text == t.text for x in toks[k + 1:hi]):
@@ -812,7 +819,7 @@ def _clause_after_cue(ctx: Context, c: int, lo: int, hi: int,
         return None  # "reported from Oakland", "agreed to pay": no reported clause
     if k == c + 1 and c - 1 >= lo and toks[c - 1].text == "," and _speaker_after(ctx, c, hi):
         return None  # "…, said David Gilbert, its president.": the speaker, not a clause
-    if _subject_relative(ctx, lo, d.mention):
+    if toks[m0].lower == "who" and _subject_relative(ctx, lo, d.mention):
         return None  # "Voters who say A were divided": the report runs on into the main clause
     end = _content_end(ctx, k, hi)
     if end > k and (_in_opening_subordinate(ctx, lo, m0, c) or _in_relative_clause(ctx, lo, c)
@@ -1627,7 +1634,8 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
                     if r.end + 1 < len(toks) and toks[r.end].text == ":" \
                             and _frames_quotation(ctx, r):
                         continue
-                    if lemma is not None and c > lo and _unsaid_speaker(ctx, c, lemma):
+                    if lemma is not None and c > lo and _after_be(toks[c - 1].lower, ctx.lex) \
+                            and _unsaid_speaker(ctx, c, lemma):
                         r.decision.mention = None  # "…, an industry conference has been told"
                     r.decision.sieve = name  # the runner stamps the rule's name
                     if not any(r.first == a and r.end == b for a, b in taken):
