@@ -53,7 +53,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "subject_pronoun", "relative", "apposition_opener", "article", "plural_quantifier",
             "add_object", "setting_preposition", "trailing_preposition", "call_particle",
             "before_asked", "cue_coordinator", "before_cue", "cleft_copula", "connective",
-            "report_coordinator", "according_preamble", "according_lead",
+            "report_coordinator", "according_preamble", "according_lead", "norm_noun",
+            "consequence_participle",
             "comparison_preposition", "coordinator", "time_place_question", "citing_opener",
             "singular_ending", "title_small_word", "title_article", "title_preposition",
             "person_pronoun", "gendered_pronoun", "group_pronoun", "not_verb", "channel_cue",
@@ -372,6 +373,10 @@ class Lexicon:
     member_nouns: frozenset[str]
     #: "games": "the creator of the best-selling The Sims games" (a work, no organisation)
     work_nouns: frozenset[str]
+    #: "laws": "modelled according to the laws of physics" (a norm followed, not a source)
+    norm_nouns: frozenset[str]
+    #: "prompting": "…, prompting unions to threaten action" (the reporter's consequence)
+    consequence_participles: frozenset[str]
     #: "research": "Forrester Research" (two or more capitalised words) is an organisation
     org_name_ends: frozenset[str]
     non_appositives: frozenset[str]  # "who": ", who said …" is no appositive
