@@ -1605,14 +1605,12 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
                     if r.decision.cue is not None:
                         nouns.add(r.decision.cue[0])
         outer = (-1, -1)  # the last clause reported after its cue (first, end)
-        # (the first test of _is_report_cue, in one comprehension: most words are no cue form)
-        forms = [c for c, t in enumerate(toks[lo:hi], lo) if t.lower in cue_forms] if not beliefs \
-            else [c for c, t in enumerate(toks[lo:hi], lo)
-                  if t.lower in cue_forms or t.lower in belief_forms]
-        for c in forms:
-            if c in nouns or not _is_report_cue(ctx, c, beliefs):
+        for c in range(lo, hi):
+            low = toks[c].lower  # (the first test of _is_report_cue, without a call per token)
+            if low not in cue_forms and not (beliefs and low in belief_forms) \
+                    or c in nouns or not _is_report_cue(ctx, c, beliefs):
                 continue
-            lemma = cue_forms.get(toks[c].lower)
+            lemma = cue_forms.get(low)
             if lemma is not None and lemma.lemma in ctx.lex.noun_object_cues \
                     and _takes_object(ctx, c):
                 continue  # "claimed a victory", "wrote a letter": an object, no report (the

@@ -1286,20 +1286,18 @@ def _cue_class(ctx: Context, d: Decision) -> Optional[str]:
     return cue.cue_class if cue else "neutral"  # "according to"
 
 
-def _channel(ctx: Context, d: Decision, phrases: list[tuple[str, str]]) -> Optional[str]:
-    """Where it was said: "in a statement", "on Twitter", "told Reuters", "in an interview";
-    ``phrases`` are the channel phrases the document holds (found once, in `resolve`)."""
+def _channel(ctx: Context, d: Decision) -> Optional[str]:
+    """Where it was said: "in a statement", "on Twitter", "told Reuters", "in an interview"."""
     if d.cue is None:
         return None
     toks = ctx.tokens
     lo, hi = ctx.sentences[toks[d.cue[0]].sentence]
-    if phrases:
-        w = ctx.limits.cue_window_chars  # around the cue, within its sentence
-        low = ctx.folded[max(toks[lo].start, toks[d.cue[0]].start - w):
-                         min(toks[hi - 1].end, toks[d.cue[0]].end + w)].lower()
-        for phrase, channel in phrases:
-            if phrase in low:
-                return channel
+    w = ctx.limits.cue_window_chars  # around the cue, within its sentence
+    low = ctx.folded[max(toks[lo].start, toks[d.cue[0]].start - w):
+                     min(toks[hi - 1].end, toks[d.cue[0]].end + w)].lower()
+    for phrase, channel in ctx.lex.channel_phrases:
+        if phrase in low:
+            return channel
     k = d.cue[0]
     if toks[k].lower in ctx.lex.channel_cues and k + 1 < hi and toks[k + 1].is_cap:
         j = k + 1
@@ -1636,9 +1634,10 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
     # a part of a multi-paragraph quotation may continue a later part (the one whose cue
     # follows it): it is resolved once that part is
     waiting: list[int] = []
-    # the phrases that say why a source is unnamed that the document holds: most hold none,
-    # and then no attribution's sentence is read for one
-    anonymity = ctx.phrases_held(ctx.lex.anonymity)
+    # the phrases that say why a source is unnamed that the document holds, found when an
+    # unnamed source first asks (most documents hold none, and then no attribution's sentence
+    # is read for one)
+    anonymity: Optional[list[str]] = None
     for q in order:
         d = ctx.decisions[q]
         if d is None:
@@ -1691,9 +1690,12 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
                                                             Resolution.GROUP):
             ent.anonymous = True
-        reason = _anonymity_reason(ctx, d, anonymity)
-        if reason and ent.reason is None and not info.name and not info.pronoun:
-            ent.anonymous, ent.reason = True, reason
+        if ent.reason is None and not info.name and not info.pronoun:
+            if anonymity is None:
+                anonymity = ctx.phrases_held(ctx.lex.anonymity)
+            reason = _anonymity_reason(ctx, d, anonymity)
+            if reason:
+                ent.anonymous, ent.reason = True, reason
         ent.mentions.append(mention_span)
         ent.personal = ent.personal or info.pronoun in ctx.lex.person_pronouns
         if toks[d.mention[1] - 1].possessive and not info.pronoun:
@@ -1724,10 +1726,6 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         for e in r.entities
     }
     attributions: list[Optional[Attribution]] = []
-    # (the channel phrases looked for around each cue are those the document holds at all: most
-    # documents hold none, and then no window around a cue is cut and lowered)
-    held = ctx.phrases_held([phrase for phrase, _ in ctx.lex.channel_phrases])
-    channels = [(phrase, c) for phrase, c in ctx.lex.channel_phrases if phrase in held]
     for item in results:
         if item is None:
             attributions.append(None)
@@ -1740,7 +1738,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             sieve=d.sieve, resolution=item.resolution, resolver=item.resolver,
             continues=d.continues,
             cue_class=cast("Optional[CueClass]", _cue_class(ctx, d)),  # checked by the lexicon
-            channel=_channel(ctx, d, channels),
+            channel=_channel(ctx, d),
         ))
     non_statements = []
     for start, end, np in silent:
