@@ -86,6 +86,9 @@ def test_parse_is_deterministic(text):
 # is a headline wherever it stands (it was one only as the text's first paragraph)
 @example(text="Randa Slim\u00a3:\u201c\r\nRanda Slim")
 @example(text="Randa Slim\u201d:\u201c\r\nRanda Slim")
+# a single-quoted stretch after double-quoted speech is a term wherever its paragraph stands
+# (a rule keyed on the first paragraph made it one only after a paragraph was prepended)
+@example(text=" he said, ,\u2018'\u201c")
 def test_prepending_a_quote_free_paragraph_only_shifts(text):
     """A quote-free paragraph in front moves every span by its length and changes nothing else."""
     before = quotetrack.parse(text)

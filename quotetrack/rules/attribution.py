@@ -982,14 +982,15 @@ def finish_kinds(ctx: Context) -> None:
     # A text that quotes someone's words in double marks writes terms and scare quotes in
     # single ones ("the so-called 'chip and pin' system", "described as 'laughable'"): 35
     # single-quoted stretches inside BBC corpus sentences were read as speech, all such terms,
-    # most given to whoever stood nearest. (In a text that quotes speech in single marks, double
-    # marks stand inside them and no top-level double-quoted speech is found. A headline, the
-    # first paragraph, quotes in single marks whatever its text does: "Trump: 'We will win'".)
+    # most given to whoever stood nearest (23 of them after the first double-quoted speech). (In a text that quotes speech in single marks, double
+    # marks stand inside them and no top-level double-quoted speech is found. A headline
+    # quotes in single marks whatever its text does, "Trump: 'We will win'": only a stretch
+    # after the first double-quoted speech counts.)
     # (A single-quoted stretch set off as speech, after "They said," or alone, stays.)
-    double_speech = any(c.double and ctx.kinds[q] != QuoteKind.OTHER
-                        for q, c in enumerate(ctx.quotes))
+    first_double = min((c.start for q, c in enumerate(ctx.quotes)
+                        if c.double and ctx.kinds[q] != QuoteKind.OTHER), default=-1)
     for q, c in enumerate(ctx.quotes):
-        if double_speech and not c.double and c.paragraph > 0 and ctx.kinds[q] == QuoteKind.MIXED:
+        if 0 <= first_double < c.start and not c.double and ctx.kinds[q] == QuoteKind.MIXED:
             ctx.kinds[q] = QuoteKind.OTHER
             ctx.decisions[q] = None
             continue
