@@ -1231,9 +1231,6 @@ class _Resolver:
         person = self.by_key.get("person:" + name.lower())
         if person is not None and person.kind == SpeakerKind.PERSON:
             return person, Resolution.SURNAME if was_surname else Resolution.NAME
-        org = self.by_key.get("org:" + name.lower())
-        if org is not None:
-            return org, Resolution.ORGANIZATION
         # a person: a courtesy title or a peer's, or a first name before a surname ("Blair's
         # statement" after "Tony Blair"; but "Chelsea's statement": a first name alone)
         first = name.split()[0].lower()
@@ -1241,8 +1238,7 @@ class _Resolver:
             return self.entity("person:" + name.lower(), lambda i: _Entity(
                 i, name, SpeakerKind.PERSON)), Resolution.SURNAME if was_surname \
                 else Resolution.NAME
-        return self.entity("org:" + name.lower(), lambda i: _Entity(
-            i, name, SpeakerKind.ORGANIZATION)), Resolution.ORGANIZATION
+        return self._organization(name), Resolution.ORGANIZATION
 
     def recent_author(self, info: MentionInfo) -> Optional[_Entity]:
         """"the statement said", "it read": the author of the text, the speaker just before."""
