@@ -18,20 +18,23 @@ MASK = "\x01"
 _MAX_WORD_JOINS = 8
 
 #: the white space before a token, and the token. Every character that is not white space
-#: starts a token (the last branch takes any other mark), so the text is exactly tokens and the
-#: space between them: ``findall`` gives both as strings, and the offsets follow from their
-#: lengths without a match object per token (the tokenizer is the hottest loop of the parser).
-#: White space at the end matches once, with the empty end-of-text "token" ``\Z``: without that
-#: branch a run of k trailing spaces failed and was retried from each of its k positions
-#: (quadratic); the possessive ``*+`` never gives back space it took.
+#: starts a token (the mark branch takes any other character), so the text is exactly tokens
+#: and the space between them: ``findall`` gives both as strings, and the offsets follow from
+#: their lengths without a match object per token (the tokenizer is the hottest loop of the
+#: parser). White space at the end matches once, with the empty end-of-text "token" ``\Z``:
+#: without that branch a run of k trailing spaces failed and was retried from each of its k
+#: positions (quadratic); the possessive ``*+`` never gives back space it took. The branches
+#: start with different characters, except the abbreviation, tried before the word it would
+#: otherwise begin; the commonest (words) comes first, which makes ``findall`` 10% faster
+#: than the rarest first.
 _TOKEN, _TOKEN_ASCII = twin_patterns(
-    r"([<S>]*+)(\Z"
-    r"|"
-    r"\x01+"  # a masked quotation
-    r"|(?:[A-Za-z]\.){2,}"  # U.S., D.C.
+    r"([<S>]*+)("
+    r"[A-Za-z]\.(?:[A-Za-z]\.)++"  # U.S., D.C.
     r"|[$\u00a3\u20ac]?[<W>]+(?:['\-&.][<W>]+){0," + str(_MAX_WORD_JOINS) + r"}'?"
     # (words, Iraq's, al-Muhandis, 5,000)
-    r"|[^<W><S>])"
+    r"|\x01+"  # a masked quotation
+    r"|[^<W><S>]"  # any other mark
+    r"|\Z)"
 )
 
 
