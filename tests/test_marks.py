@@ -196,3 +196,15 @@ def test_apostrophes_alone_give_no_quotes_and_no_diagnostics():
     result = quotetrack.parse(text)
     assert result.quotes == ()
     assert result.diagnostics == ()
+
+
+def test_apostrophes_inside_words_are_no_marks_but_quotes_around_them_still_pair():
+    from quotetrack.rules.marks import _marks
+
+    text = "'Iraq's people don't know,' he said."
+    found = _marks(text)
+    assert found == [(0, "'"), (text.index(",'") + 1, "'")]
+    curly = "the \u2018nation\u2019s\u2019 fate"
+    assert _marks(curly) == [(4, "\u2018"), (curly.index("s\u2019") + 1, "\u2019")]
+    quotes = quotetrack.parse(text).quotes
+    assert [q.span.text for q in quotes] == ["'Iraq's people don't know,'"]
