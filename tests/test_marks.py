@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quotetrack
 from quotetrack import Part, QuoteKind, Resolution, SpeakerKind
@@ -208,3 +210,16 @@ def test_apostrophes_inside_words_are_no_marks_but_quotes_around_them_still_pair
     assert _marks(curly) == [(4, "\u2018"), (curly.index("s\u2019") + 1, "\u2019")]
     quotes = quotetrack.parse(text).quotes
     assert [q.span.text for q in quotes] == ["'Iraq's people don't know,'"]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(list(
+    "`\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a a"))),
+    max_size=60))
+def test_mark_positions_are_every_mark_character_in_order(text):
+    import re
+
+    from quotetrack.rules.marks import _MARK_CHARS, _mark_positions
+
+    every = re.compile("[" + re.escape(_MARK_CHARS) + "]")
+    assert _mark_positions(text) == [m.start() for m in every.finditer(text)]
