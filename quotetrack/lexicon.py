@@ -245,8 +245,10 @@ class Lexicon:
     #: lower-case words that make a sentence worth reading closely: cue forms, belief verbs,
     #: speech nouns, "according", the last words of the non-statement phrases
     triggers: frozenset[str] = attrs.field(init=False)
-    #: the same words as UTF-8 bytes, for the sentence test (`quotetrack.rules.context`)
+    #: the triggers and the speech nouns as ASCII bytes, for the tests that read
+    #: `quotetrack.text.letter_runs`
     trigger_bytes: frozenset[bytes] = attrs.field(init=False, repr=False)
+    speech_noun_bytes: frozenset[bytes] = attrs.field(init=False, repr=False)
     #: the finite forms of the speech verbs that report a clause or may stand before their
     #: speaker ("said", "adds", "told"): a sentence holding one attributes speech, so an
     #: unclosed quotation ends before it
@@ -412,6 +414,8 @@ class Lexicon:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "triggers", _triggers(self))
         object.__setattr__(self, "trigger_bytes", frozenset(w.encode() for w in self.triggers))
+        object.__setattr__(self, "speech_noun_bytes", frozenset(
+            w.encode() for w in self.speech_nouns))
         object.__setattr__(self, "attribution_forms", frozenset(
             form for form, cue in self.cue_forms.items()
             if (cue.lemma in self.inversion_cues or cue.lemma in self.indirect_cues)

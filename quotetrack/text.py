@@ -8,8 +8,8 @@ from typing import Iterable, Optional
 
 import regex
 
-__all__ = ["fold", "hard_wrapped", "lower_in_place", "paragraph_spans", "sentence_bounds",
-           "twin_patterns"]
+__all__ = ["fold", "hard_wrapped", "letter_runs", "lower_in_place", "paragraph_spans",
+           "sentence_bounds", "twin_patterns"]
 
 #: What ``<W>`` and ``<S>`` stand for in the templates of `twin_patterns`: word characters and
 #: white space as the `regex` module reads them in any text, and the same sets written out for
@@ -87,6 +87,18 @@ def lower_in_place(text: str) -> str:
     if len(low) == len(text):
         return low  # (lower-casing never shortens: the same length is the same positions)
     return "i".join(part.lower() for part in text.split(_LOWERS_TO_TWO))
+
+
+#: every byte but a-z made a space (the bytes of a non-ASCII character too)
+_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7a else 0x20 for c in range(256))
+
+
+def letter_runs(lowered: str, start: int, end: int) -> list[bytes]:
+    """The runs of a-z in ``lowered[start:end]``, as ASCII bytes: the UTF-8 bytes with every
+    byte but a-z made a space by a table in C, split at white space (twice as fast as
+    collecting them with a regex; for the tests that a lower-cased stretch holds one of some
+    words, whose lexicon sets have a bytes form)."""
+    return lowered[start:end].encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
 
 
 _PARA_BREAK = regex.compile(r"\n")

@@ -128,3 +128,14 @@ def test_the_full_stop_patterns_end_sentences_as_the_full_ones_without_other_mar
     pos, endpos = min(cut), min(max(cut), len(text))
     assert _all_matches(dots, text, pos, endpos) == _all_matches(full, text, pos, endpos)
     assert dots.pattern != full.pattern
+
+
+@settings(deadline=None, max_examples=300)
+@given(text=st.text(max_size=60).map(text_module.lower_in_place),
+       cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
+def test_letter_runs_are_the_runs_of_a_to_z(text, cut):
+    """The byte-table reading of a lower-cased stretch gives exactly its runs of a-z, in any
+    text (a non-ASCII letter, a surrogate or a digit splits a run, as in the regex)."""
+    pos, endpos = min(cut), min(max(cut), len(text))
+    expected = [w.encode() for w in re.findall("[a-z]+", text[pos:endpos])]
+    assert text_module.letter_runs(text, pos, endpos) == expected

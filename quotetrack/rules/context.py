@@ -14,7 +14,7 @@ import attrs
 from ..config import Limits
 from ..lexicon import Lexicon
 from ..model import Diagnostic, QuoteKind
-from ..text import lower_in_place, sentence_bounds, twin_patterns
+from ..text import letter_runs, lower_in_place, sentence_bounds, twin_patterns
 from .marks import Candidate
 from .mentions import WordClasses
 from .tokens import MASK, Token, tokenize
@@ -159,10 +159,6 @@ class Context:
         return self.sentence_paragraph[self.tokens[i].sentence]
 
 
-#: the trigger test reads the runs of a-z of a lower-cased sentence: its UTF-8 bytes with every
-#: byte but a-z made a space (the bytes of a non-ASCII character too), split at white space. A
-#: byte table in C: 2x faster than collecting the runs with a regex
-_LETTERS_ONLY = bytes(c if 0x61 <= c <= 0x7a else 0x20 for c in range(256))
 _CAP_WORD, _CAP_WORD_ASCII = twin_patterns(r"[A-Z][<W>'.&-]*")
 #: characters read back from a capitalised word for the word before it (white space, then the
 #: word): a longer "word" is cut, so a run of spaces or letters costs no more than this
@@ -261,8 +257,7 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
             # a quotation in the sentence, or one just before or after it (a kept stop)
             has_mask = masked_text.find(MASK, max(0, s_start - 1), s_end + 1) >= 0
             if has_mask and masked_text.find(MASK, s_start, s_end) >= 0 or not triggers.isdisjoint(
-                    lowered[s_start:s_end].encode("utf-8", "surrogatepass").translate(
-                        _LETTERS_ONLY).split()):
+                    letter_runs(lowered, s_start, s_end)):
                 sentence_tokens = tokenize(masked_text, s_start, s_end, lex, s, plain)
                 full = True
             else:

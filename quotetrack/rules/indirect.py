@@ -24,13 +24,13 @@ kind are non-statements, not quotes.
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Optional, Union
 
 import attrs
 
 from ..lexicon import CueVerb, Lexicon
 from ..model import QuoteKind
+from ..text import letter_runs
 from .context import Context, Decision
 from .cues import (after_participle_opener, cue_as_noun, inverted_after_cue,
                    subject_before_cue, subject_of_clause)
@@ -1429,10 +1429,6 @@ def _source_phrase(ctx: Context, k: int, hi: int) -> Optional[tuple[int, int]]:
     return (k, end) if end > k else None
 
 
-#: ASCII letters only: the stdlib engine reads the same words, and faster (see text.twin_patterns)
-_LOWER_WORDS = re.compile(r"[a-z]+")
-
-
 def _has_word(ctx: Context, lo: int, hi: int, word: str) -> bool:
     """Whether ``word`` is in the lower-case text of tokens ``lo`` to ``hi`` (a quick test)."""
     return ctx.lowered.find(word, ctx.tokens[lo].start, ctx.tokens[hi - 1].end) >= 0
@@ -1444,8 +1440,8 @@ def _speech_noun(ctx: Context, lo: int, hi: int) -> list[Reported]:
     claim that …"), then "that" (after a time word: "Trump's assertion Monday that …")."""
     toks, wc = ctx.tokens, ctx.wc
     found: list[Reported] = []
-    if not _has_word(ctx, lo, hi, "that") or ctx.lex.speech_nouns.keys().isdisjoint(
-            _LOWER_WORDS.findall(ctx.lowered, toks[lo].start, toks[hi - 1].end)):
+    if not _has_word(ctx, lo, hi, "that") or ctx.lex.speech_noun_bytes.isdisjoint(
+            letter_runs(ctx.lowered, toks[lo].start, toks[hi - 1].end)):
         return found  # (a test in C first: this runs for every sentence)
     for k in range(lo + 1, hi - 2):
         if toks[k].lower not in ctx.lex.speech_nouns or toks[k].quote >= 0:
