@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+import regex
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
@@ -48,7 +49,7 @@ ascii_text = st.text(
 
 
 def test_the_twins_are_found():
-    assert {"quotetrack.rules.tokens._TOKEN", "quotetrack.rules.context._CAP_WORD",
+    assert {"quotetrack.rules.tokens._TOKEN", "quotetrack.rules.context._CAP_RUN",
             "quotetrack.text._SENT_END"} <= set(TWINS)
 
 
@@ -139,3 +140,59 @@ def test_letter_runs_are_the_runs_of_a_to_z(text, cut):
     pos, endpos = min(cut), min(max(cut), len(text))
     expected = [w.encode() for w in re.findall("[a-z]+", text[pos:endpos])]
     assert text_module.letter_runs(text, pos, endpos) == expected
+
+
+def _name_windows_read_plainly(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The windows of `context._name_tokens`, found one capitalised word and one character at a
+    time (the plain reading its faster one must agree with)."""
+    windows = []
+    covered = start
+    cap_word = regex.compile(r"[A-Z][\w'.&-]*")
+    for m in cap_word.finditer(masked, start, end):
+        if m.start() < covered:
+            continue
+        w_start = k = m.start()
+        while k > covered and k > w_start - 40 and masked[k - 1].isspace():
+            k -= 1
+        while k > covered and k > w_start - 40 and not masked[k - 1].isspace():
+            k -= 1
+        w_end = m.end()
+        while masked[w_end:w_end + 1] in (" ", "\n"):
+            nxt = cap_word.match(masked, w_end + 1, end)
+            if nxt is None:
+                break
+            w_end = nxt.end()
+        if masked[w_end:w_end + 1] == "," and " " in masked[w_start:w_end]:
+            ends = [x for x in (masked.find(c, w_end + 1, min(end, w_end + 101)) for c in ",.;")
+                    if x >= 0]
+            w_end = min(ends) + 1 if ends else min(end, w_end + 5)
+        else:
+            w_end = min(end, w_end + 5)
+        if w_end < end and not masked[w_end - 1].isspace():
+            limit = min(end, w_end + 40)
+            while w_end < limit and not masked[w_end].isspace():
+                w_end += 1
+        windows.append((k, w_end))
+        covered = w_end
+    return windows
+
+
+name_text = st.text(alphabet=st.sampled_from(list("AaBb Zz\n,.;'-&\u00c9\u00e9")), max_size=90)
+
+
+@settings(deadline=None, max_examples=400)
+@given(text=name_text, cut=st.tuples(st.integers(0, 90), st.integers(0, 90)))
+@example(text="Ab, Bb Za said", cut=(0, 14))  # a window ends inside the next run
+@example(text="Ab, Bbbbbb Za said", cut=(0, 18))  # ... inside its first word
+def test_name_token_windows_are_the_plain_ones(text, cut):
+    """`_name_tokens` reads whole capitalised runs with one pattern and the word before with
+    string methods; its tokens must be those of the windows read one capitalised word and one
+    character at a time."""
+    lex = default_lexicon()
+    pos, endpos = min(cut), min(max(cut), len(text))
+    for ascii_only in ((False, True) if text.isascii() else (False,)):
+        got = [(t.start, t.end) for t in context._name_tokens(text, pos, endpos, lex, 0,
+                                                               ascii_only)]
+        expected = [(t.start, t.end) for k, e in _name_windows_read_plainly(text, pos, endpos)
+                    for t in tokenize(text, k, e, lex, 0)]
+        assert got == expected

@@ -159,7 +159,10 @@ class Context:
         return self.sentence_paragraph[self.tokens[i].sentence]
 
 
-_CAP_WORD, _CAP_WORD_ASCII = twin_patterns(r"[A-Z][<W>'.&-]*")
+#: a capitalised word and the ones after it, one space or line break apart: "Hassan
+#: Al-Rubaie, also 21", a name across a wrapped line
+_CAP_RUN, _CAP_RUN_ASCII = twin_patterns(r"[A-Z][<W>'.&-]*(?:[ \n][A-Z][<W>'.&-]*)*")
+_RUN_GAP = re.compile(r"[ \n]")
 #: characters read back from a capitalised word for the word before it (white space, then the
 #: word): a longer "word" is cut, so a run of spaces or letters costs no more than this
 _WORD_BEFORE_CHARS = 40
@@ -173,29 +176,28 @@ _APPOSITIVE_CHARS = 100
 
 def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
                  ascii_only: bool) -> list[Token]:
-    """Tokens around the capitalised words of ``masked[start:end]``: the word before each run,
+    """Tokens around the capitalised runs of ``masked[start:end]``: the word before each run,
     the run, and the mark after it."""
     out: list[Token] = []
     covered = start
-    cap_word = _CAP_WORD_ASCII if ascii_only else _CAP_WORD
-    for m in cap_word.finditer(masked, start, end):
-        if m.start() < covered:
-            continue
-        w_start = m.start()
-        k = w_start
-        while k > covered and k > w_start - _WORD_BEFORE_CHARS and masked[k - 1].isspace():
-            k -= 1
-        while k > covered and k > w_start - _WORD_BEFORE_CHARS and not masked[k - 1].isspace():
-            k -= 1
-        w_end = m.end()
-        while True:  # the rest of a capitalised run: "Hassan Al-Rubaie, also 21"
-            nxt = None
-            if masked[w_end:w_end + 1] in (" ", "\n"):  # (a wrapped line)
-                nxt = cap_word.match(masked, w_end + 1, end)
-            if nxt is None:
-                break
-            w_end = nxt.end()
-        if masked[w_end:w_end + 1] == "," and " " in masked[m.start():w_end]:
+    cap_run = _CAP_RUN_ASCII if ascii_only else _CAP_RUN
+    for m in cap_run.finditer(masked, start, end):
+        w_start, w_end = m.span()
+        if w_start < covered:
+            if w_end <= covered:
+                continue
+            # the last window ended inside the run: it goes on from its first word after that
+            gap = _RUN_GAP.search(masked, covered - 1, w_end)
+            if gap is None:
+                continue
+            w_start = gap.end()
+        # the word before: white space read back, then the word (C string methods, not a loop
+        # per character)
+        k = max(covered, w_start - _WORD_BEFORE_CHARS)
+        before = masked[k:w_start].rstrip()
+        if before:
+            k += len(before) - len(before.rsplit(None, 1)[-1])
+        if masked[w_end:w_end + 1] == "," and " " in masked[w_start:w_end]:
             # "… by Graham Cluley, senior technology consultant from Sophos.": the appositive
             # after a full name gives a document profile its title, so it is read whole
             stop = w_end + 1 + _APPOSITIVE_CHARS
@@ -210,7 +212,7 @@ def _name_tokens(masked: str, start: int, end: int, lex: Lexicon, sentence: int,
             rest = _WORD_REST.match(masked, w_end, min(end, w_end + _WORD_BEFORE_CHARS))
             if rest is not None:
                 w_end = rest.end()
-        out.extend(tokenize(masked, max(k, covered), w_end, lex, sentence, ascii_only))
+        out.extend(tokenize(masked, k, w_end, lex, sentence, ascii_only))
         covered = w_end
     return out
 
