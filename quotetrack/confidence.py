@@ -87,7 +87,7 @@ def confidence(attribution: Optional[Attribution]) -> Optional[float]:
     quote has no attribution or its rule was seen too rarely to say."""
     if attribution is None:
         return None
-    return _rule_confidence(attribution.sieve, attribution.resolution.value)
+    return _rule_confidence(attribution.sieve, attribution.resolution._value_)
 
 
 @functools.lru_cache(maxsize=256)
