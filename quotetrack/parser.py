@@ -16,7 +16,7 @@ from .collector import collector_paused
 from .config import Limits
 from .errors import InputTooLarge, InputTypeError
 from .lexicon import Lexicon, default_lexicon
-from .model import Diagnostic, ParseResult, Part, Quote, QuoteKind, Span
+from .model import Diagnostic, ParseResult, Part, QuoteKind, Span, make_quote
 from .errors import ConfigError
 from .htmlinput import looks_like_html
 from .rules.attribution import (
@@ -336,7 +336,7 @@ class Parser:
                 part = Part.FIRST if c.chain == i else (
                     Part.LAST if last_part[c.chain] == i else Part.MIDDLE)
                 part_of = None if part == Part.FIRST else renumber[c.chain]
-            quotes.append(Quote(span=Span.of(text, c.start, c.end),
+            quotes.append(make_quote(span=Span.of(text, c.start, c.end),
                                 content=Span.of(text, *c.content), kind=ctx.kinds[i],
                                 paragraph=c.paragraph, attribution=a, part=part,
                                 part_of=part_of, flags=c.flags))

@@ -23,8 +23,6 @@ RULES = Path(quotetrack.__file__).parent / "rules"
 
 #: literals of strings that are not words. Keep this short: a set of words belongs in a data file.
 ALLOWED: dict[tuple[str, tuple[str, ...]], str] = {
-    ("context", ("\n", " ")):
-        "mark characters: the white space a wrapped name may run across",
     ("claims", ("num", "word")):
         "format codes: the token kinds of the claims tokenizer (its regex group names)",
     ("claims", ("count", "range")):

@@ -708,3 +708,29 @@ def test_parsed_text_round_trips(text):
     """Whatever the parser returns for quote-dense text survives the round trip."""
     result = quotetrack.parse(text, id="t")
     assert result_from_dict(json.loads(to_json(result))) == result
+
+
+def test_the_unchecked_constructors_make_the_same_frozen_objects():
+    """The parser builds quotes, attributions and speakers with `_unchecked_maker`'s
+    constructors: they must equal (and hash as) the ones attrs builds, and stay frozen."""
+    from quotetrack.model import (Attribution, Quote, Resolution, Span, Speaker,
+                                  make_attribution, make_quote, make_speaker)
+
+    speaker = dict(id=0, name="Jo Doe", kind=quotetrack.SpeakerKind.PERSON, anonymous=False,
+                   anonymity_reason=None, title="minister", affiliation=None, gender="female",
+                   mentions=(Span(0, 6, "Jo Doe"),))
+    attribution = dict(speaker=Speaker(**speaker), mention=Span(0, 6, "Jo Doe"), cue=None,
+                       sieve="cue_after_quote", resolution=Resolution.NAME, continues=None,
+                       resolver="name", cue_class="neutral", channel=None)
+    quote = dict(span=Span(7, 11, '"Hi"'),
+                 content=Span(8, 10, "Hi"), kind=quotetrack.QuoteKind.DIRECT, paragraph=0,
+                 attribution=Attribution(**attribution), part=None, part_of=None, flags=())
+    for cls, make, fields in ((Speaker, make_speaker, speaker),
+                              (Attribution, make_attribution, attribution),
+                              (Quote, make_quote, quote)):
+        made, expected = make(**fields), cls(**fields)
+        assert made == expected and hash(made) == hash(expected) and type(made) is cls
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(made, attrs.fields(cls)[0].name, None)
+        with pytest.raises(TypeError):
+            make(**{k: v for k, v in list(fields.items())[1:]})  # every field is required

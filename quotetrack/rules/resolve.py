@@ -16,7 +16,7 @@ import attrs
 import regex
 
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
-                     SpeakerKind)
+                     SpeakerKind, make_attribution, make_speaker)
 from .context import Context, Decision
 from .cues import unclosed_before_verb
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, after_place, analyse, appositive_after,
@@ -1711,7 +1711,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
                              "continued_quote" if later is not None else None)
     r.closed = True
     speakers = {
-        e.id: Speaker(
+        e.id: make_speaker(
             id=e.id, name=_one_line(e.name), kind=e.kind, anonymous=e.anonymous,
             anonymity_reason=e.reason,
             title=_one_line(e.title).lower() if e.title else e.title,  # "Prime Minister" too
@@ -1727,7 +1727,7 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             attributions.append(None)
             continue
         d = item.decision
-        attributions.append(Attribution(
+        attributions.append(make_attribution(
             speaker=speakers[item.entity.id] if item.entity is not None else None,
             mention=Span.of(ctx.text, *item.mention) if item.mention else None,
             cue=Span.of(ctx.text, *item.cue) if item.cue else None,
