@@ -196,3 +196,27 @@ def test_name_token_windows_are_the_plain_ones(text, cut):
         expected = [(t.start, t.end) for k, e in _name_windows_read_plainly(text, pos, endpos)
                     for t in tokenize(text, k, e, lex, 0)]
         assert got == expected
+
+
+token_text = st.text(alphabet=st.one_of(st.sampled_from(list(
+    "Mr.Ab ,.\n\t'-&$\x01USjJ\u00e9\u0301\u00c9 9")), st.characters()), max_size=60)
+
+
+@settings(deadline=None, max_examples=500)
+@given(text=token_text, cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
+@example(text="Mr. Smith said, J. Doe and U.S. year.", cut=(0, 36))
+def test_tokens_read_by_chunks_are_the_pattern_tokens(text, cut):
+    """`tokenize` makes a chunk of letters (with a comma or full stop after it) a token without
+    the pattern; every token must be the one the pattern alone reads, abbreviations merged."""
+    from quotetrack.rules.tokens import _read_chunk
+
+    lex = default_lexicon()
+    pos, endpos = min(cut), min(max(cut), len(text))
+    for ascii_only in ((False, True) if text[pos:endpos].isascii() else (False,)):
+        plain: list = []
+        _read_chunk(plain, text, pos, endpos, lex, 0, ascii_only)
+        got = tokenize(text, pos, endpos, lex, 0, ascii_only)
+        fields = ("start", "end", "text", "lower", "key", "bare", "possessive", "is_word",
+                  "is_cap", "quote", "sentence")
+        assert [[getattr(t, f) for f in fields] for t in got] == \
+            [[getattr(t, f) for f in fields] for t in plain]
