@@ -1380,3 +1380,19 @@ def test_a_titled_person_brought_in_by_with_is_of_the_party_opening_the_sentence
     assert speakers(text) == [("Ann Reid", "leader", None)]
     text = ('The Tories say the plan should wait. Spokesman Ann Reid said: "It is a cruel tax."')
     assert speakers(text)[-1] == ("Ann Reid", "spokesman", "Tories")
+
+
+def test_it_said_goes_to_an_organisation_that_opens_a_clause_since_the_last_one_quoted():
+    """After one organisation is quoted, another that opens a sentence as its subject, in this
+    paragraph or the one before, is what the next "it said" means; one that modifies a noun, is
+    named inside a phrase or further back does not take "it" from the organisation quoted."""
+    quoted = "Kestrel Mining is still building the dam, said the Harbour News Agency. "
+    end = ' "We have followed the law," it said.'
+    text = quoted + "The Kestrel Mining Corp could now face a fine. Last week, it denied a breach." + end
+    assert [s[0] for s in speakers(text)][-1] == "Kestrel Mining Corp"
+    for since in ("The Kestrel Mining Corp chairman could now face a fine.",
+                  "A fine for the Kestrel Mining Corp is likely.",
+                  "The Kestrel Mining Corp could now face a fine.\n\nThe dam is large.\n\n"
+                  "Work began last year."):
+        assert [s[0] for s in speakers(quoted + since + end)][-1] == "Harbour News Agency"
+

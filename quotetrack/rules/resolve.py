@@ -732,10 +732,55 @@ class _Resolver:
                 break
             if ent.kind == SpeakerKind.PERSON:
                 continue  # "they" and "it" speak for groups and organisations
+            if info.pronoun == "it":
+                # an organisation that opens a clause since, in this paragraph or the one
+                # before, is what "it" means, before the one quoted last ("…, said the Beijing
+                # News. … The Acme Corp could now face a fine. Last week, it denied …")
+                since = self._subject_organization(spos, pos)
+                if since and since.lower() != ent.name.lower():
+                    return self._organization(since)
             return ent
         if info.pronoun == "it":
             return self.recent_organization(pos) or self._unmarked_speaker(pos, window)
         return None
+
+    def _subject_organization(self, since: int, pos: int) -> str:
+        """The name of the last organisation named between ``since`` and ``pos`` that opens
+        its sentence as the subject of a verb, in the paragraph of ``pos`` or the one before: a
+        name ending in an organisation word or an acronym ("The Acme Project Corp could now
+        face …"), at most "The" before it and a lower-case word after it. (Only the names since
+        the speaker are read; "" when there is none.)"""
+        toks = self.ctx.tokens
+        para = self._paragraph(pos)
+        k = bisect_left(self.name_pos, pos) - 1
+        while k >= 0 and self.names[k].pos > since:
+            nm = self.names[k]
+            k -= 1
+            if para - self._paragraph(nm.pos) > 1:
+                return ""
+            if nm.person or nm.possessive or nm.last_token < 0:
+                continue
+            last = nm.last_token
+            first = last - nm.words + 1
+            sent = toks[last].sentence
+            lo = self.ctx.sentences[sent][0]
+            if first - lo > 1 or first > lo and toks[lo].lower != "the":
+                continue
+            x = last + 1  # the verb, after an "of" phrase ("The Muslim Council of Britain has")
+            if x < len(toks) and toks[x].lower == "of":
+                x += 1
+                while x < len(toks) and x - last <= _OF_NAME_WORDS and toks[x].is_cap:
+                    x += 1
+            if x >= len(toks) or toks[x].sentence != sent or not toks[x].is_word \
+                    or toks[x].is_cap or toks[x].lower in self.ctx.lex.not_verbs \
+                    or self.ctx.wc.title_len[x]:
+                continue  # (not "The GOP candidate proposes": a name that modifies a noun)
+            words = nm.name.lower().split()
+            if not (words[-1] in self.ctx.lex.org_words
+                    or nm.acronym and len(nm.name) >= 3 and "." not in nm.name):
+                continue
+            return self._name_with_of(nm).removeprefix("The ").removeprefix("the ")
+        return ""
 
     def _named_since(self, ent: _Entity, since: int, cands: list) -> bool:
         """``ent`` is named again after ``since`` among the candidate names (in any role: "It is
