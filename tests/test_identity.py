@@ -1396,3 +1396,16 @@ def test_it_said_goes_to_an_organisation_that_opens_a_clause_since_the_last_one_
                   "Work began last year."):
         assert [s[0] for s in speakers(quoted + since + end)][-1] == "Harbour News Agency"
 
+
+def test_he_said_goes_back_to_the_speaker_a_later_description_stands_for():
+    """A person who opens a clause after a quote takes "he" from the speaker, unless a
+    description the role noun ties to that speaker opens a sentence since; one that stands for
+    the new subject, or no description, leaves "he" with the new subject."""
+    quoted = ('"We need a fairer tax," said Liberal Democrat Treasury spokesman Vince Cable.\n\n'
+              "Chancellor Gordon Brown set aside £1bn for council tax. ")
+    text = quoted + 'But the Lib Dem spokesman questioned the sums. He added: "The tax is unfair."'
+    assert [s[0] for s in speakers(text)] == ["Vince Cable", "Vince Cable"]
+    for since in ("But the chancellor defended the sums.", "But the sums were questioned."):
+        text = quoted + since + ' He added: "The sums add up."'
+        assert [s[0] for s in speakers(text)] == ["Vince Cable", "Gordon Brown"]
+

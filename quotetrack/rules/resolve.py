@@ -588,6 +588,11 @@ class _Resolver:
                     or self._named_since(latest[2], subject[0], cands):
                 return latest[2]
             pick = subject[2]
+            # (unless a description the role-noun resolver ties to that speaker opens a clause
+            # since: "Mr Brown set aside £1bn. But the Lib Dem spokesman questioned …. He
+            # urged …")
+            if self._described_since(subject[2], info) is latest[2]:
+                return latest[2]
         else:
             pick = (self._lone_person(cands, info) or subject or cands[0])[2]
         if isinstance(pick, _Entity):
@@ -595,6 +600,42 @@ class _Resolver:
         name, _ = self.full_name(pick.name, pick.pos)
         return self.entity("person:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def _described_since(self, nm: _Name, info: MentionInfo) -> Optional[_Entity]:
+        """The person a definite description stands for ("the Lib Dem spokesman", "the
+        48-year-old actor"), as the role-noun resolver ties it, when it opens a sentence after
+        the one of ``nm`` as the subject of a verb: the sentence before the pronoun's, or the
+        pronoun's own when the pronoun does not open it; None when there is none, or it is
+        tied to no one of the pronoun's gender. (At most two noun phrases read.)"""
+        ctx = self.ctx
+        toks = ctx.tokens
+        at = ctx.token_at_or_after(info.start)
+        if at >= len(toks):
+            return None
+        sent = toks[at].sentence
+        named_in = toks[nm.last_token].sentence
+        for x in (sent, sent - 1):
+            if x <= named_in:
+                break
+            lo, hi = ctx.sentences[x]
+            while lo < hi and toks[lo].lower in ctx.lex.clause_openers:
+                lo += 1  # ("But the 25-year-old winger underlined …")
+            if x == sent and lo >= at:
+                continue  # the pronoun opens its own sentence
+            np = np_after(ctx.wc, lo, hi, ctx.limits.max_mention_tokens)
+            if np is None or np[1] >= hi or not toks[np[1]].is_word or toks[np[1]].is_cap:
+                continue
+            found = analyse(ctx.wc, ctx.text, np)
+            if not found.definite or found.pronoun or found.name is not None \
+                    or found.kind != SpeakerKind.PERSON or found.owned or found.anonymous \
+                    or not (found.head in ctx.lex.titles or found.capitalised_head):
+                continue
+            ent = self.role_noun(found)
+            if ent is None or ent.kind != SpeakerKind.PERSON or (
+                    ent.gender and ent.gender != info.gender):
+                return None
+            return ent
+        return None
 
     def _reported_clause_start(self, info: MentionInfo) -> int:
         """Where the clause starts that a pronoun after a comma reports ("CONTENT, he said.":
