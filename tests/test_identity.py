@@ -1409,3 +1409,18 @@ def test_he_said_goes_back_to_the_speaker_a_later_description_stands_for():
         text = quoted + since + ' He added: "The sums add up."'
         assert [s[0] for s in speakers(text)] == ["Vince Cable", "Gordon Brown"]
 
+
+def test_a_possessive_that_opens_a_sentence_names_whom_it_is_about():
+    """"Tony Blair's speech …" opening a sentence makes Blair its subject for a later "he",
+    before a person named in passing since; a possessive inside the sentence, or one that owns
+    a person ("Blair's official spokesman"), does not."""
+    text = ("Tony Blair's big speech opened the campaign.\n\nThe prime minister set out his plans. "
+            "There was talk of his rift with Chancellor Gordon Brown.\n\n"
+            'In a key section, he declared: "We will win."')
+    assert [s[0] for s in speakers(text)] == ["Tony Blair"]
+    text = ('The talks were led by Tom Hale. The plan was rejected by Ben Frost\'s aides. '
+            '"They are wrong," he said.')
+    assert [s[0] for s in speakers(text)] == ["Tom Hale"]
+    text = ('Prime Minister Tony Blair\'s official spokesman said: "We are ready."\n\n'
+            'He added: "Nothing has changed."')
+    assert [s[0] for s in speakers(text)][0] == [s[0] for s in speakers(text)][1] != "Tony Blair"

@@ -538,11 +538,18 @@ class _Resolver:
                 continue
             # (the verdict kept on the name read without a call: this loop visits every name
             # of the window before each pronoun)
-            if nm.possessive or nm.acronym or (
+            # "Tony Blair's big speech will be …": a person's possessive that opens the
+            # sentence (a title before it at most) names whom the sentence is about, as its
+            # subject would (a full name with a gender shown); any other possessive owns a
+            # thing, no clause ("he hit back at Mr Mallon's claim")
+            # ("Tony Blair's official spokesman said": the owner of a person speaks not)
+            topic = nm.possessive and nm.words >= 2 and (
+                nm.initial or self._titled_opening(nm)) and not self._owns_person(nm)
+            if nm.possessive and not topic or nm.acronym or (
                     nm.no_one if nm.no_one is not None else self._no_one(nm)):
                 continue  # "The Tory leader was asked": a party or nationality, no one
             g = nm.gender or self._known_gender(nm)
-            if g and g != info.gender:
+            if g and g != info.gender or topic and not g:
                 continue
             # a lone capitalised subject counts after a leading clause ("When asked,
             # Mulder didn't hesitate"), not as the first word of a sentence ("Three ...")
@@ -555,7 +562,7 @@ class _Resolver:
                     continue  # a name "it" has shown to be an organisation, or no person
                 if known is None and not nm.person and not weak:
                     continue
-            cands.append((nm.pos, nm.subject, nm))
+            cands.append((nm.pos, nm.subject or topic, nm))
         for spos, ent in reversed(self.spoken):
             if pos - spos > window or len(cands) >= _PRONOUN_CANDIDATES:
                 break
@@ -600,6 +607,26 @@ class _Resolver:
         name, _ = self.full_name(pick.name, pick.pos)
         return self.entity("person:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def _titled_opening(self, nm: _Name) -> bool:
+        """A title opens the sentence of ``nm`` right before it ("Senator Ada Lowe's …")."""
+        toks = self.ctx.tokens
+        first = nm.last_token - nm.words + 1
+        n = self.ctx.wc.title_len[first - 1] if first > 0 else 0
+        return n > 0 and (first - n == 0 or toks[first - n - 1].sentence != toks[first].sentence)
+
+    def _owns_person(self, nm: _Name) -> bool:
+        """The possessive ``nm`` owns a person: a title or a noun of people within the next
+        few words ("Tony Blair's official spokesman", "Mr Smith's lawyers")."""
+        toks, wc = self.ctx.tokens, self.ctx.wc
+        sent = toks[nm.last_token].sentence
+        x = nm.last_token + 1
+        while x < len(toks) and x - nm.last_token <= _TITLE_QUALIFIERS \
+                and toks[x].sentence == sent and toks[x].is_word:
+            if wc.title_len[x] or toks[x].key in self.ctx.lex.group_nouns:
+                return True
+            x += 1
+        return False
 
     def _described_since(self, nm: _Name, info: MentionInfo) -> Optional[_Entity]:
         """The person a definite description stands for ("the Lib Dem spokesman", "the
