@@ -1380,3 +1380,47 @@ def test_a_titled_person_brought_in_by_with_is_of_the_party_opening_the_sentence
     assert speakers(text) == [("Ann Reid", "leader", None)]
     text = ('The Tories say the plan should wait. Spokesman Ann Reid said: "It is a cruel tax."')
     assert speakers(text)[-1] == ("Ann Reid", "spokesman", "Tories")
+
+
+def test_it_said_goes_to_an_organisation_that_opens_a_clause_since_the_last_one_quoted():
+    """After one organisation is quoted, another that opens a sentence as its subject, in this
+    paragraph or the one before, is what the next "it said" means; one that modifies a noun, is
+    named inside a phrase or further back does not take "it" from the organisation quoted."""
+    quoted = "Kestrel Mining is still building the dam, said the Harbour News Agency. "
+    end = ' "We have followed the law," it said.'
+    text = quoted + "The Kestrel Mining Corp could now face a fine. Last week, it denied a breach." + end
+    assert [s[0] for s in speakers(text)][-1] == "Kestrel Mining Corp"
+    for since in ("The Kestrel Mining Corp chairman could now face a fine.",
+                  "A fine for the Kestrel Mining Corp is likely.",
+                  "The Kestrel Mining Corp could now face a fine.\n\nThe dam is large.\n\n"
+                  "Work began last year."):
+        assert [s[0] for s in speakers(quoted + since + end)][-1] == "Harbour News Agency"
+
+
+def test_he_said_goes_back_to_the_speaker_a_later_description_stands_for():
+    """A person who opens a clause after a quote takes "he" from the speaker, unless a
+    description the role noun ties to that speaker opens a sentence since; one that stands for
+    the new subject, or no description, leaves "he" with the new subject."""
+    quoted = ('"We need a fairer tax," said Liberal Democrat Treasury spokesman Vince Cable.\n\n'
+              "Chancellor Gordon Brown set aside £1bn for council tax. ")
+    text = quoted + 'But the Lib Dem spokesman questioned the sums. He added: "The tax is unfair."'
+    assert [s[0] for s in speakers(text)] == ["Vince Cable", "Vince Cable"]
+    for since in ("But the chancellor defended the sums.", "But the sums were questioned."):
+        text = quoted + since + ' He added: "The sums add up."'
+        assert [s[0] for s in speakers(text)] == ["Vince Cable", "Gordon Brown"]
+
+
+def test_a_possessive_that_opens_a_sentence_names_whom_it_is_about():
+    """"Tony Blair's speech …" opening a sentence makes Blair its subject for a later "he",
+    before a person named in passing since; a possessive inside the sentence, or one that owns
+    a person ("Blair's official spokesman"), does not."""
+    text = ("Tony Blair's big speech opened the campaign.\n\nThe prime minister set out his plans. "
+            "There was talk of his rift with Chancellor Gordon Brown.\n\n"
+            'In a key section, he declared: "We will win."')
+    assert [s[0] for s in speakers(text)] == ["Tony Blair"]
+    text = ('The talks were led by Tom Hale. The plan was rejected by Ben Frost\'s aides. '
+            '"They are wrong," he said.')
+    assert [s[0] for s in speakers(text)] == ["Tom Hale"]
+    text = ('Prime Minister Tony Blair\'s official spokesman said: "We are ready."\n\n'
+            'He added: "Nothing has changed."')
+    assert [s[0] for s in speakers(text)][0] == [s[0] for s in speakers(text)][1] != "Tony Blair"

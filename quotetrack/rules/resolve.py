@@ -538,11 +538,18 @@ class _Resolver:
                 continue
             # (the verdict kept on the name read without a call: this loop visits every name
             # of the window before each pronoun)
-            if nm.possessive or nm.acronym or (
+            # "Tony Blair's big speech will be …": a person's possessive that opens the
+            # sentence (a title before it at most) names whom the sentence is about, as its
+            # subject would (a full name with a gender shown); any other possessive owns a
+            # thing, no clause ("he hit back at Mr Mallon's claim")
+            # ("Tony Blair's official spokesman said": the owner of a person speaks not)
+            topic = nm.possessive and nm.words >= 2 and (
+                nm.initial or self._titled_opening(nm)) and not self._owns_person(nm)
+            if nm.possessive and not topic or nm.acronym or (
                     nm.no_one if nm.no_one is not None else self._no_one(nm)):
                 continue  # "The Tory leader was asked": a party or nationality, no one
             g = nm.gender or self._known_gender(nm)
-            if g and g != info.gender:
+            if g and g != info.gender or topic and not g:
                 continue
             # a lone capitalised subject counts after a leading clause ("When asked,
             # Mulder didn't hesitate"), not as the first word of a sentence ("Three ...")
@@ -555,7 +562,7 @@ class _Resolver:
                     continue  # a name "it" has shown to be an organisation, or no person
                 if known is None and not nm.person and not weak:
                     continue
-            cands.append((nm.pos, nm.subject, nm))
+            cands.append((nm.pos, nm.subject or topic, nm))
         for spos, ent in reversed(self.spoken):
             if pos - spos > window or len(cands) >= _PRONOUN_CANDIDATES:
                 break
@@ -588,6 +595,11 @@ class _Resolver:
                     or self._named_since(latest[2], subject[0], cands):
                 return latest[2]
             pick = subject[2]
+            # (unless a description the role-noun resolver ties to that speaker opens a clause
+            # since: "Mr Brown set aside £1bn. But the Lib Dem spokesman questioned …. He
+            # urged …")
+            if self._described_since(subject[2], info) is latest[2]:
+                return latest[2]
         else:
             pick = (self._lone_person(cands, info) or subject or cands[0])[2]
         if isinstance(pick, _Entity):
@@ -595,6 +607,62 @@ class _Resolver:
         name, _ = self.full_name(pick.name, pick.pos)
         return self.entity("person:" + name.lower(),
                            lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def _titled_opening(self, nm: _Name) -> bool:
+        """A title opens the sentence of ``nm`` right before it ("Senator Ada Lowe's …")."""
+        toks = self.ctx.tokens
+        first = nm.last_token - nm.words + 1
+        n = self.ctx.wc.title_len[first - 1] if first > 0 else 0
+        return n > 0 and (first - n == 0 or toks[first - n - 1].sentence != toks[first].sentence)
+
+    def _owns_person(self, nm: _Name) -> bool:
+        """The possessive ``nm`` owns a person: a title or a noun of people within the next
+        few words ("Tony Blair's official spokesman", "Mr Smith's lawyers")."""
+        toks, wc = self.ctx.tokens, self.ctx.wc
+        sent = toks[nm.last_token].sentence
+        x = nm.last_token + 1
+        while x < len(toks) and x - nm.last_token <= _TITLE_QUALIFIERS \
+                and toks[x].sentence == sent and toks[x].is_word:
+            if wc.title_len[x] or toks[x].key in self.ctx.lex.group_nouns:
+                return True
+            x += 1
+        return False
+
+    def _described_since(self, nm: _Name, info: MentionInfo) -> Optional[_Entity]:
+        """The person a definite description stands for ("the Lib Dem spokesman", "the
+        48-year-old actor"), as the role-noun resolver ties it, when it opens a sentence after
+        the one of ``nm`` as the subject of a verb: the sentence before the pronoun's, or the
+        pronoun's own when the pronoun does not open it; None when there is none, or it is
+        tied to no one of the pronoun's gender. (At most two noun phrases read.)"""
+        ctx = self.ctx
+        toks = ctx.tokens
+        at = ctx.token_at_or_after(info.start)
+        if at >= len(toks):
+            return None
+        sent = toks[at].sentence
+        named_in = toks[nm.last_token].sentence
+        for x in (sent, sent - 1):
+            if x <= named_in:
+                break
+            lo, hi = ctx.sentences[x]
+            while lo < hi and toks[lo].lower in ctx.lex.clause_openers:
+                lo += 1  # ("But the 25-year-old winger underlined …")
+            if x == sent and lo >= at:
+                continue  # the pronoun opens its own sentence
+            np = np_after(ctx.wc, lo, hi, ctx.limits.max_mention_tokens)
+            if np is None or np[1] >= hi or not toks[np[1]].is_word or toks[np[1]].is_cap:
+                continue
+            found = analyse(ctx.wc, ctx.text, np)
+            if not found.definite or found.pronoun or found.name is not None \
+                    or found.kind != SpeakerKind.PERSON or found.owned or found.anonymous \
+                    or not (found.head in ctx.lex.titles or found.capitalised_head):
+                continue
+            ent = self.role_noun(found)
+            if ent is None or ent.kind != SpeakerKind.PERSON or (
+                    ent.gender and ent.gender != info.gender):
+                return None
+            return ent
+        return None
 
     def _reported_clause_start(self, info: MentionInfo) -> int:
         """Where the clause starts that a pronoun after a comma reports ("CONTENT, he said.":
@@ -732,10 +800,55 @@ class _Resolver:
                 break
             if ent.kind == SpeakerKind.PERSON:
                 continue  # "they" and "it" speak for groups and organisations
+            if info.pronoun == "it":
+                # an organisation that opens a clause since, in this paragraph or the one
+                # before, is what "it" means, before the one quoted last ("…, said the Beijing
+                # News. … The Acme Corp could now face a fine. Last week, it denied …")
+                since = self._subject_organization(spos, pos)
+                if since and since.lower() != ent.name.lower():
+                    return self._organization(since)
             return ent
         if info.pronoun == "it":
             return self.recent_organization(pos) or self._unmarked_speaker(pos, window)
         return None
+
+    def _subject_organization(self, since: int, pos: int) -> str:
+        """The name of the last organisation named between ``since`` and ``pos`` that opens
+        its sentence as the subject of a verb, in the paragraph of ``pos`` or the one before: a
+        name ending in an organisation word or an acronym ("The Acme Project Corp could now
+        face …"), at most "The" before it and a lower-case word after it. (Only the names since
+        the speaker are read; "" when there is none.)"""
+        toks = self.ctx.tokens
+        para = self._paragraph(pos)
+        k = bisect_left(self.name_pos, pos) - 1
+        while k >= 0 and self.names[k].pos > since:
+            nm = self.names[k]
+            k -= 1
+            if para - self._paragraph(nm.pos) > 1:
+                return ""
+            if nm.person or nm.possessive or nm.last_token < 0:
+                continue
+            last = nm.last_token
+            first = last - nm.words + 1
+            sent = toks[last].sentence
+            lo = self.ctx.sentences[sent][0]
+            if first - lo > 1 or first > lo and toks[lo].lower != "the":
+                continue
+            x = last + 1  # the verb, after an "of" phrase ("The Muslim Council of Britain has")
+            if x < len(toks) and toks[x].lower == "of":
+                x += 1
+                while x < len(toks) and x - last <= _OF_NAME_WORDS and toks[x].is_cap:
+                    x += 1
+            if x >= len(toks) or toks[x].sentence != sent or not toks[x].is_word \
+                    or toks[x].is_cap or toks[x].lower in self.ctx.lex.not_verbs \
+                    or self.ctx.wc.title_len[x]:
+                continue  # (not "The GOP candidate proposes": a name that modifies a noun)
+            words = nm.name.lower().split()
+            if not (words[-1] in self.ctx.lex.org_words
+                    or nm.acronym and len(nm.name) >= 3 and "." not in nm.name):
+                continue
+            return self._name_with_of(nm).removeprefix("The ").removeprefix("the ")
+        return ""
 
     def _named_since(self, ent: _Entity, since: int, cands: list) -> bool:
         """``ent`` is named again after ``since`` among the candidate names (in any role: "It is
