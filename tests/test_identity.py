@@ -1424,3 +1424,18 @@ def test_a_possessive_that_opens_a_sentence_names_whom_it_is_about():
     text = ('Prime Minister Tony Blair\'s official spokesman said: "We are ready."\n\n'
             'He added: "Nothing has changed."')
     assert [s[0] for s in speakers(text)][0] == [s[0] for s in speakers(text)][1] != "Tony Blair"
+
+
+def test_the_second_of_two_coordinated_verbs_before_a_quotation_has_the_first_ones_subject():
+    """"X is keen to … and said: “…”": the subject of the clause; after another cue, that cue's
+    subject ("…, but her agent, Jo Reed, told reporters it was absurd and added:"); none across
+    a subordinate clause ("Ann Bell was the butt of a joke when the host … and declared")."""
+    text = ('But Ned Rowe is keen to put that season behind him and said: "I want to win '
+            'things here."')
+    assert [s[0] for s in speakers(text)][-1] == "Ned Rowe"
+    text = ('Police said Ms Lee had fled, but her agent, Jo Reed, told reporters it was absurd '
+            'and added: "She has been at home all week."')
+    assert [s[0] for s in speakers(text)][-1] == "Jo Reed"
+    text = ('Ann Bell was the butt of a joke in 1990 when the host opened the envelope and '
+            'declared: "Come on up and take it, Ann."')
+    assert "Ann Bell" not in [s[0] for s in speakers(text)]
