@@ -81,8 +81,9 @@ class WordClasses:
         # (particles stand inside a run of name words, never at its start: not listed)
         self._particles(tokens, names, caps)
         self.name_word = names
-        #: words already looked up by `named_inside`
+        #: words already looked up by `named_inside` and `common_word`
         self._named: dict[str, bool] = {}
+        self._common: dict[str, bool] = {}
         #: mentions already read by `analyse`, by (token range, appositive): the word classes
         #: are those of one document, so its text is the same for every mention
         self.analysed: dict[tuple[tuple[int, int], Optional[tuple[int, int]]], MentionInfo] = {}
@@ -162,7 +163,12 @@ class WordClasses:
                 or tok.text.isupper():
             return False
         word = tok.text
-        return occurs(text, word.lower(), False) and not occurs(text, word, True)
+        known = self._common.get(word)
+        if known is None:  # (two searches of the text per word, once: asked per mention, they
+            # made a text of many sentences quadratic)
+            known = self._common[word] = occurs(text, word.lower(), False) \
+                and not occurs(text, word, True)
+        return known
 
     def named_inside(self, text: str, i: int) -> bool:
         """Token ``i`` is written, capitalised, inside a sentence somewhere in ``text`` ("Kasich"
