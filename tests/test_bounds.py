@@ -463,3 +463,26 @@ def test_doubling_one_long_sentence_roughly_doubles_the_work(unit):
     """One sentence of 300 clauses, then of 600: at most 2.5 times as many lines."""
     once, twice = lines_executed(unit * 300 + "end."), lines_executed(unit * 600 + "end.")
     assert twice <= 2.5 * once + 1000, (once, twice, twice / max(once, 1))
+
+
+def test_a_sentence_opening_word_is_searched_for_once_per_document(monkeypatch):
+    """Whether a capitalised word that opens its sentence is a common word takes two searches
+    of the whole text (C work the line counts above do not see): asked again for every mention
+    it opened, they made a long text of such sentences quadratic. The searches must not grow
+    with the number of sentences."""
+    from quotetrack.rules import mentions
+
+    searches = []
+    real = mentions.occurs
+
+    def counted(text, word, inside):
+        searches.append(word)
+        return real(text, word, inside)
+
+    monkeypatch.setattr(mentions, "occurs", counted)
+    found = []
+    for n in (50, 200):
+        searches.clear()
+        quotetrack.parse("Silva told reporters that the plan works well. " * n)
+        found.append(len(searches))
+    assert found[0] > 0 and found[1] == found[0]
