@@ -1380,3 +1380,71 @@ def test_a_titled_person_brought_in_by_with_is_of_the_party_opening_the_sentence
     assert speakers(text) == [("Ann Reid", "leader", None)]
     text = ('The Tories say the plan should wait. Spokesman Ann Reid said: "It is a cruel tax."')
     assert speakers(text)[-1] == ("Ann Reid", "spokesman", "Tories")
+
+
+def test_a_lede_description_gives_the_person_named_next_a_title():
+    """"A sculptor … has denied …" then "Mia Lund is worried …": a person named first as the
+    subject of the sentence after an indefinite description that opens the lede takes its
+    title, though the lede quotes no one."""
+    text = ("Row over gallery cash\n\n"
+            "A sculptor opposed to the new gallery rules has denied insulting the council.\n\n"
+            "Mia Lund is worried that the rules will harm young artists. "
+            'Ms Lund told local radio: "Art needs room to breathe."')
+    assert speakers(text) == [("Mia Lund", "sculptor", None)]
+
+
+def test_a_lede_description_gives_no_title_to_a_later_or_other_person():
+    """No title when the person named next is not its subject, is named later, or already
+    has a title of their own."""
+    texts = [
+        ("Row over gallery cash\n\n"
+         "A sculptor opposed to the new gallery rules has denied insulting the council.\n\n"
+         "Critics praised Mia Lund on Monday. "
+         'Ms Lund told local radio: "Art needs room to breathe."'),
+        ("Row over gallery cash\n\n"
+         "A sculptor opposed to the new gallery rules has denied insulting the council.\n\n"
+         "The council met on Monday. Mia Lund is worried that the rules will harm artists. "
+         'Ms Lund told local radio: "Art needs room to breathe."'),
+    ]
+    for text in texts:
+        assert speakers(text) == [("Mia Lund", None, None)], text
+    text = ("Row over gallery cash\n\n"
+            "A sculptor opposed to the new gallery rules has denied insulting the council.\n\n"
+            "Councillor Mia Lund is worried that the rules will harm artists. "
+            'Ms Lund told local radio: "Art needs room to breathe."')
+    assert speakers(text) == [("Mia Lund", "councillor", None)]
+
+
+def test_a_definite_description_after_the_person_gives_title_and_affiliation():
+    """"Mr Hale said … . The prime minister mocked …", "That suggests the Green leader
+    believes …": a definite description that opens a clause just after sentences whose
+    subject is the person, with no one else named between, is that person."""
+    text = ('Tom Hale spoke in the Commons. Mr Hale said waste would be cut. '
+            'The prime minister mocked the rival plans. "They add up to nothing," he said.')
+    assert {s[:2] for s in speakers(text)} == {("Tom Hale", "prime minister")}
+    text = ('Mr Hale went on to say a small majority would be a "vote of no confidence" in '
+            "Ann Reid's cabinet. That suggests the Green leader believes he could hold the "
+            'balance of power. Tom Hale said: "We are ready."')
+    assert set(speakers(text)) == {("Tom Hale", "leader", "Green")}
+
+
+def test_a_definite_description_of_someone_else_gives_no_title():
+    """No title when another untitled person is named just before, when the description is
+    in the person's own sentence (what they said of someone else), when the title is another
+    person's in the document, or when the person already has a title."""
+    texts = [
+        ('Ann Reid met the party. But Ms Reid said: "I never said that." Tom Hale later '
+         'added there was no truth in it. The strategist helped win four elections. '
+         '"It is false," Mr Hale said.'),
+        ('Tom Hale spoke in the Commons. Mr Hale denied claims the prime minister had broken '
+         'a deal. "There was no deal," he said.'),
+        ('Prime Minister Ann Reid was away. Tom Hale spoke in the Commons. Mr Hale said waste '
+         'would be cut. The prime minister mocked the rival plans. "They add up to nothing," '
+         'Mr Hale said.'),
+    ]
+    for text in texts:
+        assert ("Tom Hale", None, None) in speakers(text), text
+        assert all(s[1] is None for s in speakers(text) if s[0] == "Tom Hale"), text
+    text = ('Finance Minister Tom Hale spoke in the Commons. Mr Hale said waste would be cut. '
+            'The prime minister mocked the rival plans. "They add up to nothing," he said.')
+    assert {s[:2] for s in speakers(text)} == {("Tom Hale", "finance minister")}
