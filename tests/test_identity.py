@@ -1448,3 +1448,16 @@ def test_a_definite_description_of_someone_else_gives_no_title():
     text = ('Finance Minister Tom Hale spoke in the Commons. Mr Hale said waste would be cut. '
             'The prime minister mocked the rival plans. "They add up to nothing," he said.')
     assert {s[:2] for s in speakers(text)} == {("Tom Hale", "finance minister")}
+
+
+def test_a_definite_description_after_the_persons_quotes_gives_a_title():
+    """The sentences read for a description follow those the person opens and those where
+    they speak as "he" ("…," he said. The home secretary was responding …); a capitalised
+    head is a name, no description of them ("The Scottish Executive has …")."""
+    opening = ('Tom Hale spoke to MPs. Mr Hale told MPs the plan would work. He argued it was '
+               'vital to the country and to the party. "We can opt out when we like," he said. '
+               '"It is our right," he added. ')
+    text = opening + "The home secretary was responding to a question."
+    assert set(speakers(text)) == {("Tom Hale", "home secretary", None)}
+    text = opening + "The Scottish Executive has sent staff."
+    assert set(speakers(text)) == {("Tom Hale", None, None)}

@@ -1478,8 +1478,9 @@ def _document_profiles(r: "_Resolver") -> None:
                    subjects)
 
 
-#: a quoted person's mentions that open a clause read for a description of them in the
-#: sentences after (`_described`), at most, and those sentences, at most
+#: a quoted person's mentions that open a clause, and their mentions as a speaker, read for a
+#: description of them in the sentences after (`_described`), at most (each), and those
+#: sentences, at most
 _DESCRIBED_MENTIONS = 6
 _DESCRIBED_SENTENCES = 2
 #: marks before "the" that leave the description to open a clause ("…, the Tory leader said";
@@ -1494,10 +1495,11 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
     opens the lede, when the person is named first as the subject of the next sentence ("An
     artist critical of … has denied …" / "Shani Rhys James is worried …": artist), by
     `lede_person`'s rule; or a definite description that opens a clause in the sentences
-    after one that the person opens, when `role_noun`'s steps tie it to that person and no
-    one else ("Mr Blair said … . The prime minister ridiculed …": prime minister; "That
-    suggests the Lib Dem leader believes …": leader, Lib Dem). Bounded: one sentence of the
-    lede, and a few sentences per untitled person."""
+    after one that the person opens or speaks in ("…," he said.), when `role_noun`'s steps
+    tie it to that person and no one else ("Mr Blair said … . The prime minister ridiculed
+    …": prime minister; "That suggests the Lib Dem leader believes …": leader, Lib Dem).
+    Bounded: one sentence of the lede, and two sentences after each of the first few
+    sentences each untitled person opens or speaks in."""
     if not untitled:
         return
     ctx = r.ctx
@@ -1529,13 +1531,23 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
                             c.pos < first[0].pos for c in r.full.get(full.lower().split()[-1], ())
                             if c.name == full):
                     give(full, info)
+    # the sentences each untitled person opens, or speaks in as a mention ("…," he said.):
+    # the first few of them
+    spoke: dict[int, list[int]] = {}
+    for pos, speaker in r.spoken:
+        if speaker.title is None:
+            seen = spoke.setdefault(speaker.id, [])
+            if len(seen) < _DESCRIBED_MENTIONS:
+                seen.append(pos)
     for full, names in subjects.items():
         ent = untitled.get(full)
         if ent is None or ent.title is not None:
             continue
+        anchors = sorted({toks[nm.last_token].sentence for nm in names} | {
+            toks[ctx.token_at_or_after(pos)].sentence for pos in spoke.get(ent.id, ())
+            if ctx.token_at_or_after(pos) < len(toks)})
         read: set[int] = set()
-        for nm in names:
-            sent = toks[nm.last_token].sentence
+        for sent in anchors:
             for s in range(sent + 1, min(sent + 1 + _DESCRIBED_SENTENCES, len(ctx.sentences))):
                 if s in read:
                     continue
@@ -1546,9 +1558,11 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
                     if stoks[k].lower != "the" or k > lo and not _clause_opens(swc, k - 1, lo):
                         continue
                     np = np_after(swc, k, hi, limit)
-                    # (a title ends the description: not "the general election's …")
+                    # (a title ends the description, in lower case: not "the general
+                    # election's …", nor "The Scottish Executive has …", a name)
                     if np is None or np[1] >= hi or not swc.is_title(np[1] - 1) \
-                            or stoks[np[1] - 1].possessive or not _verb_at(swc, np[1]):
+                            or stoks[np[1] - 1].possessive or stoks[np[1] - 1].is_cap \
+                            or not _verb_at(swc, np[1]):
                         continue
                     info = analyse(swc, ctx.text, np)
                     if info.title is None or info.head not in lex.titles \
