@@ -1461,3 +1461,24 @@ def test_a_definite_description_after_the_persons_quotes_gives_a_title():
     assert set(speakers(text)) == {("Tom Hale", "home secretary", None)}
     text = opening + "The Scottish Executive has sent staff."
     assert set(speakers(text)) == {("Tom Hale", None, None)}
+
+
+def test_a_lede_description_that_opens_a_clause_gives_a_title():
+    """"…, the shadow chancellor said as …" / "Ana Ruiz said …": a definite description that
+    is the subject of a clause of the lede's first sentence, or opens it ("The chief
+    executive of Acme has …"), gives its title to the person named first as the next
+    sentence's subject; not to one named later, or as an object."""
+    text = ("Tax cuts needed, party says\n\n"
+            "A big change of course is needed if the country is to grow, the shadow chancellor "
+            "said as the party conference began.\n\n"
+            "Ana Ruiz said the country could not compete without tax cuts.")
+    assert speakers(text) == [("Ana Ruiz", "shadow chancellor", None)]
+    text = ("Acme boss takes control\n\n"
+            "The chief executive of Acme has taken control of its car business.\n\n"
+            "Ana Ruiz said the business could be saved.")
+    assert speakers(text) == [("Ana Ruiz", "chief executive", "Acme")]
+    for later in ("The board met on Monday. Ana Ruiz said the business could be saved.",
+                  "Critics praised Ana Ruiz. She said the business could be saved."):
+        text = ("Acme boss takes control\n\n"
+                "The chief executive of Acme has taken control of its car business.\n\n" + later)
+        assert speakers(text) and all(s[1] is None for s in speakers(text)), text

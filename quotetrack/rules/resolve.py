@@ -1517,20 +1517,8 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
 
     if 0 <= r.lede < len(ctx.paragraphs):
         i = ctx.token_at_or_after(ctx.paragraphs[r.lede][0])
-        if i < len(toks) and toks[i].lower in lex.indefinite_articles:
-            sent = toks[i].sentence
-            np = np_after(wc, i, ctx.sentences[sent][1], limit)
-            if np is not None:
-                info = analyse(wc, ctx.text, np)
-                full = r.lede_person_name(info) if info.definite is False else None
-                first = subjects.get(full.lower()) if full else None
-                # (named first as the next sentence's subject, not later: "… . Sir Alan
-                # Budd's inquiry …")
-                if full and first and toks[first[0].last_token].sentence == sent + 1 \
-                        and first[0].initial and not any(
-                            c.pos < first[0].pos for c in r.full.get(full.lower().split()[-1], ())
-                            if c.name == full):
-                    give(full, info)
+        if i < len(toks) and ctx.sentence_paragraph[toks[i].sentence] == r.lede:
+            _lede_described(r, toks[i].sentence, subjects, give)
     # the sentences each untitled person opens, or speaks in as a mention ("…," he said.):
     # the first few of them
     spoke: dict[int, list[int]] = {}
@@ -1552,6 +1540,8 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
                 if s in read:
                     continue
                 read.add(s)
+                if not _may_describe(ctx, s):
+                    continue
                 swc, lo, hi = _sentence_words(r, s)
                 stoks = swc.tokens
                 for k in range(lo, hi):
@@ -1576,6 +1566,63 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
                     break
             if ent.title is not None:
                 break
+
+
+def _lede_described(r: "_Resolver", sent: int, subjects: dict[str, list[_Name]],
+                    give: Any) -> None:
+    """The description that is a subject in the lede's first sentence ``sent``, opening it
+    ("An artist critical of … has denied …") or a clause of it ("…, the shadow chancellor
+    said as …"), and the person `lede_person` ties it to, when that person is named first
+    as the subject of the next sentence ("Oliver Letwin said …"; not "… . Sir Alan Budd's
+    inquiry …"): ``give`` hands them its title."""
+    ctx = r.ctx
+    toks, lex = ctx.tokens, ctx.lex
+    if not any(toks[names[0].last_token].sentence == sent + 1 and names[0].initial
+               for names in subjects.values()):
+        return  # (no untitled person opens the next sentence: the lede is not read)
+    swc, lo, hi = _sentence_words(r, sent)
+    stoks = swc.tokens
+    for k in range(lo, hi):
+        low = stoks[k].lower
+        if low not in lex.indefinite_articles and low not in lex.articles or (
+                k > lo and not _clause_opens(swc, k - 1, lo)):
+            continue
+        np = np_after(swc, k, hi, ctx.limits.max_mention_tokens)
+        # (inside the sentence, a lower-case title ends it and a verb follows; the one that
+        # opens the sentence may have a modifier after it: "An artist critical of …")
+        if np is None or k > lo and (np[1] >= hi or not swc.is_title(np[1] - 1)
+                                     or stoks[np[1] - 1].is_cap or not _verb_at(swc, np[1])):
+            continue
+        info = analyse(swc, ctx.text, np)
+        if info.title is None or info.kind != SpeakerKind.PERSON:
+            continue  # ("A major change of direction is needed …, the shadow chancellor said")
+        full = r.lede_person_name(info) if info.definite is not None else None
+        first = subjects.get(full.lower()) if full else None
+        if full and first and toks[first[0].last_token].sentence == sent + 1 \
+                and first[0].initial and not any(
+                    c.pos < first[0].pos for c in r.full.get(full.lower().split()[-1], ())
+                    if c.name == full):
+            give(full, info)
+        return  # (the first description that opens a clause only)
+
+
+def _may_describe(ctx: Context, s: int) -> bool:
+    """Sentence ``s`` may hold a definite description that opens a clause: it holds a
+    quotation or a cue (it is tokenised whole), or its text opens with "the" or has "the"
+    after a clause mark or a `Lexicon.description_openers` word (looked up with string
+    searches: most sentences tokenised only around names are not tokenised again)."""
+    if ctx.sentence_full[s]:
+        return True
+    lo, _ = ctx.sentences[s]
+    start = ctx.tokens[lo].start
+    end = ctx.paragraphs[ctx.sentence_paragraph[s]][1]
+    if s + 1 < len(ctx.sentences):
+        end = min(end, ctx.tokens[ctx.sentences[s + 1][0]].start)
+    low = ctx.lowered
+    if low.startswith("the ", start):
+        return True
+    return any(low.find(f"{mark} the ", start, end) >= 0 for mark in _CLAUSE_MARKS) or any(
+        low.find(f" {word} the ", start, end) >= 0 for word in ctx.lex.description_openers)
 
 
 def _sentence_words(r: "_Resolver", s: int) -> tuple[WordClasses, int, int]:
