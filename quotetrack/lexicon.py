@@ -72,7 +72,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "affiliation_opener", "compass_word", "field_end", "time_preposition",
             "time_span_opener", "share_noun", "share_link", "whole_quantifier",
             "group_preposition", "noun_preposition", "member_noun", "work_noun",
-            "org_name_end")
+            "org_name_end", "indefinite_article", "description_opener",
+            "demonstrative_subject", "verb_ending")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -395,6 +396,17 @@ class Lexicon:
     subject_prepositions: frozenset[str]  # "by": "A recent survey by Comcast Xfinity found"
     adverbial_endings: tuple[str, ...]  # "ing": "Facing criticism, X …" (for str.endswith)
     past_endings: tuple[str, ...]  # "ed": "Japan branded North Korea" (for str.endswith)
+    #: "ed", "s": a word after a definite description with one is its verb ("The prime
+    #: minister ridiculed …"; for str.endswith)
+    verb_endings: tuple[str, ...]
+    #: "a", "an": opens the indefinite description that opens a lede ("A sculptor … has denied")
+    indefinite_articles: frozenset[str]
+    #: "and", "while": a definite description after one opens a clause ("…, and the prime
+    #: minister mocked …")
+    description_openers: frozenset[str]
+    #: "that", "it": opening a sentence before a speech or belief verb, a definite description
+    #: after the verb opens a clause ("That suggests the Green leader believes …")
+    demonstrative_subjects: frozenset[str]
     contracted_auxiliaries: tuple[str, ...]  # "n't": "wasn't" holds an auxiliary (str.endswith)
     contracted_subjects: frozenset[str]  # "it": "it's" is "it is"
     contrast_coordinators: frozenset[str]  # "but": "…, but critics were not convinced"
@@ -518,7 +530,8 @@ def _courtesy_titles(rows: list[tuple[str, ...]]) -> frozenset[str]:
 
 #: the role fields that hold word endings or beginnings, kept as sorted tuples
 _AFFIX_FIELDS = ("singular_endings", "non_plural_endings", "adverbial_endings", "past_endings",
-                 "contracted_auxiliaries", "place_modifier_endings", "name_particle_prefixes")
+                 "contracted_auxiliaries", "place_modifier_endings", "name_particle_prefixes",
+                 "verb_endings")
 
 
 def _role_words(src: "_Sources") -> dict[str, Any]:

@@ -1439,3 +1439,105 @@ def test_the_second_of_two_coordinated_verbs_before_a_quotation_has_the_first_on
     text = ('Ann Bell was the butt of a joke in 1990 when the host opened the envelope and '
             'declared: "Come on up and take it, Ann."')
     assert "Ann Bell" not in [s[0] for s in speakers(text)]
+
+
+def test_a_lede_description_gives_the_person_named_next_a_title():
+    """"A sculptor … has denied …" then "Mia Lund is worried …": a person named first as the
+    subject of the sentence after an indefinite description that opens the lede takes its
+    title, though the lede quotes no one."""
+    text = ("Row over gallery cash\n\n"
+            "A sculptor opposed to the new gallery rules has denied insulting the council.\n\n"
+            "Mia Lund is worried that the rules will harm young artists. "
+            'Ms Lund told local radio: "Art needs room to breathe."')
+    assert speakers(text) == [("Mia Lund", "sculptor", None)]
+
+
+def test_a_lede_description_gives_no_title_to_a_later_or_other_person():
+    """No title when the person named next is not its subject, is named later, or already
+    has a title of their own."""
+    texts = [
+        ("Row over gallery cash\n\n"
+         "A sculptor opposed to the new gallery rules has denied insulting the council.\n\n"
+         "Critics praised Mia Lund on Monday. "
+         'Ms Lund told local radio: "Art needs room to breathe."'),
+        ("Row over gallery cash\n\n"
+         "A sculptor opposed to the new gallery rules has denied insulting the council.\n\n"
+         "The council met on Monday. Mia Lund is worried that the rules will harm artists. "
+         'Ms Lund told local radio: "Art needs room to breathe."'),
+    ]
+    for text in texts:
+        assert speakers(text) == [("Mia Lund", None, None)], text
+    text = ("Row over gallery cash\n\n"
+            "A sculptor opposed to the new gallery rules has denied insulting the council.\n\n"
+            "Councillor Mia Lund is worried that the rules will harm artists. "
+            'Ms Lund told local radio: "Art needs room to breathe."')
+    assert speakers(text) == [("Mia Lund", "councillor", None)]
+
+
+def test_a_definite_description_after_the_person_gives_title_and_affiliation():
+    """"Mr Hale said … . The prime minister mocked …", "That suggests the Green leader
+    believes …": a definite description that opens a clause just after sentences whose
+    subject is the person, with no one else named between, is that person."""
+    text = ('Tom Hale spoke in the Commons. Mr Hale said waste would be cut. '
+            'The prime minister mocked the rival plans. "They add up to nothing," he said.')
+    assert {s[:2] for s in speakers(text)} == {("Tom Hale", "prime minister")}
+    text = ('Mr Hale went on to say a small majority would be a "vote of no confidence" in '
+            "Ann Reid's cabinet. That suggests the Green leader believes he could hold the "
+            'balance of power. Tom Hale said: "We are ready."')
+    assert set(speakers(text)) == {("Tom Hale", "leader", "Green")}
+
+
+def test_a_definite_description_of_someone_else_gives_no_title():
+    """No title when another untitled person is named just before, when the description is
+    in the person's own sentence (what they said of someone else), when the title is another
+    person's in the document, or when the person already has a title."""
+    texts = [
+        ('Ann Reid met the party. But Ms Reid said: "I never said that." Tom Hale later '
+         'added there was no truth in it. The strategist helped win four elections. '
+         '"It is false," Mr Hale said.'),
+        ('Tom Hale spoke in the Commons. Mr Hale denied claims the prime minister had broken '
+         'a deal. "There was no deal," he said.'),
+        ('Prime Minister Ann Reid was away. Tom Hale spoke in the Commons. Mr Hale said waste '
+         'would be cut. The prime minister mocked the rival plans. "They add up to nothing," '
+         'Mr Hale said.'),
+    ]
+    for text in texts:
+        assert ("Tom Hale", None, None) in speakers(text), text
+        assert all(s[1] is None for s in speakers(text) if s[0] == "Tom Hale"), text
+    text = ('Finance Minister Tom Hale spoke in the Commons. Mr Hale said waste would be cut. '
+            'The prime minister mocked the rival plans. "They add up to nothing," he said.')
+    assert {s[:2] for s in speakers(text)} == {("Tom Hale", "finance minister")}
+
+
+def test_a_definite_description_after_the_persons_quotes_gives_a_title():
+    """The sentences read for a description follow those the person opens and those where
+    they speak as "he" ("…," he said. The home secretary was responding …); a capitalised
+    head is a name, no description of them ("The Scottish Executive has …")."""
+    opening = ('Tom Hale spoke to MPs. Mr Hale told MPs the plan would work. He argued it was '
+               'vital to the country and to the party. "We can opt out when we like," he said. '
+               '"It is our right," he added. ')
+    text = opening + "The home secretary was responding to a question."
+    assert set(speakers(text)) == {("Tom Hale", "home secretary", None)}
+    text = opening + "The Scottish Executive has sent staff."
+    assert set(speakers(text)) == {("Tom Hale", None, None)}
+
+
+def test_a_lede_description_that_opens_a_clause_gives_a_title():
+    """"…, the shadow chancellor said as …" / "Ana Ruiz said …": a definite description that
+    is the subject of a clause of the lede's first sentence, or opens it ("The chief
+    executive of Acme has …"), gives its title to the person named first as the next
+    sentence's subject; not to one named later, or as an object."""
+    text = ("Tax cuts needed, party says\n\n"
+            "A big change of course is needed if the country is to grow, the shadow chancellor "
+            "said as the party conference began.\n\n"
+            "Ana Ruiz said the country could not compete without tax cuts.")
+    assert speakers(text) == [("Ana Ruiz", "shadow chancellor", None)]
+    text = ("Acme boss takes control\n\n"
+            "The chief executive of Acme has taken control of its car business.\n\n"
+            "Ana Ruiz said the business could be saved.")
+    assert speakers(text) == [("Ana Ruiz", "chief executive", "Acme")]
+    for later in ("The board met on Monday. Ana Ruiz said the business could be saved.",
+                  "Critics praised Ana Ruiz. She said the business could be saved."):
+        text = ("Acme boss takes control\n\n"
+                "The chief executive of Acme has taken control of its car business.\n\n" + later)
+        assert speakers(text) and all(s[1] is None for s in speakers(text)), text

@@ -46,6 +46,9 @@ ALLOWED_CONSTANTS: dict[tuple[str, str], str] = {
     ("claims", "_CONTEXT_KINDS"): "field names: the kind column of claims_context.tsv",
     ("claims", "_ENDING_KINDS"): "field names: the kind column of claims_endings.tsv",
     ("claims", "_PREDICATE_POSITIONS"): "field names: the position column of claims_predicates.tsv",
+    ("mentions", "PROFILE_READERS"):
+        "rule names: the title readers of quotetrack.rules.resolve that run once the speakers "
+        "are known",
     ("attribution", "_OWN_SIEVES"):
         "rule names: the sieves that find a quote part's own attribution (Attribution.sieve)",
     ("marks", "DOUBLE_OPEN"): "mark characters: double opening quotation marks",

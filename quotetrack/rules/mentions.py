@@ -890,9 +890,10 @@ READERS: tuple[tuple[str, Callable[[MentionParts], Optional[str]], str], ...] = 
     ("appositive_title", _appositive_title, TITLE),
     ("appositive_affiliation", _appositive_affiliation, AFFILIATION),
 )
-#: the readers' names, and `document_profile`, the reader of quotetrack.rules.resolve that runs
-#: once the speakers are known
-READER_NAMES = tuple(name for name, _, _ in READERS) + ("document_profile",)
+#: the readers' names, and `document_profile` and `described_profile`, the readers of
+#: quotetrack.rules.resolve that run once the speakers are known
+PROFILE_READERS = ("document_profile", "described_profile")
+READER_NAMES = tuple(name for name, _, _ in READERS) + PROFILE_READERS
 READER_NAMES_SET = frozenset(READER_NAMES)
 
 

@@ -19,10 +19,10 @@ from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Sp
                      SpeakerKind, make_attribution, make_speaker)
 from .context import Context, Decision
 from .cues import unclosed_before_verb
-from .mentions import (PERSON_NAME_WORDS, MentionInfo, after_place, analyse, appositive_after,
+from .mentions import (PERSON_NAME_WORDS, MentionInfo, WordClasses, after_place, analyse, appositive_after,
                        glued_start, hyphened_firm, last_name_words, np_after, np_before,
                        occurs, party_plural, title_of_before)
-from .tokens import MASK
+from .tokens import MASK, tokenize
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
 
@@ -384,6 +384,9 @@ class _Resolver:
         self._lower_words: dict[str, bool] = {}  # word -> written in lower case in the text
         self._unmarked: dict[int, bool] = {}  # entity id -> its name shows no person
         self.closed = False  # the speakers are built: no entity changes any more
+        #: title head -> the full names given it, and the reverse (`_titled_as`)
+        self._titled: Optional[dict[str, set[str]]] = None
+        self._holders: Optional[dict[str, set[str]]] = None
         self.converted = False  # `_unmarked_speaker` has made a person-kind speaker an organisation
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
@@ -941,6 +944,13 @@ class _Resolver:
 
     def _recent_person(self, pos: int, window: int, *,
                        subject: str = "") -> Optional[_Entity]:
+        """The person `_recent_person_name` finds, as a speaker."""
+        name = self._recent_person_name(pos, window, subject=subject)
+        if name is None:
+            return None
+        return self.entity("person:" + name.lower(), lambda i: _Entity(i, name, SpeakerKind.PERSON))
+
+    def _recent_person_name(self, pos: int, window: int, *, subject: str = "") -> Optional[str]:
         """The person named last before ``pos``, preferring one who opens a clause ("Trudeau
         made the comments at a Milton high school. The prime minister said ..."), then one
         already quoted ("Owen ... linked Owen with a move, with Newcastle expressing interest,
@@ -960,7 +970,8 @@ class _Resolver:
                     nm.strong or known or (nm.subject and full != nm.name)):
                 continue
             if subject and not (nm.subject and (nm.strong or known) and " " in full
-                                and (not nm.title or nm.title.split()[-1] == subject)):
+                                and (not nm.title or nm.title.split()[-1] == subject
+                                     or nm.title in self.ctx.lex.courtesy_titles)):
                 continue
             if nm.subject:
                 nearest = nm
@@ -976,13 +987,22 @@ class _Resolver:
             nearest = speaker
         if nearest is None:
             return None
-        name, _ = self.full_name(nearest.name, nearest.pos)
-        return self.entity("person:" + name.lower(), lambda i: _Entity(i, name, SpeakerKind.PERSON))
+        return self.full_name(nearest.name, nearest.pos)[0]
 
     def _introduced(self, info: MentionInfo) -> Optional[tuple[_Entity, int]]:
         """The indefinite description ("a senior diplomat") that first brought in the head noun
         of a definite role noun, searched back within the antecedent window, and where it
         stands."""
+        found = self._introduction(info)
+        if found is None:
+            return None
+        name, at = found
+        ent = self.entity("intro:" + name.lower(), lambda i: _Entity(
+            i, name, SpeakerKind.PERSON, head=info.head, anonymous=True))
+        return ent, at
+
+    def _introduction(self, info: MentionInfo) -> Optional[tuple[str, int]]:
+        """The description `_introduced` finds (without its determiner), and where it stands."""
         if info.kind != SpeakerKind.PERSON or info.head not in self.ctx.lex.titles:
             return None
         pattern = _intro_pattern(info.head)
@@ -998,10 +1018,7 @@ class _Resolver:
             return None
         desc = self.ctx.text[found.start():found.end()]
         words = desc.split(None, 1)
-        name = words[1] if len(words) > 1 else desc
-        ent = self.entity("intro:" + name.lower(), lambda i: _Entity(
-            i, name, SpeakerKind.PERSON, head=info.head, anonymous=True))
-        return ent, found.start()
+        return (words[1] if len(words) > 1 else desc), found.start()
 
     def _paragraph(self, pos: int) -> int:
         return bisect_left(self.paragraph_starts, pos + 1) - 1
@@ -1247,7 +1264,96 @@ class _Resolver:
                                                 any_name=not info.description[0].isupper())
         return None
 
+    def role_person_name(self, info: MentionInfo) -> Optional[str]:
+        """The full name of the person a definite description of a person refers back to, by
+        `role_noun`'s steps, read without making a speaker, and surer: None when a speaker
+        has that role noun as head or title, when a person named before with a title of that
+        head is someone else, when an indefinite description brought the role noun in, or
+        when someone else who might hold the role is named in the window."""
+        if not info.definite or info.owned or info.kind != SpeakerKind.PERSON \
+                or info.anonymous or info.name is not None:
+            return None
+        for ent in self.entities:
+            if ent.kind != SpeakerKind.ORGANIZATION and (ent.head == info.head or (
+                    ent.title and ent.title.lower().split()[-1] == info.head)):
+                return ent.name
+        k = bisect_left(self.name_pos, info.start) - 1
+        window = self.ctx.limits.antecedent_window_chars
+        while k >= 0 and info.start - self.names[k].pos <= window:
+            nm = self.names[k]
+            k -= 1
+            if nm.title and nm.title.split()[-1] == info.head:
+                return self.full_name(nm.name, nm.pos)[0]
+        if self._introduction(info) is not None:
+            return None
+        full = self._recent_person_name(info.start, _ROLE_NOUN_WINDOW_CHARS, subject=info.head)
+        if full is None or full in self._titled_as(info.head):
+            return None  # ("the chancellor" after "Chancellor Gordon Brown", whoever is named)
+        # that person is the one named last before it (possessives aside: "… in Tony Blair's
+        # government. That suggests the Lib Dem leader believes …"), in an earlier sentence;
+        # and no one else who might hold the role (a person with no title in the document, or
+        # one of that title) is named in the window before it ("But Mr Crosby said … . Mr
+        # Howard later added … . The strategist helped …": Crosby; "Tony Blair's feud with
+        # Gordon Brown … . Mr Blair dismissed …, he said. The chancellor is …": Brown)
+        toks = self.ctx.tokens
+        here = toks[self.ctx.token_at_or_after(info.start)].sentence
+        k = bisect_left(self.name_pos, info.start) - 1
+        since: Optional[int] = None
+        while k >= 0 and info.start - self.names[k].pos <= window:
+            nm = self.names[k]
+            k -= 1
+            if nm.possessive or nm.org or nm.acronym or not (nm.person or nm.strong):
+                continue
+            sent = toks[nm.last_token].sentence
+            name = self.full_name(nm.name, nm.pos)[0]
+            if name == full:
+                if since is None:
+                    if sent >= here:
+                        return None  # ("Mr Brown refused to deny claims the prime minister …")
+                    since = sent
+                continue
+            if " " not in name and not self._known_person(name):
+                continue  # ("Oxfam says …": a one-word name no person's shown to bear)
+            if since is None:
+                return None
+            # (someone with another title in the document holds another role: "Home
+            # Secretary Charles Clarke", "Tory leader Michael Howard" later "Mr Howard")
+            held = self._titles_of(name)
+            if not held or info.head in held:
+                return None
+        return full if since is not None else None
+
+    def _titles_of(self, name: str) -> set[str]:
+        """The head nouns of the titles the document gives the person of full name
+        ``name``: with their name, or as a speaker."""
+        self._titled_as("")
+        assert self._holders is not None
+        held = set(self._holders.get(name, ()))
+        ent = self.by_key.get("person:" + name.lower())
+        if ent is not None and ent.title:
+            held.add(ent.title.lower().split()[-1])
+        return held
+
+    def _titled_as(self, head: str) -> set[str]:
+        """The full names of the people the document names with a title of head noun
+        ``head`` ("Chancellor Gordon Brown" for "chancellor"), found on the first asking."""
+        if self._titled is None:
+            self._titled, self._holders = {}, {}
+            for nm in self.names:
+                if nm.title and nm.title not in self.ctx.lex.courtesy_titles:
+                    name, head = self.full_name(nm.name, nm.pos)[0], nm.title.split()[-1]
+                    self._titled.setdefault(head, set()).add(name)
+                    self._holders.setdefault(name, set()).add(head)
+        return self._titled.get(head, set())
+
     def lede_person(self, info: MentionInfo) -> Optional[_Entity]:
+        """The person `lede_person_name` finds, as a speaker."""
+        full = self.lede_person_name(info)
+        if full is None:
+            return None
+        return self.entity("person:" + full.lower(), lambda i: _Entity(i, full, SpeakerKind.PERSON))
+
+    def lede_person_name(self, info: MentionInfo) -> Optional[str]:
         """The person a description in the lede introduces before naming them: "…, a Home
         Office minister has said." then "Hazel Blears said …" — the first person named in full
         after it, in the lede or the next paragraph, who opens a clause and was not named
@@ -1287,8 +1393,7 @@ class _Resolver:
             gender = self._gender_of(full)
             if info.gender and gender and gender != info.gender:
                 return None
-            return self.entity("person:" + full.lower(),
-                               lambda i: _Entity(i, full, SpeakerKind.PERSON))
+            return full
         return None
 
     def new_description(self, info: MentionInfo) -> tuple[_Entity, Resolution]:
@@ -1421,7 +1526,8 @@ def _document_profiles(r: "_Resolver") -> None:
     "Owen" or "he" takes them from the first mention of their full name that carries a title
     ("England forward Michael Owen has told …"), wherever it stands."""
     ctx = r.ctx
-    if "document_profile" not in ctx.wc.readers:
+    named, described = "document_profile" in ctx.wc.readers, "described_profile" in ctx.wc.readers
+    if not (named or described):
         return
     # the speakers still without a title or an affiliation, and the first mention of each
     # one's full name that carries a title (read only for those: an appositive costs a look)
@@ -1440,11 +1546,19 @@ def _document_profiles(r: "_Resolver") -> None:
             ends.update((words[0], words[-1]))
     # full name -> (its first mention with a title, the appositive that gives it, if any)
     titled: dict[str, tuple[_Name, Optional[tuple[int, int]]]] = {}
+    # full name -> the mentions of it that open a clause, the first few (for `_described`)
+    subjects: dict[str, list[_Name]] = {}
     for nm, last in zip(r.names, r.last_words):
         if nm.last_token < 0 or nm.possessive or nm.org or last not in ends:
             continue
         full = r.full_name(nm.name, nm.pos)[0].lower()
-        if full not in needed or full in titled:
+        if full not in needed:
+            continue
+        if nm.subject:
+            seen = subjects.setdefault(full, [])
+            if len(seen) < _DESCRIBED_MENTIONS:
+                seen.append(nm)
+        if not named or full in titled:
             continue
         if nm.title:
             titled[full] = (nm, None)
@@ -1472,6 +1586,196 @@ def _document_profiles(r: "_Resolver") -> None:
             ent.affiliation = ent.affiliation or affiliation
         elif ent.affiliation is None and title.lower() == ent.title.lower():
             ent.affiliation = affiliation
+    if described:
+        _described(r, {full: ent for full, ent in needed.items() if ent.title is None},
+                   subjects)
+
+
+#: a quoted person's mentions that open a clause, and their mentions as a speaker, read for a
+#: description of them in the sentences after (`_described`), at most (each), and those
+#: sentences, at most
+_DESCRIBED_MENTIONS = 6
+_DESCRIBED_SENTENCES = 2
+#: marks before "the" that leave the description to open a clause ("…, the Tory leader said";
+#: the words are `Lexicon.description_openers`)
+_CLAUSE_MARKS = ",;:"
+
+
+def _described(r: "_Resolver", untitled: dict[str, _Entity],
+               subjects: dict[str, list[_Name]]) -> None:
+    """A person quoted with no title anywhere takes the one a description of them gives (the
+    BBC's annotation treats it as a fact of the document): an indefinite description that
+    opens the lede, when the person is named first as the subject of the next sentence ("An
+    artist critical of … has denied …" / "Shani Rhys James is worried …": artist), by
+    `lede_person`'s rule; or a definite description that opens a clause in the sentences
+    after one that the person opens or speaks in ("…," he said.), when `role_noun`'s steps
+    tie it to that person and no one else ("Mr Blair said … . The prime minister ridiculed
+    …": prime minister; "That suggests the Lib Dem leader believes …": leader, Lib Dem).
+    Bounded: one sentence of the lede, and two sentences after each of the first few
+    sentences each untitled person opens or speaks in."""
+    if not untitled:
+        return
+    ctx = r.ctx
+    toks, wc, lex = ctx.tokens, ctx.wc, ctx.lex
+    limit = ctx.limits.max_mention_tokens
+
+    def give(full: str, info: MentionInfo) -> None:
+        ent = untitled.get(full.lower())
+        if ent is None or ent.title is not None or not info.title or not info.title[0].isalpha():
+            return  # (not "6ft 6in player")
+        if info.gender and ent.gender and info.gender != ent.gender:
+            return
+        ent.title = info.title
+        ent.affiliation = ent.affiliation or info.affiliation
+
+    if 0 <= r.lede < len(ctx.paragraphs):
+        i = ctx.token_at_or_after(ctx.paragraphs[r.lede][0])
+        if i < len(toks) and ctx.sentence_paragraph[toks[i].sentence] == r.lede:
+            _lede_described(r, toks[i].sentence, subjects, give)
+    # the sentences each untitled person opens, or speaks in as a mention ("…," he said.):
+    # the first few of them
+    spoke: dict[int, list[int]] = {}
+    for pos, speaker in r.spoken:
+        if speaker.title is None:
+            seen = spoke.setdefault(speaker.id, [])
+            if len(seen) < _DESCRIBED_MENTIONS:
+                seen.append(pos)
+    for full, names in subjects.items():
+        ent = untitled.get(full)
+        if ent is None or ent.title is not None:
+            continue
+        anchors = sorted({toks[nm.last_token].sentence for nm in names} | {
+            toks[ctx.token_at_or_after(pos)].sentence for pos in spoke.get(ent.id, ())
+            if ctx.token_at_or_after(pos) < len(toks)})
+        read: set[int] = set()
+        for sent in anchors:
+            for s in range(sent + 1, min(sent + 1 + _DESCRIBED_SENTENCES, len(ctx.sentences))):
+                if s in read:
+                    continue
+                read.add(s)
+                if not _may_describe(ctx, s):
+                    continue
+                swc, lo, hi = _sentence_words(r, s)
+                stoks = swc.tokens
+                for k in range(lo, hi):
+                    if stoks[k].lower != "the" or k > lo and not _clause_opens(swc, k - 1, lo):
+                        continue
+                    np = np_after(swc, k, hi, limit)
+                    # (a title ends the description, in lower case: not "the general
+                    # election's …", nor "The Scottish Executive has …", a name)
+                    if np is None or np[1] >= hi or not swc.is_title(np[1] - 1) \
+                            or stoks[np[1] - 1].possessive or stoks[np[1] - 1].is_cap \
+                            or not _verb_at(swc, np[1]):
+                        continue
+                    info = analyse(swc, ctx.text, np)
+                    if info.title is None or info.head not in lex.titles \
+                            or info.head in lex.anonymous_heads:
+                        continue
+                    named = r.role_person_name(info)
+                    if named is not None and named.lower() == full:
+                        give(named, info)
+                        break
+                if ent.title is not None:
+                    break
+            if ent.title is not None:
+                break
+
+
+def _lede_described(r: "_Resolver", sent: int, subjects: dict[str, list[_Name]],
+                    give: Any) -> None:
+    """The description that is a subject in the lede's first sentence ``sent``, opening it
+    ("An artist critical of … has denied …") or a clause of it ("…, the shadow chancellor
+    said as …"), and the person `lede_person` ties it to, when that person is named first
+    as the subject of the next sentence ("Oliver Letwin said …"; not "… . Sir Alan Budd's
+    inquiry …"): ``give`` hands them its title."""
+    ctx = r.ctx
+    toks, lex = ctx.tokens, ctx.lex
+    if not any(toks[names[0].last_token].sentence == sent + 1 and names[0].initial
+               for names in subjects.values()):
+        return  # (no untitled person opens the next sentence: the lede is not read)
+    swc, lo, hi = _sentence_words(r, sent)
+    stoks = swc.tokens
+    for k in range(lo, hi):
+        low = stoks[k].lower
+        if low not in lex.indefinite_articles and low not in lex.articles or (
+                k > lo and not _clause_opens(swc, k - 1, lo)):
+            continue
+        np = np_after(swc, k, hi, ctx.limits.max_mention_tokens)
+        # (inside the sentence, a lower-case title ends it and a verb follows; the one that
+        # opens the sentence may have a modifier after it: "An artist critical of …")
+        if np is None or k > lo and (np[1] >= hi or not swc.is_title(np[1] - 1)
+                                     or stoks[np[1] - 1].is_cap or not _verb_at(swc, np[1])):
+            continue
+        info = analyse(swc, ctx.text, np)
+        if info.title is None or info.kind != SpeakerKind.PERSON:
+            continue  # ("A major change of direction is needed …, the shadow chancellor said")
+        full = r.lede_person_name(info) if info.definite is not None else None
+        first = subjects.get(full.lower()) if full else None
+        if full and first and toks[first[0].last_token].sentence == sent + 1 \
+                and first[0].initial and not any(
+                    c.pos < first[0].pos for c in r.full.get(full.lower().split()[-1], ())
+                    if c.name == full):
+            give(full, info)
+        return  # (the first description that opens a clause only)
+
+
+def _may_describe(ctx: Context, s: int) -> bool:
+    """Sentence ``s`` may hold a definite description that opens a clause: it holds a
+    quotation or a cue (it is tokenised whole), or its text opens with "the" or has "the"
+    after a clause mark or a `Lexicon.description_openers` word (looked up with string
+    searches: most sentences tokenised only around names are not tokenised again)."""
+    if ctx.sentence_full[s]:
+        return True
+    lo, _ = ctx.sentences[s]
+    start = ctx.tokens[lo].start
+    end = ctx.paragraphs[ctx.sentence_paragraph[s]][1]
+    if s + 1 < len(ctx.sentences):
+        end = min(end, ctx.tokens[ctx.sentences[s + 1][0]].start)
+    low = ctx.lowered
+    if low.startswith("the ", start):
+        return True
+    return any(low.find(f"{mark} the ", start, end) >= 0 for mark in _CLAUSE_MARKS) or any(
+        low.find(f" {word} the ", start, end) >= 0 for word in ctx.lex.description_openers)
+
+
+def _sentence_words(r: "_Resolver", s: int) -> tuple[WordClasses, int, int]:
+    """The word classes that read sentence ``s`` whole, and its token range there: the
+    document's, or, for a sentence with no quotation or cue (of which only the names and
+    their neighbours are tokens), the sentence's own, tokenised now."""
+    ctx = r.ctx
+    lo, hi = ctx.sentences[s]
+    if ctx.sentence_full[s]:
+        return ctx.wc, lo, hi
+    start = ctx.tokens[lo].start
+    end = ctx.paragraphs[ctx.sentence_paragraph[s]][1]
+    if s + 1 < len(ctx.sentences):
+        end = min(end, ctx.tokens[ctx.sentences[s + 1][0]].start)
+    words = tokenize(ctx.folded, start, end, ctx.lex, s, ctx.folded[start:end].isascii())
+    return WordClasses(ctx.lex, words, ctx.wc.readers), 0, len(words)
+
+
+def _clause_opens(wc: WordClasses, k: int, lo: int) -> bool:
+    """A clause may open after token ``k`` (of a sentence from token ``lo``): a comma, a
+    conjunction, or a speech or belief verb after a sentence-opening "That", "This" or "It"
+    ("That suggests the Lib Dem leader believes …"; not "the candidate implied the judge
+    handling the lawsuits was biased", where the clause's subject is someone else)."""
+    toks, lex = wc.tokens, wc.lex
+    low = toks[k].lower
+    return low in _CLAUSE_MARKS or low in lex.description_openers or (
+        k == lo + 1 and toks[lo].lower in lex.demonstrative_subjects
+        and (low in lex.cue_forms or low in lex.belief_forms))
+
+
+def _verb_at(wc: WordClasses, k: int) -> bool:
+    """Token ``k`` reads as the finite verb of a clause: an auxiliary, a speech or belief
+    verb, or a lower-case word with a verb's ending ("ridiculed", "believes")."""
+    t = wc.tokens[k]
+    if t.is_cap or not t.is_word:
+        return False
+    low = t.lower
+    lex = wc.lex
+    return low in lex.auxiliaries or low in lex.cue_forms or low in lex.belief_forms or (
+        low.endswith(lex.verb_endings) and low not in lex.function_words and not wc.is_title(k))
 
 
 #: the letters of an acronym that may be spelled out in the text, at least and at most
