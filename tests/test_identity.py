@@ -92,6 +92,38 @@ def test_description_set_before_a_name_gives_title_and_affiliation():
     assert speakers(text) == [("Jean Roux", None, None)]
 
 
+def test_a_longer_description_set_before_a_name_gives_title_and_affiliation():
+    """A description with modifiers, a name or a preposition before the title, set before
+    a name between commas, gives the name its title and affiliation ("The head of the state
+    firm X, Jo Reed, said", "A tired Wales coach, Jo Reed, said"); an adverbial phrase
+    before the commas gives none."""
+    text = 'The head of the state-owned Varna Gas company, Ivo Stoyan, said: "We will pay."'
+    assert speakers(text) == [("Ivo Stoyan", "head", "state-owned Varna Gas company")]
+    text = 'A weary Scotland coach, Rob Baird, simply noted: "We were beaten."'
+    assert speakers(text) == [("Rob Baird", "coach", "Scotland")]
+    text = 'The chief inspector of prisons, Ann Hale, said: "Cells are crowded."'
+    assert speakers(text) == [("Ann Hale", "chief inspector of prisons", None)]
+    text = '"Cells are crowded," the chief inspector of prisons, Ann Hale, said.'
+    assert speakers(text) == [("Ann Hale", "chief inspector of prisons", None)]
+    text = 'The Green Party\'s transport spokeswoman, Una Moss, said: "Fares must fall."'
+    assert speakers(text) == [("Una Moss", "transport spokeswoman", "Green Party")]
+    text = 'Asked if the coach would stay, Rob Baird, said: "We lost."'
+    assert speakers(text) == [("Rob Baird", None, None)]
+    text = 'A week after the Leeds coach quit, Rob Baird, 31, said: "We lost."'
+    assert speakers(text) == [("Rob Baird", None, None)]
+
+
+def test_a_title_of_several_words_keeps_its_own_words():
+    """"Secretary of State" after a name is one title, and the capitalised words of a title
+    are no affiliation ("Prime Minister" gave the affiliation "Prime")."""
+    text = '"We will act," said Joan Pell, the Secretary of State.'
+    assert speakers(text) == [("Joan Pell", "secretary of state", None)]
+    text = '"We will act," said Tom Vane, Prime Minister.'
+    assert speakers(text) == [("Tom Vane", "prime minister", None)]
+    text = '"We will act," said Tom Vane, Harbour Party Leader.'
+    assert speakers(text) == [("Tom Vane", "leader", "Harbour Party")]
+
+
 def test_a_common_word_opening_a_sentence_is_no_name():
     """A capitalised word that opens its sentence, is written in lower case elsewhere and is
     never capitalised inside a sentence is no one's name ("Lawyers", "Others", "Any"): 278
@@ -674,10 +706,11 @@ def test_a_knight_called_by_the_first_name():
 
 def test_a_preposed_title_with_modifiers_and_an_aside_that_is_no_role():
     """"The new President, Ada Kral, said": the title before the name between commas, past
-    its modifiers; an aside between dashes that is a phrase ("keen to calm investors") gives
-    no title, while an appositive noun ("a student") does."""
+    its modifiers, which it keeps as "said new President Ada Kral" and ", the new President,"
+    do; an aside between dashes that is a phrase ("keen to calm investors") gives no title,
+    while an appositive noun ("a student") does."""
     text = 'The new President, Ada Kral, has said the list "will be short".'
-    assert speakers(text) == [("Ada Kral", "president", None)]
+    assert speakers(text) == [("Ada Kral", "new president", None)]
     text = 'Ms Kral - keen to calm investors - said the list "will be short".'
     assert speakers(text)[0][1] is None
     text = 'Ada Kral, a student, said the list "will be short".'

@@ -1318,8 +1318,10 @@ def _appositive_fields(wc: WordClasses, text: str,
             break
     head_end = k
     preps = wc.lex.appositive_prepositions
-    while head_end < j and toks[head_end].lower not in preps and toks[head_end].text != ",":
-        head_end += 1
+    while head_end < j and (toks[head_end].lower not in preps or wc.title_len[head_end] > 1
+                            and head_end > k and wc.is_title(head_end - 1)) \
+            and toks[head_end].text != ",":
+        head_end += 1  # (the "of" of "Secretary of State" is the title's own)
     if head_end == k:
         return None, None
     title_x = [x for x in range(k, head_end) if wc.is_title(x)]
@@ -1337,7 +1339,15 @@ def _appositive_fields(wc: WordClasses, text: str,
     else:
         title = toks[head_end - 1].text if not toks[head_end - 1].is_cap else None
     aff = None
-    caps_before = [t for t in after_place(wc.lex, toks[k:head_end - 1]) if t.is_cap]
+    # (the capitalised words of the title are no affiliation: "the Prime Minister" gave "Prime")
+    in_title = set()
+    if title_x:
+        x = title_x[0]
+        while x < head_end and wc.is_title(x):
+            in_title.add(toks[x].start)  # (the title's own run: not "adviser to President X")
+            x += 1
+    caps_before = [t for t in after_place(wc.lex, toks[k:head_end - 1])
+                   if t.is_cap and t.start not in in_title]
     if title_x and caps_before and caps_before[0].start < toks[t0].start:
         # "the former Vermont governor challenged by Sanders": the words before the title,
         # not those after it (but "a senior adviser to Sanders": the one after it)
