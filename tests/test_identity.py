@@ -124,6 +124,24 @@ def test_a_title_of_several_words_keeps_its_own_words():
     assert speakers(text) == [("Tom Vane", "leader", "Harbour Party")]
 
 
+def test_medical_and_support_roles_are_titles():
+    """A team's physiotherapist, doctor, psychologist or assistant before a name is their
+    title, with the team as affiliation ("Wales' team physiotherapist X"); a role word inside
+    a longer title stays in it ("assistant chief constable") and gives no affiliation."""
+    text = 'Ireland\'s team physiotherapist Cara Boyd said: "He will be fit."'
+    assert speakers(text) == [("Cara Boyd", "team physiotherapist", "Ireland")]
+    text = 'Scotland team doctor Ewan Muir said: "He will be fit."'
+    assert speakers(text) == [("Ewan Muir", "team doctor", "Scotland")]
+    text = '"He needs rest," said sports psychologist Ewan Muir.'
+    assert speakers(text) == [("Ewan Muir", "sports psychologist", None)]
+    text = '"We are ready," said assistant chief constable Ewan Muir.'
+    assert speakers(text) == [("Ewan Muir", "assistant chief constable", None)]
+    text = '"We are ready," said Ewan Muir, Assistant Chief Constable.'
+    assert speakers(text) == [("Ewan Muir", "assistant chief constable", None)]
+    text = '"We are ready," said team captain Ewan Muir.'
+    assert speakers(text) == [("Ewan Muir", "team captain", None)]
+
+
 def test_a_common_word_opening_a_sentence_is_no_name():
     """A capitalised word that opens its sentence, is written in lower case elsewhere and is
     never capitalised inside a sentence is no one's name ("Lawyers", "Others", "Any"): 278
