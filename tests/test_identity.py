@@ -142,6 +142,33 @@ def test_medical_and_support_roles_are_titles():
     assert speakers(text) == [("Ewan Muir", "team captain", None)]
 
 
+def test_a_name_at_or_from_an_organisation_is_the_person():
+    """"said Jo Reed at Acme Bank" and "said Jo Reed from Acme": the person before "at" or
+    "from" is the speaker and the organisation after it the affiliation, as with "of"; a
+    plural group before it ("analysts at Acme") is a group with that affiliation. A place
+    that is no name ("at a rally") gives no affiliation."""
+    kind = [(q.speaker.name, q.speaker.affiliation, q.speaker.kind.value)
+            for q in quotetrack.parse(
+                '"Rates will rise," said Vera Holm at Dunmore Capital.').quotes]
+    assert kind == [("Vera Holm", "Dunmore Capital", "person")]
+    text = 'Vera Holm at Dunmore Capital said: "Rates will rise."'
+    assert speakers(text) == [("Vera Holm", None, "Dunmore Capital")]
+    text = '"Rates will rise," said Vera Holm from Dunmore Capital.'
+    assert speakers(text) == [("Vera Holm", None, "Dunmore Capital")]
+    text = '"Rates will rise," said Vera Holm of Dunmore Capital.'
+    assert speakers(text) == [("Vera Holm", None, "Dunmore Capital")]
+    for text in ('"Rates will rise," said analysts at Dunmore Capital.',
+                 '"Rates will rise," wrote analysts from Dunmore Capital in a note.',
+                 'Economists at Dunmore Capital said: "Rates will rise."'):
+        (quote,) = quotetrack.parse(text).quotes
+        assert quote.speaker.kind.value == "group", text
+        assert quote.speaker.affiliation == "Dunmore Capital", text
+    text = '"We will win," said Vera Holm at a rally in Leeds.'
+    assert speakers(text) == [("Vera Holm", None, None)]
+    text = '"We will win," said Vera Holm at the weekend.'
+    assert speakers(text) == [("Vera Holm", None, None)]
+
+
 def test_a_common_word_opening_a_sentence_is_no_name():
     """A capitalised word that opens its sentence, is written in lower case elsewhere and is
     never capitalised inside a sentence is no one's name ("Lawyers", "Others", "Any"): 278

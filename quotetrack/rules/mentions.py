@@ -13,7 +13,7 @@ from ..lexicon import Lexicon
 from ..model import Gender, SpeakerKind
 from .tokens import Token
 
-__all__ = ["WordClasses", "MentionInfo", "party_plural", "np_before", "np_after", "appositive_after",
+__all__ = ["WordClasses", "MentionInfo", "party_plural", "group_head", "np_before", "np_after", "appositive_after",
            "after_place", "analyse", "last_name_words", "skip_parenthesis"]
 
 
@@ -604,7 +604,7 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
     #: the possessive that is the phrase's first noun, before any preposition: "the foreign
     #: ministry's" in "the foreign ministry's consular-affairs office"
     owner = -1
-    preps = wc.lex.np_prepositions
+    preps, aff_preps = wc.lex.np_prepositions, wc.lex.affiliation_prepositions
     while k < hi and k - i < max_tokens:
         t = toks[k]
         if not t.is_word:
@@ -615,8 +615,12 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             last_anchor = k
             k += 1
             continue
-        if t.lower in preps and k > i and toks[k - 1].is_word and k + 1 < hi and (
-                toks[k + 1].is_cap or wc.is_det(k + 1)):
+        if (t.lower in preps and k > i and toks[k - 1].is_word and k + 1 < hi and (
+                toks[k + 1].is_cap or wc.is_det(k + 1))) or (
+                t.lower in aff_preps and k > i and k + 1 < hi and (
+                    toks[k + 1].is_cap or wc.is_det(k + 1) and k + 2 < hi and toks[k + 2].is_cap)
+                and (wc.is_name_word(k - 1) or group_head(wc.lex, toks[k - 1]))):
+            # ("said analysts from Citigroup", "said Jo Reed from Acme": the organisation)
             owner = -2 if owner == -1 else owner
             k += 1
             if wc.is_det(k):
@@ -1002,16 +1006,23 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             # (not "the News of the World", "the Church of England": after "the", a name
             # with "of the" is one institution's)
             a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
-            tail_aff = text[toks[a_start].start:toks[j - 1].end]  # "of the JCWI" -> "JCWI"
+            if toks[a_start].is_cap or toks[p].lower not in lex.setting_prepositions:
+                # "of the JCWI" -> "JCWI", "David Anders at Merrill Lynch" -> "Merrill Lynch"
+                # (5 "said First Last at Org" in the BBC corpus had the firm as the name);
+                # "Jo Reed at a rally" names no organisation
+                tail_aff = text[toks[a_start].start:toks[j - 1].end]
             j = p
             break
     else:
         # "a spokesman for the Home Office", "the director of the Institute": a title heads
-        # the mention and the organisation after it is its affiliation, not a name
+        # the mention and the organisation after it is its affiliation, not a name; so does
+        # a group's plural ("analysts at Citigroup", "economists from the Bank of England")
         preps = lex.np_prepositions
         for p in range(k + 1, j - 1):
             # (not the "of" of "secretary of state": a preposition inside a title)
-            if toks[p].lower in preps and wc.is_title(p - 1) and not wc.is_title(p) \
+            if (toks[p].lower in preps and wc.is_title(p - 1)
+                    or toks[p].lower in affiliation_preps and group_head(lex, toks[p - 1])) \
+                    and not wc.is_title(p) \
                     and not any(wc.is_name_word(x) and not wc.is_title(x) for x in range(k, p)):
                 a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
                 # (not "the director of the Institute Kenneth Roth": a name ends the mention)
@@ -1054,7 +1065,11 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if len(name_toks) == 1 and (name_toks[0].key in lex.group_nouns
                                 or wc.common_word(text, n_start)):
         # "Prosecutors said": a group at the start of a sentence; "Lawyers", "Others", "Any":
-        # a common word capitalised only because it opens the sentence
+        # a common word capitalised only because it opens the sentence (it heads the
+        # mention: "Analysts at Citigroup said")
+        if name_toks[0].key in lex.group_nouns or name_toks[0].key.endswith("s") \
+                and not name_toks[0].key.endswith(lex.singular_endings):  # (not "Half of")
+            head = name_toks[0].key
         name_toks, n_start = [], n_end
     capitalised_head = False
     if definite and name_toks and not org and n_start - 3 >= k and toks[n_start - 1].lower == "the" \
@@ -1126,6 +1141,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         and bool(name_toks) and name_toks[0].lower not in lex.first_names
     if described_org:
         title = None
+        # (but "Jo Reed from Acme, the mapping organisation,": the appositive is Acme's)
+        described_org = tail_aff is None
     # "another member of the public", "two officials": a determiner that tells this source
     # from others stays in its description ("a", "the", "one" do not)
     kept = k if k == i or toks[i].lower not in lex.described_determiners else i
@@ -1186,6 +1203,16 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
                        capitalised_head=capitalised_head, owned=owned, owner=owner)
+
+
+def group_head(lex: Lexicon, t: Token) -> bool:
+    """``t`` is a lower-case plural that heads a group of speakers ("officials", "experts",
+    "attorneys": a group noun or the plural of a title)."""
+    if t.is_cap or not t.lower.endswith("s") or t.lower.endswith(lex.singular_endings):
+        return False
+    low = t.lower
+    return low in lex.group_nouns or low[:-1] in lex.titles or low in lex.anonymous_heads \
+        or low.endswith("men") and low[:-3] + "man" in lex.titles
 
 
 def hyphened_firm(lex: Lexicon, word: str) -> bool:
