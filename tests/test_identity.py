@@ -113,6 +113,18 @@ def test_a_longer_description_set_before_a_name_gives_title_and_affiliation():
     assert speakers(text) == [("Rob Baird", None, None)]
 
 
+def test_a_longer_description_before_a_name_reaches_later_quotes():
+    """The same description, in a sentence with no quote, gives the person's later quotes
+    their title and affiliation; a clause that runs up to the comma ("had gone … but their
+    captain") is no description."""
+    text = ('The head of Harbour Gas, Ivo Stoyan, is an influential figure.\n\n'
+            '"We will pay," Stoyan said.')
+    assert speakers(text) == [("Ivo Stoyan", "head", "Harbour Gas")]
+    text = ('The visitors had gone through Leeds unbeaten but their captain, Rob Baird, is an '
+            'angry man.\n\n"We were the better side," Baird said.')
+    assert speakers(text) == [("Rob Baird", None, None)]
+
+
 def test_a_title_of_several_words_keeps_its_own_words():
     """"Secretary of State" after a name is one title, and the capitalised words of a title
     are no affiliation ("Prime Minister" gave the affiliation "Prime")."""

@@ -13,8 +13,9 @@ from ..lexicon import Lexicon
 from ..model import Gender, SpeakerKind
 from .tokens import Token
 
-__all__ = ["WordClasses", "MentionInfo", "party_plural", "group_head", "np_before", "np_after", "appositive_after",
-           "after_place", "analyse", "last_name_words", "skip_parenthesis"]
+__all__ = ["WordClasses", "MentionInfo", "party_plural", "group_head", "appositive_fields",
+           "np_before", "np_after", "appositive_after", "after_place", "analyse",
+           "last_name_words", "skip_parenthesis"]
 
 
 #: a short parenthesis after a name ("(R-Fla.)") closes at most this many tokens after it opens
@@ -1131,7 +1132,7 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     parts = MentionParts(wc=wc, text=text, first=first, title_start=t_start, title_end=t_end,
                          title_tokens=title_toks, named=bool(name_toks or apposed_name),
                          tail=tail_aff,
-                         apposed=_appositive_fields(wc, text, appositive)
+                         apposed=appositive_fields(wc, text, appositive)
                          if appositive is not None and apposed_name is None else None,
                          postnominal=postnominal)
     title, affiliation = _read_fields(parts)
@@ -1299,7 +1300,7 @@ def _named(wc: WordClasses, i: int, j: int) -> bool:
     return any(wc.is_name_word(x) and not wc.is_title(x) for x in range(i, j))
 
 
-def _appositive_fields(wc: WordClasses, text: str,
+def appositive_fields(wc: WordClasses, text: str,
                        rng: tuple[int, int]) -> tuple[Optional[str], Optional[str]]:
     """(title, affiliation) of an appositive such as "a student" or "director of the X at Y"."""
     toks = wc.tokens
