@@ -92,6 +92,95 @@ def test_description_set_before_a_name_gives_title_and_affiliation():
     assert speakers(text) == [("Jean Roux", None, None)]
 
 
+def test_a_longer_description_set_before_a_name_gives_title_and_affiliation():
+    """A description with modifiers, a name or a preposition before the title, set before
+    a name between commas, gives the name its title and affiliation ("The head of the state
+    firm X, Jo Reed, said", "A tired Wales coach, Jo Reed, said"); an adverbial phrase
+    before the commas gives none."""
+    text = 'The head of the state-owned Varna Gas company, Ivo Stoyan, said: "We will pay."'
+    assert speakers(text) == [("Ivo Stoyan", "head", "state-owned Varna Gas company")]
+    text = 'A weary Scotland coach, Rob Baird, simply noted: "We were beaten."'
+    assert speakers(text) == [("Rob Baird", "coach", "Scotland")]
+    text = 'The chief inspector of prisons, Ann Hale, said: "Cells are crowded."'
+    assert speakers(text) == [("Ann Hale", "chief inspector of prisons", None)]
+    text = '"Cells are crowded," the chief inspector of prisons, Ann Hale, said.'
+    assert speakers(text) == [("Ann Hale", "chief inspector of prisons", None)]
+    text = 'The Green Party\'s transport spokeswoman, Una Moss, said: "Fares must fall."'
+    assert speakers(text) == [("Una Moss", "transport spokeswoman", "Green Party")]
+    text = 'Asked if the coach would stay, Rob Baird, said: "We lost."'
+    assert speakers(text) == [("Rob Baird", None, None)]
+    text = 'A week after the Leeds coach quit, Rob Baird, 31, said: "We lost."'
+    assert speakers(text) == [("Rob Baird", None, None)]
+
+
+def test_a_longer_description_before_a_name_reaches_later_quotes():
+    """The same description, in a sentence with no quote, gives the person's later quotes
+    their title and affiliation; a clause that runs up to the comma ("had gone … but their
+    captain") is no description."""
+    text = ('The head of Harbour Gas, Ivo Stoyan, is an influential figure.\n\n'
+            '"We will pay," Stoyan said.')
+    assert speakers(text) == [("Ivo Stoyan", "head", "Harbour Gas")]
+    text = ('The visitors had gone through Leeds unbeaten but their captain, Rob Baird, is an '
+            'angry man.\n\n"We were the better side," Baird said.')
+    assert speakers(text) == [("Rob Baird", None, None)]
+
+
+def test_a_title_of_several_words_keeps_its_own_words():
+    """"Secretary of State" after a name is one title, and the capitalised words of a title
+    are no affiliation ("Prime Minister" gave the affiliation "Prime")."""
+    text = '"We will act," said Joan Pell, the Secretary of State.'
+    assert speakers(text) == [("Joan Pell", "secretary of state", None)]
+    text = '"We will act," said Tom Vane, Prime Minister.'
+    assert speakers(text) == [("Tom Vane", "prime minister", None)]
+    text = '"We will act," said Tom Vane, Harbour Party Leader.'
+    assert speakers(text) == [("Tom Vane", "leader", "Harbour Party")]
+
+
+def test_medical_and_support_roles_are_titles():
+    """A team's physiotherapist, doctor, psychologist or assistant before a name is their
+    title, with the team as affiliation ("Wales' team physiotherapist X"); a role word inside
+    a longer title stays in it ("assistant chief constable") and gives no affiliation."""
+    text = 'Ireland\'s team physiotherapist Cara Boyd said: "He will be fit."'
+    assert speakers(text) == [("Cara Boyd", "team physiotherapist", "Ireland")]
+    text = 'Scotland team doctor Ewan Muir said: "He will be fit."'
+    assert speakers(text) == [("Ewan Muir", "team doctor", "Scotland")]
+    text = '"He needs rest," said sports psychologist Ewan Muir.'
+    assert speakers(text) == [("Ewan Muir", "sports psychologist", None)]
+    text = '"We are ready," said assistant chief constable Ewan Muir.'
+    assert speakers(text) == [("Ewan Muir", "assistant chief constable", None)]
+    text = '"We are ready," said Ewan Muir, Assistant Chief Constable.'
+    assert speakers(text) == [("Ewan Muir", "assistant chief constable", None)]
+    text = '"We are ready," said team captain Ewan Muir.'
+    assert speakers(text) == [("Ewan Muir", "team captain", None)]
+
+
+def test_a_name_at_or_from_an_organisation_is_the_person():
+    """"said Jo Reed at Acme Bank" and "said Jo Reed from Acme": the person before "at" or
+    "from" is the speaker and the organisation after it the affiliation, as with "of"; a
+    plural group before it ("analysts at Acme") is a group with that affiliation. A place
+    that is no name ("at a rally") gives no affiliation."""
+    kind = [(q.speaker.name, q.speaker.affiliation, q.speaker.kind.value)
+            for q in quotetrack.parse(
+                '"Rates will rise," said Vera Holm at Dunmore Capital.').quotes]
+    assert kind == [("Vera Holm", "Dunmore Capital", "person")]
+    text = 'Vera Holm at Dunmore Capital said: "Rates will rise."'
+    assert speakers(text) == [("Vera Holm", None, "Dunmore Capital")]
+    text = '"Rates will rise," said Vera Holm from Dunmore Capital.'
+    assert speakers(text) == [("Vera Holm", None, "Dunmore Capital")]
+    text = '"Rates will rise," said Vera Holm of Dunmore Capital.'
+    assert speakers(text) == [("Vera Holm", None, "Dunmore Capital")]
+    for text in ('"Rates will rise," said analysts at Dunmore Capital.',
+                 '"Rates will rise," wrote analysts from Dunmore Capital in a note.',
+                 'Economists at Dunmore Capital said: "Rates will rise."'):
+        (quote,) = quotetrack.parse(text).quotes
+        assert quote.speaker.kind.value == "group", text
+        assert quote.speaker.affiliation == "Dunmore Capital", text
+    text = '"We will win," said Vera Holm at a rally in Leeds.'
+    assert speakers(text) == [("Vera Holm", None, None)]
+    text = '"We will win," said Vera Holm at the weekend.'
+    assert speakers(text) == [("Vera Holm", None, None)]
+
+
 def test_a_common_word_opening_a_sentence_is_no_name():
     """A capitalised word that opens its sentence, is written in lower case elsewhere and is
     never capitalised inside a sentence is no one's name ("Lawyers", "Others", "Any"): 278
@@ -674,10 +763,11 @@ def test_a_knight_called_by_the_first_name():
 
 def test_a_preposed_title_with_modifiers_and_an_aside_that_is_no_role():
     """"The new President, Ada Kral, said": the title before the name between commas, past
-    its modifiers; an aside between dashes that is a phrase ("keen to calm investors") gives
-    no title, while an appositive noun ("a student") does."""
+    its modifiers, which it keeps as "said new President Ada Kral" and ", the new President,"
+    do; an aside between dashes that is a phrase ("keen to calm investors") gives no title,
+    while an appositive noun ("a student") does."""
     text = 'The new President, Ada Kral, has said the list "will be short".'
-    assert speakers(text) == [("Ada Kral", "president", None)]
+    assert speakers(text) == [("Ada Kral", "new president", None)]
     text = 'Ms Kral - keen to calm investors - said the list "will be short".'
     assert speakers(text)[0][1] is None
     text = 'Ada Kral, a student, said the list "will be short".'

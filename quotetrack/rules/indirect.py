@@ -35,7 +35,7 @@ from .context import Context, Decision
 from .cues import (after_participle_opener, cue_as_noun, inverted_after_cue,
                    subject_before_cue, subject_of_clause)
 from .marks import Candidate
-from .mentions import np_after, np_before, skip_parenthesis
+from .mentions import group_head, np_after, np_before, skip_parenthesis
 from .tokens import Token
 
 __all__ = ["INDIRECT_RULES", "INDIRECT_RULE_NAMES", "find_indirect", "find_non_statements",
@@ -582,13 +582,7 @@ def reported_group(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Opt
 def _group_head(ctx: Context, x: int) -> bool:
     """Token ``x`` is a lower-case plural that heads a group of speakers ("officials",
     "experts", "attorneys": a group noun or the plural of a title)."""
-    t = ctx.tokens[x]
-    if t.is_cap or not t.lower.endswith("s") or t.lower.endswith(ctx.lex.singular_endings):
-        return False
-    low = t.lower
-    lex = ctx.lex
-    return low in lex.group_nouns or low[:-1] in lex.titles or low in lex.anonymous_heads \
-        or low.endswith("men") and low[:-3] + "man" in lex.titles
+    return group_head(ctx.lex, ctx.tokens[x])
 
 
 def _before_cue_words(ctx: Context, c: int, lo: int) -> int:

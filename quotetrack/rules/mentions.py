@@ -13,8 +13,9 @@ from ..lexicon import Lexicon
 from ..model import Gender, SpeakerKind
 from .tokens import Token
 
-__all__ = ["WordClasses", "MentionInfo", "party_plural", "np_before", "np_after", "appositive_after",
-           "after_place", "analyse", "last_name_words", "skip_parenthesis"]
+__all__ = ["WordClasses", "MentionInfo", "party_plural", "group_head", "appositive_fields",
+           "np_before", "np_after", "appositive_after", "after_place", "analyse",
+           "last_name_words", "skip_parenthesis"]
 
 
 #: a short parenthesis after a name ("(R-Fla.)") closes at most this many tokens after it opens
@@ -610,7 +611,7 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
     #: the possessive that is the phrase's first noun, before any preposition: "the foreign
     #: ministry's" in "the foreign ministry's consular-affairs office"
     owner = -1
-    preps = wc.lex.np_prepositions
+    preps, aff_preps = wc.lex.np_prepositions, wc.lex.affiliation_prepositions
     while k < hi and k - i < max_tokens:
         t = toks[k]
         if not t.is_word:
@@ -621,8 +622,12 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             last_anchor = k
             k += 1
             continue
-        if t.lower in preps and k > i and toks[k - 1].is_word and k + 1 < hi and (
-                toks[k + 1].is_cap or wc.is_det(k + 1)):
+        if (t.lower in preps and k > i and toks[k - 1].is_word and k + 1 < hi and (
+                toks[k + 1].is_cap or wc.is_det(k + 1))) or (
+                t.lower in aff_preps and k > i and k + 1 < hi and (
+                    toks[k + 1].is_cap or wc.is_det(k + 1) and k + 2 < hi and toks[k + 2].is_cap)
+                and (wc.is_name_word(k - 1) or group_head(wc.lex, toks[k - 1]))):
+            # ("said analysts from Citigroup", "said Jo Reed from Acme": the organisation)
             owner = -2 if owner == -1 else owner
             k += 1
             if wc.is_det(k):
@@ -1009,16 +1014,23 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             # (not "the News of the World", "the Church of England": after "the", a name
             # with "of the" is one institution's)
             a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
-            tail_aff = text[toks[a_start].start:toks[j - 1].end]  # "of the JCWI" -> "JCWI"
+            if toks[a_start].is_cap or toks[p].lower not in lex.setting_prepositions:
+                # "of the JCWI" -> "JCWI", "David Anders at Merrill Lynch" -> "Merrill Lynch"
+                # (5 "said First Last at Org" in the BBC corpus had the firm as the name);
+                # "Jo Reed at a rally" names no organisation
+                tail_aff = text[toks[a_start].start:toks[j - 1].end]
             j = p
             break
     else:
         # "a spokesman for the Home Office", "the director of the Institute": a title heads
-        # the mention and the organisation after it is its affiliation, not a name
+        # the mention and the organisation after it is its affiliation, not a name; so does
+        # a group's plural ("analysts at Citigroup", "economists from the Bank of England")
         preps = lex.np_prepositions
         for p in range(k + 1, j - 1):
             # (not the "of" of "secretary of state": a preposition inside a title)
-            if toks[p].lower in preps and wc.is_title(p - 1) and not wc.is_title(p) \
+            if (toks[p].lower in preps and wc.is_title(p - 1)
+                    or toks[p].lower in affiliation_preps and group_head(lex, toks[p - 1])) \
+                    and not wc.is_title(p) \
                     and not any(wc.is_name_word(x) and not wc.is_title(x) for x in range(k, p)):
                 a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
                 # (not "the director of the Institute Kenneth Roth": a name ends the mention)
@@ -1061,7 +1073,11 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if len(name_toks) == 1 and (name_toks[0].key in lex.group_nouns
                                 or wc.common_word(text, n_start)):
         # "Prosecutors said": a group at the start of a sentence; "Lawyers", "Others", "Any":
-        # a common word capitalised only because it opens the sentence
+        # a common word capitalised only because it opens the sentence (it heads the
+        # mention: "Analysts at Citigroup said")
+        if name_toks[0].key in lex.group_nouns or name_toks[0].key.endswith("s") \
+                and not name_toks[0].key.endswith(lex.singular_endings):  # (not "Half of")
+            head = name_toks[0].key
         name_toks, n_start = [], n_end
     capitalised_head = False
     if definite and name_toks and not org and n_start - 3 >= k and toks[n_start - 1].lower == "the" \
@@ -1123,7 +1139,7 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     parts = MentionParts(wc=wc, text=text, first=first, title_start=t_start, title_end=t_end,
                          title_tokens=title_toks, named=bool(name_toks or apposed_name),
                          tail=tail_aff,
-                         apposed=_appositive_fields(wc, text, appositive)
+                         apposed=appositive_fields(wc, text, appositive)
                          if appositive is not None and apposed_name is None else None,
                          postnominal=postnominal)
     title, affiliation = _read_fields(parts)
@@ -1133,6 +1149,8 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         and bool(name_toks) and name_toks[0].lower not in lex.first_names
     if described_org:
         title = None
+        # (but "Jo Reed from Acme, the mapping organisation,": the appositive is Acme's)
+        described_org = tail_aff is None
     # "another member of the public", "two officials": a determiner that tells this source
     # from others stays in its description ("a", "the", "one" do not)
     kept = k if k == i or toks[i].lower not in lex.described_determiners else i
@@ -1193,6 +1211,16 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
                        kind=kind, title=title, affiliation=affiliation, definite=definite,
                        gender=gender, anonymous=anonymous and not document, document=document,
                        capitalised_head=capitalised_head, owned=owned, owner=owner)
+
+
+def group_head(lex: Lexicon, t: Token) -> bool:
+    """``t`` is a lower-case plural that heads a group of speakers ("officials", "experts",
+    "attorneys": a group noun or the plural of a title)."""
+    if t.is_cap or not t.lower.endswith("s") or t.lower.endswith(lex.singular_endings):
+        return False
+    low = t.lower
+    return low in lex.group_nouns or low[:-1] in lex.titles or low in lex.anonymous_heads \
+        or low.endswith("men") and low[:-3] + "man" in lex.titles
 
 
 def hyphened_firm(lex: Lexicon, word: str) -> bool:
@@ -1279,7 +1307,7 @@ def _named(wc: WordClasses, i: int, j: int) -> bool:
     return any(wc.is_name_word(x) and not wc.is_title(x) for x in range(i, j))
 
 
-def _appositive_fields(wc: WordClasses, text: str,
+def appositive_fields(wc: WordClasses, text: str,
                        rng: tuple[int, int]) -> tuple[Optional[str], Optional[str]]:
     """(title, affiliation) of an appositive such as "a student" or "director of the X at Y"."""
     toks = wc.tokens
@@ -1325,8 +1353,10 @@ def _appositive_fields(wc: WordClasses, text: str,
             break
     head_end = k
     preps = wc.lex.appositive_prepositions
-    while head_end < j and toks[head_end].lower not in preps and toks[head_end].text != ",":
-        head_end += 1
+    while head_end < j and (toks[head_end].lower not in preps or wc.title_len[head_end] > 1
+                            and head_end > k and wc.is_title(head_end - 1)) \
+            and toks[head_end].text != ",":
+        head_end += 1  # (the "of" of "Secretary of State" is the title's own)
     if head_end == k:
         return None, None
     title_x = [x for x in range(k, head_end) if wc.is_title(x)]
@@ -1344,7 +1374,15 @@ def _appositive_fields(wc: WordClasses, text: str,
     else:
         title = toks[head_end - 1].text if not toks[head_end - 1].is_cap else None
     aff = None
-    caps_before = [t for t in after_place(wc.lex, toks[k:head_end - 1]) if t.is_cap]
+    # (the capitalised words of the title are no affiliation: "the Prime Minister" gave "Prime")
+    in_title = set()
+    if title_x:
+        x = title_x[0]
+        while x < head_end and wc.is_title(x):
+            in_title.add(toks[x].start)  # (the title's own run: not "adviser to President X")
+            x += 1
+    caps_before = [t for t in after_place(wc.lex, toks[k:head_end - 1])
+                   if t.is_cap and t.start not in in_title]
     if title_x and caps_before and caps_before[0].start < toks[t0].start:
         # "the former Vermont governor challenged by Sanders": the words before the title,
         # not those after it (but "a senior adviser to Sanders": the one after it)

@@ -18,10 +18,11 @@ import regex
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind, make_attribution, make_speaker)
 from .context import Context, Decision
-from .cues import unclosed_before_verb
-from .mentions import (PERSON_NAME_WORDS, MentionInfo, WordClasses, after_place, analyse, appositive_after,
-                       glued_start, hyphened_firm, last_name_words, np_after, np_before,
-                       occurs, party_plural, title_of_before)
+from .cues import preposed_description, unclosed_before_verb
+from .mentions import (PERSON_NAME_WORDS, MentionInfo, WordClasses, after_place, analyse,
+                       appositive_after, appositive_fields, glued_start, hyphened_firm,
+                       last_name_words, np_after, np_before, occurs, party_plural,
+                       title_of_before)
 from .tokens import MASK, tokenize
 
 __all__ = ["RESOLVERS", "RESOLVER_NAMES", "Resolved", "resolve"]
@@ -260,6 +261,17 @@ def _person_names(ctx: Context) -> list[_Name]:
             # (and a name that ends its sentence: "The ban also covers the runners' coach,
             # Jan Dorn." gives the title his later quotes keep)
             preposed = _preposed_title(ctx, i - 1, sent)
+            if preposed is None:
+                # "The head of the state-owned Acme company, Jo Reed, arrived": the longer
+                # description the quotation sieves read before a name between commas
+                desc = preposed_description(ctx, i - 1, ctx.sentences[sent][0])
+                if desc is not None:
+                    fields = appositive_fields(wc, ctx.text, desc)
+                    # (the appositive readers' fields, as far as they run)
+                    aff = (fields[1] or "") if "appositive_affiliation" in wc.readers else ""
+                    if fields[0] is not None and "appositive_title" in wc.readers:
+                        # ("The director of the film": no organisation)
+                        preposed = fields[0].lower(), aff if aff.lower() != aff else ""
             if preposed is not None:
                 title, affiliation = preposed
                 person = person or not org
