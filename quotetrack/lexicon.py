@@ -250,6 +250,9 @@ class Lexicon:
     #: `quotetrack.text.letter_runs`
     trigger_bytes: frozenset[bytes] = attrs.field(init=False, repr=False)
     speech_noun_bytes: frozenset[bytes] = attrs.field(init=False, repr=False)
+    #: the runs of a-z of the one-word titles, as bytes: a stretch of text whose
+    #: `quotetrack.text.letter_runs` hold none of them has no title word
+    title_run_bytes: frozenset[bytes] = attrs.field(init=False, repr=False)
     #: the finite forms of the speech verbs that report a clause or may stand before their
     #: speaker ("said", "adds", "told"): a sentence holding one attributes speech, so an
     #: unclosed quotation ends before it
@@ -428,6 +431,9 @@ class Lexicon:
         object.__setattr__(self, "trigger_bytes", frozenset(w.encode() for w in self.triggers))
         object.__setattr__(self, "speech_noun_bytes", frozenset(
             w.encode() for w in self.speech_nouns))
+        object.__setattr__(self, "title_run_bytes", frozenset(
+            run.encode() for title in self.titles if " " not in title
+            for run in _LETTER_RUNS.findall(title)))
         object.__setattr__(self, "attribution_forms", frozenset(
             form for form, cue in self.cue_forms.items()
             if (cue.lemma in self.inversion_cues or cue.lemma in self.indirect_cues)

@@ -17,6 +17,7 @@ import regex
 
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind, make_attribution, make_speaker)
+from ..text import letter_runs
 from .context import Context, Decision
 from .cues import preposed_description, unclosed_before_verb
 from .mentions import (PERSON_NAME_WORDS, MentionInfo, WordClasses, after_place, analyse,
@@ -1705,6 +1706,8 @@ def _lede_described(r: "_Resolver", sent: int, subjects: dict[str, list[_Name]],
     if not any(toks[names[0].last_token].sentence == sent + 1 and names[0].initial
                for names in subjects.values()):
         return  # (no untitled person opens the next sentence: the lede is not read)
+    if lex.title_run_bytes.isdisjoint(letter_runs(ctx.lowered, *_sentence_chars(ctx, sent))):
+        return  # (no title word in it: no description with a title)
     swc, lo, hi = _sentence_words(r, sent)
     stoks = swc.tokens
     for k in range(lo, hi):
@@ -1732,22 +1735,29 @@ def _lede_described(r: "_Resolver", sent: int, subjects: dict[str, list[_Name]],
 
 
 def _may_describe(ctx: Context, s: int) -> bool:
-    """Sentence ``s`` may hold a definite description that opens a clause: it holds a
-    quotation or a cue (it is tokenised whole), or its text opens with "the" or has "the"
-    after a clause mark or a `Lexicon.description_openers` word (looked up with string
-    searches: most sentences tokenised only around names are not tokenised again)."""
-    if ctx.sentence_full[s]:
-        return True
-    lo, _ = ctx.sentences[s]
-    start = ctx.tokens[lo].start
-    end = ctx.paragraphs[ctx.sentence_paragraph[s]][1]
-    if s + 1 < len(ctx.sentences):
-        end = min(end, ctx.tokens[ctx.sentences[s + 1][0]].start)
+    """Sentence ``s`` may hold a definite description that opens a clause: it has a title
+    word, and it holds a quotation or a cue (it is tokenised whole), or its text opens with
+    "the" or has "the" after a clause mark or a `Lexicon.description_openers` word (looked up
+    with string searches: most sentences tokenised only around names are not tokenised
+    again)."""
+    start, end = _sentence_chars(ctx, s)
     low = ctx.lowered
-    if low.startswith("the ", start):
+    if ctx.lex.title_run_bytes.isdisjoint(letter_runs(low, start, end)):
+        return False  # (no title word: the description's head is one; a test in C)
+    if ctx.sentence_full[s] or low.startswith("the ", start):
         return True
     return any(low.find(f"{mark} the ", start, end) >= 0 for mark in _CLAUSE_MARKS) or any(
         low.find(f" {word} the ", start, end) >= 0 for word in ctx.lex.description_openers)
+
+
+def _sentence_chars(ctx: Context, s: int) -> tuple[int, int]:
+    """The characters of sentence ``s``: from its first token to the next sentence's (or its
+    paragraph's end)."""
+    start = ctx.tokens[ctx.sentences[s][0]].start
+    end = ctx.paragraphs[ctx.sentence_paragraph[s]][1]
+    if s + 1 < len(ctx.sentences):
+        end = min(end, ctx.tokens[ctx.sentences[s + 1][0]].start)
+    return start, end
 
 
 def _sentence_words(r: "_Resolver", s: int) -> tuple[WordClasses, int, int]:
@@ -1758,10 +1768,7 @@ def _sentence_words(r: "_Resolver", s: int) -> tuple[WordClasses, int, int]:
     lo, hi = ctx.sentences[s]
     if ctx.sentence_full[s]:
         return ctx.wc, lo, hi
-    start = ctx.tokens[lo].start
-    end = ctx.paragraphs[ctx.sentence_paragraph[s]][1]
-    if s + 1 < len(ctx.sentences):
-        end = min(end, ctx.tokens[ctx.sentences[s + 1][0]].start)
+    start, end = _sentence_chars(ctx, s)
     words = tokenize(ctx.folded, start, end, ctx.lex, s, ctx.folded[start:end].isascii())
     return WordClasses(ctx.lex, words, ctx.wc.readers), 0, len(words)
 
