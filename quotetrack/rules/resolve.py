@@ -1240,15 +1240,11 @@ class _Resolver:
                             return self._organization(named)
                     return ent
             # "the prime minister said" -> "Prime Minister Justin Trudeau" named earlier
-            k = bisect_left(self.name_pos, info.start) - 1
-            window = self.ctx.limits.antecedent_window_chars
-            while k >= 0 and info.start - self.names[k].pos <= window:
-                nm = self.names[k]
-                k -= 1
-                if nm.title and nm.title.split()[-1] == info.head:
-                    name, _ = self.full_name(nm.name, nm.pos)
-                    return self.entity("person:" + name.lower(), lambda i: _Entity(
-                        i, name, SpeakerKind.PERSON))
+            titled = self._titled_name_before(info)
+            if titled is not None:
+                name, _ = self.full_name(titled.name, titled.pos)
+                return self.entity("person:" + name.lower(), lambda i: _Entity(
+                    i, name, SpeakerKind.PERSON))
             # "A senior diplomat toured the port. ... the diplomat said": the description
             # that introduced the role noun, even if it said nothing then
             intro = self._introduced(info)
@@ -1277,6 +1273,19 @@ class _Resolver:
                                                 any_name=not info.description[0].isupper())
         return None
 
+    def _titled_name_before(self, info: MentionInfo) -> Optional[_Name]:
+        """The nearest name before the mention, in the antecedent window, written with a title
+        whose head is the mention's ("Prime Minister Justin Trudeau" for "the prime
+        minister")."""
+        k = bisect_left(self.name_pos, info.start) - 1
+        window = self.ctx.limits.antecedent_window_chars
+        while k >= 0 and info.start - self.names[k].pos <= window:
+            nm = self.names[k]
+            k -= 1
+            if nm.title and nm.title.split()[-1] == info.head:
+                return nm
+        return None
+
     def role_person_name(self, info: MentionInfo) -> Optional[str]:
         """The full name of the person a definite description of a person refers back to, by
         `role_noun`'s steps, read without making a speaker, and surer: None when a speaker
@@ -1290,13 +1299,9 @@ class _Resolver:
             if ent.kind != SpeakerKind.ORGANIZATION and (ent.head == info.head or (
                     ent.title and ent.title.lower().split()[-1] == info.head)):
                 return ent.name
-        k = bisect_left(self.name_pos, info.start) - 1
-        window = self.ctx.limits.antecedent_window_chars
-        while k >= 0 and info.start - self.names[k].pos <= window:
-            nm = self.names[k]
-            k -= 1
-            if nm.title and nm.title.split()[-1] == info.head:
-                return self.full_name(nm.name, nm.pos)[0]
+        titled = self._titled_name_before(info)
+        if titled is not None:
+            return self.full_name(titled.name, titled.pos)[0]
         if self._introduction(info) is not None:
             return None
         full = self._recent_person_name(info.start, _ROLE_NOUN_WINDOW_CHARS, subject=info.head)
@@ -1311,6 +1316,7 @@ class _Resolver:
         toks = self.ctx.tokens
         here = toks[self.ctx.token_at_or_after(info.start)].sentence
         k = bisect_left(self.name_pos, info.start) - 1
+        window = self.ctx.limits.antecedent_window_chars
         since: Optional[int] = None
         while k >= 0 and info.start - self.names[k].pos <= window:
             nm = self.names[k]
