@@ -1638,14 +1638,16 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
     toks, wc, lex = ctx.tokens, ctx.wc, ctx.lex
     limit = ctx.limits.max_mention_tokens
 
-    def give(full: str, info: MentionInfo) -> None:
+    def give(full: str, info: MentionInfo) -> bool:
+        """Give the person ``full`` names the title of ``info``; whether it was given."""
         ent = untitled.get(full.lower())
         if ent is None or ent.title is not None or not info.title or not info.title[0].isalpha():
-            return  # (not "6ft 6in player")
+            return False  # (not "6ft 6in player")
         if info.gender and ent.gender and info.gender != ent.gender:
-            return
+            return False
         ent.title = info.title
         ent.affiliation = ent.affiliation or info.affiliation
+        return True
 
     if 0 <= r.lede < len(ctx.paragraphs):
         i = ctx.token_at_or_after(ctx.paragraphs[r.lede][0])
@@ -1667,6 +1669,9 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
             toks[ctx.token_at_or_after(pos)].sentence for pos in spoke.get(ent.id, ())
             if ctx.token_at_or_after(pos) < len(toks)})
         read: set[int] = set()
+        # (whether a title was given is kept in a flag, not read back from ``ent.title``:
+        # after the test above the compiled build takes that field to be None for good)
+        given = False
         for sent in anchors:
             for s in range(sent + 1, min(sent + 1 + _DESCRIBED_SENTENCES, len(ctx.sentences))):
                 if s in read:
@@ -1692,11 +1697,11 @@ def _described(r: "_Resolver", untitled: dict[str, _Entity],
                         continue
                     named = r.role_person_name(info)
                     if named is not None and named.lower() == full:
-                        give(named, info)
+                        given = give(named, info)
                         break
-                if ent.title is not None:
+                if given:
                     break
-            if ent.title is not None:
+            if given:
                 break
 
 
