@@ -1747,14 +1747,16 @@ def _lede_described(r: "_Resolver", sent: int, subjects: dict[str, list[_Name]],
 
 def _may_describe(ctx: Context, s: int) -> bool:
     """Sentence ``s`` may hold a definite description that opens a clause: it has a title
-    word, and it holds a quotation or a cue (it is tokenised whole), or its text opens with
+    word in lower case, and it holds a quotation or a cue (it is tokenised whole), or its text opens with
     "the" or has "the" after a clause mark or a `Lexicon.description_openers` word (looked up
     with string searches: most sentences tokenised only around names are not tokenised
     again)."""
     start, end = _sentence_chars(ctx, s)
     low = ctx.lowered
-    if ctx.lex.title_run_bytes.isdisjoint(letter_runs(low, start, end)):
-        return False  # (no title word: the description's head is one; a test in C)
+    if ctx.lex.title_run_bytes.isdisjoint(letter_runs(ctx.folded, start, end)):
+        return False  # (no title word in lower case: the description's head is one, "the
+        # prime minister", not "Prime Minister X"; the runs of a-z of the text as written,
+        # a test in C)
     if ctx.sentence_full[s] or low.startswith("the ", start):
         return True
     return any(low.find(f"{mark} the ", start, end) >= 0 for mark in _CLAUSE_MARKS) or any(
