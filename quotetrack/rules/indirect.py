@@ -579,12 +579,6 @@ def reported_group(ctx: Context, c: int, lo: int, hi: int, beliefs: bool) -> Opt
     return _clause_after_cue(ctx, c, lo, hi, Decision(mention=found, cue=(c, c + 1)))
 
 
-def _group_head(ctx: Context, x: int) -> bool:
-    """Token ``x`` is a lower-case plural that heads a group of speakers ("officials",
-    "experts", "attorneys": a group noun or the plural of a title)."""
-    return group_head(ctx.lex, ctx.tokens[x])
-
-
 def _before_cue_words(ctx: Context, c: int, lo: int) -> int:
     """Where the words that stand between a subject and the cue at ``c`` begin ("have said",
     "both argued")."""
@@ -625,7 +619,7 @@ def _group_before(ctx: Context, c: int, lo: int) -> Optional[tuple[int, int]]:
             and toks[start - 1].lower not in lex.subordinators:
         return None
     for h in range(start, min(end - 2, start + _GROUP_HEAD_TOKENS)):
-        if toks[h + 1].lower in lex.group_prepositions and _group_head(ctx, h):
+        if toks[h + 1].lower in lex.group_prepositions and group_head(lex, toks[h]):
             if all(wc.is_det(x) or wc.is_modifier(x) for x in range(start, h)):
                 return (start, h + 1)
             return None

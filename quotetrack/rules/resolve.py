@@ -1345,9 +1345,7 @@ class _Resolver:
     def _titles_of(self, name: str) -> set[str]:
         """The head nouns of the titles the document gives the person of full name
         ``name``: with their name, or as a speaker."""
-        self._titled_as("")
-        assert self._holders is not None
-        held = set(self._holders.get(name, ()))
+        held = set(self._title_index()[1].get(name, ()))
         ent = self.by_key.get("person:" + name.lower())
         if ent is not None and ent.title:
             held.add(ent.title.lower().split()[-1])
@@ -1355,15 +1353,20 @@ class _Resolver:
 
     def _titled_as(self, head: str) -> set[str]:
         """The full names of the people the document names with a title of head noun
-        ``head`` ("Chancellor Gordon Brown" for "chancellor"), found on the first asking."""
-        if self._titled is None:
+        ``head`` ("Chancellor Gordon Brown" for "chancellor")."""
+        return self._title_index()[0].get(head, set())
+
+    def _title_index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Title head noun -> the full names the document gives it, and full name -> the
+        head nouns of its titles; made on the first asking."""
+        if self._titled is None or self._holders is None:
             self._titled, self._holders = {}, {}
             for nm in self.names:
                 if nm.title and nm.title not in self.ctx.lex.courtesy_titles:
                     name, head = self.full_name(nm.name, nm.pos)[0], nm.title.split()[-1]
                     self._titled.setdefault(head, set()).add(name)
                     self._holders.setdefault(name, set()).add(head)
-        return self._titled.get(head, set())
+        return self._titled, self._holders
 
     def lede_person(self, info: MentionInfo) -> Optional[_Entity]:
         """The person `lede_person_name` finds, as a speaker."""
