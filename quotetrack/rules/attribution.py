@@ -898,15 +898,20 @@ def classify_kinds(ctx: Context) -> None:
             ctx.kinds[q] = QuoteKind.OTHER  # on CBS's "Face the Nation": the name of a work
 
 
+#: the enabled sieves, in order, by the enabled names (`run_sieves`)
+_ENABLED_SIEVES: dict[tuple[str, ...], list[tuple[str, Sieve]]] = {}
+
+
 def run_sieves(ctx: Context, enabled: tuple[str, ...]) -> None:
     """Apply the enabled sieves in order; quotes are visited in document order in each. The
     sieves that look back for a quote's speaker (`_LOOK_BACK_SIEVES`) run as one pass, so that
     a quote-only paragraph continues one a lead-in attributed just before it. The runner stamps
     each decision with the name of the sieve that made it."""
     looked_back = False
-    for name, sieve in SIEVES:
-        if name not in enabled:
-            continue
+    sieves = _ENABLED_SIEVES.get(enabled)
+    if sieves is None:  # (picked once per selection, not per document)
+        sieves = _ENABLED_SIEVES[enabled] = [(n, s) for n, s in SIEVES if n in enabled]
+    for name, sieve in sieves:
         if name in _LOOK_BACK_SIEVES:
             if not looked_back:
                 looked_back = True

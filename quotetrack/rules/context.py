@@ -129,17 +129,13 @@ class Context:
         Each phrase's last word is looked for first, once per document: most documents hold
         none of the phrases, and one word shared by several phrases ("comment") is cheaper to
         look for than each of them."""
-        low = self.folded_lower()
         held = self._held_words
-        out: list[str] = []
-        for phrase in phrases:
-            word = phrase[phrase.rfind(" ") + 1:]
-            found = held.get(word)
-            if found is None:
-                found = held[word] = word in low
-            if found and phrase in low:
-                out.append(phrase)
-        return out
+        words = _last_words(phrases)
+        for word in words:
+            if word not in held:
+                held[word] = word in self.folded_lower()
+        return [phrase for phrase, word in zip(phrases, words)
+                if held[word] and phrase in self.folded_lower()]
 
     def sentence_index(self, s: int) -> "SentenceIndex":
         """What one sentence holds, computed once: its first word, quotes, cues, "according"."""
@@ -162,6 +158,19 @@ class Context:
 #: a capitalised word and the ones after it, one space or line break apart: "Hassan
 #: Al-Rubaie, also 21", a name across a wrapped line
 _CAP_RUN, _CAP_RUN_ASCII = twin_patterns(r"[A-Z][<W>'.&-]*(?:[ \n][A-Z][<W>'.&-]*)*")
+#: the last word of each phrase of a phrase list, by the list (`Context.phrases_held`)
+_LAST_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _last_words(phrases: Sequence[str]) -> tuple[str, ...]:
+    """The last word of each of ``phrases`` (found once per list of phrases)."""
+    key = tuple(phrases)
+    words = _LAST_WORDS.get(key)
+    if words is None:
+        words = _LAST_WORDS[key] = tuple(p[p.rfind(" ") + 1:] for p in key)
+    return words
+
+
 _RUN_GAP = re.compile(r"[ \n]")
 #: characters read back from a capitalised word for the word before it (white space, then the
 #: word): a longer "word" is cut, so a run of spaces or letters costs no more than this

@@ -24,7 +24,7 @@ kind are non-statements, not quotes.
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 import attrs
 
@@ -1564,10 +1564,27 @@ INDIRECT_RULE_NAMES = tuple(name for name, _ in INDIRECT_RULES) + tuple(
     name for name, _ in _SENTENCE_RULES)
 
 
+_RuleList = list[tuple[str, Callable[..., Any]]]
+#: the enabled cue rules and sentence rules, in order, by the enabled names (`_enabled_rules`)
+_ENABLED_RULES: dict[tuple[str, ...], tuple[_RuleList, _RuleList]] = {}
+
+
+def _enabled_rules(enabled: tuple[str, ...]) -> tuple[_RuleList, _RuleList]:
+    """The enabled cue rules and sentence rules, in order: picked once per selection of rules,
+    not once per document and sentence (a name is looked for in a tuple of every enabled
+    sieve's)."""
+    pair = _ENABLED_RULES.get(enabled)
+    if pair is None:
+        pair = _ENABLED_RULES[enabled] = (
+            [(name, rule) for name, rule in INDIRECT_RULES if name in enabled],
+            [(name, rule) for name, rule in _SENTENCE_RULES if name in enabled])
+    return pair
+
+
 def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list[Reported]:
     """Reported speech in every sentence outside headlines, in document order."""
     found: list[Reported] = []
-    rules = [(name, rule) for name, rule in INDIRECT_RULES if name in enabled]
+    rules, sentence_rules = _enabled_rules(enabled)
     toks, cue_forms, belief_forms = ctx.tokens, ctx.lex.cue_forms, ctx.lex.belief_forms
     for s, (lo, hi) in enumerate(ctx.sentences):
         if ctx.sentence_paragraph[s] in ctx.headlines or not ctx.sentence_full[s]:
@@ -1577,17 +1594,16 @@ def find_indirect(ctx: Context, enabled: tuple[str, ...], beliefs: bool) -> list
             ctx.title_sentences.add(s)  # (a headline opens its paragraph: the cheap test first)
         taken: list[tuple[int, int]] = []
         nouns: set[int] = set()  # cue forms a sentence rule read as nouns ("his claim that")
-        for name, sentence_rule in _SENTENCE_RULES:
-            if name in enabled:
-                for r in sentence_rule(ctx, lo, hi):
-                    if r.end + 1 < len(toks) and toks[r.end].text == ":" \
-                            and _frames_quotation(ctx, r):
-                        continue
-                    r.decision.sieve = name  # the runner stamps the rule's name
-                    found.append(r)
-                    taken.append((r.first, r.end))
-                    if r.decision.cue is not None:
-                        nouns.add(r.decision.cue[0])
+        for name, sentence_rule in sentence_rules:
+            for r in sentence_rule(ctx, lo, hi):
+                if r.end + 1 < len(toks) and toks[r.end].text == ":" \
+                        and _frames_quotation(ctx, r):
+                    continue
+                r.decision.sieve = name  # the runner stamps the rule's name
+                found.append(r)
+                taken.append((r.first, r.end))
+                if r.decision.cue is not None:
+                    nouns.add(r.decision.cue[0])
         outer = (-1, -1)  # the last clause reported after its cue (first, end)
         for c in range(lo, hi):
             low = toks[c].lower  # (the first test of _is_report_cue, without a call per token)

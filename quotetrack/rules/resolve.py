@@ -2072,6 +2072,9 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
                 list[Optional[Attribution]], tuple[Speaker, ...], tuple]:
     """Attributions (one per quote, None where undecided), the speakers, the non-statements;
     ``enabled`` names the resolvers to run (`RESOLVERS`)."""
+    if not silent and all(d is None for d in ctx.decisions):
+        # nothing to resolve (7 % of BBC corpus articles): no name registry is built
+        return [None] * len(ctx.quotes), (), ()
     r = _Resolver(ctx)
     on = frozenset(enabled)
     table = _dispatch(on)
