@@ -1631,3 +1631,30 @@ def test_a_lede_description_that_opens_a_clause_gives_a_title():
         text = ("Acme boss takes control\n\n"
                 "The chief executive of Acme has taken control of its car business.\n\n" + later)
         assert speakers(text) and all(s[1] is None for s in speakers(text)), text
+
+
+def test_a_competition_before_champion_is_no_affiliation():
+    """"Twice Olympic champion X", "US Open champion X": the capitalised words before a title
+    won in a competition name the competition, not a body the speaker speaks for; nationality
+    words stay ("Kenyan world champion X"), and a team before another title stays too."""
+    for before in ("Twice Olympic champion", "Former US Open champion",
+                   "Reigning European 400m champion"):
+        text = f'{before} Jo Marsh said: "The track was fast today."'
+        assert speakers(text) == [("Jo Marsh", speakers(text)[0][1], None)], text
+        assert "champion" in speakers(text)[0][1], text
+    text = 'Kenyan world champion Jo Marsh said: "The track was fast today."'
+    assert speakers(text)[0][2] == "Kenyan"
+    text = 'Leeds captain Jo Marsh said: "The pitch was heavy today."'
+    assert speakers(text) == [("Jo Marsh", "captain", "Leeds")]
+
+
+def test_an_organisation_speaker_has_no_affiliation():
+    """An organisation speaks for itself: the words before its name ("Consumer rights group
+    Fairplay", "Danish brewer Holmgaard") are no affiliation of it; a person keeps theirs."""
+    for text in ('Consumer rights group Fairplay said: "The charges are unfair."',
+                 'Danish brewing firm Holmgaard said: "Sales rose in every market."'):
+        quotes = quotetrack.parse(text).quotes
+        assert quotes[0].speaker.kind.value == "organization", text
+        assert quotes[0].speaker.affiliation is None, text
+    text = 'Fairplay director Ana Ruiz said: "The charges are unfair."'
+    assert speakers(text) == [("Ana Ruiz", "director", "Fairplay")]
