@@ -1658,3 +1658,25 @@ def test_an_organisation_speaker_has_no_affiliation():
         assert quotes[0].speaker.affiliation is None, text
     text = 'Fairplay director Ana Ruiz said: "The charges are unfair."'
     assert speakers(text) == [("Ana Ruiz", "director", "Fairplay")]
+
+
+def test_a_name_ending_in_international_aid_watch_or_post_is_an_organisation():
+    """"Famine Aid International", "Rural Concern", "Harbour Watch", "the Daily Post": a
+    capitalised name of two or more words ending so is an organisation; the lower-case word
+    ("a Wales international", "the music industry") makes none, and a person stays a person."""
+    for name in ("Famine Aid International", "Rural Concern", "Harbour Watch",
+                 "the Northern Daily Post"):
+        text = f'{name} said: "The figures are worse than last year."'
+        quotes = quotetrack.parse(text).quotes
+        assert quotes[0].speaker.kind.value == "organization", text
+    text = 'Former Wales international Tom Hale said: "The figures are worse than last year."'
+    assert quotetrack.parse(text).quotes[0].speaker.kind.value == "person"
+
+
+def test_an_organisation_named_x_of_the_y_keeps_its_whole_name():
+    """"the Federation of the Northern Boat Industry reported": the whole name, though its
+    last word names an organisation."""
+    text = ("Boat sales rose by a fifth, the Federation of the Northern Boat Industry "
+            "reported.")
+    quotes = quotetrack.parse(text).quotes
+    assert quotes[0].speaker.name == "Federation of the Northern Boat Industry"

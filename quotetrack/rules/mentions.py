@@ -1086,11 +1086,13 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             head = name_toks[0].key
         name_toks, n_start = [], n_end
     capitalised_head = False
-    if definite and name_toks and not org and n_start - 3 >= k and toks[n_start - 1].lower == "the" \
+    if definite and name_toks and n_start - 3 >= k and toks[n_start - 1].lower == "the" \
             and toks[n_start - 2].lower == "of" and all(
                 t.is_cap and not t.possessive for t in toks[k:n_start - 2]) \
             and not any(wc.is_title(x) for x in range(k, n_start - 2)):
-        # "the News of the World", "the Church of England": one institution's name
+        # "the News of the World", "the Church of England": one institution's name (also
+        # when its last word names an organisation: "the International Federation of the
+        # Phonographic Industry")
         name_toks, n_start, org = list(toks[k:n_end]), k, True
     if definite and name_toks and not org and i < k and toks[i].lower == "the" \
             and len(name_toks) <= 2 and not any(wc.is_title(x) for x in range(k, j)) \
