@@ -1680,3 +1680,17 @@ def test_an_organisation_named_x_of_the_y_keeps_its_whole_name():
             "reported.")
     quotes = quotetrack.parse(text).quotes
     assert quotes[0].speaker.name == "Federation of the Northern Boat Industry"
+
+
+def test_the_subject_of_a_passive_tell_is_no_speaker():
+    """"…, inspectors were told", "she was told: “…”": whoever was told heard the words; a
+    speaker who says what she was told is the speaker, and an active "told" keeps its own."""
+    text = 'Visitors were met with cries of "liars" as they arrived, the inspectors were told.'
+    assert all(q.speaker is None or "inspectors" not in q.speaker.name
+               for q in quotetrack.parse(text).quotes)
+    text = 'One former aide says she was told: "Keep your head down."'
+    assert "aide" in speakers(text)[0][0]
+    text = 'Ms Lund was told her job had gone because of "weak" orders.'
+    assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
+    text = 'Tom Hale told the inspectors: "Keep your head down."'
+    assert speakers(text) == [("Tom Hale", None, None)]

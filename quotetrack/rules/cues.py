@@ -26,6 +26,7 @@ _MAX_ADVERBIAL_PARTS = 3
 _PREPOSED_MODIFIERS = 4
 
 __all__ = ["relative_subject", "skip_adverbs", "sentence_range", "is_finite_cue", "cue_as_noun",
+           "told_passive",
            "subject_of_clause", "subject_before_cue", "inverted_after_cue", "unclosed_appositive",
            "unclosed_before_verb", "preposed_description"]
 
@@ -60,6 +61,20 @@ def sentence_range(ctx: Context, tok: int) -> tuple[int, int]:
 
 def is_finite_cue(ctx: Context, k: int) -> bool:
     return ctx.wc.is_cue(k) and not ctx.tokens[k].lower.endswith("ing")
+
+
+def told_passive(ctx: Context, k: int) -> bool:
+    """The cue form at ``k`` is the participle of a verb of telling after a form of "be"
+    ("researchers were told", "she was told: “…”", "Ms Doe was told her post was cut"): its
+    subject heard the words and said none of them. (A quotation is given no speaker by it;
+    the reported-speech runner reports such a clause with no speaker.)"""
+    toks = ctx.tokens
+    if k == 0 or toks[k - 1].lower not in ctx.lex.be_forms:
+        return False
+    cue = ctx.lex.cue_forms.get(toks[k].lower)
+    return cue is not None and cue.lemma in ctx.lex.recipient_cues \
+        and toks[k].lower != cue.lemma and not toks[k].lower.endswith("s") \
+        and not toks[k].lower.endswith("ing")  # (the participle: "told", "informed")
 
 
 def cue_as_noun(ctx: Context, k: int) -> bool:
