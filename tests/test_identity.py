@@ -1694,3 +1694,14 @@ def test_the_subject_of_a_passive_tell_is_no_speaker():
     assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
     text = 'Tom Hale told the inspectors: "Keep your head down."'
     assert speakers(text) == [("Tom Hale", None, None)]
+
+
+def test_a_possessor_before_a_party_or_nationality_is_cut_to_the_body():
+    """"Jim Moss's Labour MP X": the party, not the constituent; "Leeds's Danish striker X":
+    the club, not the nationality; "Iraq's foreign minister X" keeps its owner."""
+    text = 'Jim Moss\'s Labour MP Tom Hale said: "He must be freed."'
+    assert speakers(text) == [("Tom Hale", "mp", "Labour")]
+    text = 'Leeds\'s Danish striker Tom Hale said: "We must win."'
+    assert speakers(text)[0][2] == "Leeds"
+    text = 'Iraq\'s foreign minister Tom Hale said: "We must win."'
+    assert speakers(text) == [("Tom Hale", "foreign minister", "Iraq")]

@@ -844,6 +844,16 @@ def _words_before(p: MentionParts) -> Optional[str]:
         return None  # "Former Olympic champion X", "Australian Open champion X": the words
         # name the competition won, no body the person speaks for (but "Australian world
         # champion X"; 91 BBC corpus quotes had such a competition as affiliation)
+    for x in range(len(aff_toks) - 2, -1, -1):
+        if aff_toks[x].possessive and lex.affiliation_words.get(aff_toks[x + 1].key) == "party":
+            aff_toks = aff_toks[x + 1:]  # "Moazzam Begg's Labour MP X", "London's Labour
+            break  # mayor": the party, not its constituent or city (7 BBC corpus quotes)
+    if len(aff_toks) > 1 and aff_toks[-2].possessive and (
+            lex.affiliation_words.get(aff_toks[-1].key) == "nationality"
+            or aff_toks[-1].text.lower() in lex.countries):
+        aff_toks = aff_toks[:-1]  # "Arsenal's Brazilian Edu", "Screen International's US
+        # editor": the club or firm, not where the person is from or works (22 BBC corpus
+        # quotes); the possessive is cut below
     affiliation = _join(p.text, aff_toks)
     if aff_toks[-1].possessive:
         ending = len(aff_toks[-1].text) - len(aff_toks[-1].bare)  # "Iraq's" -> "Iraq"
