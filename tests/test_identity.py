@@ -1705,3 +1705,21 @@ def test_a_possessor_before_a_party_or_nationality_is_cut_to_the_body():
     assert speakers(text)[0][2] == "Leeds"
     text = 'Iraq\'s foreign minister Tom Hale said: "We must win."'
     assert speakers(text) == [("Tom Hale", "foreign minister", "Iraq")]
+
+
+def test_an_of_phrase_names_an_affiliation_only_when_it_names_a_body():
+    """"X of brokers Acme": the firm after its trade; "X of Acme's strong results": the topic,
+    and the title's organisation before the name stays; "X, father of Jim": a relative, no
+    organisation; "X, director of Acme" keeps Acme."""
+    text = '"Prices will rise," said Tom Hale of brokers Lund Capital.'
+    assert speakers(text) == [("Tom Hale", None, "Lund Capital")]
+    text = '"Prices will rise," said Tom Hale, from consultancy firm Ridgeway.'
+    assert speakers(text) == [("Tom Hale", None, "Ridgeway")]
+    text = '"It was good," said Lund analyst Tom Hale of Acme\'s strong results.'
+    assert speakers(text) == [("Tom Hale", "analyst", "Lund")]
+    text = 'Tom Hale, father of Jim, said: "He is innocent."'
+    assert speakers(text) == [("Tom Hale", "father", None)]
+    text = 'Tom Hale, director of Acme, said: "He is innocent."'
+    assert speakers(text) == [("Tom Hale", "director", "Acme")]
+    text = '"We won," said Tom Hale, from north London.'
+    assert speakers(text) == [("Tom Hale", None, None)]

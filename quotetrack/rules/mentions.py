@@ -597,6 +597,21 @@ def _bare_plural(wc: WordClasses, j: int, lo: int, *,
     return None
 
 
+def described_org_at(wc: WordClasses, k: int, hi: int) -> int:
+    """Where the capitalised name starts after at most two lower-case words at token ``k`` that
+    end in a word for an organisation or for people of a trade ("of brokers ING", "from
+    anti-virus firm Sophos", "of administrators Rubin & Partners"); -1 when none does."""
+    toks, lex = wc.tokens, wc.lex
+    x = k
+    while x < hi and x - k < 2 and not toks[x].is_cap and wc.is_modifier(x):
+        x += 1
+    if x == k or x >= hi or not toks[x].is_cap:
+        return -1
+    head = toks[x - 1].key
+    return x if head in lex.org_words or head in lex.group_nouns or (
+        head[-1:] == "s" and head[:-1] in lex.titles) else -1
+
+
 def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
              nested: bool = False) -> Optional[tuple[int, int]]:
     """Token range of the noun phrase starting at token ``i`` (scanning no further than ``hi``);
@@ -633,6 +648,12 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             if wc.is_det(k):
                 k += 1
             continue
+        if t.lower in aff_preps and k > i and k + 2 < hi and not toks[k + 1].is_cap \
+                and wc.is_name_word(k - 1) and toks[k - 1].is_cap:
+            x = described_org_at(wc, k + 1, hi)
+            if x > 0:  # "said David Rubin of administrators David Rubin & Partners" (6 BBC
+                k = x  # corpus mentions: "of brokers ING", "from anti-virus firm Sophos")
+                continue
         if t.lower == "and" and k > i and (wc.is_title(k - 1) or wc.is_modifier(k - 1)) \
                 and _titled_name_at(wc, k + 1, hi, max_tokens - (k - i)):
             k += 1  # "said Nortel president and chief executive Bill Owens": one person's roles
@@ -945,6 +966,9 @@ def _read_fields(p: MentionParts) -> tuple[Optional[str], Optional[str]]:
             break
     if affiliation is not None:
         affiliation = _not_a_work(p.wc.lex, affiliation)
+        if title is not None and title.rsplit(" ", 1)[-1].lower() in p.wc.lex.kin_titles:
+            affiliation = None  # "Azmat Begg, father of Moazzam", "Michael Jackson's mother":
+            # a relative's person is no organisation (7 BBC corpus quotes had one)
     return title, affiliation
 
 
@@ -1030,10 +1054,16 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             # (not "the News of the World", "the Church of England": after "the", a name
             # with "of the" is one institution's)
             a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
-            if toks[a_start].is_cap or toks[p].lower not in lex.setting_prepositions:
+            if not toks[a_start].is_cap:  # "of brokers ING": the name after the trade
+                a_start = max(a_start, described_org_at(wc, a_start, j))
+            if (toks[a_start].is_cap or toks[p].lower not in lex.setting_prepositions) and not (
+                    toks[j - 1].possessive and j < len(toks) and toks[j].is_word
+                    and not toks[j].is_cap):
                 # "of the JCWI" -> "JCWI", "David Anders at Merrill Lynch" -> "Merrill Lynch"
                 # (5 "said First Last at Org" in the BBC corpus had the firm as the name);
-                # "Jo Reed at a rally" names no organisation
+                # "Jo Reed at a rally" names no organisation; nor does "said ING analyst X of
+                # Inbev's strong results": the possessive owns what follows, the topic (3 BBC
+                # corpus quotes)
                 tail_aff = text[toks[a_start].start:toks[j - 1].end]
             j = p
             break
@@ -1350,8 +1380,8 @@ def appositive_fields(wc: WordClasses, text: str,
                 and not _time_after(wc, stop, j) and toks[stop].lower not in wc.lex.relatives:
             stop += 1
         words = toks[org:stop]
-        if len(words) == 1 and not words[0].bare.isupper() and not wc.is_det(k + 1) \
-                or words[0].lower in wc.lex.compass_words:
+        if len(words) == 1 and not words[0].bare.isupper() and org == k + 1 \
+                or words[0].lower in wc.lex.compass_words:  # (", of brokers ING,": a firm)
             return None, None
         return None, text[toks[org].start:toks[stop - 1].end]
     if _participle_clause(wc, k, j):
@@ -1496,7 +1526,8 @@ def _affiliation_opens(wc: WordClasses, k: int, hi: int) -> bool:
     if k + 1 >= hi or toks[k].lower not in wc.lex.affiliation_openers:
         return False
     y = k + 2 if wc.is_det(k + 1) else k + 1
-    return y < hi and toks[y].is_cap
+    # (or the trade, then the name: ", of brokers ING,")
+    return y < hi and (toks[y].is_cap or described_org_at(wc, y, hi) > 0)
 
 
 def _time_after(wc: WordClasses, x: int, stop: int) -> bool:
