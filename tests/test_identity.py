@@ -1723,3 +1723,12 @@ def test_an_of_phrase_names_an_affiliation_only_when_it_names_a_body():
     assert speakers(text) == [("Tom Hale", "director", "Acme")]
     text = '"We won," said Tom Hale, from north London.'
     assert speakers(text) == [("Tom Hale", None, None)]
+
+
+def test_a_sentence_opening_common_word_is_no_affiliation_of_a_group():
+    """"Security firms said": a word capitalised only because it opens the sentence (the text
+    writes it in lower case elsewhere) is no affiliation; a party before a title stays."""
+    text = ('The security of home computers is poor. Security firms said: "Patch now." '
+            'Tory leader Tom Hale said: "Act now."')
+    assert [(s[0], s[2]) for s in speakers(text)] == [("Security firms", None),
+                                                      ("Tom Hale", "Tory")]

@@ -854,7 +854,12 @@ def _words_before(p: MentionParts) -> Optional[str]:
     first = p.first
     while first < p.title_start and p.wc.is_modifier(first):
         first += 1  # ("Former England captain", "Fellow Lib Dem")
-    aff_toks = [t for t in after_place(p.wc.lex, p.wc.tokens[first:p.title_start]) if t.is_cap]
+    toks = p.wc.tokens
+    if first + 1 < p.title_start and toks[first].is_cap and not toks[first + 1].is_cap \
+            and not p.wc.is_title(first + 1) and p.wc.common_word(p.text, first):
+        first += 1  # "Civil rights group Liberty", "Security firms said": a common word
+        # capitalised only where it opens the sentence, before a lower-case word, describes
+    aff_toks = [t for t in after_place(p.wc.lex, toks[first:p.title_start]) if t.is_cap]
     if not aff_toks or aff_toks[-1].possessive and (aff_toks[-1].key in p.wc.lex.weekdays
                                                     or aff_toks[-1].key in p.wc.lex.time_adverbs):
         return None  # ("Wednesday's statement said", "Today's report": a day owns no statement;
