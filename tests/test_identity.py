@@ -1732,3 +1732,14 @@ def test_a_sentence_opening_common_word_is_no_affiliation_of_a_group():
             'Tory leader Tom Hale said: "Act now."')
     assert [(s[0], s[2]) for s in speakers(text)] == [("Security firms", None),
                                                       ("Tom Hale", "Tory")]
+
+
+def test_a_speech_noun_after_a_preposition_gives_no_lead_in():
+    """"despite the Leeds protests his goal stood": "protests" is a noun there, and the
+    quote-only paragraph after it gets no speaker from it; the same verb after a subject
+    still leads in."""
+    text = ('Hale scored late, but despite the Leeds protests his goal stood. The match ended '
+            'level.\n\n"We should have won it easily."')
+    assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
+    text = 'Hale scored late. The Leeds manager protests.\n\n"We should have won it easily."'
+    assert [q.speaker is not None for q in quotetrack.parse(text).quotes] == [True]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .context import Context, Decision
-from .mentions import appositive_after, np_after, np_before, occurs
+from .mentions import PERSON_NAME_WORDS, appositive_after, np_after, np_before, occurs
 
 #: adverbs, forms of "be" and day names skipped between a speaker and the cue, at most ("he has
 #: also quietly said"): a speaker further back is not the cue's subject
@@ -86,8 +86,20 @@ def cue_as_noun(ctx: Context, k: int) -> bool:
         return False
     prev = toks[k - 1]
     lex = ctx.lex
-    return prev.lower in lex.articles or prev.lower in lex.possessive_determiners \
-        or prev.possessive and prev.key not in lex.pronouns
+    if prev.lower in lex.articles or prev.lower in lex.possessive_determiners \
+            or prev.possessive and prev.key not in lex.pronouns:
+        return True
+    if toks[k].lower not in lex.cue_nouns or not prev.is_cap:
+        return False
+    # "despite the Charlton protests his goal stood", "amid Tory claims": the object of a
+    # preposition that opens no clause is a noun phrase (2 in the BBC corpus)
+    x = k - 1
+    while x > 0 and k - x <= PERSON_NAME_WORDS and toks[x].is_cap \
+            and toks[x].sentence == toks[k].sentence:
+        x -= 1
+    if toks[x].lower in lex.articles:
+        x -= 1
+    return x >= 0 and toks[x].lower in lex.object_prepositions
 
 
 def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
