@@ -1743,3 +1743,16 @@ def test_a_speech_noun_after_a_preposition_gives_no_lead_in():
     assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
     text = 'Hale scored late. The Leeds manager protests.\n\n"We should have won it easily."'
     assert [q.speaker is not None for q in quotetrack.parse(text).quotes] == [True]
+
+
+def test_two_names_joined_by_an_ampersand_are_one_firm():
+    """"Hale & Lund said", "X of Hale & Lund": one firm's name, no half of it; "Acme's
+    strong results" after "of" is still a topic, and "of Hale & Lund's in York" a firm."""
+    text = 'Hale & Lund said: "Sales rose."'
+    quotes = quotetrack.parse(text).quotes
+    assert (quotes[0].speaker.name, quotes[0].speaker.kind.value) == ("Hale & Lund",
+                                                                     "organization")
+    text = '"Sales rose," said economist Tom Reed of Hale & Lund Sons.'
+    assert speakers(text) == [("Tom Reed", "economist", "Hale & Lund Sons")]
+    text = '"Sales rose," said Tom Reed of Hale & Lund\'s in York.'
+    assert speakers(text) == [("Tom Reed", None, "Hale & Lund's")]

@@ -411,6 +411,9 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         k = i - 1
         p = toks[k]
         if not p.is_word:
+            if p.text == "&" and k - 1 >= lo and wc.is_name_word(k - 1) and wc.is_name_word(i):
+                i = k - 1  # "Marks & Spencer said": one name
+                continue
             if i < j and wc.is_modifier(i) and not toks[i].is_cap:
                 # "the lanky, bespectacled professor": adjectives set apart by a comma
                 det = _comma_modifiers(wc, i, lo, j, max_tokens) - 1
@@ -630,6 +633,10 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
     while k < hi and k - i < max_tokens:
         t = toks[k]
         if not t.is_word:
+            if t.text == "&" and k > i and k + 1 < hi and wc.is_name_word(k - 1) \
+                    and wc.is_name_word(k + 1):
+                k += 1  # "said Jo Reed of Ernst & Young": one name
+                continue
             break
         if wc.is_name_word(k) or wc.is_anchor(k) or (t.possessive and t.is_cap):
             if owner == -1:
@@ -1062,8 +1069,7 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             if not toks[a_start].is_cap:  # "of brokers ING": the name after the trade
                 a_start = max(a_start, described_org_at(wc, a_start, j))
             if (toks[a_start].is_cap or toks[p].lower not in lex.setting_prepositions) and not (
-                    toks[j - 1].possessive and j < len(toks) and toks[j].is_word
-                    and not toks[j].is_cap):
+                    toks[j - 1].possessive and j < len(toks) and wc.is_modifier(j)):
                 # "of the JCWI" -> "JCWI", "David Anders at Merrill Lynch" -> "Merrill Lynch"
                 # (5 "said First Last at Org" in the BBC corpus had the firm as the name);
                 # "Jo Reed at a rally" names no organisation; nor does "said ING analyst X of
@@ -1097,13 +1103,18 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     # the name: the last run of capitalised words that are not titles (at most three for people)
     n_end = j
     n_start = n_end
+    joined = False
     while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1) \
             and not (toks[n_start - 1].possessive and n_start < n_end
                      and not _plural_owner_name(wc, n_start - 1, n_end)):
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
+        if n_start - 2 >= k and toks[n_start - 1].text == "&" \
+                and wc.is_name_word(n_start - 2) and not joined:
+            n_start -= 1  # "Marks & Spencer", "Ernst & Young": two names joined by "&" are
+            joined = True  # one firm's (22 BBC corpus quotes had half of one)
     # ("Forrester Research", "BT Retail": a capitalised word that ends a name of two or more
     # makes an organisation too; 56 BBC corpus quotes had one as a person)
-    org = n_end > n_start and (toks[n_end - 1].key in lex.org_words or (
+    org = n_end > n_start and (joined or toks[n_end - 1].key in lex.org_words or (
         n_end - n_start > 1 and toks[n_end - 1].key in lex.org_name_ends
         and toks[n_end - 1].is_cap))
     if not org:
