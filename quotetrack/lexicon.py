@@ -71,7 +71,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "open_ending", "proform_object", "representative", "irregular_plural",
             "affiliation_opener", "compass_word", "field_end", "time_preposition",
             "time_span_opener", "share_noun", "share_link", "whole_quantifier",
-            "group_preposition", "noun_preposition", "member_noun", "work_noun",
+            "group_preposition", "noun_preposition", "member_noun", "work_noun", "competition_title", "kin_title", "object_preposition",
             "org_name_end", "indefinite_article", "description_opener",
             "demonstrative_subject", "verb_ending")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
@@ -379,6 +379,12 @@ class Lexicon:
     group_prepositions: frozenset[str]  # "for": "attorneys for the family said"
     #: "star": "Barcelona star Ronaldinho" (the team is the affiliation; "star" is no title)
     member_nouns: frozenset[str]
+    #: "despite": "despite the Charlton protests" (a cue form after it and its noun phrase is a noun)
+    object_prepositions: frozenset[str]
+    #: "father": "Azmat Begg, father of Moazzam" (a relative, of a person: no affiliation)
+    kin_titles: frozenset[str]
+    #: "champion": "Olympic champion X" (the capitalised words before it name a competition)
+    competition_titles: frozenset[str]
     #: "games": "the creator of the best-selling The Sims games" (a work, no organisation)
     work_nouns: frozenset[str]
     #: "laws": "modelled according to the laws of physics" (a norm followed, not a source)

@@ -1631,3 +1631,128 @@ def test_a_lede_description_that_opens_a_clause_gives_a_title():
         text = ("Acme boss takes control\n\n"
                 "The chief executive of Acme has taken control of its car business.\n\n" + later)
         assert speakers(text) and all(s[1] is None for s in speakers(text)), text
+
+
+def test_a_competition_before_champion_is_no_affiliation():
+    """"Twice Olympic champion X", "US Open champion X": the capitalised words before a title
+    won in a competition name the competition, not a body the speaker speaks for; nationality
+    words stay ("Kenyan world champion X"), and a team before another title stays too."""
+    for before in ("Twice Olympic champion", "Former US Open champion",
+                   "Reigning European 400m champion"):
+        text = f'{before} Jo Marsh said: "The track was fast today."'
+        assert speakers(text) == [("Jo Marsh", speakers(text)[0][1], None)], text
+        assert "champion" in speakers(text)[0][1], text
+    text = 'Kenyan world champion Jo Marsh said: "The track was fast today."'
+    assert speakers(text)[0][2] == "Kenyan"
+    text = 'Leeds captain Jo Marsh said: "The pitch was heavy today."'
+    assert speakers(text) == [("Jo Marsh", "captain", "Leeds")]
+
+
+def test_an_organisation_speaker_has_no_affiliation():
+    """An organisation speaks for itself: the words before its name ("Consumer rights group
+    Fairplay", "Danish brewer Holmgaard") are no affiliation of it; a person keeps theirs."""
+    for text in ('Consumer rights group Fairplay said: "The charges are unfair."',
+                 'Danish brewing firm Holmgaard said: "Sales rose in every market."'):
+        quotes = quotetrack.parse(text).quotes
+        assert quotes[0].speaker.kind.value == "organization", text
+        assert quotes[0].speaker.affiliation is None, text
+    text = 'Fairplay director Ana Ruiz said: "The charges are unfair."'
+    assert speakers(text) == [("Ana Ruiz", "director", "Fairplay")]
+
+
+def test_a_name_ending_in_international_aid_watch_or_post_is_an_organisation():
+    """"Famine Aid International", "Rural Concern", "Harbour Watch", "the Daily Post": a
+    capitalised name of two or more words ending so is an organisation; the lower-case word
+    ("a Wales international", "the music industry") makes none, and a person stays a person."""
+    for name in ("Famine Aid International", "Rural Concern", "Harbour Watch",
+                 "the Northern Daily Post"):
+        text = f'{name} said: "The figures are worse than last year."'
+        quotes = quotetrack.parse(text).quotes
+        assert quotes[0].speaker.kind.value == "organization", text
+    text = 'Former Wales international Tom Hale said: "The figures are worse than last year."'
+    assert quotetrack.parse(text).quotes[0].speaker.kind.value == "person"
+
+
+def test_an_organisation_named_x_of_the_y_keeps_its_whole_name():
+    """"the Federation of the Northern Boat Industry reported": the whole name, though its
+    last word names an organisation."""
+    text = ("Boat sales rose by a fifth, the Federation of the Northern Boat Industry "
+            "reported.")
+    quotes = quotetrack.parse(text).quotes
+    assert quotes[0].speaker.name == "Federation of the Northern Boat Industry"
+
+
+def test_the_subject_of_a_passive_tell_is_no_speaker():
+    """"…, inspectors were told", "she was told: “…”": whoever was told heard the words; a
+    speaker who says what she was told is the speaker, and an active "told" keeps its own."""
+    text = 'Visitors were met with cries of "liars" as they arrived, the inspectors were told.'
+    assert all(q.speaker is None or "inspectors" not in q.speaker.name
+               for q in quotetrack.parse(text).quotes)
+    text = 'One former aide says she was told: "Keep your head down."'
+    assert "aide" in speakers(text)[0][0]
+    text = 'Ms Lund was told her job had gone because of "weak" orders.'
+    assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
+    text = 'Tom Hale told the inspectors: "Keep your head down."'
+    assert speakers(text) == [("Tom Hale", None, None)]
+
+
+def test_a_possessor_before_a_party_or_nationality_is_cut_to_the_body():
+    """"Jim Moss's Labour MP X": the party, not the constituent; "Leeds's Danish striker X":
+    the club, not the nationality; "Iraq's foreign minister X" keeps its owner."""
+    text = 'Jim Moss\'s Labour MP Tom Hale said: "He must be freed."'
+    assert speakers(text) == [("Tom Hale", "mp", "Labour")]
+    text = 'Leeds\'s Danish striker Tom Hale said: "We must win."'
+    assert speakers(text)[0][2] == "Leeds"
+    text = 'Iraq\'s foreign minister Tom Hale said: "We must win."'
+    assert speakers(text) == [("Tom Hale", "foreign minister", "Iraq")]
+
+
+def test_an_of_phrase_names_an_affiliation_only_when_it_names_a_body():
+    """"X of brokers Acme": the firm after its trade; "X of Acme's strong results": the topic,
+    and the title's organisation before the name stays; "X, father of Jim": a relative, no
+    organisation; "X, director of Acme" keeps Acme."""
+    text = '"Prices will rise," said Tom Hale of brokers Lund Capital.'
+    assert speakers(text) == [("Tom Hale", None, "Lund Capital")]
+    text = '"Prices will rise," said Tom Hale, from consultancy firm Ridgeway.'
+    assert speakers(text) == [("Tom Hale", None, "Ridgeway")]
+    text = '"It was good," said Lund analyst Tom Hale of Acme\'s strong results.'
+    assert speakers(text) == [("Tom Hale", "analyst", "Lund")]
+    text = 'Tom Hale, father of Jim, said: "He is innocent."'
+    assert speakers(text) == [("Tom Hale", "father", None)]
+    text = 'Tom Hale, director of Acme, said: "He is innocent."'
+    assert speakers(text) == [("Tom Hale", "director", "Acme")]
+    text = '"We won," said Tom Hale, from north London.'
+    assert speakers(text) == [("Tom Hale", None, None)]
+
+
+def test_a_sentence_opening_common_word_is_no_affiliation_of_a_group():
+    """"Security firms said": a word capitalised only because it opens the sentence (the text
+    writes it in lower case elsewhere) is no affiliation; a party before a title stays."""
+    text = ('The security of home computers is poor. Security firms said: "Patch now." '
+            'Tory leader Tom Hale said: "Act now."')
+    assert [(s[0], s[2]) for s in speakers(text)] == [("Security firms", None),
+                                                      ("Tom Hale", "Tory")]
+
+
+def test_a_speech_noun_after_a_preposition_gives_no_lead_in():
+    """"despite the Leeds protests his goal stood": "protests" is a noun there, and the
+    quote-only paragraph after it gets no speaker from it; the same verb after a subject
+    still leads in."""
+    text = ('Hale scored late, but despite the Leeds protests his goal stood. The match ended '
+            'level.\n\n"We should have won it easily."')
+    assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
+    text = 'Hale scored late. The Leeds manager protests.\n\n"We should have won it easily."'
+    assert [q.speaker is not None for q in quotetrack.parse(text).quotes] == [True]
+
+
+def test_two_names_joined_by_an_ampersand_are_one_firm():
+    """"Hale & Lund said", "X of Hale & Lund": one firm's name, no half of it; "Acme's
+    strong results" after "of" is still a topic, and "of Hale & Lund's in York" a firm."""
+    text = 'Hale & Lund said: "Sales rose."'
+    quotes = quotetrack.parse(text).quotes
+    assert (quotes[0].speaker.name, quotes[0].speaker.kind.value) == ("Hale & Lund",
+                                                                     "organization")
+    text = '"Sales rose," said economist Tom Reed of Hale & Lund Sons.'
+    assert speakers(text) == [("Tom Reed", "economist", "Hale & Lund Sons")]
+    text = '"Sales rose," said Tom Reed of Hale & Lund\'s in York.'
+    assert speakers(text) == [("Tom Reed", None, "Hale & Lund's")]

@@ -24,6 +24,7 @@ from .cues import (
     unclosed_appositive,
     subject_before_cue,
     subject_of_clause,
+    told_passive,
 )
 from .mentions import (
     PERSON_NAME_WORDS,
@@ -229,6 +230,8 @@ def _cue_before(ctx: Context, q: int, colon: bool) -> Optional[Decision]:
         if t.quote >= 0 or (not t.is_word and t.text not in (".",)):
             break
         if ctx.wc.is_cue(c):
+            if told_passive(ctx, c):
+                break  # "she was told: “…”": who told her is not written here
             d = subject_before_cue(ctx, c, lo)
             if d is None and c + 1 <= k:
                 d = inverted_after_cue(ctx, c, k + 1)
@@ -400,6 +403,8 @@ def sentence_cue(ctx: Context, q: int) -> Optional[Decision]:
     options = []
     index = ctx.sentence_index(s)
     for c in _window(ctx, q, index.cues):
+        if told_passive(ctx, c):
+            continue  # "… jeered “melons”, researchers were told": the hearers
         d = subject_before_cue(ctx, c, lo)
         if d is None and c > last and c - 1 >= lo and toks[c - 1].text in ",-":
             d = inverted_after_cue(ctx, c, hi)
@@ -579,7 +584,7 @@ def _look_back(ctx: Context, q: int) -> tuple[str, Optional[Decision]]:
         if quotes:
             break  # an unattributed quote in between: no safe speaker
         for c in reversed(index.cues[-_LOOK_BACK_CUES:]):
-            if is_finite_cue(ctx, c) and not cue_as_noun(ctx, c):
+            if is_finite_cue(ctx, c) and not cue_as_noun(ctx, c) and not told_passive(ctx, c):
                 d = subject_before_cue(ctx, c, lo) or inverted_after_cue(ctx, c, hi)
                 if d:
                     if pending is not None and not _same_person(ctx, pending, d) \

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .context import Context, Decision
-from .mentions import appositive_after, np_after, np_before, occurs
+from .mentions import PERSON_NAME_WORDS, appositive_after, np_after, np_before, occurs
 
 #: adverbs, forms of "be" and day names skipped between a speaker and the cue, at most ("he has
 #: also quietly said"): a speaker further back is not the cue's subject
@@ -26,6 +26,7 @@ _MAX_ADVERBIAL_PARTS = 3
 _PREPOSED_MODIFIERS = 4
 
 __all__ = ["relative_subject", "skip_adverbs", "sentence_range", "is_finite_cue", "cue_as_noun",
+           "told_passive",
            "subject_of_clause", "subject_before_cue", "inverted_after_cue", "unclosed_appositive",
            "unclosed_before_verb", "preposed_description"]
 
@@ -62,6 +63,20 @@ def is_finite_cue(ctx: Context, k: int) -> bool:
     return ctx.wc.is_cue(k) and not ctx.tokens[k].lower.endswith("ing")
 
 
+def told_passive(ctx: Context, k: int) -> bool:
+    """The cue form at ``k`` is the participle of a verb of telling after a form of "be"
+    ("researchers were told", "she was told: “…”", "Ms Doe was told her post was cut"): its
+    subject heard the words and said none of them. (A quotation is given no speaker by it;
+    the reported-speech runner reports such a clause with no speaker.)"""
+    toks = ctx.tokens
+    if k == 0 or toks[k - 1].lower not in ctx.lex.be_forms:
+        return False
+    cue = ctx.lex.cue_forms.get(toks[k].lower)
+    return cue is not None and cue.lemma in ctx.lex.recipient_cues \
+        and toks[k].lower != cue.lemma and not toks[k].lower.endswith("s") \
+        and not toks[k].lower.endswith("ing")  # (the participle: "told", "informed")
+
+
 def cue_as_noun(ctx: Context, k: int) -> bool:
     """The cue form at ``k`` is a noun or an adjective: after an article, a possessive
     determiner or a possessive that is no pronoun ("the estimated", "Trump's tweet", "the
@@ -71,8 +86,20 @@ def cue_as_noun(ctx: Context, k: int) -> bool:
         return False
     prev = toks[k - 1]
     lex = ctx.lex
-    return prev.lower in lex.articles or prev.lower in lex.possessive_determiners \
-        or prev.possessive and prev.key not in lex.pronouns
+    if prev.lower in lex.articles or prev.lower in lex.possessive_determiners \
+            or prev.possessive and prev.key not in lex.pronouns:
+        return True
+    if toks[k].lower not in lex.cue_nouns or not prev.is_cap:
+        return False
+    # "despite the Charlton protests his goal stood", "amid Tory claims": the object of a
+    # preposition that opens no clause is a noun phrase (2 in the BBC corpus)
+    x = k - 1
+    while x > 0 and k - x <= PERSON_NAME_WORDS and toks[x].is_cap \
+            and toks[x].sentence == toks[k].sentence:
+        x -= 1
+    if toks[x].lower in lex.articles:
+        x -= 1
+    return x >= 0 and toks[x].lower in lex.object_prepositions
 
 
 def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:

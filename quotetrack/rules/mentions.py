@@ -411,6 +411,9 @@ def np_before(wc: WordClasses, j: int, lo: int, max_tokens: int, *,
         k = i - 1
         p = toks[k]
         if not p.is_word:
+            if p.text == "&" and k - 1 >= lo and wc.is_name_word(k - 1) and wc.is_name_word(i):
+                i = k - 1  # "Marks & Spencer said": one name
+                continue
             if i < j and wc.is_modifier(i) and not toks[i].is_cap:
                 # "the lanky, bespectacled professor": adjectives set apart by a comma
                 det = _comma_modifiers(wc, i, lo, j, max_tokens) - 1
@@ -597,6 +600,21 @@ def _bare_plural(wc: WordClasses, j: int, lo: int, *,
     return None
 
 
+def described_org_at(wc: WordClasses, k: int, hi: int) -> int:
+    """Where the capitalised name starts after at most two lower-case words at token ``k`` that
+    end in a word for an organisation or for people of a trade ("of brokers ING", "from
+    anti-virus firm Sophos", "of administrators Rubin & Partners"); -1 when none does."""
+    toks, lex = wc.tokens, wc.lex
+    x = k
+    while x < hi and x - k < 2 and not toks[x].is_cap and wc.is_modifier(x):
+        x += 1
+    if x == k or x >= hi or not toks[x].is_cap:
+        return -1
+    head = toks[x - 1].key
+    return x if head in lex.org_words or head in lex.group_nouns or (
+        head[-1:] == "s" and head[:-1] in lex.titles) else -1
+
+
 def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
              nested: bool = False) -> Optional[tuple[int, int]]:
     """Token range of the noun phrase starting at token ``i`` (scanning no further than ``hi``);
@@ -615,6 +633,10 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
     while k < hi and k - i < max_tokens:
         t = toks[k]
         if not t.is_word:
+            if t.text == "&" and k > i and k + 1 < hi and wc.is_name_word(k - 1) \
+                    and wc.is_name_word(k + 1):
+                k += 1  # "said Jo Reed of Ernst & Young": one name
+                continue
             break
         if wc.is_name_word(k) or wc.is_anchor(k) or (t.possessive and t.is_cap):
             if owner == -1:
@@ -633,6 +655,12 @@ def np_after(wc: WordClasses, i: int, hi: int, max_tokens: int, *,
             if wc.is_det(k):
                 k += 1
             continue
+        if t.lower in aff_preps and k > i and k + 2 < hi and not toks[k + 1].is_cap \
+                and wc.is_name_word(k - 1) and toks[k - 1].is_cap:
+            x = described_org_at(wc, k + 1, hi)
+            if x > 0:  # "said David Rubin of administrators David Rubin & Partners" (6 BBC
+                k = x  # corpus mentions: "of brokers ING", "from anti-virus firm Sophos")
+                continue
         if t.lower == "and" and k > i and (wc.is_title(k - 1) or wc.is_modifier(k - 1)) \
                 and _titled_name_at(wc, k + 1, hi, max_tokens - (k - i)):
             k += 1  # "said Nortel president and chief executive Bill Owens": one person's roles
@@ -833,11 +861,32 @@ def _words_before(p: MentionParts) -> Optional[str]:
     first = p.first
     while first < p.title_start and p.wc.is_modifier(first):
         first += 1  # ("Former England captain", "Fellow Lib Dem")
-    aff_toks = [t for t in after_place(p.wc.lex, p.wc.tokens[first:p.title_start]) if t.is_cap]
+    toks = p.wc.tokens
+    if first + 1 < p.title_start and toks[first].is_cap and not toks[first + 1].is_cap \
+            and not p.wc.is_title(first + 1) and p.wc.common_word(p.text, first):
+        first += 1  # "Civil rights group Liberty", "Security firms said": a common word
+        # capitalised only where it opens the sentence, before a lower-case word, describes
+    aff_toks = [t for t in after_place(p.wc.lex, toks[first:p.title_start]) if t.is_cap]
     if not aff_toks or aff_toks[-1].possessive and (aff_toks[-1].key in p.wc.lex.weekdays
                                                     or aff_toks[-1].key in p.wc.lex.time_adverbs):
         return None  # ("Wednesday's statement said", "Today's report": a day owns no statement;
         # 125 "<weekday>'s <noun>" in the BBC corpus)
+    lex = p.wc.lex
+    if p.title_tokens and p.title_tokens[-1].lower in lex.competition_titles and not all(
+            t.key in lex.affiliation_words for t in aff_toks):
+        return None  # "Former Olympic champion X", "Australian Open champion X": the words
+        # name the competition won, no body the person speaks for (but "Australian world
+        # champion X"; 91 BBC corpus quotes had such a competition as affiliation)
+    for x in range(len(aff_toks) - 2, -1, -1):
+        if aff_toks[x].possessive and lex.affiliation_words.get(aff_toks[x + 1].key) == "party":
+            aff_toks = aff_toks[x + 1:]  # "Moazzam Begg's Labour MP X", "London's Labour
+            break  # mayor": the party, not its constituent or city (7 BBC corpus quotes)
+    if len(aff_toks) > 1 and aff_toks[-2].possessive and (
+            lex.affiliation_words.get(aff_toks[-1].key) == "nationality"
+            or aff_toks[-1].text.lower() in lex.countries):
+        aff_toks = aff_toks[:-1]  # "Arsenal's Brazilian Edu", "Screen International's US
+        # editor": the club or firm, not where the person is from or works (22 BBC corpus
+        # quotes); the possessive is cut below
     affiliation = _join(p.text, aff_toks)
     if aff_toks[-1].possessive:
         ending = len(aff_toks[-1].text) - len(aff_toks[-1].bare)  # "Iraq's" -> "Iraq"
@@ -929,6 +978,9 @@ def _read_fields(p: MentionParts) -> tuple[Optional[str], Optional[str]]:
             break
     if affiliation is not None:
         affiliation = _not_a_work(p.wc.lex, affiliation)
+        if title is not None and title.rsplit(" ", 1)[-1].lower() in p.wc.lex.kin_titles:
+            affiliation = None  # "Azmat Begg, father of Moazzam", "Michael Jackson's mother":
+            # a relative's person is no organisation (7 BBC corpus quotes had one)
     return title, affiliation
 
 
@@ -1014,10 +1066,15 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             # (not "the News of the World", "the Church of England": after "the", a name
             # with "of the" is one institution's)
             a_start = p + 2 if p + 2 < j and toks[p + 1].lower == "the" else p + 1
-            if toks[a_start].is_cap or toks[p].lower not in lex.setting_prepositions:
+            if not toks[a_start].is_cap:  # "of brokers ING": the name after the trade
+                a_start = max(a_start, described_org_at(wc, a_start, j))
+            if (toks[a_start].is_cap or toks[p].lower not in lex.setting_prepositions) and not (
+                    toks[j - 1].possessive and j < len(toks) and wc.is_modifier(j)):
                 # "of the JCWI" -> "JCWI", "David Anders at Merrill Lynch" -> "Merrill Lynch"
                 # (5 "said First Last at Org" in the BBC corpus had the firm as the name);
-                # "Jo Reed at a rally" names no organisation
+                # "Jo Reed at a rally" names no organisation; nor does "said ING analyst X of
+                # Inbev's strong results": the possessive owns what follows, the topic (3 BBC
+                # corpus quotes)
                 tail_aff = text[toks[a_start].start:toks[j - 1].end]
             j = p
             break
@@ -1046,13 +1103,18 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     # the name: the last run of capitalised words that are not titles (at most three for people)
     n_end = j
     n_start = n_end
+    joined = False
     while n_start - 1 >= k and wc.is_name_word(n_start - 1) and not wc.is_title(n_start - 1) \
             and not (toks[n_start - 1].possessive and n_start < n_end
                      and not _plural_owner_name(wc, n_start - 1, n_end)):
         n_start -= 1  # ("Oxfam's Barbara Stocking": the possessive is the affiliation)
+        if n_start - 2 >= k and toks[n_start - 1].text == "&" \
+                and wc.is_name_word(n_start - 2) and not joined:
+            n_start -= 1  # "Marks & Spencer", "Ernst & Young": two names joined by "&" are
+            joined = True  # one firm's (22 BBC corpus quotes had half of one)
     # ("Forrester Research", "BT Retail": a capitalised word that ends a name of two or more
     # makes an organisation too; 56 BBC corpus quotes had one as a person)
-    org = n_end > n_start and (toks[n_end - 1].key in lex.org_words or (
+    org = n_end > n_start and (joined or toks[n_end - 1].key in lex.org_words or (
         n_end - n_start > 1 and toks[n_end - 1].key in lex.org_name_ends
         and toks[n_end - 1].is_cap))
     if not org:
@@ -1080,11 +1142,13 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             head = name_toks[0].key
         name_toks, n_start = [], n_end
     capitalised_head = False
-    if definite and name_toks and not org and n_start - 3 >= k and toks[n_start - 1].lower == "the" \
+    if definite and name_toks and n_start - 3 >= k and toks[n_start - 1].lower == "the" \
             and toks[n_start - 2].lower == "of" and all(
                 t.is_cap and not t.possessive for t in toks[k:n_start - 2]) \
             and not any(wc.is_title(x) for x in range(k, n_start - 2)):
-        # "the News of the World", "the Church of England": one institution's name
+        # "the News of the World", "the Church of England": one institution's name (also
+        # when its last word names an organisation: "the International Federation of the
+        # Phonographic Industry")
         name_toks, n_start, org = list(toks[k:n_end]), k, True
     if definite and name_toks and not org and i < k and toks[i].lower == "the" \
             and len(name_toks) <= 2 and not any(wc.is_title(x) for x in range(k, j)) \
@@ -1332,8 +1396,8 @@ def appositive_fields(wc: WordClasses, text: str,
                 and not _time_after(wc, stop, j) and toks[stop].lower not in wc.lex.relatives:
             stop += 1
         words = toks[org:stop]
-        if len(words) == 1 and not words[0].bare.isupper() and not wc.is_det(k + 1) \
-                or words[0].lower in wc.lex.compass_words:
+        if len(words) == 1 and not words[0].bare.isupper() and org == k + 1 \
+                or words[0].lower in wc.lex.compass_words:  # (", of brokers ING,": a firm)
             return None, None
         return None, text[toks[org].start:toks[stop - 1].end]
     if _participle_clause(wc, k, j):
@@ -1478,7 +1542,8 @@ def _affiliation_opens(wc: WordClasses, k: int, hi: int) -> bool:
     if k + 1 >= hi or toks[k].lower not in wc.lex.affiliation_openers:
         return False
     y = k + 2 if wc.is_det(k + 1) else k + 1
-    return y < hi and toks[y].is_cap
+    # (or the trade, then the name: ", of brokers ING,")
+    return y < hi and (toks[y].is_cap or described_org_at(wc, y, hi) > 0)
 
 
 def _time_after(wc: WordClasses, x: int, stop: int) -> bool:
