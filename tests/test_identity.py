@@ -1631,3 +1631,17 @@ def test_a_lede_description_that_opens_a_clause_gives_a_title():
         text = ("Acme boss takes control\n\n"
                 "The chief executive of Acme has taken control of its car business.\n\n" + later)
         assert speakers(text) and all(s[1] is None for s in speakers(text)), text
+
+
+def test_a_weekday_that_opens_a_newspaper_name_is_kept():
+    """"Sunday Courier columnist …": the weekday is part of the paper's name, in the
+    affiliation and as a speaker; "On Monday Jo Marsh said" is an adverbial, no name."""
+    text = ('Sunday Courier columnist Jo Marsh said: "The deal is dead."\n\n'
+            'The Sunday Courier says the board "never met".\n\n'
+            'On Monday Tim Vale said: "It is alive."')
+    found = [(q.speaker.name, q.speaker.affiliation, q.speaker.kind.value)
+             for q in quotetrack.parse(text).quotes]
+    assert found == [("Jo Marsh", "Sunday Courier", "person"),
+                     ("Sunday Courier", None, "organization"),
+                     ("Tim Vale", None, "person")]
+
