@@ -1645,3 +1645,21 @@ def test_a_weekday_that_opens_a_newspaper_name_is_kept():
                      ("Sunday Courier", None, "organization"),
                      ("Tim Vale", None, "person")]
 
+
+def test_a_spokesperson_speaks_for_the_body_that_is_the_subject_just_before():
+    """"Retailer Braxo said …. "…," spokesman Tom Hale said": the organisation that is the subject
+    of the sentence before is whom the spokesman speaks for; a person there, a word only
+    capitalised to open its sentence, or a spokesman whose title says whom for, is not."""
+    text = ('One retailer cut its prices.\n\nRetailer Braxo said it would keep its prices. '
+            '"We see no need to change," spokesman Tom Hale said.')
+    assert speakers(text)[-1] == ("Tom Hale", "spokesman", "Braxo")
+    text = ('The Transport Department declined to comment. "We are reviewing the report," a '
+            'spokeswoman said.')
+    assert speakers(text)[-1][1:] == ("spokeswoman", "Transport Department")
+    text = ('Ann Reid wrote to the board. Reid said the plan would fail. "She is right," a '
+            'spokesman said.')
+    assert speakers(text)[-1][1:] == ("spokesman", None)
+    text = ('Further tests are planned. "We will see," a spokesman said.')
+    assert speakers(text)[-1][1:] == ("spokesman", None)
+    text = ('Braxo said it would keep its prices. "It is wrong," party spokesman Tom Hale said.')
+    assert speakers(text)[-1] == ("Tom Hale", "party spokesman", None)
