@@ -1663,3 +1663,18 @@ def test_a_spokesperson_speaks_for_the_body_that_is_the_subject_just_before():
     assert speakers(text)[-1][1:] == ("spokesman", None)
     text = ('Braxo said it would keep its prices. "It is wrong," party spokesman Tom Hale said.')
     assert speakers(text)[-1] == ("Tom Hale", "party spokesman", None)
+
+
+def test_a_role_verb_before_as_gives_the_subject_a_title():
+    """"Tom Hale says he will not quit as Leeds coach": a person with no title anywhere takes
+    the one a role verb of their own clause gives with "as"; someone named between, or
+    "as" after no role verb, gives none."""
+    text = ('Tom Hale says he will not quit as Leeds coach.\n\n'
+            '"I am staying," he said.')
+    assert speakers(text)[-1] == ("Tom Hale", "coach", "Leeds")
+    text = ('Ann Reid, who took over as chief executive of Braxo in May, said: "We are fine."')
+    assert speakers(text) == [("Ann Reid", "chief executive", "Braxo")]
+    text = ('Tom Hale replaced Jo Reed as coach. "It is great," Hale said.')
+    assert speakers(text) == [("Tom Hale", None, None)]
+    text = ('Tom Hale sees himself as a coach. "It is great," Hale said.')
+    assert speakers(text) == [("Tom Hale", None, None)]

@@ -920,7 +920,7 @@ READERS: tuple[tuple[str, Callable[[MentionParts], Optional[str]], str], ...] = 
 )
 #: the readers' names, and `document_profile` and `described_profile`, the readers of
 #: quotetrack.rules.resolve that run once the speakers are known
-PROFILE_READERS = ("document_profile", "described_profile")
+PROFILE_READERS = ("document_profile", "described_profile", "predicate_profile")
 READER_NAMES = tuple(name for name, _, _ in READERS) + PROFILE_READERS
 READER_NAMES_SET = frozenset(READER_NAMES)
 

@@ -1699,6 +1699,75 @@ def _document_profiles(r: "_Resolver") -> None:
     if described:
         _described(r, {full: ent for full, ent in needed.items() if ent.title is None},
                    subjects)
+    if "predicate_profile" in ctx.wc.readers:
+        _role_predicated(r, {full: ent for full, ent in needed.items() if ent.title is None},
+                         subjects)
+
+
+#: words read after a person who opens a clause for the "as" of a role verb ("Matt Williams
+#: says he will not quit as Scotland coach"), at most
+_ROLE_VERB_WORDS = 8
+#: and the characters searched for that " as " first (a string search: most sentences have
+#: none, and are not tokenised again)
+_ROLE_VERB_CHARS = 80
+
+
+def _role_predicated(r: "_Resolver", untitled: dict[str, _Entity],
+                     subjects: dict[str, list[_Name]]) -> None:
+    """A person quoted with no title anywhere takes the one a role verb of their clause gives
+    them with "as": "Matt Williams says he will not quit as Scotland coach" (coach,
+    Scotland), "Jo Reed, who took over as chief executive in May," (`Lexicon.role_verbs`:
+    the verb stands right before "as"; nothing but lower-case words, and no other name,
+    between the person and it). Read only in the sentences where such a person opens a
+    clause and " as " stands."""
+    if not untitled:
+        return
+    ctx = r.ctx
+    lex = ctx.lex
+    limit = ctx.limits.max_mention_tokens
+    for full, names in subjects.items():
+        ent = untitled.get(full)
+        if ent is None or ent.title is not None:
+            continue
+        for nm in names:
+            sent = ctx.tokens[nm.last_token].sentence
+            after = ctx.tokens[nm.last_token].end
+            end = min(_sentence_chars(ctx, sent)[1], after + _ROLE_VERB_CHARS)
+            if ctx.lowered.find(" as ", after, end) < 0:
+                continue
+            swc, lo, hi = _sentence_words(r, sent)
+            stoks = swc.tokens
+            # the name's last token among the sentence's words (the same text position)
+            k = lo
+            end_at = ctx.tokens[nm.last_token].end
+            while k < hi and stoks[k].end < end_at:
+                k += 1
+            if k >= hi or stoks[k].end != end_at:
+                continue
+            x = k + 1
+            if x < hi and stoks[x].text == ",":
+                x += 1  # ("Jo Reed, who took over as …")
+            found = None
+            while x < hi and x - k <= _ROLE_VERB_WORDS and stoks[x].is_word \
+                    and not stoks[x].is_cap:
+                if stoks[x].lower == "as" and x - 1 > k and stoks[x - 1].lower in lex.role_verbs:
+                    found = x
+                    break
+                x += 1
+            if found is None:
+                continue
+            np = np_after(swc, found + 1, hi, limit)
+            if np is None:
+                continue
+            info = analyse(swc, ctx.text, np)
+            if info.title is None or info.name is not None or info.owned \
+                    or not info.title[0].isalpha() or info.head not in lex.titles:
+                continue  # ("as Mr Ghosn's deputy", "as a result")
+            if info.gender and ent.gender and info.gender != ent.gender:
+                continue
+            ent.title = info.title
+            ent.affiliation = ent.affiliation or info.affiliation
+            break
 
 
 #: a quoted person's mentions that open a clause, and their mentions as a speaker, read for a
