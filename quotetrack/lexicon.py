@@ -73,7 +73,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "time_span_opener", "share_noun", "share_link", "whole_quantifier",
             "group_preposition", "noun_preposition", "member_noun", "work_noun", "competition_title", "kin_title", "object_preposition",
             "org_name_end", "indefinite_article", "description_opener",
-            "demonstrative_subject", "verb_ending")
+            "demonstrative_subject", "verb_ending", "voice_noun", "role_verb")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -325,6 +325,12 @@ class Lexicon:
     issued_participles: frozenset[str]
     #: "spokesman", "lawyer": someone's representative ("Blair's spokesman") is someone else
     representatives: frozenset[str]
+    #: "spokesman", "spokeswoman": one who speaks for a body; with none of their own, the
+    #: organisation just before speaks through them ("Acme said …. "…," a spokesman said")
+    voice_nouns: frozenset[str]
+    #: "quit", "appointed": before "as", gives the clause's subject the title after it ("quit
+    #: as Scotland coach")
+    role_verbs: frozenset[str]
     #: "people", "men": plural nouns of people without a plural ending (a group speaker)
     irregular_plurals: frozenset[str]
     #: "from": ", from Goldman Sachs," after a name gives the organisation the person is from

@@ -1756,3 +1756,48 @@ def test_two_names_joined_by_an_ampersand_are_one_firm():
     assert speakers(text) == [("Tom Reed", "economist", "Hale & Lund Sons")]
     text = '"Sales rose," said Tom Reed of Hale & Lund\'s in York.'
     assert speakers(text) == [("Tom Reed", None, "Hale & Lund's")]
+def test_a_weekday_that_opens_a_newspaper_name_is_kept():
+    """"Sunday Courier columnist …": the weekday is part of the paper's name, in the
+    affiliation and as a speaker; "On Monday Jo Marsh said" is an adverbial, no name."""
+    text = ('Sunday Courier columnist Jo Marsh said: "The deal is dead."\n\n'
+            'The Sunday Courier says the board "never met".\n\n'
+            'On Monday Tim Vale said: "It is alive."')
+    found = [(q.speaker.name, q.speaker.affiliation, q.speaker.kind.value)
+             for q in quotetrack.parse(text).quotes]
+    assert found == [("Jo Marsh", "Sunday Courier", "person"),
+                     ("Sunday Courier", None, "organization"),
+                     ("Tim Vale", None, "person")]
+
+
+def test_a_spokesperson_speaks_for_the_body_that_is_the_subject_just_before():
+    """"Retailer Braxo said …. "…," spokesman Tom Hale said": the organisation that is the subject
+    of the sentence before is whom the spokesman speaks for; a person there, a word only
+    capitalised to open its sentence, or a spokesman whose title says whom for, is not."""
+    text = ('One retailer cut its prices.\n\nRetailer Braxo said it would keep its prices. '
+            '"We see no need to change," spokesman Tom Hale said.')
+    assert speakers(text)[-1] == ("Tom Hale", "spokesman", "Braxo")
+    text = ('The Transport Department declined to comment. "We are reviewing the report," a '
+            'spokeswoman said.')
+    assert speakers(text)[-1][1:] == ("spokeswoman", "Transport Department")
+    text = ('Ann Reid wrote to the board. Reid said the plan would fail. "She is right," a '
+            'spokesman said.')
+    assert speakers(text)[-1][1:] == ("spokesman", None)
+    text = ('Further tests are planned. "We will see," a spokesman said.')
+    assert speakers(text)[-1][1:] == ("spokesman", None)
+    text = ('Braxo said it would keep its prices. "It is wrong," party spokesman Tom Hale said.')
+    assert speakers(text)[-1] == ("Tom Hale", "party spokesman", None)
+
+
+def test_a_role_verb_before_as_gives_the_subject_a_title():
+    """"Tom Hale says he will not quit as Leeds coach": a person with no title anywhere takes
+    the one a role verb of their own clause gives with "as"; someone named between, or
+    "as" after no role verb, gives none."""
+    text = ('Tom Hale says he will not quit as Leeds coach.\n\n'
+            '"I am staying," he said.')
+    assert speakers(text)[-1] == ("Tom Hale", "coach", "Leeds")
+    text = ('Ann Reid, who took over as chief executive of Braxo in May, said: "We are fine."')
+    assert speakers(text) == [("Ann Reid", "chief executive", "Braxo")]
+    text = ('Tom Hale replaced Jo Reed as coach. "It is great," Hale said.')
+    assert speakers(text) == [("Tom Hale", None, None)]
+    text = ('Tom Hale sees himself as a coach. "It is great," Hale said.')
+    assert speakers(text) == [("Tom Hale", None, None)]

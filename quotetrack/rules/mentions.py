@@ -75,6 +75,8 @@ class WordClasses:
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
                 names[k] = t.key in firsts and nxt is not None and nxt.is_cap \
                     and nxt.sentence == t.sentence and nxt.key not in stop
+                if not names[k] and t.key in lex.weekdays:
+                    names[k] = self._weekday_in_name(k)
             else:
                 names[k] = True
             if names[k]:
@@ -88,6 +90,27 @@ class WordClasses:
         #: mentions already read by `analyse`, by (token range, appositive): the word classes
         #: are those of one document, so its text is the same for every mention
         self.analysed: dict[tuple[tuple[int, int], Optional[tuple[int, int]]], MentionInfo] = {}
+
+    def _weekday_in_name(self, k: int) -> bool:
+        """The capitalised weekday at ``k`` opens a name ("the Sunday Telegraph", "Sunday
+        Times journalist …"): a capitalised word of its sentence that starts no person's name
+        or title follows, and no "on"/"last"/"this" stands before it ("On Monday Tony Blair
+        said", "on Tuesday Mr Ebbers denied": an adverbial before the subject). (33 "Sunday
+        <Paper>" in the BBC corpus, whose affiliation and speaker lost the weekday; the 13
+        "on <weekday> <Capitalised>" there are adverbials.)"""
+        toks, lex = self.tokens, self.lex
+        t = toks[k]
+        if k + 1 >= len(toks) or t.possessive:
+            return False
+        nxt = toks[k + 1]
+        if not (nxt.is_cap and nxt.is_word and nxt.sentence == t.sentence) \
+                or nxt.key in lex.name_stopwords or nxt.key in lex.first_names \
+                or nxt.key in lex.honorifics or nxt.key in lex.titles \
+                or nxt.key in lex.title_first_words or nxt.key in lex.name_titles:
+            return False
+        prev = toks[k - 1] if k > 0 else None
+        return prev is None or prev.sentence != t.sentence or not (
+            prev.lower in lex.weekday_openers or prev.lower in lex.period_openers)
 
     def _particles(self, tokens: Sequence[Token], names: list[bool], caps: list[int]) -> None:
         """Mark the lower-case particles inside a name as name words: "Rodrigo de Rato", "Edwin
@@ -946,7 +969,7 @@ READERS: tuple[tuple[str, Callable[[MentionParts], Optional[str]], str], ...] = 
 )
 #: the readers' names, and `document_profile` and `described_profile`, the readers of
 #: quotetrack.rules.resolve that run once the speakers are known
-PROFILE_READERS = ("document_profile", "described_profile")
+PROFILE_READERS = ("document_profile", "described_profile", "predicate_profile")
 READER_NAMES = tuple(name for name, _, _ in READERS) + PROFILE_READERS
 READER_NAMES_SET = frozenset(READER_NAMES)
 
@@ -1153,7 +1176,9 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
     if definite and name_toks and not org and i < k and toks[i].lower == "the" \
             and len(name_toks) <= 2 and not any(wc.is_title(x) for x in range(k, j)) \
             and name_toks[0].lower not in lex.first_names \
+            and name_toks[0].key not in lex.weekdays \
             and not (len(name_toks) == 1 and name_toks[0].bare.isupper()):  # ("the QCA")
+        # (not "the Sunday Telegraph": a name a weekday opens is a newspaper's)
         name_toks, n_start, capitalised_head = [], n_end, True  # "the Kentucky Republican said"
     # the title: title words (and their lower-case modifiers) just before the name or as head
     t_end = n_start if name_toks else j
@@ -1245,8 +1270,10 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         described_org = described_org or n_start - 1 >= k and not toks[n_start - 1].is_cap \
             and toks[n_start - 1].key in lex.org_words
         # "Turkey said", "North Korea said": a country is a state (63 BBC corpus quotes)
+        # ("the Sunday Times said": a name a weekday opens is a newspaper's, see
+        # WordClasses._weekday_in_name)
         kind = SpeakerKind.ORGANIZATION if org or acronym or described_org \
-            or name.lower() in lex.countries or len(name_toks) == 1 \
+            or name_toks[0].key in lex.weekdays or name.lower() in lex.countries or len(name_toks) == 1 \
             and hyphened_firm(lex, name) else SpeakerKind.PERSON
     elif head in lex.org_words or capitalised_head and party_plural(lex, head) and all(
             lex.affiliation_words.get(t.key) == "party" for t in toks[k:j - 1]):

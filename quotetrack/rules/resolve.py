@@ -1152,6 +1152,94 @@ class _Resolver:
             return None
         return self._organization(self._name_with_of(found)).name
 
+    def represented_body(self, info: MentionInfo) -> Optional[str]:
+        """The organisation a spokesperson with none of their own speaks for: the nearest
+        name before them that is a clause's subject, in their sentence or the
+        `_BODY_SENTENCES` before, of their paragraph or the one before, when it is an
+        organisation ("Bookmaker Ladbrokes said it would … . "…," spokesman Jo Doe said.";
+        "The Justice Department refused to comment. A spokeswoman said …"). A person there
+        is whom the spokesperson may speak for: then none."""
+        ctx = self.ctx
+        toks, lex = ctx.tokens, ctx.lex
+        first = ctx.token_at_or_after(info.start)
+        if first >= len(toks):
+            return None
+        sent = toks[first].sentence
+        para = ctx.sentence_paragraph[sent]
+        k = bisect_left(self.name_pos, info.start) - 1
+        while k >= 0:
+            nm = self.names[k]
+            k -= 1
+            if nm.last_token < 0:
+                continue
+            s = toks[nm.last_token].sentence
+            if sent - s > _BODY_SENTENCES or para - ctx.sentence_paragraph[s] > 1:
+                return None
+            x = nm.last_token + 1
+            if nm.possessive or x >= len(toks) or toks[x].sentence != s \
+                    or not toks[x].text[:1].islower() or toks[x].key in lex.org_words \
+                    or ctx.wc.is_title(x):
+                continue  # (not "Environmental group …": a word before a noun)
+            name = self._subject_name(nm)
+            if name is None:
+                continue
+            if name == nm.name:
+                name = self._name_with_of(nm)
+            if toks[x].lower in lex.function_words and name == nm.name:
+                return None  # ("The Rock and Roll Hall", "The Votes at 16 alliance": a
+                # name the name model cut)
+            if not self._shows_body(nm, name):
+                return None
+            name = name[4:] if name.lower().startswith("the ") else name
+            return self.spelled_out(name) or name
+        return None
+
+    def _subject_name(self, nm: _Name) -> Optional[str]:
+        """The name ``nm`` as the subject of its clause, or None when it is none: as it is
+        when it opens a clause; when it opens its sentence, without a word capitalised only
+        for that ("Bookmaker Ladbrokes said" -> "Ladbrokes") or with the capitalised words
+        before it after a determiner ("The Justice Department said": "Justice" is a title)."""
+        toks = self.ctx.tokens
+        words = nm.name.split()
+        if nm.initial and len(words) > 1 and self._common_word(words[0].lower()):
+            return " ".join(words[1:])
+        if nm.subject:
+            return nm.name
+        x = nm.last_token - nm.words + 1  # the name's first token
+        d = x - 1  # the determiner before it and the capitalised words between
+        while d >= 0 and x - d <= _BODY_OPENING_WORDS and toks[d].is_cap \
+                and not self.ctx.wc.is_det(d):
+            d -= 1
+        if d < 0 or not self.ctx.wc.is_det(d) or toks[d].sentence != toks[x].sentence \
+                or d > self.ctx.sentences[toks[x].sentence][0] and toks[d - 1].text != ",":
+            return None  # ("the Conservatives insisted", after a comma, opens a clause too)
+        return self.ctx.text[toks[d + 1].start:toks[nm.last_token].end] if d + 1 < x \
+            else nm.name
+
+    def _shows_body(self, nm: _Name, name: str) -> bool:
+        """``name`` (of ``nm``) names an organisation: its last word is an organisation word
+        or a party's plural, it is an acronym, or it is one word that shows no person
+        ("Ladbrokes")."""
+        lex = self.ctx.lex
+        words = name.lower().split()
+        if nm.org or words[-1] in lex.org_words or party_plural(lex, words[-1]) \
+                or nm.acronym and len(name) >= 3:
+            return True
+        if len(words) > 1 or nm.title or nm.gender is not None \
+                or not self._name_shows_no_person(name):
+            return False
+        if name == nm.name and nm.initial and not self.ctx.wc.named_inside(self.ctx.text,
+                                                                           nm.last_token):
+            return False  # ("Further analysis …", "Rival search engine …": written
+            # capitalised only where it opens a sentence, a common word)
+        full, longer = self.full_name(name, nm.pos)
+        known = self.by_key.get("person:" + full.lower())
+        if known is not None and (known.gender or known.personal or known.title):
+            return False  # ("Levine said", with "he" for him elsewhere: a person)
+        # (a part of a person's name is no body: "Reid" of "Ann Reid"; "Ladbrokes" of
+        # "Bookmaker Ladbrokes" is)
+        return not longer or all(self._common_word(w.lower()) for w in full.split()[:-1])
+
     def _named_with(self, head: str, since: int, pos: int) -> Optional[str]:
         """The last organisation named between ``since`` and ``pos`` whose name ends in the
         noun ``head``, or None."""
@@ -1611,6 +1699,75 @@ def _document_profiles(r: "_Resolver") -> None:
     if described:
         _described(r, {full: ent for full, ent in needed.items() if ent.title is None},
                    subjects)
+    if "predicate_profile" in ctx.wc.readers:
+        _role_predicated(r, {full: ent for full, ent in needed.items() if ent.title is None},
+                         subjects)
+
+
+#: words read after a person who opens a clause for the "as" of a role verb ("Matt Williams
+#: says he will not quit as Scotland coach"), at most
+_ROLE_VERB_WORDS = 8
+#: and the characters searched for that " as " first (a string search: most sentences have
+#: none, and are not tokenised again)
+_ROLE_VERB_CHARS = 80
+
+
+def _role_predicated(r: "_Resolver", untitled: dict[str, _Entity],
+                     subjects: dict[str, list[_Name]]) -> None:
+    """A person quoted with no title anywhere takes the one a role verb of their clause gives
+    them with "as": "Matt Williams says he will not quit as Scotland coach" (coach,
+    Scotland), "Jo Reed, who took over as chief executive in May," (`Lexicon.role_verbs`:
+    the verb stands right before "as"; nothing but lower-case words, and no other name,
+    between the person and it). Read only in the sentences where such a person opens a
+    clause and " as " stands."""
+    if not untitled:
+        return
+    ctx = r.ctx
+    lex = ctx.lex
+    limit = ctx.limits.max_mention_tokens
+    for full, names in subjects.items():
+        ent = untitled.get(full)
+        if ent is None or ent.title is not None:
+            continue
+        for nm in names:
+            sent = ctx.tokens[nm.last_token].sentence
+            after = ctx.tokens[nm.last_token].end
+            end = min(_sentence_chars(ctx, sent)[1], after + _ROLE_VERB_CHARS)
+            if ctx.lowered.find(" as ", after, end) < 0:
+                continue
+            swc, lo, hi = _sentence_words(r, sent)
+            stoks = swc.tokens
+            # the name's last token among the sentence's words (the same text position)
+            k = lo
+            end_at = ctx.tokens[nm.last_token].end
+            while k < hi and stoks[k].end < end_at:
+                k += 1
+            if k >= hi or stoks[k].end != end_at:
+                continue
+            x = k + 1
+            if x < hi and stoks[x].text == ",":
+                x += 1  # ("Jo Reed, who took over as …")
+            found = None
+            while x < hi and x - k <= _ROLE_VERB_WORDS and stoks[x].is_word \
+                    and not stoks[x].is_cap:
+                if stoks[x].lower == "as" and x - 1 > k and stoks[x - 1].lower in lex.role_verbs:
+                    found = x
+                    break
+                x += 1
+            if found is None:
+                continue
+            np = np_after(swc, found + 1, hi, limit)
+            if np is None:
+                continue
+            info = analyse(swc, ctx.text, np)
+            if info.title is None or info.name is not None or info.owned \
+                    or not info.title[0].isalpha() or info.head not in lex.titles:
+                continue  # ("as Mr Ghosn's deputy", "as a result")
+            if info.gender and ent.gender and info.gender != ent.gender:
+                continue
+            ent.title = info.title
+            ent.affiliation = ent.affiliation or info.affiliation
+            break
 
 
 #: a quoted person's mentions that open a clause, and their mentions as a speaker, read for a
@@ -1819,6 +1976,12 @@ _ACRONYM_LETTERS = (3, 6)
 _SPELLED_CHARS = 160
 #: capitalised words read after "of" for an organisation's name ("Bank of England"), at most
 _OF_NAME_WORDS = 4
+#: a spokesperson with no organisation takes one that opens a clause in their sentence or in
+#: this many sentences before (`_Resolver.represented_body`)
+_BODY_SENTENCES = 2
+#: the determiner and capitalised words before such an organisation's name, at most ("The
+#: Justice Department": "Justice" is a title word)
+_BODY_OPENING_WORDS = 3
 #: marks that may follow the words of a spelled-out name ("… Canada (IRCC)", "… Canada.")
 _SPELLED_END = ",.;:)'\""
 
@@ -2138,6 +2301,10 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
         elif ent.affiliation is None and info.title and info.name \
                 and ent.kind == SpeakerKind.PERSON:
             ent.affiliation = r.speaking_organization(info)  # "X Union said …. Officer Y said"
+        if ent.affiliation is None and info.title and ent.kind == SpeakerKind.PERSON \
+                and info.title.lower() in ctx.lex.voice_nouns:  # (not "company spokesman",
+            # "pensions spokesman": a title that says whom for, or that it is a party's)
+            ent.affiliation = r.represented_body(info)  # "Acme said …. "…," a spokesman said"
         if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
                                                             Resolution.GROUP):
             ent.anonymous = True
