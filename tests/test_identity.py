@@ -1658,6 +1658,11 @@ def test_an_organisation_speaker_has_no_affiliation():
         assert quotes[0].speaker.affiliation is None, text
     text = 'Fairplay director Ana Ruiz said: "The charges are unfair."'
     assert speakers(text) == [("Ana Ruiz", "director", "Fairplay")]
+    # an organisation that is another's speaks for its owner
+    for owned in ("Fairplay's legal team", "Fairplay\u2019s board"):
+        text = f'{owned} said: "The charges are unfair."'
+        speaker = quotetrack.parse(text).quotes[0].speaker
+        assert (speaker.kind.value, speaker.affiliation) == ("organization", "Fairplay"), text
 
 
 def test_a_name_ending_in_international_aid_watch_or_post_is_an_organisation():

@@ -68,6 +68,8 @@ _ROLE_NOUN_WINDOW_CHARS = 600
 _WORD_PUNCTUATION = ".,;:!?\"'()[]-"
 #: capitalised words after "told" read as the channel ("told CBC News"), at most
 _CHANNEL_WORDS = 4
+#: the marks of a possessive ("Google's", "Google’s")
+_APOSTROPHES = frozenset("'\u2019")
 
 
 class _Name:
@@ -2230,6 +2232,11 @@ def _resolve_one(r: "_Resolver", q: _Query,
     return None
 
 
+def _owned_by(name: str, owner: str) -> bool:
+    """``name`` is a description of something ``owner`` has: "Google's security team"."""
+    return name.startswith(owner) and name[len(owner):len(owner) + 1] in _APOSTROPHES
+
+
 def resolve(ctx: Context, silent: Sequence[Any] = (),
             enabled: Sequence[str] = RESOLVER_NAMES) -> tuple[
                 list[Optional[Attribution]], tuple[Speaker, ...], tuple]:
@@ -2338,9 +2345,10 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
             anonymity_reason=e.reason,
             title=_one_line(e.title).lower() if e.title else e.title,  # "Prime Minister" too
             # an organisation speaks for itself: no affiliation ("Civil rights group Liberty",
-            # "Dutch firm Heineken", "the US government"; 236 BBC corpus quotes had one)
-            affiliation=_one_line(e.affiliation) if e.affiliation
-            and e.kind != SpeakerKind.ORGANIZATION else None,
+            # "Dutch firm Heineken", "the US government"; 236 BBC corpus quotes had one), unless
+            # it is another's ("Google's security team" speaks for Google)
+            affiliation=_one_line(e.affiliation) if e.affiliation and (
+                e.kind != SpeakerKind.ORGANIZATION or _owned_by(e.name, e.affiliation)) else None,
             gender=cast("Optional[Gender]", e.gender or None),  # the lexicon's genders
             mentions=tuple(Span.of(ctx.text, s, t) for s, t in sorted(set(e.mentions))),
         )
