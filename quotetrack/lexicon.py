@@ -71,7 +71,8 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "open_ending", "proform_object", "representative", "irregular_plural",
             "affiliation_opener", "compass_word", "field_end", "time_preposition",
             "time_span_opener", "share_noun", "share_link", "whole_quantifier",
-            "group_preposition", "noun_preposition", "member_noun", "work_noun", "competition_title", "kin_title", "object_preposition",
+            "group_preposition", "noun_preposition", "member_noun", "work_noun",
+            "competition_title", "kin_title", "object_preposition",
             "org_name_end", "indefinite_article", "description_opener",
             "demonstrative_subject", "verb_ending", "voice_noun", "role_verb")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
