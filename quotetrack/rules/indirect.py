@@ -413,6 +413,13 @@ def _next_report(ctx: Context, k: int, hi: int) -> bool:
     return False
 
 
+def _subject_word(lex: Lexicon, low: str) -> bool:
+    """The lower-case word ``low`` is a subject pronoun or "it", a contraction after it or not
+    ("he'd", "it's"). (Without a new set per test: asked at every comma of a clause.)"""
+    word = low.split("'")[0]
+    return word in lex.subject_pronouns or word == "it"
+
+
 def _content_end(ctx: Context, start: int, hi: int) -> int:
     """Exclusive end of a clause starting at ``start``: the sentence end or a participle clause."""
     toks, lex = ctx.tokens, ctx.lex
@@ -465,8 +472,7 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
             break  # "nearly half said A and about the same numbers say B": a second report
         if t.text == "," and k + 1 < hi:
             nxt = toks[k + 1]
-            if nxt.lower.split("'")[0] in lex.subject_pronouns | {"it"} \
-                    and not subordinate and not (adverbial and commas == 0):
+            if _subject_word(lex, nxt.lower) and not subordinate and not (adverbial and commas == 0):
                 break  # "he'd hold a hearing, it's unlikely ...": a new clause
             commas += 1
             if nxt.lower in lex.coordinators and k + 2 < hi and toks[k + 2].lower != "that" and (
@@ -775,7 +781,7 @@ def _clause_after_cue(ctx: Context, c: int, lo: int, hi: int,
         # would have arisen", neither found as a report)
     if lemma is not None and lemma.lemma in lex.object_cues and not introduced and not (
             lemma.lemma in lex.infinitive_cues and k < hi and toks[k].lower == "to") and not (
-            k < hi and toks[k].lower.split("'")[0] in lex.subject_pronouns | {"it"}):
+            k < hi and _subject_word(lex, toks[k].lower)):
         return None  # "maintains a wide lead", "charged a $100,000 fee": an object, no clause
         # (but "He maintains he did nothing wrong": a subject pronoun opens a clause)
     if not introduced and _proform_object(ctx, k, hi):

@@ -224,7 +224,7 @@ class WordClasses:
     def is_pronoun(self, i: int) -> bool:
         """"he", and "he's" / "she'd" / "they've" as written before a cue ("he's said")."""
         low = self.tokens[i].lower
-        return low in self.lex.pronouns or low.split("'")[0] in self.lex.pronouns and "'" in low
+        return low in self.lex.pronouns or "'" in low and low.split("'")[0] in self.lex.pronouns
 
     def is_adverb(self, i: int) -> bool:
         t = self.tokens[i]
@@ -539,11 +539,12 @@ def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional
     """"people familiar with the talks", "a source close to her campaign": a speaker noun, a
     phrase of ``data/postmodifiers.tsv`` and its object, ending at token ``j``."""
     toks = wc.tokens
+    ends = wc.lex.postmodifier_ends  # (the first test of `is_postmodifier`, without a call)
     for p in range(j - 1, max(lo, j - _POSTMODIFIER_OBJECT_TOKENS - 1), -1):  # the preposition
         t = toks[p]
         if not t.is_word:
             return None
-        if p - 2 >= lo and wc.is_postmodifier(p - 1):
+        if t.lower in ends and p - 2 >= lo and wc.is_postmodifier(p - 1):
             head = np_before(wc, p - 2, lo, max_tokens, nested=True)
             if head is None and (wc.is_modifier(p - 2) or toks[p - 2].lower == "those"):
                 head = (p - 2, p - 1)  # "people close to …", "those familiar with …"

@@ -157,7 +157,8 @@ def _person_names(ctx: Context) -> list[_Name]:
     wc, toks, lex = ctx.wc, ctx.tokens, ctx.lex
     names: list[_Name] = []
     n = len(toks)
-    headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph) if p in ctx.headlines}
+    headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph)
+                          if p in ctx.headlines} if ctx.headlines else set()
     max_chars = ctx.limits.max_name_chars
     # (the word classes read as lists: this loop visits every capitalised word of the text)
     name_word, title_len = wc.name_word, wc.title_len
