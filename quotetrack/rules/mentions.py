@@ -61,6 +61,7 @@ class WordClasses:
         names = [False] * len(tokens)
         #: the indexes of the name words, in order (the capitalised runs start among them)
         self.name_indexes: list[int] = []
+        name_indexes = self.name_indexes
         # (only capitalised words may be names: the loop visits those alone)
         caps = [k for k, t in enumerate(tokens) if t.is_cap]
         for k in caps:
@@ -73,12 +74,11 @@ class WordClasses:
                 # "April Ryan", "Will Carter": a first name that is also a month or a verb is a
                 # name when another capitalised word follows
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-                names[k] = t.key in firsts and nxt is not None and nxt.is_cap \
-                    and nxt.sentence == t.sentence and nxt.key not in stop
-            else:
-                names[k] = True
-            if names[k]:
-                self.name_indexes.append(k)
+                if not (t.key in firsts and nxt is not None and nxt.is_cap
+                        and nxt.sentence == t.sentence and nxt.key not in stop):
+                    continue
+            names[k] = True
+            name_indexes.append(k)
         # (particles stand inside a run of name words, never at its start: not listed)
         self._particles(tokens, names, caps)
         self.name_word = names
@@ -106,7 +106,9 @@ class WordClasses:
                 continue
             low = nxt.lower
             if low not in particles:
-                if low.startswith(prefixes) and nxt.text[low.index("-") + 1:][:1].isupper():
+                # (the hyphen looked for first: every prefix has one, as the test after says)
+                if "-" in low and low.startswith(prefixes) \
+                        and nxt.text[low.index("-") + 1:][:1].isupper():
                     names[k + 1] = True  # "Bashar al-Assad"
                 continue
             e = k + 2
