@@ -434,12 +434,18 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
     adverbial = first < hi and not subordinate and (
         toks[first].lower in lex.setting_prepositions or ctx.wc.is_adverb(first))
     commas = 0
+    cue_coordinators, report_coordinators = lex.cue_coordinators, lex.report_coordinators
     while k < hi:
         t = toks[k]
         if t.quote >= 0:
             return -1  # a quotation inside: the quotation rules own this clause
         if t.end > limit:
             return -1  # longer than Limits.max_report_chars: not a reported clause
+        low = t.lower
+        if t.is_word and low not in cue_coordinators and low not in report_coordinators \
+                and low != "and" and low != "compared":
+            k += 1  # (most words: each test below is of a mark or of one of these words)
+            continue
         if t.text in _CLAUSE_END:
             break
         if not t.is_word and k > start and t.start > toks[k - 1].end and k + 1 < hi \
@@ -792,9 +798,10 @@ def _clause_after_cue(ctx: Context, c: int, lo: int, hi: int,
     if commits and k < hi and toks[k].lower == "to" and _object_relative(ctx, d.mention, lo):
         return None  # "the target it pledged to reach": the pledge is the noun's, not a report
     complement = _complement_cue(ctx, c) is not None
-    question = k < hi and toks[k].lower in lex.question_words - {"about"} and not (
-        toks[k].lower in lex.time_place_questions
-        and (lemma is None or lemma.lemma not in lex.wh_cues))
+    # (not "about": no set made without it per clause)
+    question = k < hi and toks[k].lower in lex.question_words and toks[k].lower != "about" \
+        and not (toks[k].lower in lex.time_place_questions
+                 and (lemma is None or lemma.lemma not in lex.wh_cues))
     # ("recalls how he slept", "asked when the vote is"; but "responded when Jones scored")
     # "reported at least six planes", "said more than 500 people": a quantity opens the clause
     quantity = k + 1 < hi and (toks[k].lower, toks[k + 1].lower) in lex.quantity_openers
