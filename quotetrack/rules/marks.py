@@ -356,8 +356,9 @@ class _Scanner:
             else:
                 flags_here = []
             if mark in DOUBLE_OPEN or mark in DOUBLE_AMBIG or mark in DOUBLE_CLOSE:
+                # (no search of an empty stack: most double marks open a quotation)
                 nearest = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double),
-                               None)
+                               None) if stack else None
                 action = "open"
                 if nearest is None:
                     if mark in DOUBLE_CLOSE:

@@ -201,7 +201,7 @@ class WordClasses:
         document noun."""
         low = self.tokens[i].key
         lex = self.lex
-        return (self.is_title(i) or low in lex.group_nouns or low in lex.org_words
+        return (self.title_len[i] > 0 or low in lex.group_nouns or low in lex.org_words
                 or low in lex.documents)
 
     def is_name_word(self, i: int) -> bool:
@@ -974,7 +974,7 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
                            pronoun=pron,
                            gender=gender if gender in _GENDERS else None)
-    if any(toks[x].lower == "and" and not wc.is_title(x) and not (
+    if j - i > 2 and any(toks[x].lower == "and" and not wc.is_title(x) and not (
             wc.is_title(x - 1) and wc.is_title(j - 1) and not _named(wc, x + 1, j)) and not (
             (wc.is_title(x - 1) or wc.is_modifier(x - 1)) and _titled_name_at(wc, x + 1, j, j - x))
            for x in range(i + 1, j - 1)):  # (not "the Labour peer and former minister", not
