@@ -386,8 +386,10 @@ def reported_absolute(ctx: Context, c: int, lo: int, hi: int,
 def _verbless(ctx: Context, np: tuple[int, int]) -> bool:
     """A subject holds no auxiliary ("Many may contain added sugar": "added" is no cue)."""
     auxiliaries, titled = ctx.lex.auxiliaries, ctx.title_sentences
-    return not any(t.lower in auxiliaries and (not t.is_cap or t.sentence in titled)
-                   for t in ctx.tokens[np[0]:np[1]])  # ("Americans Will Say" in a headline)
+    for t in ctx.tokens[np[0]:np[1]]:  # (a loop: twice as fast as any() over a generator)
+        if t.lower in auxiliaries and (not t.is_cap or t.sentence in titled):
+            return False  # ("Americans Will Say" in a headline)
+    return True
 
 
 def _inner_report(ctx: Context, first: int, end: int, lo: int, beliefs: bool) -> bool:
