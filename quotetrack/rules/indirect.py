@@ -914,7 +914,8 @@ def _in_opening_subordinate(ctx: Context, lo: int, m0: int, c: int) -> bool:
     if toks[x].lower not in lex.subordinators:
         # a clause of time: its conjunction after at most a few lower-case words of time
         y = x
-        while y < min(c, x + _FRAME_LEAD_TOKENS) and toks[y].is_word \
+        stop = min(c, x + _FRAME_LEAD_TOKENS)
+        while y < stop and toks[y].is_word \
                 and toks[y].lower not in lex.frame_openers and (y == x or not toks[y].is_cap):
             y += 1
         if y >= c or toks[y].lower not in lex.frame_openers or y > x and not (
