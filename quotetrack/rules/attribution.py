@@ -374,6 +374,8 @@ def _label(ctx: Context, k: int, lo: int) -> Optional[Decision]:
 
 def _window(ctx: Context, q: int, positions: list) -> list:
     """The token positions within ``Limits.cue_window_chars`` of quote ``q``, nearest first."""
+    if not positions:
+        return []  # (most sentences have no "according to" and many no cue)
     c = ctx.quotes[q]
     w = ctx.limits.cue_window_chars
     lo = bisect_left(positions, ctx.token_at_or_after(c.start - w))

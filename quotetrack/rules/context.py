@@ -279,9 +279,10 @@ def build_context(text: str, folded: str, lex: Lexicon, limits: Limits,
             if not has_mask:
                 tokens.extend(sentence_tokens)
             for tok in sentence_tokens if has_mask else ():
-                kept_stop = (tok.text in ".!?" and masked_text[tok.start - 1:tok.start] == MASK
-                             and masked_text[tok.end:tok.end + 1] == MASK)
-                if tok.text[0] == MASK or kept_stop:
+                # a masked quotation, or a kept stop between masks
+                if tok.text[0] == MASK or (tok.text in ".!?"
+                                           and masked_text[tok.start - 1:tok.start] == MASK
+                                           and masked_text[tok.end:tok.end + 1] == MASK):
                     q = tok.quote = bisect_right(starts, tok.start) - 1
                     if tokens and tokens[-1].quote == q and tokens[-1].end == tok.start:
                         tokens[-1].end = tok.end  # one token per quotation and paragraph

@@ -356,8 +356,13 @@ class _Scanner:
             else:
                 flags_here = []
             if mark in DOUBLE_OPEN or mark in DOUBLE_AMBIG or mark in DOUBLE_CLOSE:
-                nearest = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double),
-                               None)
+                # the innermost open double mark (a loop, not next() over a generator: this
+                # runs for every double mark)
+                nearest = None
+                for i in range(len(stack) - 1, -1, -1):
+                    if stack[i].double:
+                        nearest = i
+                        break
                 action = "open"
                 if nearest is None:
                     if mark in DOUBLE_CLOSE:

@@ -61,6 +61,7 @@ class WordClasses:
         names = [False] * len(tokens)
         #: the indexes of the name words, in order (the capitalised runs start among them)
         self.name_indexes: list[int] = []
+        name_indexes = self.name_indexes
         # (only capitalised words may be names: the loop visits those alone)
         caps = [k for k, t in enumerate(tokens) if t.is_cap]
         for k in caps:
@@ -73,14 +74,12 @@ class WordClasses:
                 # "April Ryan", "Will Carter": a first name that is also a month or a verb is a
                 # name when another capitalised word follows
                 nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-                names[k] = t.key in firsts and nxt is not None and nxt.is_cap \
-                    and nxt.sentence == t.sentence and nxt.key not in stop
-                if not names[k] and t.key in lex.weekdays:
-                    names[k] = self._weekday_in_name(k)
-            else:
-                names[k] = True
-            if names[k]:
-                self.name_indexes.append(k)
+                if not (t.key in firsts and nxt is not None and nxt.is_cap
+                        and nxt.sentence == t.sentence and nxt.key not in stop) \
+                        and not (t.key in lex.weekdays and self._weekday_in_name(k)):
+                    continue
+            names[k] = True
+            name_indexes.append(k)
         # (particles stand inside a run of name words, never at its start: not listed)
         self._particles(tokens, names, caps)
         self.name_word = names
@@ -129,7 +128,9 @@ class WordClasses:
                 continue
             low = nxt.lower
             if low not in particles:
-                if low.startswith(prefixes) and nxt.text[low.index("-") + 1:][:1].isupper():
+                # (the hyphen looked for first: every prefix has one, as the test after says)
+                if "-" in low and low.startswith(prefixes) \
+                        and nxt.text[low.index("-") + 1:][:1].isupper():
                     names[k + 1] = True  # "Bashar al-Assad"
                 continue
             e = k + 2
@@ -222,7 +223,7 @@ class WordClasses:
         document noun."""
         low = self.tokens[i].key
         lex = self.lex
-        return (self.is_title(i) or low in lex.group_nouns or low in lex.org_words
+        return (self.title_len[i] > 0 or low in lex.group_nouns or low in lex.org_words
                 or low in lex.documents)
 
     def is_name_word(self, i: int) -> bool:
@@ -247,7 +248,7 @@ class WordClasses:
     def is_pronoun(self, i: int) -> bool:
         """"he", and "he's" / "she'd" / "they've" as written before a cue ("he's said")."""
         low = self.tokens[i].lower
-        return low in self.lex.pronouns or low.split("'")[0] in self.lex.pronouns and "'" in low
+        return low in self.lex.pronouns or "'" in low and low.split("'")[0] in self.lex.pronouns
 
     def is_adverb(self, i: int) -> bool:
         t = self.tokens[i]
@@ -565,11 +566,12 @@ def _postmodified(wc: WordClasses, j: int, lo: int, max_tokens: int) -> Optional
     """"people familiar with the talks", "a source close to her campaign": a speaker noun, a
     phrase of ``data/postmodifiers.tsv`` and its object, ending at token ``j``."""
     toks = wc.tokens
+    ends = wc.lex.postmodifier_ends  # (the first test of `is_postmodifier`, without a call)
     for p in range(j - 1, max(lo, j - _POSTMODIFIER_OBJECT_TOKENS - 1), -1):  # the preposition
         t = toks[p]
         if not t.is_word:
             return None
-        if p - 2 >= lo and wc.is_postmodifier(p - 1):
+        if t.lower in ends and p - 2 >= lo and wc.is_postmodifier(p - 1):
             head = np_before(wc, p - 2, lo, max_tokens, nested=True)
             if head is None and (wc.is_modifier(p - 2) or toks[p - 2].lower == "those"):
                 head = (p - 2, p - 1)  # "people close to …", "those familiar with …"
@@ -1046,7 +1048,7 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
         return MentionInfo(start=start, end=end, name=None, description=None, head=pron,
                            pronoun=pron,
                            gender=gender if gender in _GENDERS else None)
-    if any(toks[x].lower == "and" and not wc.is_title(x) and not (
+    if j - i > 2 and any(toks[x].lower == "and" and not wc.is_title(x) and not (
             wc.is_title(x - 1) and wc.is_title(j - 1) and not _named(wc, x + 1, j)) and not (
             (wc.is_title(x - 1) or wc.is_modifier(x - 1)) and _titled_name_at(wc, x + 1, j, j - x))
            for x in range(i + 1, j - 1)):  # (not "the Labour peer and former minister", not

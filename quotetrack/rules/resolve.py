@@ -159,7 +159,8 @@ def _person_names(ctx: Context) -> list[_Name]:
     wc, toks, lex = ctx.wc, ctx.tokens, ctx.lex
     names: list[_Name] = []
     n = len(toks)
-    headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph) if p in ctx.headlines}
+    headline_sentences = {s for s, p in enumerate(ctx.sentence_paragraph)
+                          if p in ctx.headlines} if ctx.headlines else set()
     max_chars = ctx.limits.max_name_chars
     # (the word classes read as lists: this loop visits every capitalised word of the text)
     name_word, title_len = wc.name_word, wc.title_len
@@ -573,8 +574,7 @@ class _Resolver:
             # Mulder didn't hesitate"), not as the first word of a sentence ("Three ...")
             weak = nm.subject and (nm.words >= 2 or not nm.initial)
             if (not nm.person and not weak) or self.converted:
-                full = self.full_name(nm.name, nm.pos)[0]
-                known = self.by_key.get("person:" + full.lower())
+                known = self.by_key.get((nm.shown or self._shown(nm))[0])  # (its full name's)
                 if known is not None and (known.kind == SpeakerKind.ORGANIZATION
                                           or self._acronym_name(known)):
                     continue  # a name "it" has shown to be an organisation, or no person
@@ -1298,16 +1298,20 @@ class _Resolver:
         Sharon, who ...")."""
         # (asked of the same names again and again: the speaker key and the gender the name
         # shows are found once; only the speaker's gender can change)
-        known = nm.shown
-        if known is None:
-            full, _ = self.full_name(nm.name, nm.pos)
-            shown = self.ctx.lex.first_names.get(full.lower()) if " " not in full \
-                else self._gender_of(full)
-            known = nm.shown = ("person:" + full.lower(), shown)
+        known = nm.shown or self._shown(nm)
         ent = self.by_key.get(known[0])
         if ent is not None and ent.gender:
             return ent.gender
         return known[1]
+
+    def _shown(self, nm: _Name) -> tuple[str, Optional[str]]:
+        """The key of the speaker the full name of ``nm`` makes, and the gender it shows
+        (kept in ``nm.shown``: a pronoun weighs the same names again and again)."""
+        full, _ = self.full_name(nm.name, nm.pos)
+        shown = self.ctx.lex.first_names.get(full.lower()) if " " not in full \
+            else self._gender_of(full)
+        known = nm.shown = ("person:" + full.lower(), shown)
+        return known
 
     def _known_person(self, name: str) -> bool:
         ent = self.by_key.get("person:" + name.lower())
