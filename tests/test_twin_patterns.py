@@ -205,6 +205,7 @@ token_text = st.text(alphabet=st.one_of(st.sampled_from(list(
 @settings(deadline=None, max_examples=500)
 @given(text=token_text, cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
 @example(text="Mr. Smith said, J. Doe and U.S. year.", cut=(0, 36))
+@example(text="\u0130x, \u0130stanbul.", cut=(0, 15))  # (a capital that lowers to two characters)
 def test_tokens_read_by_chunks_are_the_pattern_tokens(text, cut):
     """`tokenize` makes a chunk of letters (with a comma or full stop after it) a token without
     the pattern; every token must be the one the pattern alone reads, abbreviations merged."""

@@ -120,7 +120,7 @@ def _plain_token(text: str, start: int, sentence: int) -> Token:
     tok.lower = lower
     tok.quote = -1
     tok.sentence = sentence
-    tok.is_word = lower.isalpha()
+    tok.is_word = text[0].isalnum()  # (as the pattern's tokens: "\u0130x" lowers to a combining dot)
     tok.is_cap = text[0].isupper()
     tok.key = lower
     tok.possessive = False
