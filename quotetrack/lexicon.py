@@ -28,6 +28,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
         "weekday": "weekdays",
         "day_part": "day_parts",
         "weekday_opener": "weekday_openers",
+        "weekday_name_word": "weekday_name_words",
         "time_adverb": "time_adverbs",
         "period_opener": "period_openers",
         "period": "periods",
@@ -74,7 +75,7 @@ ROLE_FILES: dict[str, dict[str, str]] = {
             "group_preposition", "noun_preposition", "member_noun", "work_noun",
             "competition_title", "kin_title", "object_preposition",
             "org_name_end", "indefinite_article", "description_opener",
-            "demonstrative_subject", "verb_ending", "voice_noun", "role_verb")
+            "demonstrative_subject", "verb_ending", "voice_noun", "role_verb", "role_link")
     } | {"auxiliary": "auxiliaries", "contracted_auxiliary": "contracted_auxiliaries",
          "before_asked": "before_asked", "before_cue": "before_cue",
          "name_particle_prefix": "name_particle_prefixes"},
@@ -285,6 +286,8 @@ class Lexicon:
     weekdays: frozenset[str]  # "monday"
     day_parts: frozenset[str]  # "evening": "on Thursday evening said"
     weekday_openers: frozenset[str]  # "on", "last": "Ted Cruz on Wednesday announced"
+    #: "times", "telegraph": after a weekday, the two name a paper or programme ("Sunday Times")
+    weekday_name_words: frozenset[str]
     time_adverbs: frozenset[str]  # "yesterday": "said yesterday"
     period_openers: frozenset[str]  # "last", "this": "last night", "earlier this week"
     periods: frozenset[str]  # "week"
@@ -332,6 +335,10 @@ class Lexicon:
     #: "quit", "appointed": before "as", gives the clause's subject the title after it ("quit
     #: as Scotland coach")
     role_verbs: frozenset[str]
+    #: "took", "not", "to": may stand between a person and their role verb ("Jo Reed, who took
+    #: over as …", "says he will not quit as …"), with auxiliaries, adverbs, cue verbs and a
+    #: pronoun for the person
+    role_links: frozenset[str]
     #: "people", "men": plural nouns of people without a plural ending (a group speaker)
     irregular_plurals: frozenset[str]
     #: "from": ", from Goldman Sachs," after a name gives the organisation the person is from

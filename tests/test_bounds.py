@@ -455,6 +455,8 @@ SENTENCE_UNITS = [
     pytest.param("the ministry's statement that it works, his claim that it fails, citing cost; ",
                  id="speech-nouns-citing"),
     pytest.param("the plan works well, saying so often; ", id="participles-without-a-finite-cue"),
+    pytest.param('Acme Corp, Beta Inc, Gamma Ltd; "We act," a spokesman said; ',
+                 id="spokespeople-after-names"),
 ]
 
 
@@ -462,6 +464,25 @@ SENTENCE_UNITS = [
 def test_doubling_one_long_sentence_roughly_doubles_the_work(unit):
     """One sentence of 300 clauses, then of 600: at most 2.5 times as many lines."""
     once, twice = lines_executed(unit * 300 + "end."), lines_executed(unit * 600 + "end.")
+    assert twice <= 2.5 * once + 1000, (once, twice, twice / max(once, 1))
+
+
+def _people(n: int) -> list[str]:
+    """``n`` different made-up full names."""
+    letters = "bcdfghklmnprstvz"
+    return [f"Jo {(a + b + c).capitalize()}ley" for a in letters for b in "aeiou"
+            for c in letters][:n]
+
+
+def test_roles_of_many_people_in_one_sentence_are_read_in_linear_work():
+    """One sentence giving many people a role with "as", then a quote of each: the sentence is
+    tokenised once for all of them, not once per person."""
+    def text(n: int) -> str:
+        people = _people(n)
+        return (", ".join(f"{p} quit as the boss" for p in people) + ".\n\n"
+                + " ".join(f'"Fine," said {p}.' for p in people))
+
+    once, twice = lines_executed(text(100)), lines_executed(text(200))
     assert twice <= 2.5 * once + 1000, (once, twice, twice / max(once, 1))
 
 

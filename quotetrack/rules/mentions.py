@@ -92,21 +92,18 @@ class WordClasses:
 
     def _weekday_in_name(self, k: int) -> bool:
         """The capitalised weekday at ``k`` opens a name ("the Sunday Telegraph", "Sunday
-        Times journalist …"): a capitalised word of its sentence that starts no person's name
-        or title follows, and no "on"/"last"/"this" stands before it ("On Monday Tony Blair
-        said", "on Tuesday Mr Ebbers denied": an adverbial before the subject). (33 "Sunday
-        <Paper>" in the BBC corpus, whose affiliation and speaker lost the weekday; the 13
-        "on <weekday> <Capitalised>" there are adverbials.)"""
+        Times journalist …"): a `Lexicon.weekday_name_words` word follows, capitalised, and no
+        "on"/"last"/"this" stands before it ("On Sunday Times readers …": an adverbial). (33
+        "Sunday <Paper>" in the BBC corpus, whose affiliation and speaker lost the weekday;
+        every other capitalised word after a weekday there, and in wire copy's "said Tuesday
+        Obama would", is no part of a name.)"""
         toks, lex = self.tokens, self.lex
         t = toks[k]
         if k + 1 >= len(toks) or t.possessive:
             return False
         nxt = toks[k + 1]
-        if not (nxt.is_cap and nxt.is_word and nxt.sentence == t.sentence) \
-                or nxt.key in lex.name_stopwords or nxt.key in lex.first_names \
-                or nxt.key in lex.honorifics or nxt.key in lex.titles \
-                or nxt.key in lex.title_first_words or nxt.key in lex.name_titles:
-            return False
+        if not (nxt.is_cap and nxt.sentence == t.sentence and nxt.key in lex.weekday_name_words):
+            return False  # ("said Tuesday Obama would veto it", "Every Sunday Brown goes")
         prev = toks[k - 1] if k > 0 else None
         return prev is None or prev.sentence != t.sentence or not (
             prev.lower in lex.weekday_openers or prev.lower in lex.period_openers)
@@ -1003,7 +1000,9 @@ def _read_fields(p: MentionParts) -> tuple[Optional[str], Optional[str]]:
             break
     if affiliation is not None:
         affiliation = _not_a_work(p.wc.lex, affiliation)
-        if title is not None and title.rsplit(" ", 1)[-1].lower() in p.wc.lex.kin_titles:
+        kin = title.rsplit(" ", 1)[-1] if title is not None else ""
+        if kin in p.wc.lex.kin_titles:  # (in lower case: "Father John Smith of St Mary's" is
+            # a priest's honorific)
             affiliation = None  # "Azmat Begg, father of Moazzam", "Michael Jackson's mother":
             # a relative's person is no organisation (7 BBC corpus quotes had one)
     return title, affiliation
@@ -1139,9 +1138,11 @@ def _analyse(wc: WordClasses, text: str, rng: tuple[int, int],
             joined = True  # one firm's (22 BBC corpus quotes had half of one)
     # ("Forrester Research", "BT Retail": a capitalised word that ends a name of two or more
     # makes an organisation too; 56 BBC corpus quotes had one as a person)
+    # (but "Laurens van der Post": a name with a particle is a person's)
     org = n_end > n_start and (joined or toks[n_end - 1].key in lex.org_words or (
         n_end - n_start > 1 and toks[n_end - 1].key in lex.org_name_ends
-        and toks[n_end - 1].is_cap))
+        and toks[n_end - 1].is_cap and not any(
+            toks[x].lower in lex.name_particles for x in range(n_start + 1, n_end - 1))))
     if not org:
         if n_end - n_start > 1:  # "DJ Mike Read", "Tory Liam Fox": words glued before a name
             n_start = glued_start(wc, text, n_start, n_end)

@@ -17,6 +17,7 @@ import regex
 
 from ..model import (Attribution, CueClass, Gender, NonStatement, Resolution, Span, Speaker,
                      SpeakerKind, make_attribution, make_speaker)
+from ..lexicon import Lexicon
 from ..text import letter_runs
 from .context import Context, Decision
 from .cues import preposed_description, unclosed_before_verb
@@ -341,9 +342,13 @@ def _qualified_title_opens(ctx: Context, k: int, sent: int) -> bool:
 #: "…, he told reporters on Monday.": tokens from the pronoun to the sentence end, at most
 _REPORTING_TAIL_TOKENS = 7
 _RECENT_ENTITIES = 50  # speakers a role noun may return to, the latest first
+#: names read after a description in the lede for the person it introduces, at most (a lede
+#: and the paragraph after it name a few; a sentence may list any number)
+_LEDE_NAMES = 24
 
 
 _POS = attrgetter("pos")  # a name's position, the key `_nearest_before` bisects by
+_END = attrgetter("end")  # a token's end, the key its sentence's tokens are bisected by
 
 
 def _nearest_before(names: list, pos: int):
@@ -404,6 +409,8 @@ class _Resolver:
         self._titled: Optional[dict[str, set[str]]] = None
         self._holders: Optional[dict[str, set[str]]] = None
         self.converted = False  # `_unmarked_speaker` has made a person-kind speaker an organisation
+        #: the sentences without a quotation or cue tokenised whole by `_sentence_words`
+        self.sentence_words: dict[int, tuple[WordClasses, int, int]] = {}
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """The fullest form of ``name`` in the document, the nearest before ``pos`` first (else
@@ -1169,7 +1176,8 @@ class _Resolver:
         sent = toks[first].sentence
         para = ctx.sentence_paragraph[sent]
         k = bisect_left(self.name_pos, info.start) - 1
-        while k >= 0:
+        stop = k - _BODY_NAMES
+        while k >= 0 and k > stop:
             nm = self.names[k]
             k -= 1
             if nm.last_token < 0:
@@ -1485,7 +1493,8 @@ class _Resolver:
         toks = ctx.tokens
         sentence = toks[ctx.token_at_or_after(info.start)].sentence
         k = bisect_left(self.name_pos, info.end)
-        while k < len(self.names):
+        stop = min(len(self.names), k + _LEDE_NAMES)
+        while k < stop:
             nm = self.names[k]
             k += 1
             if self._paragraph(nm.pos) > para + 1:
@@ -1744,22 +1753,11 @@ def _role_predicated(r: "_Resolver", untitled: dict[str, _Entity],
             swc, lo, hi = _sentence_words(r, sent)
             stoks = swc.tokens
             # the name's last token among the sentence's words (the same text position)
-            k = lo
             end_at = ctx.tokens[nm.last_token].end
-            while k < hi and stoks[k].end < end_at:
-                k += 1
+            k = bisect_left(stoks, end_at, lo, hi, key=_END)
             if k >= hi or stoks[k].end != end_at:
                 continue
-            x = k + 1
-            if x < hi and stoks[x].text == ",":
-                x += 1  # ("Jo Reed, who took over as …")
-            found = None
-            while x < hi and x - k <= _ROLE_VERB_WORDS and stoks[x].is_word \
-                    and not stoks[x].is_cap:
-                if stoks[x].lower == "as" and x - 1 > k and stoks[x - 1].lower in lex.role_verbs:
-                    found = x
-                    break
-                x += 1
+            found = _role_verb_as(swc, k, hi, ent.gender)
             if found is None:
                 continue
             np = np_after(swc, found + 1, hi, limit)
@@ -1774,6 +1772,31 @@ def _role_predicated(r: "_Resolver", untitled: dict[str, _Entity],
             ent.title = info.title
             ent.affiliation = ent.affiliation or info.affiliation
             break
+
+
+def _role_verb_as(wc: WordClasses, k: int, hi: int, gender: Optional[str]) -> Optional[int]:
+    """The "as" of a role verb of the clause whose subject ends at token ``k`` ("Jo Reed says
+    she will not quit as …", "Jo Reed, who took over as …"), or None. Only the words that
+    keep the person the verb's subject may stand between: auxiliaries, adverbs, cue verbs, a
+    `Lexicon.role_links` word, a pronoun of the person's gender ("Jo Reed said his son would
+    serve as captain": the son serves)."""
+    toks, lex = wc.tokens, wc.lex
+    x = k + 1
+    if x + 1 < hi and toks[x].text == ",":
+        if toks[x + 1].lower not in lex.relatives or toks[x + 1].lower not in lex.pronouns:
+            return None  # (", who": the person's relative clause)
+        x += 2
+    while x < hi and x - k <= _ROLE_VERB_WORDS:
+        low = toks[x].lower
+        if low == "as":
+            return x if x - 1 > k and toks[x - 1].lower in lex.role_verbs else None
+        if not (low in lex.role_links or low in lex.role_verbs or low in lex.auxiliaries
+                or low in lex.be_forms or low in lex.cue_forms or low in lex.belief_forms
+                or wc.is_adverb(x) or low in lex.gendered_pronouns and (
+                    gender is None or lex.pronouns[low][0] == gender)):
+            return None
+        x += 1
+    return None
 
 
 #: a quoted person's mentions that open a clause, and their mentions as a speaker, read for a
@@ -1947,9 +1970,15 @@ def _sentence_words(r: "_Resolver", s: int) -> tuple[WordClasses, int, int]:
     lo, hi = ctx.sentences[s]
     if ctx.sentence_full[s]:
         return ctx.wc, lo, hi
-    start, end = _sentence_chars(ctx, s)
-    words = tokenize(ctx.folded, start, end, ctx.lex, s, ctx.folded[start:end].isascii())
-    return WordClasses(ctx.lex, words, ctx.wc.readers), 0, len(words)
+    # (kept once made: the profile readers may ask for one sentence for many people, and
+    # tokenising it for each would make a long sentence of them quadratic)
+    found = r.sentence_words.get(s)
+    if found is None:
+        start, end = _sentence_chars(ctx, s)
+        words = tokenize(ctx.folded, start, end, ctx.lex, s, ctx.folded[start:end].isascii())
+        found = r.sentence_words[s] = (WordClasses(ctx.lex, words, ctx.wc.readers), 0,
+                                       len(words))
+    return found
 
 
 def _clause_opens(wc: WordClasses, k: int, lo: int) -> bool:
@@ -1988,6 +2017,8 @@ _BODY_SENTENCES = 2
 #: the determiner and capitalised words before such an organisation's name, at most ("The
 #: Justice Department": "Justice" is a title word)
 _BODY_OPENING_WORDS = 3
+#: the names read back for that organisation, at most (a sentence may list any number)
+_BODY_NAMES = 12
 #: marks that may follow the words of a spelled-out name ("… Canada (IRCC)", "… Canada.")
 _SPELLED_END = ",.;:)'\""
 
@@ -2236,6 +2267,13 @@ def _resolve_one(r: "_Resolver", q: _Query,
     return None
 
 
+def _for_a_body(lex: Lexicon, words: list[str]) -> bool:
+    """A spokesperson's mention (its lower-case ``words``) leaves whom they speak for to an
+    organisation named before: it says no one ("a spokesman") or a body by a common noun ("a
+    spokesman for the firm"), not a person ("a spokesman for the minister")."""
+    return lex.np_prepositions.isdisjoint(words) or words[-1] in lex.org_words
+
+
 def _owned_by(name: str, owner: str) -> bool:
     """``name`` is a description of something ``owner`` has: "Google's security team"."""
     return name.startswith(owner) and name[len(owner):len(owner) + 1] in _APOSTROPHES
@@ -2313,8 +2351,10 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
                 and ent.kind == SpeakerKind.PERSON:
             ent.affiliation = r.speaking_organization(info)  # "X Union said …. Officer Y said"
         if ent.affiliation is None and info.title and ent.kind == SpeakerKind.PERSON \
-                and info.title.lower() in ctx.lex.voice_nouns:  # (not "company spokesman",
-            # "pensions spokesman": a title that says whom for, or that it is a party's)
+                and info.title.lower() in ctx.lex.voice_nouns and _for_a_body(
+                    ctx.lex, ctx.folded[info.start:info.end].lower().split()):
+            # (not "company spokesman", "pensions spokesman", "a spokesman for the minister":
+            # a title that says whom for, or that it is a party's)
             ent.affiliation = r.represented_body(info)  # "Acme said …. "…," a spokesman said"
         if info.anonymous and not ent.anonymous and res in (Resolution.DESCRIPTION,
                                                             Resolution.GROUP):
