@@ -966,9 +966,11 @@ READERS: tuple[tuple[str, Callable[[MentionParts], Optional[str]], str], ...] = 
     ("appositive_title", _appositive_title, TITLE),
     ("appositive_affiliation", _appositive_affiliation, AFFILIATION),
 )
-#: the readers' names, and `document_profile` and `described_profile`, the readers of
-#: quotetrack.rules.resolve that run once the speakers are known
-PROFILE_READERS = ("document_profile", "described_profile", "predicate_profile")
+#: the readers' names, and `document_profile`, `described_profile`, `predicate_profile` and
+#: `spokesperson_body`, the readers of quotetrack.rules.resolve that run once the speakers are
+#: known
+PROFILE_READERS = ("document_profile", "described_profile", "predicate_profile",
+                   "spokesperson_body")
 READER_NAMES = tuple(name for name, _, _ in READERS) + PROFILE_READERS
 READER_NAMES_SET = frozenset(READER_NAMES)
 

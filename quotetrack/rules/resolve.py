@@ -2351,7 +2351,8 @@ def resolve(ctx: Context, silent: Sequence[Any] = (),
                 and ent.kind == SpeakerKind.PERSON:
             ent.affiliation = r.speaking_organization(info)  # "X Union said …. Officer Y said"
         if ent.affiliation is None and info.title and ent.kind == SpeakerKind.PERSON \
-                and info.title.lower() in ctx.lex.voice_nouns and _for_a_body(
+                and info.title.lower() in ctx.lex.voice_nouns \
+                and "spokesperson_body" in ctx.wc.readers and _for_a_body(
                     ctx.lex, ctx.folded[info.start:info.end].lower().split()):
             # (not "company spokesman", "pensions spokesman", "a spokesman for the minister":
             # a title that says whom for, or that it is a party's)
