@@ -446,7 +446,8 @@ def _content_end(ctx: Context, start: int, hi: int) -> int:
         low = t.lower
         if t.is_word and low not in cue_coordinators and low not in report_coordinators \
                 and low != "and" and low != "compared":
-            k += 1  # (most words: each test below is of a mark or of one of these words)
+            k += 1  # (most words: each test below is of a mark or of one of these words; a
+            # test added below for another word must let that word past this one)
             continue
         if t.text in _CLAUSE_END:
             break
