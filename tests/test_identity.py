@@ -1700,6 +1700,8 @@ def test_the_subject_of_a_passive_tell_is_no_speaker():
     assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
     text = 'Tom Hale told the inspectors: "Keep your head down."'
     assert speakers(text) == [("Tom Hale", None, None)]
+    text = 'Ms Lund was also told: "Your post is cut."'
+    assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
 
 
 def test_a_possessor_before_a_party_or_nationality_is_cut_to_the_body():

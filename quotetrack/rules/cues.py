@@ -63,18 +63,24 @@ def is_finite_cue(ctx: Context, k: int) -> bool:
     return ctx.wc.is_cue(k) and not ctx.tokens[k].lower.endswith("ing")
 
 
+#: adverbs between a form of "be" and a participle of telling, at most ("was also told")
+_ADVERBS_BEFORE_PARTICIPLE = 2
+
+
 def told_passive(ctx: Context, k: int) -> bool:
     """The cue form at ``k`` is the participle of a verb of telling after a form of "be"
     ("researchers were told", "she was told: “…”", "Ms Doe was told her post was cut"): its
     subject heard the words and said none of them. (A quotation is given no speaker by it;
     the reported-speech runner reports such a clause with no speaker.)"""
     toks = ctx.tokens
-    if k == 0 or toks[k - 1].lower not in ctx.lex.be_forms:
-        return False
     cue = ctx.lex.cue_forms.get(toks[k].lower)
-    return cue is not None and cue.lemma in ctx.lex.recipient_cues \
-        and toks[k].lower != cue.lemma and not toks[k].lower.endswith("s") \
-        and not toks[k].lower.endswith("ing")  # (the participle: "told", "informed")
+    if cue is None or cue.lemma not in ctx.lex.recipient_cues or toks[k].lower == cue.lemma \
+            or toks[k].lower.endswith("s") or toks[k].lower.endswith("ing"):
+        return False  # (the participle: "told", "informed")
+    b = k - 1
+    while b > 0 and k - b <= _ADVERBS_BEFORE_PARTICIPLE and ctx.wc.is_adverb(b):
+        b -= 1  # ("she was also told")
+    return b >= 0 and toks[b].lower in ctx.lex.be_forms
 
 
 def cue_as_noun(ctx: Context, k: int) -> bool:
