@@ -262,6 +262,10 @@ class Lexicon:
     #: every word that may start a title: the one-word titles, the honorifics and the first
     #: words of the longer titles (the title finder looks closer only at these)
     title_starts: frozenset[str] = attrs.field(init=False)
+    #: for the first word of each title of several words, the numbers of words of those
+    #: titles, the longest first ("secretary" -> (3, 2)): the title finder joins and looks up
+    #: only these, not every length up to its longest
+    title_lengths: Mapping[str, tuple[int, ...]] = attrs.field(init=False)
     #: the words of the cues of cue_phrases.tsv that have several words and name no channel
     #: ("went on", "shot back", "put it"), in the file's order
     speech_phrases: tuple[tuple[str, ...], ...] = attrs.field(init=False)
@@ -471,6 +475,13 @@ class Lexicon:
         object.__setattr__(self, "title_starts", frozenset(
             {t for t in self.titles if " " not in t} | set(self.honorifics)
             | self.title_first_words))
+        lengths: dict[str, set[int]] = {}
+        for title in self.titles:
+            first, *rest = title.split(" ")
+            if rest:
+                lengths.setdefault(first, set()).add(1 + len(rest))
+        object.__setattr__(self, "title_lengths", _frozen_map(
+            {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}))
         object.__setattr__(self, "channel_phrases", tuple(
             (phrase, channel) for phrase, (_, channel) in self.cue_phrases.items() if channel))
         object.__setattr__(self, "postmodifier_ends", frozenset(

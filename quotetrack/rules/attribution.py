@@ -832,7 +832,9 @@ def _headline_paragraphs(ctx: Context) -> set[int]:
         # a paragraph ending in a quotation ends where the quotation's own words end:
         # 'Ferry strike enters “third week”' has no full stop
         last = para.rstrip("\"'")[-1:] if para[-1:] in "\"'" else para[-1:]
-        if (last not in ".!?)]:;,-" or _LABEL.match(para) is not None) \
+        # (a label opens with two capitals or a capital and a space: most paragraphs do not,
+        # and that string test is cheaper than the pattern)
+        if (last not in ".!?)]:;,-" or para[:2].isupper() and _LABEL.match(para) is not None) \
                 and (len(para.split()) <= 30  # a long paragraph is text even without a stop
                      or _CREDIT.search(para, max(0, len(para) - _CREDIT_CHARS))):
             heads.add(p)

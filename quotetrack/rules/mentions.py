@@ -56,15 +56,23 @@ class WordClasses:
         self.tokens = tokens
         #: the title and affiliation readers to run (`READER_NAMES`; all when None)
         self.readers = READER_NAMES_SET if readers is None else readers
-        self.title_len = self._titles(tokens)
+        # the capitalised words (only they may be names) and the words that may start a title
+        # (most words are neither), found in one pass over the tokens: cheaper than two
+        caps: list[int] = []
+        title_opens: list[int] = []
+        add_cap, add_open, title_starts = caps.append, title_opens.append, lex.title_starts
+        for k, t in enumerate(tokens):
+            if t.is_cap:
+                add_cap(k)
+            if t.key in title_starts:
+                add_open(k)
+        self.title_len = self._titles(tokens, title_opens)
         stop, cues, firsts = lex.name_stopwords, lex.cue_forms, lex.first_names
         names = [False] * len(tokens)
         #: the indexes of the name words, in order (the capitalised runs start among them)
         self.name_indexes: list[int] = []
         name_indexes = self.name_indexes
-        # (only capitalised words may be names: the loop visits those alone)
-        caps = [k for k, t in enumerate(tokens) if t.is_cap]
-        for k in caps:
+        for k in caps:  # (only capitalised words may be names)
             t = tokens[k]
             # "Asked if he ...": a capitalised cue verb that opens its sentence is no name;
             # "State" (in "State Department") is
@@ -137,24 +145,26 @@ class WordClasses:
                 for x in range(k + 1, e):
                     names[x] = True
 
-    def _titles(self, tokens: Sequence[Token]) -> list[int]:
-        """For each token, the number of tokens of the title it is part of (0 if none)."""
+    def _titles(self, tokens: Sequence[Token], opens: list[int]) -> list[int]:
+        """For each token, the number of tokens of the title it is part of (0 if none); the
+        tokens at ``opens`` (in order) are the ones whose word may start a title."""
         n_tok = len(tokens)
         flags = [0] * n_tok
         lex = self.lex
         titles, hon, firsts = lex.titles, lex.honorifics, lex.title_first_words
         name_titles, firsts_names = lex.name_titles, lex.first_names
-        starts = lex.title_starts
+        lengths = lex.title_lengths
         free = 0  # the first token not inside a title found
-        # (only the words that may start a title are looked at: most words are none)
-        for i in [i for i, t in enumerate(tokens) if t.key in starts]:
+        for i in opens:  # (only the words that may start a title: most words are none)
             if i < free:
                 continue
             key = tokens[i].key
             matched = 0
             if key in firsts:
-                for n in range(min(_MAX_TITLE_WORDS, n_tok - i), 1, -1):
-                    if " ".join([t.key for t in tokens[i:i + n]]) in titles:
+                # (only the lengths of the titles that open with the word are joined)
+                for n in lengths.get(key, ()):
+                    if n <= _MAX_TITLE_WORDS and i + n <= n_tok \
+                            and " ".join([t.key for t in tokens[i:i + n]]) in titles:
                         matched = n
                         break
             if not matched and (key in titles or key in hon):

@@ -167,7 +167,6 @@ def _person_names(ctx: Context) -> list[_Name]:
     name_word, title_len = wc.name_word, wc.title_len
     org_words, first_names = lex.org_words, lex.first_names
     not_verbs = lex.not_verbs  # words after a run that show it is no verb's subject
-    adverbs, cue_forms = lex.adverbs, lex.cue_forms
     covered = 0
     for i in wc.name_indexes:
         if i < covered or title_len[i]:
@@ -200,20 +199,15 @@ def _person_names(ctx: Context) -> list[_Name]:
                                     and head.lower not in first_names)
         first_name = head.lower in first_names
         titled = before is not None and title_len[i - 1] > 0
-        k = j
-        # (the first tests of `WordClasses.is_adverb` and `is_cue` written out: most words
-        # after a name are neither, and this runs for every name)
-        while k < n and k - j < _ADVERBS_BEFORE_CUE and toks[k].sentence == sent \
-                and (toks[k].lower in adverbs or toks[k].lower.endswith("ly")) \
-                and wc.is_adverb(k):
-            k += 1
-        cue_after = k < n and toks[k].sentence == sent and toks[k].lower in cue_forms \
-            and wc.is_cue(k) and not run[-1].possessive
-        aged = j + 1 < n and toks[j].text == "," and toks[j + 1].sentence == sent \
+        # person evidence: a first name, a title, a cue after the name, an age ("X, 21,") or
+        # a titled appositive; the later ones, dearer, read only for a name without the first
+        person = not org and (
+            first_name or titled
+            or not run[-1].possessive and _cue_follows(wc, j, sent)
+            or j + 1 < n and toks[j].text == "," and toks[j + 1].sentence == sent
             and toks[j + 1].text.isdigit()
-        person = not org and (first_name or titled or cue_after or aged or (
-            len(run) >= 2 and (before is None or before.lower not in lex.function_words)
-            and _titled_appositive(ctx, j, sent)))  # (not "In Port Vale, a presenter …")
+            or len(run) >= 2 and (before is None or before.lower not in lex.function_words)
+            and _titled_appositive(ctx, j, sent))  # (not "In Port Vale, a presenter …")
         # a lone capitalised first word is kept too: it may be a known surname ("Trudeau said")
         words = len(run)
         gender = first_names.get(head.lower) if words > 1 else None
@@ -233,25 +227,30 @@ def _person_names(ctx: Context) -> list[_Name]:
             covered = j
             continue
         after = toks[j] if j < n and toks[j].sentence == sent else None
-        # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
-        opens = before is None or before.text == "," or (
-            # "His wife Sharon, who …, agreed": a relative named by an owned noun opening the
-            # sentence
-            i >= 2 and before.is_word and not before.is_cap and not titled
-            and toks[i - 2].sentence == sent and toks[i - 2].lower in lex.possessive_determiners
-            and (i == 2 or toks[i - 3].sentence != sent))
-        if not opens and titled:
-            k = i - title_len[i - 1] - 1  # the token before the title
-            steps = 0  # and before the words that qualify it: "Shadow home secretary X"
-            while k >= 0 and steps < _TITLE_QUALIFIERS and toks[k].sentence == sent and (
-                    toks[k].is_cap or title_len[k]) and not toks[k].possessive:
-                k -= 1
-                steps += 1
-            opens = k < 0 or toks[k].sentence != sent or toks[k].text == "," \
-                or _qualified_title_opens(ctx, k, sent)
-        subject = opens and after is not None and (
+        # the subject of its clause: a comma or a word that may be a verb follows (tested first,
+        # the cheaper test), and the name opens the clause
+        subject = after is not None and (
             after.text == "," or (after.is_word and not after.is_cap
                                   and after.lower not in not_verbs))
+        if subject:
+            # "Prime Minister Justin Trudeau holds ...": a title before the name is part of it
+            opens = before is None or before.text == "," or (
+                # "His wife Sharon, who …, agreed": a relative named by an owned noun opening
+                # the sentence
+                i >= 2 and before.is_word and not before.is_cap and not titled
+                and toks[i - 2].sentence == sent
+                and toks[i - 2].lower in lex.possessive_determiners
+                and (i == 2 or toks[i - 3].sentence != sent))
+            if not opens and titled:
+                k = i - title_len[i - 1] - 1  # the token before the title
+                steps = 0  # and before the words that qualify it: "Shadow home secretary X"
+                while k >= 0 and steps < _TITLE_QUALIFIERS and toks[k].sentence == sent and (
+                        toks[k].is_cap or title_len[k]) and not toks[k].possessive:
+                    k -= 1
+                    steps += 1
+                opens = k < 0 or toks[k].sentence != sent or toks[k].text == "," \
+                    or _qualified_title_opens(ctx, k, sent)
+            subject = opens
         title = affiliation = ""
         # ("executive director of One Wisconsin Now": an organisation, no one's title)
         of_at = None if titled or before is None or not first_name else title_of_before(
@@ -302,6 +301,22 @@ def _person_names(ctx: Context) -> list[_Name]:
         names.append(nm)
         covered = j
     return names
+
+
+def _cue_follows(wc: WordClasses, j: int, sent: int) -> bool:
+    """A cue stands at token ``j`` of sentence ``sent``, after adverbs at most ("Blair said",
+    "Smith angrily denied"): person evidence for the name before it."""
+    toks, lex = wc.tokens, wc.lex
+    n = len(toks)
+    k = j
+    # (the first tests of `WordClasses.is_adverb` and `is_cue` written out: most words after a
+    # name are neither)
+    while k < n and k - j < _ADVERBS_BEFORE_CUE and toks[k].sentence == sent \
+            and (toks[k].lower in lex.adverbs or toks[k].lower.endswith("ly")) \
+            and wc.is_adverb(k):
+        k += 1
+    return k < n and toks[k].sentence == sent and toks[k].lower in lex.cue_forms \
+        and wc.is_cue(k)
 
 
 def _titled_appositive(ctx: Context, j: int, sent: int) -> bool:
