@@ -1748,9 +1748,11 @@ def test_a_speech_noun_after_a_preposition_gives_no_lead_in():
     """"despite the Leeds protests his goal stood": "protests" is a noun there, and the
     quote-only paragraph after it gets no speaker from it; the same verb after a subject
     still leads in."""
-    text = ('Hale scored late, but despite the Leeds protests his goal stood. The match ended '
-            'level.\n\n"We should have won it easily."')
-    assert all(q.speaker is None for q in quotetrack.parse(text).quotes)
+    for text in ('Hale scored late, but despite the Leeds protests his goal stood. The match '
+                 'ended level.\n\n"We should have won it easily."',
+                 'Hale scored late. Amid Leeds protests his goal stood. The match ended level.'
+                 '\n\n"We should have won it easily."'):
+        assert all(q.speaker is None for q in quotetrack.parse(text).quotes), text
     text = 'Hale scored late. The Leeds manager protests.\n\n"We should have won it easily."'
     assert [q.speaker is not None for q in quotetrack.parse(text).quotes] == [True]
 

@@ -99,13 +99,14 @@ def cue_as_noun(ctx: Context, k: int) -> bool:
         return False
     # "despite the Charlton protests his goal stood", "amid Tory claims": the object of a
     # preposition that opens no clause is a noun phrase (2 in the BBC corpus)
+    sent = toks[k].sentence
     x = k - 1
-    while x > 0 and k - x <= PERSON_NAME_WORDS and toks[x].is_cap \
-            and toks[x].sentence == toks[k].sentence:
+    while x > 0 and k - x <= PERSON_NAME_WORDS and toks[x].is_cap and toks[x].sentence == sent \
+            and toks[x].lower not in lex.object_prepositions:  # ("Amid Leeds protests")
         x -= 1
-    if toks[x].lower in lex.articles:
+    if toks[x].lower in lex.articles and toks[x].sentence == sent:
         x -= 1
-    return x >= 0 and toks[x].lower in lex.object_prepositions
+    return x >= 0 and toks[x].sentence == sent and toks[x].lower in lex.object_prepositions
 
 
 def subject_of_clause(ctx: Context, cue: int) -> Optional[tuple[int, int]]:
