@@ -1810,6 +1810,17 @@ def test_a_spokesperson_speaks_for_the_body_that_is_the_subject_just_before():
     assert speakers(text)[-1][1:] == ("spokesman", None)
 
 
+def test_a_profile_reader_runs_without_the_other_profile_readers():
+    """"predicate_profile" with the readers of the title's own words, and no other profile
+    reader, still gives the title (it did nothing without "document_profile" or
+    "described_profile")."""
+    text = 'Tom Hale says he will not quit as Leeds coach.\n\n"I am staying," he said.'
+    parser = quotetrack.Parser(rules={"title": ["title_words", "words_before_title",
+                                                "predicate_profile"]})
+    speaker = parser.parse(text).quotes[-1].speaker
+    assert (speaker.title, speaker.affiliation) == ("coach", "Leeds")
+
+
 def test_a_role_verb_before_as_gives_the_subject_a_title():
     """"Tom Hale says he will not quit as Leeds coach": a person with no title anywhere takes
     the one a role verb of their own clause gives with "as"; someone named between, or

@@ -1667,7 +1667,8 @@ def _document_profiles(r: "_Resolver") -> None:
     ("England forward Michael Owen has told …"), wherever it stands."""
     ctx = r.ctx
     named, described = "document_profile" in ctx.wc.readers, "described_profile" in ctx.wc.readers
-    if not (named or described):
+    predicated = "predicate_profile" in ctx.wc.readers
+    if not (named or described or predicated):
         return
     # the speakers still without a title or an affiliation, and the first mention of each
     # one's full name that carries a title (read only for those: an appositive costs a look)
@@ -1686,7 +1687,8 @@ def _document_profiles(r: "_Resolver") -> None:
             ends.update((words[0], words[-1]))
     # full name -> (its first mention with a title, the appositive that gives it, if any)
     titled: dict[str, tuple[_Name, Optional[tuple[int, int]]]] = {}
-    # full name -> the mentions of it that open a clause, the first few (for `_described`)
+    # full name -> the mentions of it that open a clause, the first few (for `_described` and
+    # `_role_predicated`)
     subjects: dict[str, list[_Name]] = {}
     for nm, last in zip(r.names, r.last_words):
         if nm.last_token < 0 or nm.possessive or nm.org or last not in ends:
@@ -1726,12 +1728,12 @@ def _document_profiles(r: "_Resolver") -> None:
             ent.affiliation = ent.affiliation or affiliation
         elif ent.affiliation is None and title.lower() == ent.title.lower():
             ent.affiliation = affiliation
+    # (each reader below skips a person an earlier one gave a title)
+    untitled = {full: ent for full, ent in needed.items() if ent.title is None}
     if described:
-        _described(r, {full: ent for full, ent in needed.items() if ent.title is None},
-                   subjects)
-    if "predicate_profile" in ctx.wc.readers:
-        _role_predicated(r, {full: ent for full, ent in needed.items() if ent.title is None},
-                         subjects)
+        _described(r, untitled, subjects)
+    if predicated:
+        _role_predicated(r, untitled, subjects)
 
 
 #: words read after a person who opens a clause for the "as" of a role verb ("Matt Williams
